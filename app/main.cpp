@@ -1,0 +1,7 @@
+// connect-desktop: everything lives in the libraries, which the tests link too.
+#include "Application.h"
+
+int main(int argc, char **argv)
+{
+    return Application::run(argc, argv);
+}

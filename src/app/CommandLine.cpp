@@ -1,0 +1,195 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+Invocation error(const QString &message)
+{
+    Invocation invocation;
+    invocation.command = Invocation::Command::Error;
+    invocation.text = message;
+    return invocation;
+}
+
+QString generalUsage()
+{
+    return tr("Usage: connect-desktop [command] [options]\n"
+              "\n"
+              "Connect accounts to a data platform through its connect modal.\n"
+              "\n"
+              "Commands:\n"
+              "  (none)     open the main window\n"
+              "  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1\n"
+              "\n"
+              "Options:\n"
+              "  -h, --help     show this help (or a command's: connect-desktop sandbox --help)\n"
+              "  -v, --version  show the version\n"
+              "\n"
+              "Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.\n");
+}
+
+// Reads an integer option in [minimum, maximum]; false and *message when it is not one.
+bool readInt(const QCommandLineParser &parser, const QString &name, int minimum, int maximum,
+             int *out, QString *message)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < minimum || value > maximum) {
+        *message = tr("--%1 takes a whole number from %2 to %3, not \"%4\".")
+                       .arg(name)
+                       .arg(minimum)
+                       .arg(maximum)
+                       .arg(parser.value(name));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+Invocation parseSandbox(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect "
+           "API and serves its own modal. It prints its address and API key, then serves until "
+           "stopped (Ctrl+C)."));
+    parser.addHelpOption();
+    const QList<QCommandLineOption> options{
+        {QStringLiteral("port"), tr("Listen on this port (default: any free port)."), tr("N")},
+        {QStringLiteral("api-key"), tr("Accept this API key (default: a random one, printed)."),
+         tr("KEY")},
+        {QStringLiteral("logo"), tr("SVG logo shown top left in the modal."), tr("FILE")},
+        {QStringLiteral("logo-dark"), tr("SVG logo for the dark theme."), tr("FILE")},
+        {QStringLiteral("state"), tr("Keep connections in this JSON file across restarts."),
+         tr("FILE")},
+        {QStringLiteral("session-ttl"), tr("Connect sessions expire after this many seconds "
+                                           "(default 900)."),
+         tr("SECONDS")},
+        {QStringLiteral("latency"), tr("Fault: delay every API answer by MS milliseconds."),
+         tr("MS")},
+        {QStringLiteral("fail-status"), tr("Fault: failing API calls answer with this HTTP status "
+                                           "(default 500)."),
+         tr("CODE")},
+        {QStringLiteral("fail-rate"), tr("Fault: this fraction (0 to 1) of API calls fail."),
+         tr("P")},
+        {QStringLiteral("fail-first"), tr("Fault: the first N API calls fail, then all succeed."),
+         tr("N")},
+        {QStringLiteral("fault-scope"), tr("Faults apply to API paths starting with this "
+                                           "(default /api/)."),
+         tr("PATH")},
+        {QStringLiteral("seed"), tr("Seed for --fail-rate (default 1)."), tr("N")},
+        {QStringLiteral("malformed-json"), tr("Fault: failing API calls answer 200 with "
+                                              "truncated JSON.")},
+        {QStringLiteral("drop-connection"), tr("Fault: failing API calls close the connection "
+                                               "without answering.")},
+        {QStringLiteral("modal-delay"), tr("Fault: serve the modal page after MS milliseconds."),
+         tr("MS")},
+        {QStringLiteral("blank-modal"), tr("Fault: the modal page is blank.")},
+        {QStringLiteral("oauth-lose-opener"), tr("Fault: the OAuth popup loses its opener and "
+                                                 "cannot report back.")},
+    };
+    parser.addOptions(options);
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop sandbox --help)"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        Invocation help;
+        help.command = Invocation::Command::Help;
+        // The parser names the running program (or "<executable_name>" before an application
+        // object exists): show the command as it is typed instead.
+        help.text = parser.helpText();
+        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
+                          QStringLiteral("Usage: connect-desktop sandbox [options]"));
+        return help;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(tr("Unexpected argument \"%1\" (see connect-desktop sandbox --help).")
+                         .arg(parser.positionalArguments().constFirst()));
+
+    Invocation invocation;
+    invocation.command = Invocation::Command::Sandbox;
+    SandboxOptions &sandbox = invocation.sandbox;
+    SandboxFaults &faults = sandbox.faults;
+    QString message;
+    int port = 0;
+    int seed = int(faults.seed);
+    if (!readInt(parser, QStringLiteral("port"), 0, 65535, &port, &message)
+        || !readInt(parser, QStringLiteral("session-ttl"), 1, 7 * 24 * 3600,
+                    &sandbox.sessionTtlSeconds, &message)
+        || !readInt(parser, QStringLiteral("latency"), 0, 600000, &faults.latencyMs, &message)
+        || !readInt(parser, QStringLiteral("fail-status"), 400, 599, &faults.forcedStatus, &message)
+        || !readInt(parser, QStringLiteral("fail-first"), 0, 1000000, &faults.failFirst, &message)
+        || !readInt(parser, QStringLiteral("seed"), 0, 2147483647, &seed, &message)
+        || !readInt(parser, QStringLiteral("modal-delay"), 0, 600000, &faults.modalDelayMs, &message))
+        return error(message);
+    sandbox.port = quint16(port);
+    faults.seed = quint32(seed);
+    if (parser.isSet(QStringLiteral("fail-rate"))) {
+        bool ok = false;
+        faults.failureRate = parser.value(QStringLiteral("fail-rate")).toDouble(&ok);
+        if (!ok || faults.failureRate < 0.0 || faults.failureRate > 1.0)
+            return error(tr("--fail-rate takes a fraction from 0 to 1, not \"%1\".")
+                             .arg(parser.value(QStringLiteral("fail-rate"))));
+    }
+    if (parser.isSet(QStringLiteral("fault-scope"))) {
+        faults.scope = parser.value(QStringLiteral("fault-scope"));
+        if (!faults.scope.startsWith(QLatin1String("/api/")))
+            return error(tr("--fault-scope must be an API path starting with /api/."));
+    }
+    faults.malformedJson = parser.isSet(QStringLiteral("malformed-json"));
+    faults.dropConnection = parser.isSet(QStringLiteral("drop-connection"));
+    faults.blankModal = parser.isSet(QStringLiteral("blank-modal"));
+    faults.oauthLosesOpener = parser.isSet(QStringLiteral("oauth-lose-opener"));
+    if (faults.malformedJson && faults.dropConnection)
+        return error(tr("Choose one of --malformed-json and --drop-connection."));
+    sandbox.apiKey = parser.value(QStringLiteral("api-key"));
+    if (parser.isSet(QStringLiteral("api-key")) && sandbox.apiKey.trimmed().isEmpty())
+        return error(tr("--api-key must not be empty."));
+    sandbox.logoFile = parser.value(QStringLiteral("logo"));
+    sandbox.logoDarkFile = parser.value(QStringLiteral("logo-dark"));
+    sandbox.stateFile = parser.value(QStringLiteral("state"));
+    return invocation;
+}
+
+} // namespace
+
+namespace CommandLine {
+
+Invocation parse(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("sandbox"))
+        return parseSandbox(QStringList{arguments.value(0)} + arguments.mid(2));
+
+    QCommandLineParser parser;
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     tr("Show the version."));
+    parser.addOption(help);
+    parser.addOption(version);
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop --help)"));
+    Invocation invocation;
+    if (parser.isSet(help)) {
+        invocation.command = Invocation::Command::Help;
+        invocation.text = generalUsage();
+    } else if (parser.isSet(version)) {
+        invocation.command = Invocation::Command::Version;
+        invocation.text = QStringLiteral("connect-desktop %1").arg(QLatin1String(CONNECT_DESKTOP_VERSION));
+    } else if (!parser.positionalArguments().isEmpty()) {
+        return error(tr("Unknown command \"%1\". Commands: sandbox (see connect-desktop --help).")
+                         .arg(parser.positionalArguments().constFirst()));
+    }
+    return invocation;
+}
+
+} // namespace CommandLine

@@ -1,0 +1,26 @@
+// The command-line contract of connect-desktop (see product.md), parsed with QCommandLineParser.
+#pragma once
+
+#include "SandboxOptions.h"
+
+#include <QString>
+#include <QStringList>
+
+struct Invocation
+{
+    enum class Command { Window, Sandbox, Help, Version, Error };
+
+    Command command = Command::Window;
+    QString text;   // the help text, the version, or a one-line error naming the fix
+    SandboxOptions sandbox;
+};
+
+namespace CommandLine {
+
+// Exit codes of the contract.
+enum ExitCode { Completed = 0, Failed = 1, BadUsage = 2, Cancelled = 3 };
+
+// `arguments` includes the program name, as QCoreApplication::arguments() gives it.
+Invocation parse(const QStringList &arguments);
+
+} // namespace CommandLine

@@ -1,0 +1,105 @@
+#include "SandboxPages.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+namespace SandboxPages {
+
+QByteArray nonce()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toBase64();
+}
+
+QByteArray contentSecurityPolicy(const QByteArray &nonce)
+{
+    return "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce
+        + "'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+          "frame-ancestors 'none'";
+}
+
+QString fill(const QString &templ, const QHash<QString, QString> &vars)
+{
+    QString out;
+    out.reserve(templ.size() * 2);
+    qsizetype at = 0;
+    while (at < templ.size()) {
+        const qsizetype open = templ.indexOf(QLatin1String("{{"), at);
+        if (open < 0)
+            break;
+        const qsizetype close = templ.indexOf(QLatin1String("}}"), open + 2);
+        if (close < 0)
+            break;
+        out += QStringView(templ).mid(at, open - at);
+        const QString name = templ.mid(open + 2, close - open - 2);
+        const auto value = vars.constFind(name);
+        if (value != vars.constEnd())
+            out += *value;
+        else
+            out += QStringView(templ).mid(open, close + 2 - open);
+        at = close + 2;
+    }
+    out += QStringView(templ).mid(at);
+    return out;
+}
+
+QString scriptSafeJson(const QJsonObject &object)
+{
+    QString json = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    json.replace(QLatin1Char('<'), QLatin1String("\\u003c"));
+    json.replace(QLatin1Char('>'), QLatin1String("\\u003e"));
+    json.replace(QLatin1Char('&'), QLatin1String("\\u0026"));
+    json.replace(QChar(0x2028), QLatin1String("\\u2028"));
+    json.replace(QChar(0x2029), QLatin1String("\\u2029"));
+    return json;
+}
+
+QString resource(const QString &name)
+{
+    QFile file(QStringLiteral(":/sandbox/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+namespace {
+
+QHash<QString, QString> common(bool dark, const QString &title, const QByteArray &nonce)
+{
+    return {{QStringLiteral("LANG"), QStringLiteral("en")},
+            {QStringLiteral("THEME"), dark ? QStringLiteral("dark") : QStringLiteral("light")},
+            {QStringLiteral("NONCE"), QString::fromLatin1(nonce)},
+            {QStringLiteral("TITLE"), title.toHtmlEscaped()},
+            {QStringLiteral("STYLE"), resource(QStringLiteral("modal.css"))}};
+}
+
+} // namespace
+
+QByteArray modal(const QJsonObject &config, bool dark, const QString &title, const QByteArray &nonce)
+{
+    auto vars = common(dark, title, nonce);
+    vars.insert(QStringLiteral("CONFIG"), scriptSafeJson(config));
+    vars.insert(QStringLiteral("SCRIPT"), resource(QStringLiteral("modal.js")));
+    return fill(resource(QStringLiteral("modal.html")), vars).toUtf8();
+}
+
+QByteArray oauthConsent(const QJsonObject &config, bool dark, const QString &title,
+                        const QByteArray &nonce)
+{
+    auto vars = common(dark, title, nonce);
+    vars.insert(QStringLiteral("CONFIG"), scriptSafeJson(config));
+    vars.insert(QStringLiteral("SCRIPT"), resource(QStringLiteral("oauth.js")));
+    return fill(resource(QStringLiteral("oauth.html")), vars).toUtf8();
+}
+
+QByteArray message(const QString &heading, const QString &text, bool dark, const QByteArray &nonce)
+{
+    auto vars = common(dark, heading, nonce);
+    vars.insert(QStringLiteral("HEADING"), heading.toHtmlEscaped());
+    vars.insert(QStringLiteral("MESSAGE"), text.toHtmlEscaped());
+    return fill(resource(QStringLiteral("message.html")), vars).toUtf8();
+}
+
+} // namespace SandboxPages
