@@ -695,7 +695,7 @@
       const label = button.querySelector(".label");
       const spinning = mode === "testing" || mode === "finishing";
       button.disabled = mode !== null;
-      button.hidden = mode === "oauth";
+      button.closest(".actions").hidden = mode === "oauth";
       spinner.hidden = !spinning;
       button.setAttribute("aria-busy", spinning ? "true" : "false");
       if (mode === "testing") label.textContent = type.useOAuth ? t("finishingSignIn") : t("testing");
