@@ -59,12 +59,12 @@ bool readInt(const QCommandLineParser &parser, const QString &name, int minimum,
 Invocation parseSandbox(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect "
-           "API and serves its own modal. It prints its address and API key, then serves until "
-           "stopped (Ctrl+C)."));
+    parser.setApplicationDescription(tr(
+        "Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect "
+        "API and serves its own modal. It prints its address and API key, then serves until "
+        "stopped (Ctrl+C)."));
     parser.addHelpOption();
-    const QList<QCommandLineOption> options{
+    const QList<QCommandLineOption> options {
         {QStringLiteral("port"), tr("Listen on this port (default: any free port)."), tr("N")},
         {QStringLiteral("api-key"), tr("Accept this API key (default: a random one, printed)."),
          tr("KEY")},
@@ -72,31 +72,37 @@ Invocation parseSandbox(const QStringList &arguments)
         {QStringLiteral("logo-dark"), tr("SVG logo for the dark theme."), tr("FILE")},
         {QStringLiteral("state"), tr("Keep connections in this JSON file across restarts."),
          tr("FILE")},
-        {QStringLiteral("session-ttl"), tr("Connect sessions expire after this many seconds "
-                                           "(default 900)."),
+        {QStringLiteral("session-ttl"),
+         tr("Connect sessions expire after this many seconds "
+            "(default 900)."),
          tr("SECONDS")},
         {QStringLiteral("latency"), tr("Fault: delay every API answer by MS milliseconds."),
          tr("MS")},
-        {QStringLiteral("fail-status"), tr("Fault: failing API calls answer with this HTTP status "
-                                           "(default 500)."),
+        {QStringLiteral("fail-status"),
+         tr("Fault: failing API calls answer with this HTTP status "
+            "(default 500)."),
          tr("CODE")},
         {QStringLiteral("fail-rate"), tr("Fault: this fraction (0 to 1) of API calls fail."),
          tr("P")},
         {QStringLiteral("fail-first"), tr("Fault: the first N API calls fail, then all succeed."),
          tr("N")},
-        {QStringLiteral("fault-scope"), tr("Faults apply to API paths starting with this "
-                                           "(default /api/)."),
+        {QStringLiteral("fault-scope"),
+         tr("Faults apply to API paths starting with this "
+            "(default /api/)."),
          tr("PATH")},
         {QStringLiteral("seed"), tr("Seed for --fail-rate (default 1)."), tr("N")},
-        {QStringLiteral("malformed-json"), tr("Fault: failing API calls answer 200 with "
-                                              "truncated JSON.")},
-        {QStringLiteral("drop-connection"), tr("Fault: failing API calls close the connection "
-                                               "without answering.")},
+        {QStringLiteral("malformed-json"),
+         tr("Fault: failing API calls answer 200 with "
+            "truncated JSON.")},
+        {QStringLiteral("drop-connection"),
+         tr("Fault: failing API calls close the connection "
+            "without answering.")},
         {QStringLiteral("modal-delay"), tr("Fault: serve the modal page after MS milliseconds."),
          tr("MS")},
         {QStringLiteral("blank-modal"), tr("Fault: the modal page is blank.")},
-        {QStringLiteral("oauth-lose-opener"), tr("Fault: the OAuth popup loses its opener and "
-                                                 "cannot report back.")},
+        {QStringLiteral("oauth-lose-opener"),
+         tr("Fault: the OAuth popup loses its opener and "
+            "cannot report back.")},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -129,7 +135,8 @@ Invocation parseSandbox(const QStringList &arguments)
         || !readInt(parser, QStringLiteral("fail-status"), 400, 599, &faults.forcedStatus, &message)
         || !readInt(parser, QStringLiteral("fail-first"), 0, 1000000, &faults.failFirst, &message)
         || !readInt(parser, QStringLiteral("seed"), 0, 2147483647, &seed, &message)
-        || !readInt(parser, QStringLiteral("modal-delay"), 0, 600000, &faults.modalDelayMs, &message))
+        || !readInt(parser, QStringLiteral("modal-delay"), 0, 600000, &faults.modalDelayMs,
+                    &message))
         return error(message);
     sandbox.port = quint16(port);
     faults.seed = quint32(seed);
@@ -168,10 +175,11 @@ Invocation parse(const QStringList &arguments)
 {
     const QString first = arguments.value(1);
     if (first == QLatin1String("sandbox"))
-        return parseSandbox(QStringList{arguments.value(0)} + arguments.mid(2));
+        return parseSandbox(QStringList {arguments.value(0)} + arguments.mid(2));
 
     QCommandLineParser parser;
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      tr("Show the version."));
     parser.addOption(help);
@@ -184,7 +192,8 @@ Invocation parse(const QStringList &arguments)
         invocation.text = generalUsage();
     } else if (parser.isSet(version)) {
         invocation.command = Invocation::Command::Version;
-        invocation.text = QStringLiteral("connect-desktop %1").arg(QLatin1String(CONNECT_DESKTOP_VERSION));
+        invocation.text =
+            QStringLiteral("connect-desktop %1").arg(QLatin1String(CONNECT_DESKTOP_VERSION));
     } else if (!parser.positionalArguments().isEmpty()) {
         return error(tr("Unknown command \"%1\". Commands: sandbox (see connect-desktop --help).")
                          .arg(parser.positionalArguments().constFirst()));

@@ -11,7 +11,7 @@ struct Invocation
     enum class Command { Window, Sandbox, Help, Version, Error };
 
     Command command = Command::Window;
-    QString text;   // the help text, the version, or a one-line error naming the fix
+    QString text; // the help text, the version, or a one-line error naming the fix
     SandboxOptions sandbox;
 };
 

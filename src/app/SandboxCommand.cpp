@@ -16,7 +16,8 @@ int run(const SandboxOptions &options)
     SandboxServer server(options);
     QString error;
     if (!server.start(&error)) {
-        err << QCoreApplication::translate("SandboxCommand", "connect-desktop sandbox: %1").arg(error)
+        err << QCoreApplication::translate("SandboxCommand", "connect-desktop sandbox: %1")
+                   .arg(error)
             << Qt::endl;
         return CommandLine::BadUsage;
     }
@@ -25,10 +26,13 @@ int run(const SandboxOptions &options)
                          qCInfo(lcSandbox).noquote() << method << path << status;
                      });
     const QString base = server.url().toString();
-    out << QCoreApplication::translate("SandboxCommand", "Connect sandbox listening on %1").arg(base)
+    out << QCoreApplication::translate("SandboxCommand", "Connect sandbox listening on %1")
+               .arg(base)
         << Qt::endl
-        << QCoreApplication::translate("SandboxCommand", "API key: %1").arg(server.apiKey()) << Qt::endl
-        << QCoreApplication::translate("SandboxCommand", "Try: curl -H 'Authorization: Bearer %1' %2/api/connection_types")
+        << QCoreApplication::translate("SandboxCommand", "API key: %1").arg(server.apiKey())
+        << Qt::endl
+        << QCoreApplication::translate(
+               "SandboxCommand", "Try: curl -H 'Authorization: Bearer %1' %2/api/connection_types")
                .arg(server.apiKey(), base)
         << Qt::endl
         << QCoreApplication::translate("SandboxCommand", "Stop it with Ctrl+C.") << Qt::endl;

@@ -7,8 +7,8 @@
 struct ApiError
 {
     int httpStatus = 0; // the HTTP status of the reply
-    QString message;    // the server's own words ("message", else "error"); may be empty
-    QString key;        // the server's error key or code, when it gives one
+    QString message; // the server's own words ("message", else "error"); may be empty
+    QString key; // the server's error key or code, when it gives one
 
     // Reads {"status": 422, "message": …, "key": …, "metadata": {}} and
     // {"status": "Unauthorized", "error": …, "code": 401, "context": {}}.

@@ -20,9 +20,9 @@ bool isUuid(const QString &text)
 
 QJsonObject ConnectRequest::toJson() const
 {
-    QJsonObject object{{QLatin1String("name"), name},
-                       {QLatin1String("redirect_url"), redirectUrl.toString(QUrl::FullyEncoded)},
-                       {QLatin1String("dark"), dark}};
+    QJsonObject object {{QLatin1String("name"), name},
+                        {QLatin1String("redirect_url"), redirectUrl.toString(QUrl::FullyEncoded)},
+                        {QLatin1String("dark"), dark}};
     if (!whitelist.isEmpty())
         object.insert(QLatin1String("whitelist"), QJsonArray::fromStringList(whitelist));
     if (!connection.isEmpty())
@@ -45,7 +45,8 @@ std::optional<ConnectRequest> ConnectRequest::fromJson(const QJsonObject &object
         if (value.isUndefined() || value.isNull())
             return;
         if (!value.isString()) {
-            found.append({QLatin1String(field), tr("%1 must be a string").arg(QLatin1String(field))});
+            found.append(
+                {QLatin1String(field), tr("%1 must be a string").arg(QLatin1String(field))});
             return;
         }
         *target = value.toString();
@@ -76,8 +77,8 @@ std::optional<ConnectRequest> ConnectRequest::fromJson(const QJsonObject &object
             request.whitelist.append(entry.toString());
         }
     } else if (!whitelist.isUndefined() && !whitelist.isNull()) {
-        found.append({QStringLiteral("whitelist"),
-                      tr("whitelist must be a list of connection type ids")});
+        found.append(
+            {QStringLiteral("whitelist"), tr("whitelist must be a list of connection type ids")});
     }
 
     if (problems)
@@ -100,7 +101,8 @@ QList<ValidationProblem> ConnectRequest::validate() const
         problems.append({QStringLiteral("redirect_url"),
                          tr("redirect_url must be an absolute http or https URL")});
     if (!connection.isEmpty() && !isUuid(connection))
-        problems.append({QStringLiteral("connection"), tr("connection must be a connection id (a uuid)")});
+        problems.append(
+            {QStringLiteral("connection"), tr("connection must be a connection id (a uuid)")});
     return problems;
 }
 

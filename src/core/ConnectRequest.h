@@ -11,7 +11,7 @@
 
 struct ValidationProblem
 {
-    QString field;   // the body field at fault, e.g. "redirect_url"
+    QString field; // the body field at fault, e.g. "redirect_url"
     QString message; // what is wrong, in words a person can act on
 };
 
@@ -21,8 +21,8 @@ struct ConnectRequest
     QUrl redirectUrl;
     QStringList whitelist;
     bool dark = false;
-    QString connection;     // uuid of a connection to re-authenticate (update mode); empty otherwise
-    QString type;           // deprecated single type; wins over the whitelist when set
+    QString connection; // uuid of a connection to re-authenticate (update mode); empty otherwise
+    QString type; // deprecated single type; wins over the whitelist when set
     QString organizationId; // undocumented; passed through when set
 
     QJsonObject toJson() const;

@@ -12,14 +12,16 @@ std::optional<ConnectSessionTicket> ConnectSessionTicket::fromJson(const QJsonOb
                                                                    QString *error)
 {
     ConnectSessionTicket ticket;
-    ticket.redirectUrl = QUrl(data.value(QLatin1String("redirect_url")).toString(), QUrl::StrictMode);
+    ticket.redirectUrl =
+        QUrl(data.value(QLatin1String("redirect_url")).toString(), QUrl::StrictMode);
     ticket.token = data.value(QLatin1String("token")).toString();
     const QString scheme = ticket.redirectUrl.scheme();
     if (!ticket.redirectUrl.isValid() || ticket.redirectUrl.host().isEmpty()
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         if (error)
             *error = QCoreApplication::translate(
-                "ConnectSessionTicket", "The server did not return a usable address for the connect modal.");
+                "ConnectSessionTicket",
+                "The server did not return a usable address for the connect modal.");
         return std::nullopt;
     }
     return ticket;

@@ -10,7 +10,7 @@
 struct ConnectSessionTicket
 {
     QUrl redirectUrl; // the modal's address
-    QString token;    // opaque, single use
+    QString token; // opaque, single use
 
     QJsonObject toJson() const;
     // Reads the "data" object; nullopt and *error set when a field is missing or not a URL.

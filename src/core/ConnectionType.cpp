@@ -17,10 +17,10 @@ struct KindName
 };
 
 constexpr KindName kindNames[] = {
-    {FormField::Kind::Text, "text"},         {FormField::Kind::Password, "password"},
-    {FormField::Kind::Number, "number"},     {FormField::Kind::Checkbox, "checkbox"},
-    {FormField::Kind::Select, "select"},     {FormField::Kind::Textarea, "textarea"},
-    {FormField::Kind::Email, "email"},       {FormField::Kind::Url, "url"},
+    {FormField::Kind::Text, "text"},     {FormField::Kind::Password, "password"},
+    {FormField::Kind::Number, "number"}, {FormField::Kind::Checkbox, "checkbox"},
+    {FormField::Kind::Select, "select"}, {FormField::Kind::Textarea, "textarea"},
+    {FormField::Kind::Email, "email"},   {FormField::Kind::Url, "url"},
 };
 
 } // namespace
@@ -42,7 +42,8 @@ std::optional<FormField> FormField::fromJson(const QJsonObject &object)
         return std::nullopt;
     field.label = object.value(QLatin1String("label")).toString(field.id);
     // An unknown kind is shown as text rather than dropped: the form stays usable.
-    field.kind = kindFromString(object.value(QLatin1String("kind")).toString()).value_or(Kind::Text);
+    field.kind =
+        kindFromString(object.value(QLatin1String("kind")).toString()).value_or(Kind::Text);
     field.required = object.value(QLatin1String("required")).toBool();
     field.defaultValue = object.value(QLatin1String("default"));
     if (object.value(QLatin1String("min")).isDouble())
@@ -82,8 +83,9 @@ QString FormField::check(const QJsonValue &value) const
             : tr("%1 must be one of the listed choices.").arg(label);
     case Kind::Email: {
         static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-        return email.match(value.toString()).hasMatch() ? QString()
-                                                        : tr("%1 must be an email address.").arg(label);
+        return email.match(value.toString()).hasMatch()
+            ? QString()
+            : tr("%1 must be an email address.").arg(label);
     }
     case Kind::Url: {
         const QUrl url(value.toString(), QUrl::StrictMode);
@@ -120,7 +122,8 @@ std::optional<ConnectionType> ConnectionType::fromJson(const QJsonObject &object
     type.useOAuth = object.value(QLatin1String("use_oauth")).toBool();
     type.capabilities = object.value(QLatin1String("capabilities")).toObject();
     type.configurationForm = object.value(QLatin1String("configurationForm")).toObject();
-    for (const QJsonValue &value : type.configurationForm.value(QLatin1String("fields")).toArray()) {
+    for (const QJsonValue &value :
+         type.configurationForm.value(QLatin1String("fields")).toArray()) {
         if (auto field = FormField::fromJson(value.toObject()))
             type.fields.append(*field);
     }

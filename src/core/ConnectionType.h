@@ -38,7 +38,7 @@ struct ConnectionType
     bool useOAuth = false;
     QJsonObject capabilities;
     QJsonObject configurationForm; // {"fields": [...]} as the server sends it
-    QList<FormField> fields;       // configurationForm's fields, read
+    QList<FormField> fields; // configurationForm's fields, read
 
     QJsonObject toJson() const;
     static std::optional<ConnectionType> fromJson(const QJsonObject &object);

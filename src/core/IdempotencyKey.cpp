@@ -19,7 +19,8 @@ bool isValid(const QString &key)
 
 QString generate()
 {
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     QString key;
     key.reserve(32);
     auto *rng = QRandomGenerator::system();

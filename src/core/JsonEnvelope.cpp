@@ -8,12 +8,12 @@ namespace JsonEnvelope {
 
 std::optional<QJsonValue> data(const QByteArray &body, QString *error)
 {
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = QCoreApplication::translate("JsonEnvelope",
-                                                 "The server's reply is not valid JSON (%1 at byte %2).")
+            *error = QCoreApplication::translate(
+                         "JsonEnvelope", "The server's reply is not valid JSON (%1 at byte %2).")
                          .arg(parseError.errorString())
                          .arg(parseError.offset);
         return std::nullopt;
@@ -29,7 +29,8 @@ std::optional<QJsonValue> data(const QByteArray &body, QString *error)
 
 QByteArray wrap(const QJsonValue &value)
 {
-    return QJsonDocument(QJsonObject{{QLatin1String("data"), value}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject {{QLatin1String("data"), value}})
+        .toJson(QJsonDocument::Compact);
 }
 
 } // namespace JsonEnvelope

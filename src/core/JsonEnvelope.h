@@ -1,4 +1,5 @@
-// Reads the {"data": …} envelope of API replies, with an error a person can read when it is not there.
+// Reads the {"data": …} envelope of API replies, with an error a person can read when it is not
+// there.
 #pragma once
 
 #include <QJsonValue>

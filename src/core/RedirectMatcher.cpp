@@ -7,8 +7,7 @@ RedirectMatcher::RedirectMatcher(const QUrl &base, const QString &parameter, con
     : m_base(base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment))
     , m_parameter(parameter)
     , m_value(value)
-{
-}
+{ }
 
 QUrl RedirectMatcher::redirectUrl() const
 {
@@ -38,5 +37,6 @@ QString RedirectMatcher::randomValue()
     QByteArray bytes(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
                                           bytes.size() / int(sizeof(quint32)));
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }

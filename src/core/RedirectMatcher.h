@@ -1,4 +1,5 @@
-// Recognises the app's own redirect URL: exact scheme, host, port and path, and the session's value.
+// Recognises the app's own redirect URL: exact scheme, host, port and path, and the session's
+// value.
 #pragma once
 
 #include <QString>

@@ -14,16 +14,15 @@ SandboxCatalogue::SandboxCatalogue(const QUrl &serverUrl)
         qCCritical(lcSandbox) << "the built-in catalogue is missing from the resources";
         return;
     }
-    const QJsonArray entries = QJsonDocument::fromJson(file.readAll())
-                                   .object()
-                                   .value(QLatin1String("types"))
-                                   .toArray();
+    const QJsonArray entries =
+        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("types")).toArray();
     for (const QJsonValue &entry : entries) {
         auto type = ConnectionType::fromJson(entry.toObject());
         if (!type)
             continue;
-        m_colours.insert(type->id, entry.toObject().value(QLatin1String("color")).toString(
-                                       QStringLiteral("#5b6bd5")));
+        m_colours.insert(
+            type->id,
+            entry.toObject().value(QLatin1String("color")).toString(QStringLiteral("#5b6bd5")));
         m_types.append(*type);
     }
     setServerUrl(serverUrl);
@@ -69,11 +68,13 @@ QByteArray SandboxCatalogue::logoSvg(const QString &id) const
     const QString letters = monogram(type->name).toHtmlEscaped();
     const QString fontSize = letters.size() > 1 ? QStringLiteral("26") : QStringLiteral("34");
     return QStringLiteral(
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" height=\"64\">"
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" "
+               "height=\"64\">"
                "<title>%1</title>"
                "<rect width=\"64\" height=\"64\" rx=\"14\" fill=\"%2\"/>"
                "<text x=\"32\" y=\"33\" text-anchor=\"middle\" dominant-baseline=\"central\" "
-               "font-family=\"DejaVu Sans, Arial, sans-serif\" font-weight=\"700\" font-size=\"%3\" "
+               "font-family=\"DejaVu Sans, Arial, sans-serif\" font-weight=\"700\" "
+               "font-size=\"%3\" "
                "fill=\"#ffffff\">%4</text></svg>")
         .arg(type->name.toHtmlEscaped(), m_colours.value(id), fontSize, letters)
         .toUtf8();

@@ -12,7 +12,7 @@
 struct SandboxRequest
 {
     QByteArray method; // "GET", "POST", …
-    QString path;      // decoded path, e.g. "/api/connections/connect/"
+    QString path; // decoded path, e.g. "/api/connections/connect/"
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -41,8 +41,7 @@ class SandboxResponder
 public:
     explicit SandboxResponder(QTcpSocket *socket)
         : m_socket(socket)
-    {
-    }
+    { }
     void send(const SandboxReply &reply);
     void drop();
     bool isOpen() const { return m_socket && m_socket->state() == QAbstractSocket::ConnectedState; }

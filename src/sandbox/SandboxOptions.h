@@ -1,4 +1,5 @@
-// What a sandbox run is told: where to listen, its key, branding, state file, and the faults to inject.
+// What a sandbox run is told: where to listen, its key, branding, state file, and the faults to
+// inject.
 #pragma once
 
 #include <QString>
@@ -7,17 +8,17 @@
 // with `scope`; modal faults apply to the modal's pages.
 struct SandboxFaults
 {
-    int latencyMs = 0;         // added before every API answer
-    int forcedStatus = 0;      // answer API calls with this status (e.g. 500, 403)
-    double failureRate = 0.0;  // fraction of API calls that fail (0..1), seeded by `seed`
-    int failFirst = 0;         // the first N API calls fail, then all succeed
-    bool malformedJson = false;  // failing calls answer 200 with a truncated JSON body
+    int latencyMs = 0; // added before every API answer
+    int forcedStatus = 0; // answer API calls with this status (e.g. 500, 403)
+    double failureRate = 0.0; // fraction of API calls that fail (0..1), seeded by `seed`
+    int failFirst = 0; // the first N API calls fail, then all succeed
+    bool malformedJson = false; // failing calls answer 200 with a truncated JSON body
     bool dropConnection = false; // failing calls close the connection without an answer
     QString scope = QStringLiteral("/api/");
     quint32 seed = 1;
 
-    int modalDelayMs = 0;      // added before the modal page is served
-    bool blankModal = false;   // the modal page is an empty document
+    int modalDelayMs = 0; // added before the modal page is served
+    bool blankModal = false; // the modal page is an empty document
     bool oauthLosesOpener = false; // the OAuth consent popup loses window.opener
 
     // True when some API fault is configured.
@@ -30,11 +31,11 @@ struct SandboxFaults
 
 struct SandboxOptions
 {
-    quint16 port = 0;       // 0: any free port
-    QString apiKey;         // empty: a random key is made at start
-    QString logoFile;       // custom SVG logo for the modal (light theme)
-    QString logoDarkFile;   // its dark variant
-    QString stateFile;      // connections are kept here across restarts; empty: memory only
+    quint16 port = 0; // 0: any free port
+    QString apiKey; // empty: a random key is made at start
+    QString logoFile; // custom SVG logo for the modal (light theme)
+    QString logoDarkFile; // its dark variant
+    QString stateFile; // connections are kept here across restarts; empty: memory only
     int sessionTtlSeconds = 15 * 60;
     SandboxFaults faults;
 };

@@ -77,7 +77,8 @@ QHash<QString, QString> common(bool dark, const QString &title, const QByteArray
 
 } // namespace
 
-QByteArray modal(const QJsonObject &config, bool dark, const QString &title, const QByteArray &nonce)
+QByteArray modal(const QJsonObject &config, bool dark, const QString &title,
+                 const QByteArray &nonce)
 {
     auto vars = common(dark, title, nonce);
     vars.insert(QStringLiteral("CONFIG"), scriptSafeJson(config));

@@ -23,7 +23,8 @@ QString scriptSafeJson(const QJsonObject &object);
 // The resource file `name` under :/sandbox/, as text.
 QString resource(const QString &name);
 
-QByteArray modal(const QJsonObject &config, bool dark, const QString &title, const QByteArray &nonce);
+QByteArray modal(const QJsonObject &config, bool dark, const QString &title,
+                 const QByteArray &nonce);
 QByteArray oauthConsent(const QJsonObject &config, bool dark, const QString &title,
                         const QByteArray &nonce);
 QByteArray message(const QString &heading, const QString &text, bool dark, const QByteArray &nonce);

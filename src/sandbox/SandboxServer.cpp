@@ -62,8 +62,8 @@ bool readLogo(const QString &path, const char *option, QByteArray *out, QString 
         return true;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 %2: cannot read it (%3).")
-                     .arg(QLatin1String(option), path, file.errorString());
+        *error =
+            tr("%1 %2: cannot read it (%3).").arg(QLatin1String(option), path, file.errorString());
         return false;
     }
     if (file.size() > maxLogoBytes) {
@@ -85,10 +85,10 @@ bool readLogo(const QString &path, const char *option, QByteArray *out, QString 
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_apiKey(options.apiKey.isEmpty() ? QStringLiteral("sandbox_") + randomToken(18) : options.apiKey)
+    , m_apiKey(options.apiKey.isEmpty() ? QStringLiteral("sandbox_") + randomToken(18)
+                                        : options.apiKey)
     , m_faultRandom(options.faults.seed)
-{
-}
+{ }
 
 SandboxServer::~SandboxServer() = default;
 
@@ -250,14 +250,16 @@ SandboxReply SandboxServer::apiFaultReply() const
 {
     const SandboxFaults &faults = m_options.faults;
     if (faults.malformedJson) {
-        SandboxReply reply = SandboxReply::json(200, "{\"data\": {\"redirect_url\": \"http://127.0.0.1");
+        SandboxReply reply =
+            SandboxReply::json(200, "{\"data\": {\"redirect_url\": \"http://127.0.0.1");
         return reply.withHeader(ApiVersion::headerName, ApiVersion::serverDefault().toLatin1());
     }
     const int status = faults.forcedStatus != 0 ? faults.forcedStatus : 500;
     SandboxReply reply;
     if (status == 401)
-        reply = SandboxReply::json(401, ApiError::errorShape(401, QStringLiteral("Unauthorized"),
-                                                             tr("invalid token (sandbox fault)")));
+        reply = SandboxReply::json(401,
+                                   ApiError::errorShape(401, QStringLiteral("Unauthorized"),
+                                                        tr("invalid token (sandbox fault)")));
     else
         reply = apiMessage(status, tr("sandbox fault: forced status %1").arg(status),
                            QStringLiteral("sandbox_fault"));
@@ -297,14 +299,16 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
 
     SandboxReply reply = [&]() -> SandboxReply {
         if (!authorized(request))
-            return SandboxReply::json(401, ApiError::errorShape(401, QStringLiteral("Unauthorized"),
-                                                                QStringLiteral("invalid token")));
+            return SandboxReply::json(401,
+                                      ApiError::errorShape(401, QStringLiteral("Unauthorized"),
+                                                           QStringLiteral("invalid token")));
         if (!ApiVersion::isKnown(version))
-            return apiMessage(400,
-                              tr("Unknown API version \"%1\" in X-Polytomic-Version. Known versions: "
-                                 "%2.")
-                                  .arg(version, ApiVersion::known().join(QLatin1String(", "))),
-                              QStringLiteral("invalid_api_version"));
+            return apiMessage(
+                400,
+                tr("Unknown API version \"%1\" in X-Polytomic-Version. Known versions: "
+                   "%2.")
+                    .arg(version, ApiVersion::known().join(QLatin1String(", "))),
+                QStringLiteral("invalid_api_version"));
 
         if (path == QLatin1String(connectPath)) {
             if (method != "POST")
@@ -314,10 +318,11 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
             if (key.isEmpty())
                 return createSession(request);
             if (!IdempotencyKey::isValid(key))
-                return apiMessage(400,
-                                  tr("Idempotency-Key must be 8 to 255 characters of letters, digits, "
-                                     "'_' and '-'."),
-                                  QStringLiteral("invalid_idempotency_key"));
+                return apiMessage(
+                    400,
+                    tr("Idempotency-Key must be 8 to 255 characters of letters, digits, "
+                       "'_' and '-'."),
+                    QStringLiteral("invalid_idempotency_key"));
             const QString recordKey = m_apiKey + QLatin1Char('\n') + key;
             auto existing = m_idempotency.constFind(recordKey);
             if (existing != m_idempotency.constEnd()) {
@@ -349,7 +354,8 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
         }
         if (path == QLatin1String("/api/me") && method == "GET")
             return me();
-        return apiMessage(404, tr("No such API endpoint: %1").arg(path), QStringLiteral("not_found"));
+        return apiMessage(404, tr("No such API endpoint: %1").arg(path),
+                          QStringLiteral("not_found"));
     }();
 
     const QString echoed = ApiVersion::isKnown(version) ? version : ApiVersion::serverDefault();
@@ -358,7 +364,7 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
 
 SandboxReply SandboxServer::createSession(const SandboxRequest &request)
 {
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return apiMessage(400,
@@ -380,8 +386,8 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
     QStringList types;
     if (!connect.type.isEmpty()) {
         if (!m_catalogue.contains(connect.type))
-            return unprocessable({QStringLiteral("type"),
-                                  tr("unknown connection type \"%1\"").arg(connect.type)});
+            return unprocessable(
+                {QStringLiteral("type"), tr("unknown connection type \"%1\"").arg(connect.type)});
         types = {connect.type};
     } else {
         for (const QString &id : connect.whitelist) {
@@ -401,9 +407,10 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
         types = {existing->typeId};
         const auto sameName = m_store.findByName(connect.name);
         if (sameName && sameName->id != existing->id)
-            return unprocessable({QStringLiteral("name"), tr("name must be unique: a connection named "
-                                                             "\"%1\" already exists")
-                                                              .arg(connect.name)});
+            return unprocessable({QStringLiteral("name"),
+                                  tr("name must be unique: a connection named "
+                                     "\"%1\" already exists")
+                                      .arg(connect.name)});
     } else if (m_store.findByName(connect.name)) {
         return unprocessable({QStringLiteral("name"),
                               tr("name must be unique: a connection named \"%1\" already exists")
@@ -464,11 +471,12 @@ SandboxReply SandboxServer::deleteConnection(const QString &id)
 
 SandboxReply SandboxServer::me() const
 {
-    const QJsonObject user{{QLatin1String("id"), QStringLiteral("00000000-0000-4000-8000-000000000001")},
-                           {QLatin1String("email"), QStringLiteral("sandbox@example.com")},
-                           {QLatin1String("organization_id"), organizationId()},
-                           {QLatin1String("organization_name"), QStringLiteral("Sandbox Organization")},
-                           {QLatin1String("role"), QStringLiteral("admin")}};
+    const QJsonObject user {
+        {QLatin1String("id"), QStringLiteral("00000000-0000-4000-8000-000000000001")},
+        {QLatin1String("email"), QStringLiteral("sandbox@example.com")},
+        {QLatin1String("organization_id"), organizationId()},
+        {QLatin1String("organization_name"), QStringLiteral("Sandbox Organization")},
+        {QLatin1String("role"), QStringLiteral("admin")}};
     return SandboxReply::json(200, JsonEnvelope::wrap(user));
 }
 
@@ -486,8 +494,9 @@ void SandboxServer::purgeOldSessions()
     const QDateTime horizon = QDateTime::currentDateTimeUtc().addSecs(-3600);
     m_sessions.removeIf([&](const auto &entry) { return entry.value().expiresAt < horizon; });
     const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
-    m_idempotency.removeIf(
-        [&](const auto &entry) { return !entry.value().inFlight && entry.value().createdAt < dayAgo; });
+    m_idempotency.removeIf([&](const auto &entry) {
+        return !entry.value().inFlight && entry.value().createdAt < dayAgo;
+    });
 }
 
 SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delayMs)
@@ -508,7 +517,8 @@ SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delay
             ? sessionGone(&session, false)
             : finish(session, request.query.queryItemValue(QStringLiteral("error")));
     if (action == QLatin1String("close") && request.method == "GET")
-        return session.state == Session::State::Finished ? sessionGone(&session, false) : close(session);
+        return session.state == Session::State::Finished ? sessionGone(&session, false)
+                                                         : close(session);
 
     if (session.state == Session::State::Finished || session.isExpired())
         return sessionGone(&session, wantsJson);
@@ -521,8 +531,8 @@ SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delay
         return submit(session, request);
     if (action == QLatin1String("oauth") && parts.size() == 3 && request.method == "GET")
         return oauthConsent(session, parts.at(2));
-    if (action == QLatin1String("oauth") && parts.size() == 4 && parts.at(3) == QLatin1String("grant")
-        && request.method == "POST")
+    if (action == QLatin1String("oauth") && parts.size() == 4
+        && parts.at(3) == QLatin1String("grant") && request.method == "POST")
         return oauthGrant(session, parts.at(2));
     return messagePage(404, tr("Not found"), tr("There is nothing at this address."));
 }
@@ -531,9 +541,11 @@ SandboxReply SandboxServer::modalPage(Session &session)
 {
     const QByteArray nonce = SandboxPages::nonce();
     if (m_options.faults.blankModal) {
-        SandboxReply reply = SandboxReply::html(200, "<!doctype html><html><head><title></title></head>"
-                                                     "<body></body></html>");
-        return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
+        SandboxReply reply = SandboxReply::html(200,
+                                                "<!doctype html><html><head><title></title></head>"
+                                                "<body></body></html>");
+        return reply.withHeader("Content-Security-Policy",
+                                SandboxPages::contentSecurityPolicy(nonce));
     }
 
     QJsonArray types;
@@ -544,19 +556,22 @@ SandboxReply SandboxServer::modalPage(Session &session)
         object.remove(QLatin1String("capabilities"));
         types.append(object);
     }
-    const QJsonValue lightLogo = m_logoLight.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo.svg");
-    const QJsonValue darkLogo = m_logoDark.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo-dark.svg");
+    const QJsonValue lightLogo =
+        m_logoLight.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo.svg");
+    const QJsonValue darkLogo =
+        m_logoDark.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo-dark.svg");
     const bool single = session.types.size() == 1;
-    const QJsonObject config{
+    const QJsonObject config {
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
         {QLatin1String("dark"), session.dark},
-        {QLatin1String("mode"), session.connectionId.isEmpty() ? QStringLiteral("create")
-                                                               : QStringLiteral("update")},
+        {QLatin1String("mode"),
+         session.connectionId.isEmpty() ? QStringLiteral("create") : QStringLiteral("update")},
         {QLatin1String("name"), session.name},
         {QLatin1String("logo"),
-         QJsonObject{{QLatin1String("light"), lightLogo}, {QLatin1String("dark"), darkLogo}}},
+         QJsonObject {{QLatin1String("light"), lightLogo}, {QLatin1String("dark"), darkLogo}}},
         {QLatin1String("types"), types},
-        {QLatin1String("preselect"), single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
+        {QLatin1String("preselect"),
+         single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
         {QLatin1String("strings"), QJsonValue()}};
     SandboxReply reply = SandboxReply::html(
         200, SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce));
@@ -569,8 +584,9 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     const QString base = sessionBase(session).path();
     const auto fail = [](int status, const QString &message, const QString &field = {},
                          const QString &finishUrl = {}) {
-        QJsonObject object{{QLatin1String("message"), message},
-                           {QLatin1String("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field)}};
+        QJsonObject object {
+            {QLatin1String("message"), message},
+            {QLatin1String("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field)}};
         if (!finishUrl.isEmpty())
             object.insert(QLatin1String("finish_url"), finishUrl);
         return jsonObject(status, object);
@@ -586,7 +602,8 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     const QJsonObject body = document.object();
     const QString typeId = body.value(QLatin1String("type")).toString();
     const QJsonObject configuration = body.value(QLatin1String("configuration")).toObject();
-    const ConnectionType *type = session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
+    const ConnectionType *type =
+        session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
     if (!type)
         return fail(422, tr("This integration is not offered in this session."));
 
@@ -599,13 +616,15 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     if (type->useOAuth) {
         const QString code = body.value(QLatin1String("oauth_code")).toString();
         if (code.isEmpty() || session.oauthCodes.value(code) != typeId)
-            return fail(422, tr("Signing in to %1 was not completed. Click Sign in to try again.")
-                                 .arg(type->name));
+            return fail(422,
+                        tr("Signing in to %1 was not completed. Click Sign in to try again.")
+                            .arg(type->name));
         session.oauthCodes.remove(code); // an authorization code works once
     } else {
         // The sandbox's credential "test": the password "wrong" is always rejected.
         for (const FormField &field : type->fields) {
-            if (field.isSecret() && configuration.value(field.id).toString() == QLatin1String("wrong")) {
+            if (field.isSecret()
+                && configuration.value(field.id).toString() == QLatin1String("wrong")) {
                 if (++session.failedAttempts >= maxFailedAttempts) {
                     session.state = Session::State::Failed;
                     session.failure = QStringLiteral("too_many_attempts");
@@ -639,9 +658,10 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
         connection = *existing;
     } else {
         if (m_store.findByName(session.name))
-            return fail(422, tr("A connection named \"%1\" already exists. Close this window and "
-                                "choose another name.")
-                                 .arg(session.name));
+            return fail(422,
+                        tr("A connection named \"%1\" already exists. Close this window and "
+                           "choose another name.")
+                            .arg(session.name));
         connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         connection.name = session.name;
         connection.organizationId = organizationId();
@@ -676,10 +696,9 @@ SandboxReply SandboxServer::finish(Session &session, const QString &clientFailur
         if (reason.isEmpty() && session.isExpired())
             reason = QStringLiteral("session_expired");
         if (reason.isEmpty()) {
-            static const QStringList known{QStringLiteral("session_expired"),
-                                           QStringLiteral("too_many_attempts"),
-                                           QStringLiteral("access_denied"),
-                                           QStringLiteral("connection_removed")};
+            static const QStringList known {
+                QStringLiteral("session_expired"), QStringLiteral("too_many_attempts"),
+                QStringLiteral("access_denied"), QStringLiteral("connection_removed")};
             reason = known.contains(clientFailure) ? clientFailure : QStringLiteral("unknown");
         }
         query.addQueryItem(QStringLiteral("sandbox_result"), QStringLiteral("failed"));
@@ -705,27 +724,32 @@ SandboxReply SandboxServer::close(Session &session)
 
 SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId)
 {
-    const ConnectionType *type = session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
+    const ConnectionType *type =
+        session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
     if (!type || !type->useOAuth)
         return messagePage(404, tr("Not found"), tr("This integration does not sign in this way."));
     const QByteArray nonce = SandboxPages::nonce();
-    const QJsonObject config{
+    const QJsonObject config {
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
         {QLatin1String("type"),
-         QJsonObject{{QLatin1String("id"), type->id},
-                     {QLatin1String("name"), type->name},
-                     {QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(type->id)}}},
+         QJsonObject {{QLatin1String("id"), type->id},
+                      {QLatin1String("name"), type->name},
+                      {QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(type->id)}}},
         {QLatin1String("lose_opener"), m_options.faults.oauthLosesOpener}};
-    SandboxReply reply = SandboxReply::html(
-        200, SandboxPages::oauthConsent(config, session.dark, tr("Sign in to %1").arg(type->name), nonce));
+    SandboxReply reply =
+        SandboxReply::html(200,
+                           SandboxPages::oauthConsent(config, session.dark,
+                                                      tr("Sign in to %1").arg(type->name), nonce));
     return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
 }
 
 SandboxReply SandboxServer::oauthGrant(Session &session, const QString &typeId)
 {
-    const ConnectionType *type = session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
+    const ConnectionType *type =
+        session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
     if (!type || !type->useOAuth)
-        return jsonObject(404, {{QLatin1String("message"), tr("This integration does not sign in this way.")}});
+        return jsonObject(
+            404, {{QLatin1String("message"), tr("This integration does not sign in this way.")}});
     const QString code = randomToken(16);
     session.oauthCodes.insert(code, typeId);
     return jsonObject(200, {{QLatin1String("code"), code}});
@@ -745,23 +769,26 @@ SandboxReply SandboxServer::sessionGone(const Session *session, bool asJson) con
         text = tr("Each session works once. Go back to the app and start connecting again.");
     } else {
         heading = tr("This connect session has expired");
-        text = tr("Sessions last %n minute(s). Go back to the app and start connecting again.", nullptr,
-                  m_options.sessionTtlSeconds / 60);
+        text = tr("Sessions last %n minute(s). Go back to the app and start connecting again.",
+                  nullptr, m_options.sessionTtlSeconds / 60);
     }
     if (asJson) {
-        QJsonObject object{{QLatin1String("message"), heading + QLatin1String(". ") + text}};
+        QJsonObject object {{QLatin1String("message"), heading + QLatin1String(". ") + text}};
         if (session && session->state != Session::State::Finished)
             object.insert(QLatin1String("finish_url"),
-                          sessionBase(*session).path() + QStringLiteral("/finish?error=session_expired"));
+                          sessionBase(*session).path()
+                              + QStringLiteral("/finish?error=session_expired"));
         return jsonObject(status, object);
     }
     return messagePage(status, heading, text);
 }
 
-SandboxReply SandboxServer::messagePage(int status, const QString &heading, const QString &text) const
+SandboxReply SandboxServer::messagePage(int status, const QString &heading,
+                                        const QString &text) const
 {
     const QByteArray nonce = SandboxPages::nonce();
-    SandboxReply reply = SandboxReply::html(status, SandboxPages::message(heading, text, false, nonce));
+    SandboxReply reply =
+        SandboxReply::html(status, SandboxPages::message(heading, text, false, nonce));
     return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
 }
 
@@ -777,8 +804,8 @@ SandboxReply SandboxServer::typeLogo(const QString &fileName, const SandboxReque
         return SandboxReply::empty(404);
     const QByteArray etag =
         '"' + QCryptographicHash::hash(svg, QCryptographicHash::Sha256).toHex().left(16) + '"';
-    SandboxReply reply = request.header("If-None-Match") == etag ? SandboxReply::empty(304)
-                                                                  : SandboxReply();
+    SandboxReply reply =
+        request.header("If-None-Match") == etag ? SandboxReply::empty(304) : SandboxReply();
     if (reply.status != 304) {
         reply.status = 200;
         reply.body = svg;
@@ -806,10 +833,11 @@ SandboxReply SandboxServer::brandingLogo(const QString &fileName) const
 
 SandboxReply SandboxServer::indexPage() const
 {
-    return messagePage(200, tr("Connect sandbox"),
-                       tr("This server speaks the Polytomic Connect API under /api/ and serves its own "
-                          "connect modal. Create a session with POST /api/connections/connect/ and "
-                          "open the redirect_url it returns."));
+    return messagePage(
+        200, tr("Connect sandbox"),
+        tr("This server speaks the Polytomic Connect API under /api/ and serves its own "
+           "connect modal. Create a session with POST /api/connections/connect/ and "
+           "open the redirect_url it returns."));
 }
 
 QString SandboxServer::redactPath(const QString &path)

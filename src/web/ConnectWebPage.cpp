@@ -4,8 +4,7 @@
 
 ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
-{
-}
+{ }
 
 QList<ConnectWebPage *> ConnectWebPage::popups() const
 {
@@ -26,7 +25,8 @@ bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType typ
         // The redirect counts in the top frame of the modal or of one of its popups, never in
         // a subframe that a page could point anywhere.
         if (isMainFrame) {
-            qCInfo(lcWeb) << "redirect caught" << (type == NavigationTypeRedirect ? "(server redirect)" : "");
+            qCInfo(lcWeb) << "redirect caught"
+                          << (type == NavigationTypeRedirect ? "(server redirect)" : "");
             Q_EMIT rootPage()->redirectCaught(url);
         }
         return false;

@@ -19,7 +19,8 @@ private Q_SLOTS:
     void readsTheMessageShape()
     {
         const auto error = ApiError::fromReply(
-            422, q("{'status': 422, 'message': 'name must be unique', 'key': 'name', 'metadata': {}}"));
+            422,
+            q("{'status': 422, 'message': 'name must be unique', 'key': 'name', 'metadata': {}}"));
         QCOMPARE(error.httpStatus, 422);
         QCOMPARE(error.message, QStringLiteral("name must be unique"));
         QCOMPARE(error.key, QStringLiteral("name"));
@@ -28,7 +29,8 @@ private Q_SLOTS:
     void readsTheErrorShapeWithAStringStatus()
     {
         const auto error = ApiError::fromReply(
-            401, q("{'status': 'Unauthorized', 'error': 'invalid token', 'code': 401, 'context': {}}"));
+            401,
+            q("{'status': 'Unauthorized', 'error': 'invalid token', 'code': 401, 'context': {}}"));
         QCOMPARE(error.httpStatus, 401);
         QCOMPARE(error.message, QStringLiteral("invalid token"));
     }
@@ -42,7 +44,9 @@ private Q_SLOTS:
     void takesTheStatusFromTheBodyWhenTheReplyHasNone()
     {
         QCOMPARE(ApiError::fromReply(0, q("{'status': 403, 'message': 'x'}")).httpStatus, 403);
-        QCOMPARE(ApiError::fromReply(0, q("{'status': 'Forbidden', 'error': 'x', 'code': 403}")).httpStatus, 403);
+        QCOMPARE(ApiError::fromReply(0, q("{'status': 'Forbidden', 'error': 'x', 'code': 403}"))
+                     .httpStatus,
+                 403);
     }
 
     void leavesTheMessageEmptyForABodyInNeitherShape()
@@ -55,11 +59,14 @@ private Q_SLOTS:
 
     void writesShapesThatItReadsBack()
     {
-        const auto first = ApiError::fromReply(0, ApiError::messageShape(422, QStringLiteral("bad"), QStringLiteral("k")));
+        const auto first = ApiError::fromReply(
+            0, ApiError::messageShape(422, QStringLiteral("bad"), QStringLiteral("k")));
         QCOMPARE(first.httpStatus, 422);
         QCOMPARE(first.message, QStringLiteral("bad"));
-        const auto second = ApiError::fromReply(
-            0, ApiError::errorShape(401, QStringLiteral("Unauthorized"), QStringLiteral("invalid token")));
+        const auto second =
+            ApiError::fromReply(0,
+                                ApiError::errorShape(401, QStringLiteral("Unauthorized"),
+                                                     QStringLiteral("invalid token")));
         QCOMPARE(second.httpStatus, 401);
         QCOMPARE(second.message, QStringLiteral("invalid token"));
     }

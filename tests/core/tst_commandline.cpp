@@ -7,7 +7,7 @@ namespace {
 
 Invocation parse(const QStringList &arguments)
 {
-    return CommandLine::parse(QStringList{QStringLiteral("connect-desktop")} + arguments);
+    return CommandLine::parse(QStringList {QStringLiteral("connect-desktop")} + arguments);
 }
 
 } // namespace
@@ -17,15 +17,13 @@ class TestCommandLine : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void noArgumentsOpensTheWindow()
-    {
-        QCOMPARE(parse({}).command, Invocation::Command::Window);
-    }
+    void noArgumentsOpensTheWindow() { QCOMPARE(parse({}).command, Invocation::Command::Window); }
 
     void versionAndHelpWork()
     {
         QCOMPARE(parse({QStringLiteral("--version")}).command, Invocation::Command::Version);
-        QVERIFY(parse({QStringLiteral("--version")}).text.contains(QLatin1String(CONNECT_DESKTOP_VERSION)));
+        QVERIFY(parse({QStringLiteral("--version")})
+                    .text.contains(QLatin1String(CONNECT_DESKTOP_VERSION)));
         const Invocation help = parse({QStringLiteral("--help")});
         QCOMPARE(help.command, Invocation::Command::Help);
         QVERIFY(help.text.contains(QLatin1String("sandbox")));
@@ -41,12 +39,13 @@ private Q_SLOTS:
 
     void readsSandboxOptionsAndFaults()
     {
-        const Invocation invocation = parse(
-            {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("8123"),
-             QStringLiteral("--api-key"), QStringLiteral("k123"), QStringLiteral("--latency"),
-             QStringLiteral("250"), QStringLiteral("--fail-status"), QStringLiteral("503"),
-             QStringLiteral("--fail-first"), QStringLiteral("2"), QStringLiteral("--blank-modal"),
-             QStringLiteral("--oauth-lose-opener"), QStringLiteral("--session-ttl"), QStringLiteral("60")});
+        const Invocation invocation =
+            parse({QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("8123"),
+                   QStringLiteral("--api-key"), QStringLiteral("k123"), QStringLiteral("--latency"),
+                   QStringLiteral("250"), QStringLiteral("--fail-status"), QStringLiteral("503"),
+                   QStringLiteral("--fail-first"), QStringLiteral("2"),
+                   QStringLiteral("--blank-modal"), QStringLiteral("--oauth-lose-opener"),
+                   QStringLiteral("--session-ttl"), QStringLiteral("60")});
         QCOMPARE(invocation.command, Invocation::Command::Sandbox);
         QCOMPARE(invocation.sandbox.port, quint16(8123));
         QCOMPARE(invocation.sandbox.apiKey, QStringLiteral("k123"));
@@ -62,11 +61,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("port") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("http")} << QStringLiteral("--port");
-        QTest::newRow("rate") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--fail-rate"), QStringLiteral("2")} << QStringLiteral("--fail-rate");
-        QTest::newRow("status") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--fail-status"), QStringLiteral("200")} << QStringLiteral("--fail-status");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--frobnicate")} << QStringLiteral("--help");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("--help");
+        QTest::newRow("port") << QStringList {QStringLiteral("sandbox"), QStringLiteral("--port"),
+                                              QStringLiteral("http")}
+                              << QStringLiteral("--port");
+        QTest::newRow("rate") << QStringList {QStringLiteral("sandbox"),
+                                              QStringLiteral("--fail-rate"), QStringLiteral("2")}
+                              << QStringLiteral("--fail-rate");
+        QTest::newRow("status") << QStringList {QStringLiteral("sandbox"),
+                                                QStringLiteral("--fail-status"),
+                                                QStringLiteral("200")}
+                                << QStringLiteral("--fail-status");
+        QTest::newRow("unknown option")
+            << QStringList {QStringLiteral("sandbox"), QStringLiteral("--frobnicate")}
+            << QStringLiteral("--help");
+        QTest::newRow("unknown command")
+            << QStringList {QStringLiteral("frobnicate")} << QStringLiteral("--help");
     }
 
     void badValuesNameTheFix()

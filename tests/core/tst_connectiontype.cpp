@@ -29,22 +29,30 @@ class TestConnectionType : public QObject
 private Q_SLOTS:
     void readsATypeWithItsForm()
     {
-        const auto type = ConnectionType::fromJson(QJsonDocument::fromJson(q("{"
-              "            'id': 'postgresql', 'name': 'PostgreSQL', 'logo_url': 'http://127.0.0.1/logos/postgresql.svg',"
-              "            'use_oauth': false, 'configurationForm': {'fields': ["
-              "              {'id': 'hostname', 'label': 'Host', 'kind': 'text', 'required': true},"
-              "              {'id': 'password', 'label': 'Password', 'kind': 'password', 'required': true}]}}")).object());
+        const auto type = ConnectionType::fromJson(
+            QJsonDocument::fromJson(
+                q("{"
+                  "            'id': 'postgresql', 'name': 'PostgreSQL', 'logo_url': "
+                  "'http://127.0.0.1/logos/postgresql.svg',"
+                  "            'use_oauth': false, 'configurationForm': {'fields': ["
+                  "              {'id': 'hostname', 'label': 'Host', 'kind': 'text', 'required': "
+                  "true},"
+                  "              {'id': 'password', 'label': 'Password', 'kind': 'password', "
+                  "'required': true}]}}"))
+                .object());
         QVERIFY(type.has_value());
         QCOMPARE(type->id, QStringLiteral("postgresql"));
         QCOMPARE(type->fields.size(), 2);
         QVERIFY(type->fields.at(1).isSecret());
-        QCOMPARE(type->toJson().value(QLatin1String("configurationForm")).toObject(), type->configurationForm);
+        QCOMPARE(type->toJson().value(QLatin1String("configurationForm")).toObject(),
+                 type->configurationForm);
     }
 
     void skipsEntriesWithoutAnId()
     {
         const auto types = ConnectionType::listFromJson(
-            QJsonDocument::fromJson(q("[{'name': 'x'}, {'id': 's3', 'name': 'Amazon S3'}]")).array());
+            QJsonDocument::fromJson(q("[{'name': 'x'}, {'id': 's3', 'name': 'Amazon S3'}]"))
+                .array());
         QCOMPARE(types.size(), 1);
         QCOMPARE(types.constFirst().id, QStringLiteral("s3"));
     }
@@ -56,7 +64,8 @@ private Q_SLOTS:
 
     void requiresRequiredFields()
     {
-        const FormField host = field(q("{'id': 'hostname', 'label': 'Host', 'kind': 'text', 'required': true}"));
+        const FormField host =
+            field(q("{'id': 'hostname', 'label': 'Host', 'kind': 'text', 'required': true}"));
         QVERIFY(!host.check(QJsonValue()).isEmpty());
         QVERIFY(!host.check(QStringLiteral("  ")).isEmpty());
         QVERIFY(host.check(QStringLiteral("db.example.com")).isEmpty());
@@ -64,7 +73,8 @@ private Q_SLOTS:
 
     void checksNumberRanges()
     {
-        const FormField port = field(q("{'id': 'port', 'label': 'Port', 'kind': 'number', 'required': true, 'min': 1, 'max': 65535}"));
+        const FormField port = field(q("{'id': 'port', 'label': 'Port', 'kind': 'number', "
+                                       "'required': true, 'min': 1, 'max': 65535}"));
         QVERIFY(port.check(5432).isEmpty());
         QVERIFY(port.check(QStringLiteral("5432")).isEmpty());
         QVERIFY(!port.check(0).isEmpty());
@@ -74,21 +84,29 @@ private Q_SLOTS:
 
     void checksEmailsUrlsAndChoices()
     {
-        QVERIFY(!field(q("{'id': 'e', 'kind': 'email'}")).check(QStringLiteral("nobody")).isEmpty());
+        QVERIFY(
+            !field(q("{'id': 'e', 'kind': 'email'}")).check(QStringLiteral("nobody")).isEmpty());
         QVERIFY(field(q("{'id': 'e', 'kind': 'email'}")).check(QStringLiteral("a@b.co")).isEmpty());
         QVERIFY(!field(q("{'id': 'u', 'kind': 'url'}")).check(QStringLiteral("ftp://x")).isEmpty());
-        QVERIFY(field(q("{'id': 'u', 'kind': 'url'}")).check(QStringLiteral("https://x.example")).isEmpty());
-        const FormField choice = field(q("{'id': 'd', 'kind': 'select', 'options': [{'value': 'a'}, {'value': 'b'}]}"));
+        QVERIFY(field(q("{'id': 'u', 'kind': 'url'}"))
+                    .check(QStringLiteral("https://x.example"))
+                    .isEmpty());
+        const FormField choice =
+            field(q("{'id': 'd', 'kind': 'select', 'options': [{'value': 'a'}, {'value': 'b'}]}"));
         QVERIFY(choice.check(QStringLiteral("a")).isEmpty());
         QVERIFY(!choice.check(QStringLiteral("c")).isEmpty());
     }
 
     void readsAConnection()
     {
-        const auto connection = Connection::fromJson(QJsonDocument::fromJson(q("{"
-              "            'id': '7d0c1c55-0000-4000-8000-000000000000', 'name': 'CRM', 'status': 'healthy',"
-              "            'type': {'id': 'hubspot', 'name': 'HubSpot', 'logo_url': 'x'},"
-              "            'created_at': '2026-11-21T10:00:00.000Z'}")).object());
+        const auto connection = Connection::fromJson(
+            QJsonDocument::fromJson(
+                q("{"
+                  "            'id': '7d0c1c55-0000-4000-8000-000000000000', 'name': 'CRM', "
+                  "'status': 'healthy',"
+                  "            'type': {'id': 'hubspot', 'name': 'HubSpot', 'logo_url': 'x'},"
+                  "            'created_at': '2026-11-21T10:00:00.000Z'}"))
+                .object());
         QVERIFY(connection.has_value());
         QVERIFY(connection->isHealthy());
         QCOMPARE(connection->typeId, QStringLiteral("hubspot"));

@@ -60,9 +60,9 @@ private Q_SLOTS:
     void refusesFieldsOfTheWrongJsonType()
     {
         QList<ValidationProblem> problems;
-        const QJsonObject body{{QLatin1String("name"), 5},
-                               {QLatin1String("whitelist"), QStringLiteral("hubspot")},
-                               {QLatin1String("dark"), QStringLiteral("yes")}};
+        const QJsonObject body {{QLatin1String("name"), 5},
+                                {QLatin1String("whitelist"), QStringLiteral("hubspot")},
+                                {QLatin1String("dark"), QStringLiteral("yes")}};
         QVERIFY(!ConnectRequest::fromJson(body, &problems));
         QVERIFY(hasProblem(problems, QStringLiteral("name")));
         QVERIFY(hasProblem(problems, QStringLiteral("whitelist")));
@@ -108,14 +108,14 @@ private Q_SLOTS:
         ConnectRequest request = valid();
         request.whitelist = {QStringLiteral("hubspot"), QStringLiteral("salesforce")};
         request.type = QStringLiteral("postgresql");
-        QCOMPARE(request.allowedTypes(), QStringList{QStringLiteral("postgresql")});
+        QCOMPARE(request.allowedTypes(), QStringList {QStringLiteral("postgresql")});
     }
 
     void ticketNeedsAnHttpModalAddress()
     {
         QString error;
-        QVERIFY(!ConnectSessionTicket::fromJson({{QLatin1String("redirect_url"), QStringLiteral("file:///etc/passwd")}},
-                                                &error));
+        QVERIFY(!ConnectSessionTicket::fromJson(
+            {{QLatin1String("redirect_url"), QStringLiteral("file:///etc/passwd")}}, &error));
         QVERIFY(!error.isEmpty());
         const auto ticket = ConnectSessionTicket::fromJson(
             {{QLatin1String("redirect_url"), QStringLiteral("https://app.polytomic.com/connect/x")},

@@ -17,7 +17,8 @@ QNetworkRequest HttpClient::request(const QString &path,
 {
     QNetworkRequest request(m_base.resolved(QUrl(path)));
     // Tests look at redirects themselves.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(20000);
     if (!m_bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_bearer.toUtf8());

@@ -26,8 +26,7 @@ class HttpClient
 public:
     explicit HttpClient(const QUrl &base)
         : m_base(base)
-    {
-    }
+    { }
 
     void setBearer(const QString &key) { m_bearer = key; }
     void setVersion(const QString &version) { m_version = version; }
@@ -42,7 +41,8 @@ public:
     static HttpResult wait(QNetworkReply *reply);
 
 private:
-    QNetworkRequest request(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers) const;
+    QNetworkRequest request(const QString &path,
+                            const QList<QPair<QByteArray, QByteArray>> &headers) const;
 
     QNetworkAccessManager m_manager;
     QUrl m_base;

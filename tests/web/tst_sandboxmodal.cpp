@@ -34,7 +34,9 @@ QVariant evaluate(QWebEnginePage *page, const QString &script)
 
 QString state(QWebEnginePage *page)
 {
-    return evaluate(page, QStringLiteral("document.body ? (document.body.dataset.state || '') : ''")).toString();
+    return evaluate(page,
+                    QStringLiteral("document.body ? (document.body.dataset.state || '') : ''"))
+        .toString();
 }
 
 } // namespace
@@ -48,7 +50,8 @@ class TestSandboxModal : public QObject
     ConnectWebPage *m_page = nullptr;
     RedirectMatcher m_matcher;
 
-    ConnectSessionTicket createSession(const QStringList &whitelist, const QString &name, bool dark = false)
+    ConnectSessionTicket createSession(const QStringList &whitelist, const QString &name,
+                                       bool dark = false)
     {
         HttpClient client(m_server->url());
         client.setBearer(m_server->apiKey());
@@ -62,7 +65,8 @@ class TestSandboxModal : public QObject
         if (result.status != 200)
             qWarning() << "connect failed" << result.status << result.body;
         QString error;
-        return *ConnectSessionTicket::fromJson(JsonEnvelope::data(result.body, &error)->toObject(), &error);
+        return *ConnectSessionTicket::fromJson(JsonEnvelope::data(result.body, &error)->toObject(),
+                                               &error);
     }
 
     void open(const ConnectSessionTicket &ticket)
@@ -76,14 +80,16 @@ class TestSandboxModal : public QObject
     void fillPostgres(const QString &password)
     {
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
-        evaluate(m_page, QStringLiteral(
-                             "(function(){"
-                             "const set=(id,v)=>{const e=document.getElementById('field-'+id);"
-                             " e.value=v; e.dispatchEvent(new Event('input',{bubbles:true}));};"
-                             "set('hostname','db.example.com'); set('port','5432'); set('database','analytics');"
-                             "set('username','reader'); set('password','%1');"
-                             "document.getElementById('submit').click(); return true;})()")
-                             .arg(password));
+        evaluate(
+            m_page,
+            QStringLiteral(
+                "(function(){"
+                "const set=(id,v)=>{const e=document.getElementById('field-'+id);"
+                " e.value=v; e.dispatchEvent(new Event('input',{bubbles:true}));};"
+                "set('hostname','db.example.com'); set('port','5432'); set('database','analytics');"
+                "set('username','reader'); set('password','%1');"
+                "document.getElementById('submit').click(); return true;})()")
+                .arg(password));
     }
 
     std::optional<Connection> connectionNamed(const QString &name) const
@@ -102,7 +108,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
         m_profile = new QWebEngineProfile(this); // off the record
-        // The app's redirect: a loopback address nobody listens on, so a leak would show as an error.
+        // The app's redirect: a loopback address nobody listens on, so a leak would show as an
+        // error.
         m_matcher = RedirectMatcher(QUrl(QStringLiteral("http://127.0.0.1:9/connect-desktop/done")),
                                     QStringLiteral("state"), RedirectMatcher::randomValue());
     }
@@ -128,7 +135,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(redirected.count(), 1, pageTimeout);
         const QUrl url = redirected.constFirst().constFirst().toUrl();
         QVERIFY(m_matcher.matches(url));
-        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("sandbox_result")), QStringLiteral("connected"));
+        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("sandbox_result")),
+                 QStringLiteral("connected"));
         const auto connection = connectionNamed(QStringLiteral("Warehouse A"));
         QVERIFY(connection.has_value());
         QCOMPARE(connection->status, QStringLiteral("healthy"));
@@ -142,11 +150,12 @@ private Q_SLOTS:
         QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
         open(createSession({QStringLiteral("postgresql")}, QStringLiteral("Warehouse B")));
         fillPostgres(QStringLiteral("wrong"));
-        QTRY_VERIFY_WITH_TIMEOUT(!evaluate(m_page, QStringLiteral("document.getElementById('form-error').textContent"))
-                                      .toString()
-                                      .trimmed()
-                                      .isEmpty(),
-                                 pageTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !evaluate(m_page, QStringLiteral("document.getElementById('form-error').textContent"))
+                 .toString()
+                 .trimmed()
+                 .isEmpty(),
+            pageTimeout);
         QCOMPARE(state(m_page), QStringLiteral("form"));
         QCOMPARE(redirected.count(), 0);
         QVERIFY(!connectionNamed(QStringLiteral("Warehouse B")));
@@ -158,7 +167,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
         evaluate(m_page, QStringLiteral("document.getElementById('submit').click()"));
         QTRY_COMPARE_WITH_TIMEOUT(
-            evaluate(m_page, QStringLiteral("document.getElementById('field-hostname').getAttribute('aria-invalid')"))
+            evaluate(m_page,
+                     QStringLiteral(
+                         "document.getElementById('field-hostname').getAttribute('aria-invalid')"))
                 .toString(),
             QStringLiteral("true"), pageTimeout);
         QCOMPARE(state(m_page), QStringLiteral("form"));
@@ -180,7 +191,8 @@ private Q_SLOTS:
         evaluate(popup, QStringLiteral("document.getElementById('allow').click()"));
         QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, pageTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(redirected.count(), 1, pageTimeout);
-        QCOMPARE(QUrlQuery(redirected.constFirst().constFirst().toUrl()).queryItemValue(QStringLiteral("sandbox_result")),
+        QCOMPARE(QUrlQuery(redirected.constFirst().constFirst().toUrl())
+                     .queryItemValue(QStringLiteral("sandbox_result")),
                  QStringLiteral("connected"));
         const auto connection = connectionNamed(QStringLiteral("CRM"));
         QVERIFY(connection.has_value());
@@ -199,11 +211,12 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(popup), QStringLiteral("consent"), pageTimeout);
         evaluate(popup, QStringLiteral("document.getElementById('deny').click()"));
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
-        QTRY_VERIFY_WITH_TIMEOUT(!evaluate(m_page, QStringLiteral("document.getElementById('form-error').textContent"))
-                                      .toString()
-                                      .trimmed()
-                                      .isEmpty(),
-                                 pageTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !evaluate(m_page, QStringLiteral("document.getElementById('form-error').textContent"))
+                 .toString()
+                 .trimmed()
+                 .isEmpty(),
+            pageTimeout);
         QCOMPARE(redirected.count(), 0);
         QVERIFY(!connectionNamed(QStringLiteral("CRM denied")));
     }
@@ -229,11 +242,14 @@ private Q_SLOTS:
 
     void thePickerOffersExactlyTheWhitelist()
     {
-        open(createSession({QStringLiteral("postgresql"), QStringLiteral("hubspot"), QStringLiteral("stripe")},
-                           QStringLiteral("Picked")));
+        open(createSession(
+            {QStringLiteral("postgresql"), QStringLiteral("hubspot"), QStringLiteral("stripe")},
+            QStringLiteral("Picked")));
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("picker"), pageTimeout);
         const QStringList offered =
-            evaluate(m_page, QStringLiteral("Array.from(document.querySelectorAll('[data-type-id]')).map(e => e.dataset.typeId)"))
+            evaluate(m_page,
+                     QStringLiteral("Array.from(document.querySelectorAll('[data-type-id]')).map(e "
+                                    "=> e.dataset.typeId)"))
                 .toStringList();
         QCOMPARE(offered.size(), 3);
         QVERIFY(offered.contains(QStringLiteral("stripe")));
@@ -248,7 +264,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
         evaluate(m_page, QStringLiteral("document.getElementById('close').click()"));
         QTRY_COMPARE_WITH_TIMEOUT(redirected.count(), 1, pageTimeout);
-        QCOMPARE(QUrlQuery(redirected.constFirst().constFirst().toUrl()).queryItemValue(QStringLiteral("sandbox_result")),
+        QCOMPARE(QUrlQuery(redirected.constFirst().constFirst().toUrl())
+                     .queryItemValue(QStringLiteral("sandbox_result")),
                  QStringLiteral("closed"));
         QVERIFY(!connectionNamed(QStringLiteral("Closed early")));
     }
@@ -257,8 +274,9 @@ private Q_SLOTS:
     {
         open(createSession({QStringLiteral("postgresql")}, QStringLiteral("Dark one"), true));
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
-        QCOMPARE(evaluate(m_page, QStringLiteral("document.documentElement.dataset.theme")).toString(),
-                 QStringLiteral("dark"));
+        QCOMPARE(
+            evaluate(m_page, QStringLiteral("document.documentElement.dataset.theme")).toString(),
+            QStringLiteral("dark"));
     }
 
     void aBlankModalLoadsButOffersNoForm()
@@ -267,13 +285,17 @@ private Q_SLOTS:
         faults.blankModal = true;
         m_server->setFaults(faults);
         open(createSession({QStringLiteral("postgresql")}, QStringLiteral("Blank")));
-        QCOMPARE(evaluate(m_page, QStringLiteral("document.querySelectorAll('input,button').length")).toInt(), 0);
+        QCOMPARE(
+            evaluate(m_page, QStringLiteral("document.querySelectorAll('input,button').length"))
+                .toInt(),
+            0);
     }
 
     void aUsedSessionCannotBeOpenedAgain()
     {
         QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
-        const ConnectSessionTicket ticket = createSession({QStringLiteral("postgresql")}, QStringLiteral("Once"));
+        const ConnectSessionTicket ticket =
+            createSession({QStringLiteral("postgresql")}, QStringLiteral("Once"));
         open(ticket);
         fillPostgres(QStringLiteral("fine"));
         QTRY_COMPARE_WITH_TIMEOUT(redirected.count(), 1, pageTimeout);
@@ -284,7 +306,9 @@ private Q_SLOTS:
         m_page->load(ticket.redirectUrl);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, pageTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("message"), pageTimeout);
-        QVERIFY(evaluate(m_page, QStringLiteral("document.body.innerText")).toString().contains(QLatin1String("already been used")));
+        QVERIFY(evaluate(m_page, QStringLiteral("document.body.innerText"))
+                    .toString()
+                    .contains(QLatin1String("already been used")));
     }
 };
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Connect Desktop's two commands (see README.md, Quick start):
+#   ./dev.sh run [connect-desktop arguments]   install what is missing, build, start connect-desktop
+#   ./dev.sh test [ctest arguments]            install what is missing, build, run every test headless
+set -euo pipefail
+
+cd "$(dirname "$0")"
+
+# Debian 12 packages the build and the tests need. qt6-websockets-dev is listed because Debian's
+# Qt6HttpServer CMake package requires it without depending on it.
+PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libgl-dev
+    qt6-webengine-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
+    xvfb xauth fonts-dejavu-core
+)
+
+usage() {
+    sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+}
+
+install_missing() {
+    if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+        echo "dev.sh: not a Debian-like system; install Qt 6.4+ (Core, Network, HttpServer, Gui, Widgets," \
+             "Svg, WebEngine, LinguistTools), QtKeychain for Qt 6, CMake 3.21+ and Ninja yourself (see README.md)." >&2
+        return 0
+    fi
+    local missing=()
+    for package in "${PACKAGES[@]}"; do
+        if [ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" != "install ok installed" ]; then
+            missing+=("$package")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "dev.sh: installing ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if ! command -v sudo >/dev/null; then
+            echo "dev.sh: these packages are missing and sudo is not available; as root run:" >&2
+            echo "  apt-get install ${missing[*]}" >&2
+            exit 1
+        fi
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
+build() {
+    cmake --preset default
+    cmake --build --preset default
+}
+
+command=${1:-}
+[ -n "$command" ] || usage
+shift
+
+case "$command" in
+    run)
+        install_missing
+        build
+        if [ "$(id -u)" -eq 0 ] && [ -z "${QTWEBENGINE_DISABLE_SANDBOX:-}" ]; then
+            # Chromium refuses to run as root with its sandbox on. Only as root, and said out loud.
+            echo "dev.sh: running as root, so the web engine's sandbox is turned off (QTWEBENGINE_DISABLE_SANDBOX=1)." >&2
+            export QTWEBENGINE_DISABLE_SANDBOX=1
+        fi
+        exec ./build/app/connect-desktop "$@"
+        ;;
+    test)
+        install_missing
+        build
+        # Each test sets QT_QPA_PLATFORM=offscreen itself (tests/CMakeLists.txt): no display needed.
+        exec ctest --preset default "$@"
+        ;;
+    *)
+        usage
+        ;;
+esac
