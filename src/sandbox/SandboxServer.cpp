@@ -187,7 +187,11 @@ void SandboxServer::handle(const SandboxRequest &request,
                     drop();
                 return;
             }
-            deliver(responder, apiFaultReply(), delay, method, path);
+            const QString sent =
+                QString::fromLatin1(request.header(ApiVersion::headerName)).trimmed();
+            deliver(responder,
+                    apiFaultReply(ApiVersion::isKnown(sent) ? sent : ApiVersion::serverDefault()),
+                    delay, method, path);
             return;
         }
         QString record;
@@ -246,13 +250,13 @@ bool SandboxServer::apiFaultFires(const QString &path)
     return true;
 }
 
-SandboxReply SandboxServer::apiFaultReply() const
+SandboxReply SandboxServer::apiFaultReply(const QString &version) const
 {
     const SandboxFaults &faults = m_options.faults;
     if (faults.malformedJson) {
         SandboxReply reply =
             SandboxReply::json(200, "{\"data\": {\"redirect_url\": \"http://127.0.0.1");
-        return reply.withHeader(ApiVersion::headerName, ApiVersion::serverDefault().toLatin1());
+        return reply.withHeader(ApiVersion::headerName, version.toLatin1());
     }
     const int status = faults.forcedStatus != 0 ? faults.forcedStatus : 500;
     SandboxReply reply;
@@ -263,7 +267,7 @@ SandboxReply SandboxServer::apiFaultReply() const
     else
         reply = apiMessage(status, tr("sandbox fault: forced status %1").arg(status),
                            QStringLiteral("sandbox_fault"));
-    return reply.withHeader(ApiVersion::headerName, ApiVersion::serverDefault().toLatin1());
+    return reply.withHeader(ApiVersion::headerName, version.toLatin1());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ private:
                  const QString &idempotencyRecord = {});
 
     bool apiFaultFires(const QString &path);
-    SandboxReply apiFaultReply() const;
+    SandboxReply apiFaultReply(const QString &version) const;
 
     SandboxReply routeApi(const SandboxRequest &request, QString *idempotencyRecord);
     SandboxReply createSession(const SandboxRequest &request);
