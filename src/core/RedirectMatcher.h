@@ -18,6 +18,7 @@ public:
     // a second or different value, user info) is not a match.
     bool matches(const QUrl &url) const;
     bool isNull() const { return m_value.isEmpty(); }
+    QString value() const { return m_value; }
 
     // A fresh per-session value: 32 url-safe random characters.
     static QString randomValue();

@@ -174,6 +174,11 @@ void SandboxServer::handle(const SandboxRequest &request,
 
     if (path.startsWith(QLatin1String("/api/"))) {
         ++m_apiRequests;
+        m_received.append({method, path,
+                           QString::fromLatin1(request.header(IdempotencyKey::headerName)),
+                           QString::fromLatin1(request.header(ApiVersion::headerName))});
+        if (m_received.size() > 500)
+            m_received.removeFirst();
         const int delay = m_options.faults.latencyMs;
         if (apiFaultFires(path)) {
             if (m_options.faults.dropConnection) {

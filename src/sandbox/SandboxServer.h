@@ -46,6 +46,16 @@ public:
     // How many API requests have arrived since start (faulted ones included).
     int apiRequestCount() const { return m_apiRequests; }
 
+    // The last API requests received (at most 500), for tests and support rehearsals.
+    struct ReceivedRequest
+    {
+        QString method;
+        QString path;
+        QString idempotencyKey;
+        QString apiVersion;
+    };
+    const QList<ReceivedRequest> &receivedRequests() const { return m_received; }
+
 Q_SIGNALS:
     // One line per exchange, for logs. Session tokens in `path` are shortened.
     void requestServed(const QString &method, const QString &path, int status);
@@ -129,4 +139,5 @@ private:
     QRandomGenerator m_faultRandom;
     int m_faultCounter = 0;
     int m_apiRequests = 0;
+    QList<ReceivedRequest> m_received;
 };

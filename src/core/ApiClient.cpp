@@ -1,0 +1,207 @@
+#include "ApiClient.h"
+
+#include "ApiError.h"
+#include "ExchangeLog.h"
+#include "IdempotencyKey.h"
+#include "JsonEnvelope.h"
+#include "LogCategories.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+ApiCall::ApiCall(QNetworkAccessManager *network, const ApiEndpoint &endpoint, QByteArray method,
+                 QUrl url, QByteArray body, QString idempotencyKey, ExchangeLog *log,
+                 QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_endpoint(endpoint)
+    , m_method(std::move(method))
+    , m_url(std::move(url))
+    , m_requestBody(std::move(body))
+    , m_idempotencyKey(std::move(idempotencyKey))
+    , m_log(log)
+{
+    m_failure.host = m_url.port() > 0 ? QStringLiteral("%1:%2").arg(m_url.host()).arg(m_url.port())
+                                      : m_url.host();
+}
+
+void ApiCall::send()
+{
+    ++m_attempt;
+    QNetworkRequest request(m_url);
+    // A redirect would turn a POST into a GET: never follow one silently.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_endpoint.timeoutMs);
+    request.setRawHeader(ApiVersion::headerName, m_endpoint.apiVersion.toLatin1());
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", "ConnectDesktop/" CONNECT_DESKTOP_VERSION);
+    if (!m_endpoint.apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_endpoint.apiKey.toUtf8());
+    if (!m_endpoint.credentialHeader.isEmpty() && !m_endpoint.credential.isEmpty())
+        request.setRawHeader(m_endpoint.credentialHeader, m_endpoint.credential.toUtf8());
+    if (!m_idempotencyKey.isEmpty())
+        request.setRawHeader(IdempotencyKey::headerName, m_idempotencyKey.toLatin1());
+    if (!m_requestBody.isEmpty() || m_method == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+
+    m_clock.start();
+    m_reply = m_network->sendCustomRequest(request, m_method, m_requestBody);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::handleReply);
+}
+
+void ApiCall::handleReply()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    m_reply = nullptr;
+    const qint64 duration = m_clock.elapsed();
+    m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_body = reply->readAll();
+    const QNetworkReply::NetworkError error = reply->error();
+
+    ApiFailure failure = m_failure;
+    failure.attempts = m_attempt;
+    bool failed = true;
+    if (m_aborted) {
+        failure.kind = ApiFailure::Kind::Aborted;
+    } else if (m_status == 0) {
+        // No HTTP answer. A transfer timeout shows as an operation cancelled that we did not ask
+        // for.
+        failure.kind =
+            error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
+            ? ApiFailure::Kind::Timeout
+            : ApiFailure::Kind::Network;
+        failure.detail = reply->errorString();
+    } else if (m_status < 200 || m_status >= 300) {
+        const ApiError apiError = ApiError::fromReply(m_status, m_body);
+        failure.kind = ApiFailure::Kind::Http;
+        failure.httpStatus = m_status;
+        failure.serverMessage = apiError.message;
+    } else if (m_body.trimmed().isEmpty()) {
+        failed = false; // 204 and friends
+        m_data = QJsonValue();
+    } else {
+        QString parseError;
+        const auto data = JsonEnvelope::data(m_body, &parseError);
+        if (data) {
+            failed = false;
+            m_data = *data;
+        } else {
+            failure.kind = ApiFailure::Kind::Malformed;
+            failure.detail = parseError;
+        }
+    }
+
+    const bool retry = failed && !m_aborted && failure.isRetryable()
+        && m_attempt < m_endpoint.maxAttempts
+        && (m_method != "POST" || !m_idempotencyKey.isEmpty());
+    QString note;
+    if (failed)
+        note = failure.kind == ApiFailure::Kind::Http ? failure.serverMessage : failure.detail;
+    if (retry)
+        note = QCoreApplication::translate("ApiClient", "attempt %1 of %2 failed, retrying: %3")
+                   .arg(m_attempt)
+                   .arg(m_endpoint.maxAttempts)
+                   .arg(note);
+    if (m_log)
+        m_log->recordApi(QString::fromLatin1(m_method), m_url, m_status, duration, note);
+    qCDebug(lcApi) << m_method << m_url.path() << m_status << duration << "ms";
+
+    if (retry) {
+        const int delay = m_endpoint.backoffMs * (1 << (m_attempt - 1));
+        QTimer::singleShot(delay, this, [this] {
+            if (!m_aborted)
+                send();
+        });
+        return;
+    }
+    m_failed = failed;
+    m_failure = failure;
+    finish();
+}
+
+void ApiCall::abort()
+{
+    if (m_finished)
+        return;
+    m_aborted = true;
+    if (m_reply) {
+        m_reply->abort(); // handleReply() follows and finishes
+        return;
+    }
+    m_failed = true;
+    m_failure.kind = ApiFailure::Kind::Aborted;
+    finish(); // between retries
+}
+
+void ApiCall::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT finished();
+    deleteLater();
+}
+
+ApiClient::ApiClient(const ApiEndpoint &endpoint, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+{ }
+
+void ApiClient::setLog(ExchangeLog *log)
+{
+    m_log = log;
+    if (log) {
+        log->addSecret(m_endpoint.apiKey);
+        log->addSecret(m_endpoint.credential);
+    }
+}
+
+QUrl ApiClient::urlFor(const QString &path) const
+{
+    QUrl url = m_endpoint.baseUrl;
+    QString prefix = url.path();
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+ApiCall *ApiClient::start(const QByteArray &method, const QString &path, const QByteArray &body,
+                          const QString &idempotencyKey)
+{
+    auto *call = new ApiCall(&m_network, m_endpoint, method, urlFor(path), body, idempotencyKey,
+                             m_log, this);
+    call->send();
+    return call;
+}
+
+ApiCall *ApiClient::get(const QString &path)
+{
+    return start("GET", path, {}, {});
+}
+
+ApiCall *ApiClient::post(const QString &path, const QJsonObject &body,
+                         const QString &idempotencyKey)
+{
+    return start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), idempotencyKey);
+}
+
+ApiCall *ApiClient::deleteResource(const QString &path)
+{
+    return start("DELETE", path, {}, {});
+}
+
+void ApiClient::abortAll()
+{
+    for (ApiCall *call : findChildren<ApiCall *>(QString(), Qt::FindDirectChildrenOnly))
+        call->abort();
+}

@@ -1,0 +1,88 @@
+// One connect attempt from request to result, as an explicit state machine. finish() is the
+// one place that decides the single final result.
+#pragma once
+
+#include "PlatformProvider.h"
+#include "RedirectMatcher.h"
+#include "SessionResult.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTcpServer>
+#include <QTimer>
+
+class ExchangeLog;
+
+class ConnectSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Idle, // not started
+        Requesting, // asking the platform for a modal URL
+        Loading, // the modal page is loading
+        InModal, // the user is in the modal
+        Problem, // the modal could not load, hung, or its renderer crashed: Retry or close
+        Confirming, // the redirect arrived; asking the API what happened
+        Finished, // result() is final
+    };
+    Q_ENUM(State)
+
+    // `request.redirectUrl` is filled in by the session (a loopback URL it owns).
+    ConnectSession(PlatformProvider *provider, const SessionRequest &request,
+                   QObject *parent = nullptr);
+    ~ConnectSession() override;
+
+    void start();
+
+    State state() const { return m_state; }
+    const SessionRequest &request() const { return m_request; }
+    const RedirectMatcher &redirectMatcher() const { return m_matcher; }
+    QUrl modalUrl() const { return m_ticket.redirectUrl; }
+    const SessionResult &result() const { return m_result; }
+    ExchangeLog *log() const { return m_log; }
+    QString problem() const { return m_problem; } // in Problem: what went wrong
+    bool isFinished() const { return m_state == State::Finished; }
+
+    // A modal page that shows nothing for this long counts as hung.
+    void setModalLoadTimeout(int ms) { m_loadTimeout.setInterval(ms); }
+
+    // Inputs from the window and its web page.
+    void modalLoadStarted();
+    void modalLoadFinished(bool ok);
+    void modalReady(); // the page is interactive (DOMContentLoaded)
+    void redirectCaught(const QUrl &url);
+    void rendererCrashed();
+    void retry(); // after a Problem: load the modal again
+    void cancel(); // the user closed the window or pressed Esc
+
+Q_SIGNALS:
+    void stateChanged(ConnectSession::State state);
+    // The modal URL is known: the window should load it (again, after retry()).
+    void loadModal(const QUrl &url);
+    void finished(const SessionResult &result);
+
+private:
+    void setState(State state);
+    void enterProblem(const QString &code, const QString &message);
+    void confirm(const QUrl &redirect);
+    void finish(SessionResult::Outcome outcome, const QString &code = {},
+                const QString &message = {});
+    void mark(const QString &timing);
+
+    PlatformProvider *m_provider;
+    SessionRequest m_request;
+    State m_state = State::Idle;
+    ExchangeLog *m_log;
+    QTcpServer m_redirectPort; // holds the redirect's loopback port for the session's lifetime
+    RedirectMatcher m_matcher;
+    ConnectSessionTicket m_ticket;
+    QDateTime m_startedAt;
+    QElapsedTimer m_clock;
+    qint64 m_phaseStart = 0;
+    QTimer m_loadTimeout;
+    QString m_problem;
+    QString m_problemCode;
+    SessionResult m_result;
+};

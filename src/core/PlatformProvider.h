@@ -1,0 +1,62 @@
+// What the app needs from a connect platform (Polytomic now, Paragon next). Windows talk to
+// this interface only, so adding a platform touches no window code.
+#pragma once
+
+#include "ConnectSessionTicket.h"
+#include "Connection.h"
+#include "ConnectionType.h"
+#include "Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+class ExchangeLog;
+
+// What one connect attempt asks for.
+struct SessionRequest
+{
+    QString name; // the connection's name (create mode)
+    QStringList integrations; // allowed type ids; empty: every type the platform lists
+    bool dark = false;
+    QString connectionId; // update mode: the connection to re-authenticate
+    QUrl redirectUrl; // the app's own redirect, with its per-session value
+    QString language; // BCP 47, e.g. "de"; empty: the platform's default
+
+    bool isUpdate() const { return !connectionId.isEmpty(); }
+};
+
+class PlatformProvider : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual QString platformName() const = 0; // "Polytomic", shown to people
+    virtual QUrl apiBaseUrl() const = 0; // for labels and preconnecting
+    // Where exchanges are recorded; null for none. Not owned.
+    virtual void setExchangeLog(ExchangeLog *log) = 0;
+
+    // Each call answers once through `done`, unless `context` is destroyed first.
+    virtual void fetchConnectionTypes(QObject *context,
+                                      ResultCallback<QList<ConnectionType>> done) = 0;
+    virtual void fetchConnections(QObject *context, ResultCallback<QList<Connection>> done) = 0;
+    virtual void removeConnection(const QString &id, QObject *context,
+                                  ResultCallback<bool> done) = 0;
+
+    // One attempt: asks for a modal URL. Retries of safe failures happen inside, with the
+    // same idempotency key.
+    virtual void createSession(const SessionRequest &request, QObject *context,
+                               ResultCallback<ConnectSessionTicket> done) = 0;
+    // After the modal finished: the connection the session made or re-authenticated, or an
+    // empty optional when there is none (the user left without connecting). `startedAt` lets
+    // update mode tell a fresh re-authentication from an untouched connection.
+    virtual void confirmSession(const SessionRequest &request, const QDateTime &startedAt,
+                                QObject *context,
+                                ResultCallback<std::optional<Connection>> done) = 0;
+
+    // Stops every call in flight; their callbacks are not called.
+    virtual void abortAll() = 0;
+};

@@ -1,0 +1,29 @@
+// The one result of a connect session: completed, cancelled, or failed with a reason.
+#pragma once
+
+#include "Connection.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+struct SessionResult
+{
+    enum class Outcome { Completed, Cancelled, Failed };
+
+    Outcome outcome = Outcome::Cancelled;
+    QString integration; // the type id connected (or asked for)
+    std::optional<Connection> connection;
+    QString errorCode; // for Failed: e.g. "unauthorized", "modal_load_failed"
+    QString errorMessage; // for Failed: what happened and what to do
+    QJsonObject redirectQuery; // kept for diagnostics only; never relied upon
+    QMap<QString, qint64> timingsMs; // e.g. request, modal_load, confirm, total
+
+    static QString outcomeName(Outcome outcome); // "completed", "cancelled", "failed"
+    // The command line's JSON object (product.md).
+    QJsonObject toJson() const;
+    // 0 completed, 1 failed, 3 cancelled.
+    int exitCode() const;
+};

@@ -1,0 +1,284 @@
+// Specification: the API client against the real sandbox on 127.0.0.1: headers, both error
+// shapes, timeouts, retries of safe failures with one idempotency key, and redacted logs.
+#include "ApiClient.h"
+#include "ExchangeLog.h"
+#include "PolytomicProvider.h"
+#include "SandboxServer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+const QString apiKey = QStringLiteral("sk_live_test_0123456789");
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+    SandboxServer *m_server = nullptr;
+
+    ApiEndpoint endpoint() const
+    {
+        ApiEndpoint endpoint;
+        endpoint.baseUrl = m_server->url();
+        endpoint.apiKey = apiKey;
+        endpoint.timeoutMs = 5000;
+        endpoint.backoffMs = 20;
+        return endpoint;
+    }
+
+    template<typename T>
+    Result<T> await(const std::function<void(QObject *, ResultCallback<T>)> &start)
+    {
+        std::optional<Result<T>> result;
+        start(this, [&](const Result<T> &r) { result = r; });
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        }();
+        return result.value_or(Result<T>::error({}));
+    }
+
+    Result<ConnectSessionTicket> createSession(PolytomicProvider &provider, const QString &name)
+    {
+        SessionRequest request;
+        request.name = name;
+        request.integrations = {QStringLiteral("postgresql")};
+        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/done?state=x"));
+        return await<ConnectSessionTicket>(
+            [&](QObject *context, ResultCallback<ConnectSessionTicket> done) {
+                provider.createSession(request, context, done);
+            });
+    }
+
+    QList<SandboxServer::ReceivedRequest> connectPosts() const
+    {
+        QList<SandboxServer::ReceivedRequest> posts;
+        for (const auto &request : m_server->receivedRequests()) {
+            if (request.method == QLatin1String("POST"))
+                posts.append(request);
+        }
+        return posts;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SandboxOptions options;
+        options.apiKey = apiKey;
+        m_server = new SandboxServer(options, this);
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup() { m_server->setFaults({}); }
+
+    void sendsTheVersionHeaderAndKeepsTheTrailingSlash()
+    {
+        PolytomicProvider provider(endpoint());
+        const int before = m_server->receivedRequests().size();
+        QVERIFY(createSession(provider, QStringLiteral("slash")).ok());
+        const auto received = m_server->receivedRequests().mid(before);
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.constFirst().path, QStringLiteral("/api/connections/connect/"));
+        QCOMPARE(received.constFirst().apiVersion, ApiVersion::latest());
+        QVERIFY(!received.constFirst().idempotencyKey.isEmpty());
+    }
+
+    void keepsAPathPrefixOfTheBaseUrl()
+    {
+        ApiEndpoint prefixed = endpoint();
+        prefixed.baseUrl = QUrl(QStringLiteral("https://example.com/polytomic/"));
+        ApiClient client(prefixed);
+        QCOMPARE(client.urlFor(QStringLiteral("/api/connections/connect/")),
+                 QUrl(QStringLiteral("https://example.com/polytomic/api/connections/connect/")));
+    }
+
+    void aRefusedKeyIs401WithAMessageAboutTheKey()
+    {
+        ApiEndpoint wrong = endpoint();
+        wrong.apiKey = QStringLiteral("not-the-key");
+        PolytomicProvider provider(wrong);
+        const auto result = createSession(provider, QStringLiteral("k"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.code(), QStringLiteral("unauthorized"));
+        QCOMPARE(result.failure.serverMessage,
+                 QStringLiteral("invalid token")); // second error shape
+        QVERIFY(result.failure.message().contains(QLatin1String("key")));
+        QCOMPARE(result.failure.attempts, 1);
+    }
+
+    void a422CarriesTheServersMessageAndIsNotRetried()
+    {
+        PolytomicProvider provider(endpoint());
+        SessionRequest request;
+        request.name = QStringLiteral("bad whitelist");
+        request.integrations = {QStringLiteral("no-such-type")};
+        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/done"));
+        const auto result = await<ConnectSessionTicket>(
+            [&](QObject *context, ResultCallback<ConnectSessionTicket> done) {
+                provider.createSession(request, context, done);
+            });
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.httpStatus, 422);
+        QVERIFY(result.failure.serverMessage.contains(
+            QLatin1String("no-such-type"))); // first error shape
+        QVERIFY(result.failure.message().contains(result.failure.serverMessage));
+        QCOMPARE(result.failure.attempts, 1);
+    }
+
+    void a403SaysTheKeyIsNotAllowed()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 403;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        const auto result = createSession(provider, QStringLiteral("forbidden"));
+        QCOMPARE(result.failure.code(), QStringLiteral("forbidden"));
+        QVERIFY(result.failure.message().contains(QLatin1String("403")));
+    }
+
+    void serverErrorsAreRetriedWithTheSameIdempotencyKey()
+    {
+        SandboxFaults faults;
+        faults.failFirst = 2;
+        faults.forcedStatus = 503;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        const int before = connectPosts().size();
+        const auto result = createSession(provider, QStringLiteral("retried"));
+        QVERIFY(result.ok());
+        const auto posts = connectPosts().mid(before);
+        QCOMPARE(posts.size(), 3);
+        QCOMPARE(posts.at(1).idempotencyKey, posts.at(0).idempotencyKey);
+        QCOMPARE(posts.at(2).idempotencyKey, posts.at(0).idempotencyKey);
+    }
+
+    void eachAttemptHasItsOwnIdempotencyKey()
+    {
+        PolytomicProvider provider(endpoint());
+        const int before = connectPosts().size();
+        QVERIFY(createSession(provider, QStringLiteral("first attempt")).ok());
+        QVERIFY(createSession(provider, QStringLiteral("second attempt")).ok());
+        const auto posts = connectPosts().mid(before);
+        QCOMPARE(posts.size(), 2);
+        QVERIFY(posts.at(0).idempotencyKey != posts.at(1).idempotencyKey);
+    }
+
+    void persistentServerErrorsFailAfterThreeTries()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 503;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        const auto result = createSession(provider, QStringLiteral("down"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.code(), QStringLiteral("server_error"));
+        QCOMPARE(result.failure.attempts, 3);
+        QVERIFY(result.failure.message().contains(QLatin1String("503")));
+    }
+
+    void aConflictIsRetriedThenReported()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 409;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        const auto result = createSession(provider, QStringLiteral("conflict"));
+        QCOMPARE(result.failure.code(), QStringLiteral("conflict"));
+        QCOMPARE(result.failure.attempts, 3);
+    }
+
+    void aDroppedConnectionIsRetried()
+    {
+        SandboxFaults faults;
+        faults.failFirst = 1;
+        faults.dropConnection = true;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        QVERIFY(createSession(provider, QStringLiteral("dropped once")).ok());
+    }
+
+    void malformedJsonIsReportedAsAnUnreadableAnswer()
+    {
+        SandboxFaults faults;
+        faults.malformedJson = true;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        const auto result = createSession(provider, QStringLiteral("garbled"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.code(), QStringLiteral("malformed_reply"));
+        QCOMPARE(result.failure.attempts, 1);
+    }
+
+    void aSlowServerTimesOut()
+    {
+        SandboxFaults faults;
+        faults.latencyMs = 3000;
+        m_server->setFaults(faults);
+        ApiEndpoint impatient = endpoint();
+        impatient.timeoutMs = 300;
+        impatient.maxAttempts = 2;
+        PolytomicProvider provider(impatient);
+        const auto result = createSession(provider, QStringLiteral("slow"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.code(), QStringLiteral("timeout"));
+        QCOMPARE(result.failure.attempts, 2);
+    }
+
+    void aServerThatIsDownIsANetworkFailure()
+    {
+        SandboxServer down;
+        QVERIFY(down.start());
+        ApiEndpoint gone = endpoint();
+        gone.baseUrl = down.url();
+        down.stop();
+        PolytomicProvider provider(gone);
+        const auto result = createSession(provider, QStringLiteral("nobody home"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.code(), QStringLiteral("network"));
+        QCOMPARE(result.failure.attempts, 3);
+        QVERIFY(result.failure.message().contains(gone.baseUrl.host()));
+    }
+
+    void theLogRecordsEachExchangeWithoutTheKey()
+    {
+        SandboxFaults faults;
+        faults.failFirst = 1;
+        m_server->setFaults(faults);
+        ExchangeLog log;
+        PolytomicProvider provider(endpoint());
+        provider.setExchangeLog(&log);
+        const auto result = createSession(provider, QStringLiteral("logged"));
+        QVERIFY(result.ok());
+        QCOMPARE(log.entries().size(), 2);
+        QCOMPARE(log.entries().at(0).status, 500);
+        QCOMPARE(log.entries().at(1).status, 200);
+        QVERIFY(log.entries().at(1).durationMs >= 0);
+        QVERIFY(!log.toText().contains(apiKey));
+        QVERIFY(log.toText().contains(QLatin1String("/api/connections/connect/")));
+    }
+
+    void abortingStopsWithoutCallingBack()
+    {
+        SandboxFaults faults;
+        faults.latencyMs = 2000;
+        m_server->setFaults(faults);
+        PolytomicProvider provider(endpoint());
+        bool called = false;
+        SessionRequest request;
+        request.name = QStringLiteral("aborted");
+        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/done"));
+        provider.createSession(request, this,
+                               [&](const Result<ConnectSessionTicket> &) { called = true; });
+        provider.abortAll();
+        // A later call finishing shows the event queue has run past the aborted one.
+        m_server->setFaults({});
+        QVERIFY(createSession(provider, QStringLiteral("after abort")).ok());
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

@@ -1,0 +1,314 @@
+// Specification: a connect session's states and its single result, against the real sandbox.
+// The modal is completed over HTTP here (the web tests drive it in a real page); the session's
+// inputs are its public slots, as the window calls them.
+#include "ConnectSession.h"
+#include "ExchangeLog.h"
+#include "HttpClient.h"
+#include "PolytomicProvider.h"
+#include "SandboxServer.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+class TestConnectSession : public QObject
+{
+    Q_OBJECT
+
+    SandboxServer *m_server = nullptr;
+    PolytomicProvider *m_provider = nullptr;
+
+    SessionRequest request(const QString &name,
+                           const QStringList &types = {QStringLiteral("postgresql")})
+    {
+        SessionRequest request;
+        request.name = name;
+        request.integrations = types;
+        return request;
+    }
+
+    // Starts `session` and waits until it asks for the modal.
+    QUrl startUntilModal(ConnectSession &session)
+    {
+        QSignalSpy load(&session, &ConnectSession::loadModal);
+        session.start();
+        [&] {
+            QTRY_COMPARE_WITH_TIMEOUT(load.count(), 1, 20000);
+        }();
+        return load.isEmpty() ? QUrl() : load.constFirst().constFirst().toUrl();
+    }
+
+    // What the modal's page does when the user completes the form, then where it is sent.
+    QUrl completeModal(const QUrl &modal, const QString &password = QStringLiteral("secret"))
+    {
+        HttpClient client(modal);
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject {{QLatin1String("type"), QStringLiteral("postgresql")},
+                             {QLatin1String("configuration"),
+                              QJsonObject {{QLatin1String("hostname"), QStringLiteral("db")},
+                                           {QLatin1String("port"), 5432},
+                                           {QLatin1String("database"), QStringLiteral("d")},
+                                           {QLatin1String("username"), QStringLiteral("u")},
+                                           {QLatin1String("password"), password}}}})
+                .toJson();
+        client.post(modal.path() + QStringLiteral("/submit"), body);
+        return QUrl::fromEncoded(
+            client.get(modal.path() + QStringLiteral("/finish")).header("Location"));
+    }
+
+    QUrl closeModal(const QUrl &modal)
+    {
+        HttpClient client(modal);
+        return QUrl::fromEncoded(
+            client.get(modal.path() + QStringLiteral("/close")).header("Location"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = new SandboxServer({}, this);
+        QVERIFY(m_server->start());
+        ApiEndpoint endpoint;
+        endpoint.baseUrl = m_server->url();
+        endpoint.apiKey = m_server->apiKey();
+        endpoint.backoffMs = 20;
+        endpoint.timeoutMs = 5000;
+        m_provider = new PolytomicProvider(endpoint, this);
+    }
+
+    void cleanup() { m_server->setFaults({}); }
+
+    void theRedirectIsALoopbackUrlWithAPerSessionValue()
+    {
+        ConnectSession a(m_provider, request(QStringLiteral("A")));
+        ConnectSession b(m_provider, request(QStringLiteral("B")));
+        startUntilModal(a);
+        startUntilModal(b);
+        const QUrl redirect = a.request().redirectUrl;
+        QCOMPARE(redirect.scheme(), QStringLiteral("http"));
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(redirect.port() > 0);
+        QVERIFY(a.redirectMatcher().matches(redirect));
+        QVERIFY(!a.redirectMatcher().matches(b.request().redirectUrl));
+        a.cancel();
+        b.cancel();
+    }
+
+    void completingTheModalConfirmsTheConnectionWithTheApi()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Warehouse")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(session);
+        session.modalLoadFinished(true);
+        QCOMPARE(session.state(), ConnectSession::State::InModal);
+        session.redirectCaught(completeModal(modal));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const SessionResult result = session.result();
+        QCOMPARE(result.outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(result.connection->name, QStringLiteral("Warehouse"));
+        QCOMPARE(result.connection->status, QStringLiteral("healthy"));
+        QCOMPARE(result.integration, QStringLiteral("postgresql"));
+        QCOMPARE(result.redirectQuery.value(QLatin1String("sandbox_result")).toString(),
+                 QStringLiteral("connected"));
+        QVERIFY(!result.redirectQuery.contains(
+            QLatin1String("state"))); // the app's own value stays private
+        QVERIFY(result.timingsMs.contains(QStringLiteral("confirm")));
+    }
+
+    void leavingTheModalWithoutConnectingIsCancelled()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Left")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(session);
+        session.modalLoadFinished(true);
+        session.redirectCaught(closeModal(modal));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
+        QVERIFY(!session.result().connection);
+    }
+
+    void aNearMissRedirectIsNotCompletion()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Near miss")));
+        startUntilModal(session);
+        session.modalLoadFinished(true);
+        QUrl nearMiss = session.request().redirectUrl;
+        nearMiss.setPort(nearMiss.port() + 1);
+        session.redirectCaught(nearMiss);
+        QCOMPARE(session.state(), ConnectSession::State::InModal);
+        session.cancel();
+    }
+
+    void closingTheWindowGivesOneCancelledResult()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Closed")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        startUntilModal(session);
+        session.cancel();
+        session.cancel();
+        session.rendererCrashed();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
+    }
+
+    void closingWhileRequestingIsCancelledAndTheLateAnswerIsIgnored()
+    {
+        SandboxFaults faults;
+        faults.latencyMs = 300;
+        m_server->setFaults(faults);
+        ConnectSession session(m_provider, request(QStringLiteral("Early close")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        QSignalSpy load(&session, &ConnectSession::loadModal);
+        QSignalSpy served(m_server, &SandboxServer::requestServed);
+        session.start();
+        QCOMPARE(session.state(), ConnectSession::State::Requesting);
+        session.cancel();
+        QCOMPARE(finished.count(), 1);
+        // The answer still arrives; it must not revive the session.
+        QTRY_COMPARE_WITH_TIMEOUT(served.count(), 1, 5000);
+        QVERIFY(!load.wait(500));
+        QCOMPARE(session.state(), ConnectSession::State::Finished);
+    }
+
+    void anApiFailureFailsWithItsMessage()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 401;
+        m_server->setFaults(faults);
+        ConnectSession session(m_provider, request(QStringLiteral("Unauthorized")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        session.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
+        QCOMPARE(session.result().errorCode, QStringLiteral("unauthorized"));
+        QVERIFY(session.result().errorMessage.contains(QLatin1String("key")));
+    }
+
+    void aModalThatFailsToLoadIsAProblemAndClosingThenFails()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Load failure")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        startUntilModal(session);
+        session.modalLoadFinished(false);
+        QCOMPARE(session.state(), ConnectSession::State::Problem);
+        QVERIFY(!session.problem().isEmpty());
+        session.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
+        QCOMPARE(session.result().errorCode, QStringLiteral("modal_load_failed"));
+    }
+
+    void retryLoadsTheModalAgain()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Retried")));
+        QSignalSpy load(&session, &ConnectSession::loadModal);
+        const QUrl modal = startUntilModal(session);
+        session.rendererCrashed();
+        QCOMPARE(session.state(), ConnectSession::State::Problem);
+        session.retry();
+        QCOMPARE(session.state(), ConnectSession::State::Loading);
+        QCOMPARE(load.count(), 2);
+        QCOMPARE(load.last().constFirst().toUrl(), modal);
+        session.cancel();
+    }
+
+    void aHungModalBecomesAProblem()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Hung")));
+        session.setModalLoadTimeout(200);
+        QSignalSpy states(&session, &ConnectSession::stateChanged);
+        startUntilModal(session);
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), ConnectSession::State::Problem, 5000);
+        QCOMPARE(session.result().outcome,
+                 SessionResult::Outcome::Cancelled); // nothing decided yet
+        QVERIFY(!session.isFinished());
+        session.cancel();
+        QCOMPARE(session.result().errorCode, QStringLiteral("modal_timeout"));
+    }
+
+    void closingWhileConfirmingWaitsForTheConfirmation()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Confirm wins")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(session);
+        session.modalLoadFinished(true);
+        session.redirectCaught(completeModal(modal));
+        session.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Completed);
+    }
+
+    void aConfirmationThatFailsIsAFailure()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Unconfirmed")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(session);
+        session.modalLoadFinished(true);
+        const QUrl redirect = completeModal(modal);
+        SandboxFaults faults;
+        faults.forcedStatus = 500;
+        m_server->setFaults(faults);
+        session.redirectCaught(redirect);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
+        QCOMPARE(session.result().errorCode, QStringLiteral("server_error"));
+    }
+
+    void updateModeConfirmsTheSameConnection()
+    {
+        ConnectSession first(m_provider, request(QStringLiteral("To update")));
+        QSignalSpy done(&first, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(first);
+        first.redirectCaught(completeModal(modal));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        const QString id = first.result().connection->id;
+
+        SessionRequest update = request(QStringLiteral("To update"), {});
+        update.connectionId = id;
+        ConnectSession second(m_provider, update);
+        QSignalSpy finished(&second, &ConnectSession::finished);
+        const QUrl again = startUntilModal(second);
+        second.redirectCaught(completeModal(again));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(second.result().outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(second.result().connection->id, id);
+    }
+
+    void theSessionLogHasNoSecrets()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Logged")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(session);
+        const QUrl redirect = completeModal(modal);
+        session.redirectCaught(redirect);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const QString text = session.log()->toText();
+        QVERIFY(text.contains(QLatin1String("/api/connections/connect/")));
+        QVERIFY(!text.contains(m_server->apiKey()));
+        QVERIFY(!text.contains(session.redirectMatcher().value()));
+        QVERIFY(!text.contains(modal.path().section(QLatin1Char('/'), 2, 2))); // the session token
+    }
+
+    void theResultIsTheCommandLinesJson()
+    {
+        SessionResult result;
+        result.outcome = SessionResult::Outcome::Failed;
+        result.integration = QStringLiteral("hubspot");
+        result.errorCode = QStringLiteral("timeout");
+        result.errorMessage = QStringLiteral("slow");
+        const QJsonObject json = result.toJson();
+        QCOMPARE(json.value(QLatin1String("outcome")).toString(), QStringLiteral("failed"));
+        QCOMPARE(
+            json.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+            QStringLiteral("timeout"));
+        QVERIFY(json.value(QLatin1String("connection")).isNull());
+        QVERIFY(json.contains(QLatin1String("redirect_query")));
+        QVERIFY(json.contains(QLatin1String("timings_ms")));
+        QCOMPARE(result.exitCode(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectSession)
+#include "tst_connectsession.moc"

@@ -1,0 +1,139 @@
+// Specification: profiles, settings and connection names, kept in QSettings.
+#include "AppSettings.h"
+#include "NameTemplate.h"
+#include "ProfileStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestProfileStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+
+    Profile polytomic() const
+    {
+        Profile profile;
+        profile.id = QStringLiteral("prod");
+        profile.name = QStringLiteral("Production");
+        profile.kind = Profile::Kind::Polytomic;
+        profile.baseUrl = QUrl(QStringLiteral("https://app.polytomic.com"));
+        profile.apiVersion = QStringLiteral("2024-02-08");
+        return profile;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                                 QSettings::IniFormat);
+        m_settings->clear();
+    }
+
+    void theSandboxIsTheDefaultOnFirstRun()
+    {
+        ProfileStore store(m_settings.get());
+        QCOMPARE(store.active().kind, Profile::Kind::Sandbox);
+        QCOMPARE(store.profiles().size(), 1);
+    }
+
+    void savedProfilesSurviveAndCanBeActivated()
+    {
+        {
+            ProfileStore store(m_settings.get());
+            QVERIFY(store.save(polytomic()));
+            store.setActive(QStringLiteral("prod"));
+        }
+        ProfileStore again(m_settings.get());
+        QCOMPARE(again.profiles().size(), 2);
+        QCOMPARE(again.active().name, QStringLiteral("Production"));
+        QCOMPARE(again.active().baseUrl, QUrl(QStringLiteral("https://app.polytomic.com")));
+        QCOMPARE(again.find(QStringLiteral("production"))->id,
+                 QStringLiteral("prod")); // by name too
+    }
+
+    void switchingIsSignalled()
+    {
+        ProfileStore store(m_settings.get());
+        QVERIFY(store.save(polytomic()));
+        QSignalSpy changed(&store, &ProfileStore::activeChanged);
+        store.setActive(QStringLiteral("prod"));
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void invalidProfilesAreRefusedWithAReason()
+    {
+        ProfileStore store(m_settings.get());
+        QString error;
+        Profile noUrl = polytomic();
+        noUrl.baseUrl = QUrl(QStringLiteral("ftp://x"));
+        QVERIFY(!store.save(noUrl, &error));
+        QVERIFY(error.contains(QLatin1String("https://")));
+        Profile builtIn = polytomic();
+        builtIn.id = QStringLiteral("sandbox");
+        QVERIFY(!store.save(builtIn, &error));
+        Profile badVersion = polytomic();
+        badVersion.apiVersion = QStringLiteral("1999-01-01");
+        QVERIFY(!store.save(badVersion, &error));
+    }
+
+    void removingTheActiveProfileFallsBackToTheSandbox()
+    {
+        ProfileStore store(m_settings.get());
+        QVERIFY(store.save(polytomic()));
+        store.setActive(QStringLiteral("prod"));
+        QVERIFY(store.remove(QStringLiteral("prod")));
+        QCOMPARE(store.active().kind, Profile::Kind::Sandbox);
+        QVERIFY(!store.remove(QStringLiteral("sandbox")));
+    }
+
+    void noKeyIsEverWrittenToSettings()
+    {
+        ProfileStore store(m_settings.get());
+        QVERIFY(store.save(polytomic()));
+        m_settings->sync();
+        QFile file(m_settings->fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll().toLower();
+        QVERIFY(!text.contains("key="));
+        QVERIFY(!text.contains("token"));
+    }
+
+    void themeOverrideIsNotWritten()
+    {
+        AppSettings settings(m_settings.get());
+        settings.setTheme(AppSettings::Theme::Light);
+        settings.overrideTheme(AppSettings::Theme::Dark);
+        QCOMPARE(settings.theme(), AppSettings::Theme::Dark);
+        AppSettings fresh(m_settings.get());
+        QCOMPARE(fresh.theme(), AppSettings::Theme::Light);
+    }
+
+    void namesFollowTheTemplate()
+    {
+        const QDateTime when(QDate(2026, 11, 21), QTime(9, 30));
+        QCOMPARE(NameTemplate::make(AppSettings::defaultNameTemplate(),
+                                    QStringLiteral("PostgreSQL"), QStringLiteral("postgresql"), {},
+                                    when),
+                 QStringLiteral("PostgreSQL 2026-11-21"));
+        QCOMPARE(NameTemplate::make(QStringLiteral("{id}-{time}"), QStringLiteral("PostgreSQL"),
+                                    QStringLiteral("postgresql"), {}, when),
+                 QStringLiteral("postgresql-09:30"));
+    }
+
+    void namesNeverCollide()
+    {
+        const QDateTime when(QDate(2026, 11, 21), QTime(9, 30));
+        const QStringList taken {QStringLiteral("HubSpot 2026-11-21"),
+                                 QStringLiteral("HubSpot 2026-11-21 (2)")};
+        QCOMPARE(NameTemplate::make(AppSettings::defaultNameTemplate(), QStringLiteral("HubSpot"),
+                                    QStringLiteral("hubspot"), taken, when),
+                 QStringLiteral("HubSpot 2026-11-21 (3)"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileStore)
+#include "tst_profilestore.moc"
