@@ -441,7 +441,7 @@
     setState("form");
 
     const first = fieldset.querySelector("input, select, textarea");
-    (first || $(type.useOAuth ? "oauth-signin" : "submit")).focus();
+    (first || $(type.useOAuth ? "oauth-signin" : "submit")).focus({ preventScroll: true });
   }
 
   function renderOAuthWaiting(type) {

@@ -1,12 +1,87 @@
 #include "Application.h"
 
+#include "AppBackends.h"
+#include "AppContext.h"
 #include "CommandLine.h"
+#include "ConnectCommand.h"
+#include "LogCategories.h"
+#include "MainWindow.h"
 #include "SandboxCommand.h"
+#include "SettingsDialog.h" // MainWindow.h holds a QPointer to it
+#include "ThemeManager.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
+#include <QWebEngineProfile>
+
+#include <unistd.h>
 
 namespace Application {
+
+namespace {
+
+// Chromium refuses to run as root with its sandbox on. Only for root, and said out loud.
+void allowWebEngineAsRoot()
+{
+    if (::geteuid() != 0 || qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        return;
+    qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    QTextStream(stderr) << QCoreApplication::translate(
+        "Application", "connect-desktop: running as root, so the web engine's sandbox is off.")
+                        << Qt::endl;
+}
+
+// Qt 6.4 web content ignores the application palette: prefers-color-scheme is set for the whole
+// process through Chromium's flags, before the engine starts.
+void setWebColorScheme(bool dark)
+{
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (flags.contains("preferredColorScheme"))
+        return; // someone chose already
+    flags += QByteArray(flags.isEmpty() ? "" : " ")
+        + "--blink-settings=preferredColorScheme=" + (dark ? "0" : "1");
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+}
+
+int runWindowed(int argc, char **argv, const Invocation &invocation)
+{
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    allowWebEngineAsRoot();
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Connect Desktop"));
+    QApplication::setDesktopFileName(QStringLiteral("connect-desktop"));
+
+    QSettings settings;
+    AppSettings appSettings(&settings);
+    if (invocation.connect.dark)
+        appSettings.overrideTheme(*invocation.connect.dark ? AppSettings::Theme::Dark
+                                                           : AppSettings::Theme::Light);
+    ThemeManager theme(&appSettings);
+    setWebColorScheme(theme.isDark());
+
+    ProfileStore profiles(&settings);
+    AppBackends backends;
+    // Off the record: sign-ins in the modal are not kept on disk.
+    auto *webProfile = new QWebEngineProfile;
+
+    AppContext context{&settings, &appSettings, &profiles, &backends, &theme, webProfile};
+    int code = 0;
+    if (invocation.command == Invocation::Command::Connect) {
+        ConnectCommand command(invocation.connect, context);
+        code = command.exec();
+    } else {
+        MainWindow window(&backends, &profiles, &appSettings, webProfile);
+        window.setThemeManager(&theme);
+        window.show();
+        code = QApplication::exec();
+    }
+    // Pages are gone with their windows; the profile goes after them.
+    delete webProfile;
+    return code;
+}
+
+} // namespace
 
 int run(int argc, char **argv)
 {
@@ -14,6 +89,9 @@ int run(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
+    // Qt WebEngine prints its start-up parameters at info level on every run: noise on the
+    // command line's stderr. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.webenginecontext.info=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("ConnectDesktop"));
     QCoreApplication::setApplicationName(QStringLiteral("connect-desktop"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONNECT_DESKTOP_VERSION));
@@ -31,11 +109,9 @@ int run(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return SandboxCommand::run(invocation.sandbox);
     }
-    case Invocation::Command::Window: {
-        // Until the main window exists, the default command runs the sandbox the window will use.
-        QCoreApplication app(argc, argv);
-        return SandboxCommand::run(invocation.sandbox);
-    }
+    case Invocation::Command::Window:
+    case Invocation::Command::Connect:
+        return runWindowed(argc, argv, invocation);
     }
     return CommandLine::BadUsage;
 }

@@ -27,6 +27,7 @@ QString generalUsage()
               "\n"
               "Commands:\n"
               "  (none)     open the main window\n"
+              "  connect    open only the connect window, print the one result, exit\n"
               "  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1\n"
               "\n"
               "Options:\n"
@@ -64,7 +65,7 @@ Invocation parseSandbox(const QStringList &arguments)
         "API and serves its own modal. It prints its address and API key, then serves until "
         "stopped (Ctrl+C)."));
     parser.addHelpOption();
-    const QList<QCommandLineOption> options {
+    const QList<QCommandLineOption> options{
         {QStringLiteral("port"), tr("Listen on this port (default: any free port)."), tr("N")},
         {QStringLiteral("api-key"), tr("Accept this API key (default: a random one, printed)."),
          tr("KEY")},
@@ -167,6 +168,94 @@ Invocation parseSandbox(const QStringList &arguments)
     return invocation;
 }
 
+bool isWebUrl(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
+}
+
+Invocation parseConnect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Opens only the connect window for one session, prints its one result and exits: 0 "
+           "completed, 1 failed, 2 bad usage or configuration, 3 cancelled."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("integration"),
+         tr("An integration to offer, by type id (repeatable: one goes "
+            "straight to its form, several show a picker)."),
+         tr("ID")},
+        {QStringLiteral("name"),
+         tr("Name of the connection to create (default: from the name "
+            "template)."),
+         tr("NAME")},
+        {QStringLiteral("dark"), tr("Dark theme.")},
+        {QStringLiteral("light"), tr("Light theme.")},
+        {QStringLiteral("profile"),
+         tr("Use this profile (by name or id; default: the active one)."), tr("NAME")},
+        {QStringLiteral("base-url"),
+         tr("A Polytomic-compatible API; the key comes from "
+            "POLYTOMIC_API_KEY or the keychain."),
+         tr("URL")},
+        {QStringLiteral("proxy-url"), tr("A backend proxy that adds the key itself."), tr("URL")},
+        {QStringLiteral("json"), tr("Print the result as one JSON object on stdout.")},
+    });
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop connect --help)"));
+    if (parser.isSet(QStringLiteral("help"))) {
+        Invocation help;
+        help.command = Invocation::Command::Help;
+        help.text = parser.helpText();
+        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
+                          QStringLiteral("Usage: connect-desktop connect [options]"));
+        return help;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(tr("Unexpected argument \"%1\" (see connect-desktop connect --help).")
+                         .arg(parser.positionalArguments().constFirst()));
+
+    Invocation invocation;
+    invocation.command = Invocation::Command::Connect;
+    ConnectOptions &options = invocation.connect;
+    for (const QString &id : parser.values(QStringLiteral("integration"))) {
+        if (id.trimmed().isEmpty())
+            return error(tr("--integration needs a type id, such as postgresql."));
+        if (!options.integrations.contains(id.trimmed()))
+            options.integrations.append(id.trimmed());
+    }
+    if (parser.isSet(QStringLiteral("name"))) {
+        options.name = parser.value(QStringLiteral("name")).trimmed();
+        if (options.name.isEmpty())
+            return error(tr("--name must not be empty."));
+    }
+    if (parser.isSet(QStringLiteral("dark")) && parser.isSet(QStringLiteral("light")))
+        return error(tr("Choose one of --dark and --light."));
+    if (parser.isSet(QStringLiteral("dark")))
+        options.dark = true;
+    else if (parser.isSet(QStringLiteral("light")))
+        options.dark = false;
+    const int backends = int(parser.isSet(QStringLiteral("profile")))
+        + int(parser.isSet(QStringLiteral("base-url")))
+        + int(parser.isSet(QStringLiteral("proxy-url")));
+    if (backends > 1)
+        return error(tr("Choose one of --profile, --base-url and --proxy-url."));
+    options.profile = parser.value(QStringLiteral("profile"));
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        options.baseUrl = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
+        if (!isWebUrl(options.baseUrl))
+            return error(tr("--base-url must be a web address such as https://app.polytomic.com."));
+    }
+    if (parser.isSet(QStringLiteral("proxy-url"))) {
+        options.proxyUrl = QUrl(parser.value(QStringLiteral("proxy-url")), QUrl::StrictMode);
+        if (!isWebUrl(options.proxyUrl))
+            return error(
+                tr("--proxy-url must be a web address such as https://backend.example.com."));
+    }
+    options.json = parser.isSet(QStringLiteral("json"));
+    return invocation;
+}
+
 } // namespace
 
 namespace CommandLine {
@@ -175,7 +264,9 @@ Invocation parse(const QStringList &arguments)
 {
     const QString first = arguments.value(1);
     if (first == QLatin1String("sandbox"))
-        return parseSandbox(QStringList {arguments.value(0)} + arguments.mid(2));
+        return parseSandbox(QStringList{arguments.value(0)} + arguments.mid(2));
+    if (first == QLatin1String("connect"))
+        return parseConnect(QStringList{arguments.value(0)} + arguments.mid(2));
 
     QCommandLineParser parser;
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
@@ -195,8 +286,9 @@ Invocation parse(const QStringList &arguments)
         invocation.text =
             QStringLiteral("connect-desktop %1").arg(QLatin1String(CONNECT_DESKTOP_VERSION));
     } else if (!parser.positionalArguments().isEmpty()) {
-        return error(tr("Unknown command \"%1\". Commands: sandbox (see connect-desktop --help).")
-                         .arg(parser.positionalArguments().constFirst()));
+        return error(
+            tr("Unknown command \"%1\". Commands: connect, sandbox (see connect-desktop --help).")
+                .arg(parser.positionalArguments().constFirst()));
     }
     return invocation;
 }

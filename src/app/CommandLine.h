@@ -5,14 +5,30 @@
 
 #include <QString>
 #include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+// `connect-desktop connect`'s options.
+struct ConnectOptions
+{
+    QStringList integrations; // --integration, repeatable
+    QString name; // --name
+    std::optional<bool> dark; // --dark / --light; unset: the app's theme
+    QString profile; // --profile NAME
+    QUrl baseUrl; // --base-url URL
+    QUrl proxyUrl; // --proxy-url URL
+    bool json = false; // --json
+};
 
 struct Invocation
 {
-    enum class Command { Window, Sandbox, Help, Version, Error };
+    enum class Command { Window, Connect, Sandbox, Help, Version, Error };
 
     Command command = Command::Window;
     QString text; // the help text, the version, or a one-line error naming the fix
     SandboxOptions sandbox;
+    ConnectOptions connect;
 };
 
 namespace CommandLine {

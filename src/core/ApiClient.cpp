@@ -62,7 +62,8 @@ void ApiCall::handleReply()
     m_reply = nullptr;
     const qint64 duration = m_clock.elapsed();
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_body = reply->readAll();
+    // An aborted or timed-out reply is closed; reading it would only warn.
+    m_body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QNetworkReply::NetworkError error = reply->error();
 
     ApiFailure failure = m_failure;

@@ -42,19 +42,19 @@ ApiError ApiError::fromReply(int httpStatus, const QByteArray &body)
 QByteArray ApiError::messageShape(int status, const QString &message, const QString &key,
                                   const QJsonObject &metadata)
 {
-    const QJsonObject object {{QLatin1String("status"), status},
-                              {QLatin1String("message"), message},
-                              {QLatin1String("key"), key},
-                              {QLatin1String("metadata"), metadata}};
+    const QJsonObject object{{QLatin1String("status"), status},
+                             {QLatin1String("message"), message},
+                             {QLatin1String("key"), key},
+                             {QLatin1String("metadata"), metadata}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 QByteArray ApiError::errorShape(int status, const QString &statusText, const QString &error,
                                 const QJsonObject &context)
 {
-    const QJsonObject object {{QLatin1String("status"), statusText},
-                              {QLatin1String("error"), error},
-                              {QLatin1String("code"), status},
-                              {QLatin1String("context"), context}};
+    const QJsonObject object{{QLatin1String("status"), statusText},
+                             {QLatin1String("error"), error},
+                             {QLatin1String("code"), status},
+                             {QLatin1String("context"), context}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }

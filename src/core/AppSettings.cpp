@@ -75,3 +75,20 @@ void AppSettings::setNameTemplate(const QString &templ)
     m_settings->setValue(QStringLiteral("connections/nameTemplate"), templ);
     Q_EMIT changed();
 }
+
+QStringList AppSettings::allowedIntegrations() const
+{
+    QStringList ids;
+    for (const QString &id :
+         m_settings->value(QStringLiteral("connections/allowed")).toStringList()) {
+        if (!id.trimmed().isEmpty() && !ids.contains(id.trimmed()))
+            ids.append(id.trimmed());
+    }
+    return ids;
+}
+
+void AppSettings::setAllowedIntegrations(const QStringList &ids)
+{
+    m_settings->setValue(QStringLiteral("connections/allowed"), ids);
+    Q_EMIT changed();
+}

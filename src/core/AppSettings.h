@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -28,6 +29,11 @@ public:
     QString logoFile() const; // custom SVG logo, light variant; empty: the app's own
     QString logoDarkFile() const; // optional dark variant
     void setLogoFiles(const QString &light, const QString &dark);
+
+    // The integrations the company allows (type ids), in order; empty: every type the backend
+    // lists. One allowed integration opens straight away.
+    QStringList allowedIntegrations() const;
+    void setAllowedIntegrations(const QStringList &ids);
 
     // The connection name template: {integration} (the type's name), {id}, {date}, {time}.
     QString nameTemplate() const;

@@ -20,9 +20,9 @@ bool isUuid(const QString &text)
 
 QJsonObject ConnectRequest::toJson() const
 {
-    QJsonObject object {{QLatin1String("name"), name},
-                        {QLatin1String("redirect_url"), redirectUrl.toString(QUrl::FullyEncoded)},
-                        {QLatin1String("dark"), dark}};
+    QJsonObject object{{QLatin1String("name"), name},
+                       {QLatin1String("redirect_url"), redirectUrl.toString(QUrl::FullyEncoded)},
+                       {QLatin1String("dark"), dark}};
     if (!whitelist.isEmpty())
         object.insert(QLatin1String("whitelist"), QJsonArray::fromStringList(whitelist));
     if (!connection.isEmpty())

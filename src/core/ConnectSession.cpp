@@ -24,10 +24,11 @@ ConnectSession::ConnectSession(PlatformProvider *provider, const SessionRequest 
     m_loadTimeout.setSingleShot(true);
     m_loadTimeout.setInterval(30000);
     connect(&m_loadTimeout, &QTimer::timeout, this, [this] {
-        enterProblem(QStringLiteral("modal_timeout"),
-                     tr("The connect page did not load within %n second(s). Check your connection, "
-                        "then Retry.",
-                        nullptr, m_loadTimeout.interval() / 1000));
+        enterProblem(
+            QStringLiteral("modal_timeout"),
+            tr("The connect page did not load within %1 seconds. Check your connection, then "
+               "Retry.")
+                .arg(m_loadTimeout.interval() / 1000));
     });
     // Nothing is served on the redirect port: the page never gets there. Anything that does
     // connect is closed at once.
@@ -46,6 +47,7 @@ void ConnectSession::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    qCInfo(lcApp) << "session state:" << state;
     Q_EMIT stateChanged(state);
 }
 
@@ -109,14 +111,11 @@ void ConnectSession::modalLoadFinished(bool ok)
     // loadFinished(false) also follows a caught redirect; only a load of the modal counts here.
     if (m_state != State::Loading)
         return;
-    if (!ok) {
+    if (!ok)
         enterProblem(QStringLiteral("modal_load_failed"),
                      tr("The connect page could not be loaded from %1. Check your connection, then "
                         "Retry.")
                          .arg(m_ticket.redirectUrl.host()));
-        return;
-    }
-    modalReady();
 }
 
 void ConnectSession::modalReady()

@@ -43,6 +43,7 @@ public:
     const SessionResult &result() const { return m_result; }
     ExchangeLog *log() const { return m_log; }
     QString problem() const { return m_problem; } // in Problem: what went wrong
+    QString problemCode() const { return m_problemCode; } // e.g. renderer_crashed, modal_timeout
     bool isFinished() const { return m_state == State::Finished; }
 
     // A modal page that shows nothing for this long counts as hung.

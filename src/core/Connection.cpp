@@ -8,9 +8,9 @@ QJsonObject Connection::toJson() const
             {QLatin1String("status"), status},
             {QLatin1String("status_error"), statusError},
             {QLatin1String("type"),
-             QJsonObject {{QLatin1String("id"), typeId},
-                          {QLatin1String("name"), typeName},
-                          {QLatin1String("logo_url"), typeLogoUrl.toString(QUrl::FullyEncoded)}}},
+             QJsonObject{{QLatin1String("id"), typeId},
+                         {QLatin1String("name"), typeName},
+                         {QLatin1String("logo_url"), typeLogoUrl.toString(QUrl::FullyEncoded)}}},
             {QLatin1String("configuration"), configuration},
             {QLatin1String("created_at"), createdAt.toString(Qt::ISODateWithMs)},
             {QLatin1String("updated_at"), updatedAt.toString(Qt::ISODateWithMs)}};

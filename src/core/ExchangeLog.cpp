@@ -9,7 +9,7 @@ const QString redacted = QStringLiteral("[redacted]");
 
 bool isCredentialParameter(const QString &name)
 {
-    static const QStringList names {
+    static const QStringList names{
         QStringLiteral("token"),     QStringLiteral("access_token"),  QStringLiteral("id_token"),
         QStringLiteral("key"),       QStringLiteral("api_key"),       QStringLiteral("apikey"),
         QStringLiteral("code"),      QStringLiteral("state"),         QStringLiteral("password"),
@@ -88,7 +88,7 @@ QString ExchangeLog::toText() const
 {
     QStringList lines;
     for (const ExchangeEntry &entry : m_entries) {
-        lines.append(QStringList {
+        lines.append(QStringList{
             entry.time.toString(QStringLiteral("HH:mm:ss.zzz")), entry.kind, entry.method,
             entry.status ? QString::number(entry.status) : QStringLiteral("-"),
             entry.durationMs >= 0 ? QStringLiteral("%1 ms").arg(entry.durationMs)

@@ -8,7 +8,7 @@ namespace JsonEnvelope {
 
 std::optional<QJsonValue> data(const QByteArray &body, QString *error)
 {
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
@@ -29,7 +29,7 @@ std::optional<QJsonValue> data(const QByteArray &body, QString *error)
 
 QByteArray wrap(const QJsonValue &value)
 {
-    return QJsonDocument(QJsonObject {{QLatin1String("data"), value}})
+    return QJsonDocument(QJsonObject{{QLatin1String("data"), value}})
         .toJson(QJsonDocument::Compact);
 }
 

@@ -28,7 +28,7 @@ Profile ProfileStore::sandboxProfile()
 
 QList<Profile> ProfileStore::profiles() const
 {
-    QList<Profile> list {sandboxProfile()};
+    QList<Profile> list{sandboxProfile()};
     m_settings->beginGroup(QLatin1String(group));
     const QStringList ids = m_settings->childGroups();
     for (const QString &id : ids) {

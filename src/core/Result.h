@@ -12,8 +12,8 @@ template<typename T> struct Result
     ApiFailure failure; // meaningful when !ok()
 
     bool ok() const { return value.has_value(); }
-    static Result success(T v) { return Result {std::move(v), {}}; }
-    static Result error(ApiFailure f) { return Result {std::nullopt, std::move(f)}; }
+    static Result success(T v) { return Result{std::move(v), {}}; }
+    static Result error(ApiFailure f) { return Result{std::nullopt, std::move(f)}; }
 };
 
 template<typename T> using ResultCallback = std::function<void(const Result<T> &)>;

@@ -22,14 +22,14 @@ QJsonObject SessionResult::toJson() const
         timings.insert(it.key(), double(it.value()));
     QJsonValue connectionValue;
     if (connection) {
-        connectionValue = QJsonObject {{QLatin1String("id"), connection->id},
-                                       {QLatin1String("name"), connection->name},
-                                       {QLatin1String("status"), connection->status}};
+        connectionValue = QJsonObject{{QLatin1String("id"), connection->id},
+                                      {QLatin1String("name"), connection->name},
+                                      {QLatin1String("status"), connection->status}};
     }
     QJsonValue error;
     if (outcome == Outcome::Failed)
-        error = QJsonObject {{QLatin1String("code"), errorCode},
-                             {QLatin1String("message"), errorMessage}};
+        error = QJsonObject{{QLatin1String("code"), errorCode},
+                            {QLatin1String("message"), errorMessage}};
     return {{QLatin1String("outcome"), outcomeName(outcome)},
             {QLatin1String("integration"),
              integration.isEmpty() ? QJsonValue() : QJsonValue(integration)},

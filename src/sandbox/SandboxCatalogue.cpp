@@ -66,16 +66,18 @@ QByteArray SandboxCatalogue::logoSvg(const QString &id) const
     if (!type)
         return {};
     const QString letters = monogram(type->name).toHtmlEscaped();
-    const QString fontSize = letters.size() > 1 ? QStringLiteral("26") : QStringLiteral("34");
-    return QStringLiteral(
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" "
-               "height=\"64\">"
-               "<title>%1</title>"
-               "<rect width=\"64\" height=\"64\" rx=\"14\" fill=\"%2\"/>"
-               "<text x=\"32\" y=\"33\" text-anchor=\"middle\" dominant-baseline=\"central\" "
-               "font-family=\"DejaVu Sans, Arial, sans-serif\" font-weight=\"700\" "
-               "font-size=\"%3\" "
-               "fill=\"#ffffff\">%4</text></svg>")
-        .arg(type->name.toHtmlEscaped(), m_colours.value(id), fontSize, letters)
+    // Placed on the alphabetic baseline: QtSvg ignores dominant-baseline, browsers do not.
+    const bool two = letters.size() > 1;
+    const QString fontSize = two ? QStringLiteral("26") : QStringLiteral("34");
+    const QString baseline = two ? QStringLiteral("41") : QStringLiteral("44");
+    return QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" "
+                          "width=\"64\" height=\"64\">"
+                          "<title>%1</title>"
+                          "<rect width=\"64\" height=\"64\" rx=\"14\" fill=\"%2\"/>"
+                          "<text x=\"32\" y=\"%5\" text-anchor=\"middle\" "
+                          "font-family=\"DejaVu Sans, Arial, sans-serif\" font-weight=\"700\" "
+                          "font-size=\"%3\" "
+                          "fill=\"#ffffff\">%4</text></svg>")
+        .arg(type->name.toHtmlEscaped(), m_colours.value(id), fontSize, letters, baseline)
         .toUtf8();
 }

@@ -373,7 +373,7 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
 
 SandboxReply SandboxServer::createSession(const SandboxRequest &request)
 {
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return apiMessage(400,
@@ -480,7 +480,7 @@ SandboxReply SandboxServer::deleteConnection(const QString &id)
 
 SandboxReply SandboxServer::me() const
 {
-    const QJsonObject user {
+    const QJsonObject user{
         {QLatin1String("id"), QStringLiteral("00000000-0000-4000-8000-000000000001")},
         {QLatin1String("email"), QStringLiteral("sandbox@example.com")},
         {QLatin1String("organization_id"), organizationId()},
@@ -570,14 +570,14 @@ SandboxReply SandboxServer::modalPage(Session &session)
     const QJsonValue darkLogo =
         m_logoDark.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo-dark.svg");
     const bool single = session.types.size() == 1;
-    const QJsonObject config {
+    const QJsonObject config{
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
         {QLatin1String("dark"), session.dark},
         {QLatin1String("mode"),
          session.connectionId.isEmpty() ? QStringLiteral("create") : QStringLiteral("update")},
         {QLatin1String("name"), session.name},
         {QLatin1String("logo"),
-         QJsonObject {{QLatin1String("light"), lightLogo}, {QLatin1String("dark"), darkLogo}}},
+         QJsonObject{{QLatin1String("light"), lightLogo}, {QLatin1String("dark"), darkLogo}}},
         {QLatin1String("types"), types},
         {QLatin1String("preselect"),
          single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
@@ -593,7 +593,7 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     const QString base = sessionBase(session).path();
     const auto fail = [](int status, const QString &message, const QString &field = {},
                          const QString &finishUrl = {}) {
-        QJsonObject object {
+        QJsonObject object{
             {QLatin1String("message"), message},
             {QLatin1String("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field)}};
         if (!finishUrl.isEmpty())
@@ -705,7 +705,7 @@ SandboxReply SandboxServer::finish(Session &session, const QString &clientFailur
         if (reason.isEmpty() && session.isExpired())
             reason = QStringLiteral("session_expired");
         if (reason.isEmpty()) {
-            static const QStringList known {
+            static const QStringList known{
                 QStringLiteral("session_expired"), QStringLiteral("too_many_attempts"),
                 QStringLiteral("access_denied"), QStringLiteral("connection_removed")};
             reason = known.contains(clientFailure) ? clientFailure : QStringLiteral("unknown");
@@ -738,12 +738,12 @@ SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId
     if (!type || !type->useOAuth)
         return messagePage(404, tr("Not found"), tr("This integration does not sign in this way."));
     const QByteArray nonce = SandboxPages::nonce();
-    const QJsonObject config {
+    const QJsonObject config{
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
         {QLatin1String("type"),
-         QJsonObject {{QLatin1String("id"), type->id},
-                      {QLatin1String("name"), type->name},
-                      {QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(type->id)}}},
+         QJsonObject{{QLatin1String("id"), type->id},
+                     {QLatin1String("name"), type->name},
+                     {QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(type->id)}}},
         {QLatin1String("lose_opener"), m_options.faults.oauthLosesOpener}};
     SandboxReply reply =
         SandboxReply::html(200,
@@ -778,11 +778,15 @@ SandboxReply SandboxServer::sessionGone(const Session *session, bool asJson) con
         text = tr("Each session works once. Go back to the app and start connecting again.");
     } else {
         heading = tr("This connect session has expired");
-        text = tr("Sessions last %n minute(s). Go back to the app and start connecting again.",
-                  nullptr, m_options.sessionTtlSeconds / 60);
+        const int ttl = m_options.sessionTtlSeconds;
+        text = ttl >= 120
+            ? tr("Sessions last %1 minutes. Go back to the app and start connecting again.")
+                  .arg(ttl / 60)
+            : tr("Sessions last %1 seconds. Go back to the app and start connecting again.")
+                  .arg(ttl);
     }
     if (asJson) {
-        QJsonObject object {{QLatin1String("message"), heading + QLatin1String(". ") + text}};
+        QJsonObject object{{QLatin1String("message"), heading + QLatin1String(". ") + text}};
         if (session && session->state != Session::State::Finished)
             object.insert(QLatin1String("finish_url"),
                           sessionBase(*session).path()

@@ -24,7 +24,7 @@ bool SandboxStore::open(const QString &path, QString *error)
                      .arg(path, file.errorString());
         return false;
     }
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         *error = QCoreApplication::translate(
@@ -94,8 +94,8 @@ void SandboxStore::save() const
     QJsonArray connections;
     for (const Connection &connection : m_connections)
         connections.append(connection.toJson());
-    const QJsonObject root {{QLatin1String("organization_id"), m_organizationId},
-                            {QLatin1String("connections"), connections}};
+    const QJsonObject root{{QLatin1String("organization_id"), m_organizationId},
+                           {QLatin1String("connections"), connections}};
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0
         || !file.commit())

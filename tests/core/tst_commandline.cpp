@@ -7,7 +7,7 @@ namespace {
 
 Invocation parse(const QStringList &arguments)
 {
-    return CommandLine::parse(QStringList {QStringLiteral("connect-desktop")} + arguments);
+    return CommandLine::parse(QStringList{QStringLiteral("connect-desktop")} + arguments);
 }
 
 } // namespace
@@ -57,25 +57,61 @@ private Q_SLOTS:
         QVERIFY(invocation.sandbox.faults.oauthLosesOpener);
     }
 
+    void readsConnectOptions()
+    {
+        const Invocation invocation =
+            parse({QStringLiteral("connect"), QStringLiteral("--integration"),
+                   QStringLiteral("postgresql"), QStringLiteral("--integration"),
+                   QStringLiteral("hubspot"), QStringLiteral("--name"), QStringLiteral("Warehouse"),
+                   QStringLiteral("--dark"), QStringLiteral("--profile"),
+                   QStringLiteral("Production"), QStringLiteral("--json")});
+        QCOMPARE(invocation.command, Invocation::Command::Connect);
+        QCOMPARE(invocation.connect.integrations,
+                 (QStringList{QStringLiteral("postgresql"), QStringLiteral("hubspot")}));
+        QCOMPARE(invocation.connect.name, QStringLiteral("Warehouse"));
+        QCOMPARE(invocation.connect.dark, std::optional<bool>(true));
+        QCOMPARE(invocation.connect.profile, QStringLiteral("Production"));
+        QVERIFY(invocation.connect.json);
+    }
+
+    void connectWithoutOptionsUsesTheAppsDefaults()
+    {
+        const Invocation invocation = parse({QStringLiteral("connect")});
+        QCOMPARE(invocation.command, Invocation::Command::Connect);
+        QVERIFY(invocation.connect.integrations.isEmpty()); // every type the backend lists
+        QVERIFY(!invocation.connect.dark.has_value());
+        QVERIFY(!invocation.connect.json);
+    }
+
+    void readsBackendUrls()
+    {
+        const Invocation base = parse({QStringLiteral("connect"), QStringLiteral("--base-url"),
+                                       QStringLiteral("https://app.polytomic.com")});
+        QCOMPARE(base.connect.baseUrl, QUrl(QStringLiteral("https://app.polytomic.com")));
+        const Invocation proxy = parse({QStringLiteral("connect"), QStringLiteral("--proxy-url"),
+                                        QStringLiteral("http://127.0.0.1:8080/backend")});
+        QCOMPARE(proxy.connect.proxyUrl, QUrl(QStringLiteral("http://127.0.0.1:8080/backend")));
+    }
+
     void badValuesNameTheFix_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("port") << QStringList {QStringLiteral("sandbox"), QStringLiteral("--port"),
-                                              QStringLiteral("http")}
+        QTest::newRow("port") << QStringList{QStringLiteral("sandbox"), QStringLiteral("--port"),
+                                             QStringLiteral("http")}
                               << QStringLiteral("--port");
-        QTest::newRow("rate") << QStringList {QStringLiteral("sandbox"),
-                                              QStringLiteral("--fail-rate"), QStringLiteral("2")}
+        QTest::newRow("rate") << QStringList{QStringLiteral("sandbox"),
+                                             QStringLiteral("--fail-rate"), QStringLiteral("2")}
                               << QStringLiteral("--fail-rate");
-        QTest::newRow("status") << QStringList {QStringLiteral("sandbox"),
-                                                QStringLiteral("--fail-status"),
-                                                QStringLiteral("200")}
+        QTest::newRow("status") << QStringList{QStringLiteral("sandbox"),
+                                               QStringLiteral("--fail-status"),
+                                               QStringLiteral("200")}
                                 << QStringLiteral("--fail-status");
         QTest::newRow("unknown option")
-            << QStringList {QStringLiteral("sandbox"), QStringLiteral("--frobnicate")}
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--frobnicate")}
             << QStringLiteral("--help");
         QTest::newRow("unknown command")
-            << QStringList {QStringLiteral("frobnicate")} << QStringLiteral("--help");
+            << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("--help");
     }
 
     void badValuesNameTheFix()

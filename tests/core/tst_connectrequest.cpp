@@ -60,9 +60,9 @@ private Q_SLOTS:
     void refusesFieldsOfTheWrongJsonType()
     {
         QList<ValidationProblem> problems;
-        const QJsonObject body {{QLatin1String("name"), 5},
-                                {QLatin1String("whitelist"), QStringLiteral("hubspot")},
-                                {QLatin1String("dark"), QStringLiteral("yes")}};
+        const QJsonObject body{{QLatin1String("name"), 5},
+                               {QLatin1String("whitelist"), QStringLiteral("hubspot")},
+                               {QLatin1String("dark"), QStringLiteral("yes")}};
         QVERIFY(!ConnectRequest::fromJson(body, &problems));
         QVERIFY(hasProblem(problems, QStringLiteral("name")));
         QVERIFY(hasProblem(problems, QStringLiteral("whitelist")));
@@ -108,7 +108,7 @@ private Q_SLOTS:
         ConnectRequest request = valid();
         request.whitelist = {QStringLiteral("hubspot"), QStringLiteral("salesforce")};
         request.type = QStringLiteral("postgresql");
-        QCOMPARE(request.allowedTypes(), QStringList {QStringLiteral("postgresql")});
+        QCOMPARE(request.allowedTypes(), QStringList{QStringLiteral("postgresql")});
     }
 
     void ticketNeedsAnHttpModalAddress()

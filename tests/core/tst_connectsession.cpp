@@ -45,13 +45,13 @@ class TestConnectSession : public QObject
         HttpClient client(modal);
         const QByteArray body =
             QJsonDocument(
-                QJsonObject {{QLatin1String("type"), QStringLiteral("postgresql")},
-                             {QLatin1String("configuration"),
-                              QJsonObject {{QLatin1String("hostname"), QStringLiteral("db")},
-                                           {QLatin1String("port"), 5432},
-                                           {QLatin1String("database"), QStringLiteral("d")},
-                                           {QLatin1String("username"), QStringLiteral("u")},
-                                           {QLatin1String("password"), password}}}})
+                QJsonObject{{QLatin1String("type"), QStringLiteral("postgresql")},
+                            {QLatin1String("configuration"),
+                             QJsonObject{{QLatin1String("hostname"), QStringLiteral("db")},
+                                         {QLatin1String("port"), 5432},
+                                         {QLatin1String("database"), QStringLiteral("d")},
+                                         {QLatin1String("username"), QStringLiteral("u")},
+                                         {QLatin1String("password"), password}}}})
                 .toJson();
         client.post(modal.path() + QStringLiteral("/submit"), body);
         return QUrl::fromEncoded(
@@ -101,7 +101,7 @@ private Q_SLOTS:
         ConnectSession session(m_provider, request(QStringLiteral("Warehouse")));
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
-        session.modalLoadFinished(true);
+        session.modalReady();
         QCOMPARE(session.state(), ConnectSession::State::InModal);
         session.redirectCaught(completeModal(modal));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
@@ -122,18 +122,29 @@ private Q_SLOTS:
         ConnectSession session(m_provider, request(QStringLiteral("Left")));
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
-        session.modalLoadFinished(true);
+        session.modalReady();
         session.redirectCaught(closeModal(modal));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
         QVERIFY(!session.result().connection);
     }
 
+    void aLoadedPageIsNotReadyUntilTheWindowSaysSo()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Blank page")));
+        startUntilModal(session);
+        session.modalLoadFinished(true); // a blank page loads fine too
+        QCOMPARE(session.state(), ConnectSession::State::Loading);
+        session.modalReady();
+        QCOMPARE(session.state(), ConnectSession::State::InModal);
+        session.cancel();
+    }
+
     void aNearMissRedirectIsNotCompletion()
     {
         ConnectSession session(m_provider, request(QStringLiteral("Near miss")));
         startUntilModal(session);
-        session.modalLoadFinished(true);
+        session.modalReady();
         QUrl nearMiss = session.request().redirectUrl;
         nearMiss.setPort(nearMiss.port() + 1);
         session.redirectCaught(nearMiss);
@@ -233,7 +244,7 @@ private Q_SLOTS:
         ConnectSession session(m_provider, request(QStringLiteral("Confirm wins")));
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
-        session.modalLoadFinished(true);
+        session.modalReady();
         session.redirectCaught(completeModal(modal));
         session.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
@@ -245,7 +256,7 @@ private Q_SLOTS:
         ConnectSession session(m_provider, request(QStringLiteral("Unconfirmed")));
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
-        session.modalLoadFinished(true);
+        session.modalReady();
         const QUrl redirect = completeModal(modal);
         SandboxFaults faults;
         faults.forcedStatus = 500;

@@ -112,6 +112,16 @@ private Q_SLOTS:
         QCOMPARE(fresh.theme(), AppSettings::Theme::Light);
     }
 
+    void theWhitelistIsKeptInOrderWithoutDuplicates()
+    {
+        AppSettings settings(m_settings.get());
+        QVERIFY(settings.allowedIntegrations().isEmpty()); // every type
+        settings.setAllowedIntegrations(
+            {QStringLiteral("hubspot"), QStringLiteral(" salesforce"), QStringLiteral("hubspot")});
+        QCOMPARE(AppSettings(m_settings.get()).allowedIntegrations(),
+                 (QStringList{QStringLiteral("hubspot"), QStringLiteral("salesforce")}));
+    }
+
     void namesFollowTheTemplate()
     {
         const QDateTime when(QDate(2026, 11, 21), QTime(9, 30));
@@ -127,8 +137,8 @@ private Q_SLOTS:
     void namesNeverCollide()
     {
         const QDateTime when(QDate(2026, 11, 21), QTime(9, 30));
-        const QStringList taken {QStringLiteral("HubSpot 2026-11-21"),
-                                 QStringLiteral("HubSpot 2026-11-21 (2)")};
+        const QStringList taken{QStringLiteral("HubSpot 2026-11-21"),
+                                QStringLiteral("HubSpot 2026-11-21 (2)")};
         QCOMPARE(NameTemplate::make(AppSettings::defaultNameTemplate(), QStringLiteral("HubSpot"),
                                     QStringLiteral("hubspot"), taken, when),
                  QStringLiteral("HubSpot 2026-11-21 (3)"));

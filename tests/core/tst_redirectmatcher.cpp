@@ -8,8 +8,8 @@ class TestRedirectMatcher : public QObject
     Q_OBJECT
 
     const QString value = QStringLiteral("s3cr3t-value_ABC");
-    RedirectMatcher matcher {QUrl(QStringLiteral("http://127.0.0.1:43210/connect/done")),
-                             QStringLiteral("state"), value};
+    RedirectMatcher matcher{QUrl(QStringLiteral("http://127.0.0.1:43210/connect/done")),
+                            QStringLiteral("state"), value};
 
 private Q_SLOTS:
     void buildsTheRedirectUrl()

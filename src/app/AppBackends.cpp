@@ -1,0 +1,119 @@
+#include "AppBackends.h"
+
+#include "LogCategories.h"
+#include "PolytomicProvider.h"
+#include "SandboxServer.h"
+
+#include <QPointer>
+#include <qt6keychain/keychain.h>
+
+AppBackends::AppBackends(const SandboxOptions &sandboxOptions, QObject *parent)
+    : Backends(parent)
+    , m_sandboxOptions(sandboxOptions)
+{ }
+
+AppBackends::~AppBackends()
+{
+    delete m_provider; // before the sandbox it may point at
+}
+
+ApiFailure AppBackends::configurationFailure(const QString &message)
+{
+    ApiFailure failure;
+    failure.kind = ApiFailure::Kind::Configuration;
+    failure.detail = message;
+    return failure;
+}
+
+QString AppBackends::describe(const Profile &profile) const
+{
+    switch (profile.kind) {
+    case Profile::Kind::Sandbox:
+        return m_sandbox && m_sandbox->isRunning()
+            ? tr("built-in sandbox on %1").arg(m_sandbox->url().authority())
+            : tr("built-in sandbox");
+    case Profile::Kind::Polytomic:
+        return tr("Polytomic at %1").arg(profile.baseUrl.host());
+    case Profile::Kind::Proxy:
+        return tr("backend proxy at %1").arg(profile.baseUrl.host());
+    }
+    return {};
+}
+
+void AppBackends::open(const Profile &profile, QObject *context,
+                       ResultCallback<PlatformProvider *> done)
+{
+    if (profile.kind == Profile::Kind::Sandbox) {
+        if (!m_sandbox)
+            m_sandbox = std::make_unique<SandboxServer>(m_sandboxOptions);
+        QString error;
+        if (!m_sandbox->start(&error)) {
+            done(Result<PlatformProvider *>::error(
+                configurationFailure(tr("The built-in sandbox could not start: %1").arg(error))));
+            return;
+        }
+        finishOpen(profile, m_sandbox->apiKey(), context, done);
+        return;
+    }
+
+    // The environment wins, so scripts and CI never touch the keychain.
+    const QString fromEnvironment = qEnvironmentVariable(keyEnvironmentVariable);
+    if (profile.kind == Profile::Kind::Polytomic && !fromEnvironment.isEmpty()) {
+        finishOpen(profile, fromEnvironment, context, done);
+        return;
+    }
+
+    auto *job = new QKeychain::ReadPasswordJob(QLatin1String(keychainService), this);
+    job->setKey(profile.id);
+    job->setAutoDelete(true);
+    QPointer<QObject> guard(context);
+    connect(job, &QKeychain::Job::finished, this, [this, job, profile, guard, done] {
+        if (!guard)
+            return;
+        const QString secret = job->error() == QKeychain::NoError ? job->textData() : QString();
+        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
+            qCWarning(lcApp) << "keychain unavailable:" << job->errorString();
+        if (profile.kind == Profile::Kind::Polytomic && secret.isEmpty()) {
+            const QString why =
+                job->error() == QKeychain::EntryNotFound || job->error() == QKeychain::NoError
+                ? tr("No API key is stored for the profile “%1”.").arg(profile.name)
+                : tr("The system keychain could not be read (%1).").arg(job->errorString());
+            done(Result<PlatformProvider *>::error(configurationFailure(
+                why + QLatin1Char(' ')
+                + tr("Enter the key in Settings → Profiles, or set the environment variable %1.")
+                      .arg(QLatin1String(keyEnvironmentVariable)))));
+            return;
+        }
+        finishOpen(profile, secret, guard, done);
+    });
+    job->start();
+}
+
+void AppBackends::finishOpen(const Profile &profile, const QString &secret, QObject *context,
+                             ResultCallback<PlatformProvider *> done)
+{
+    Q_UNUSED(context)
+    ApiEndpoint endpoint;
+    endpoint.apiVersion = profile.apiVersion.isEmpty() ? ApiVersion::latest() : profile.apiVersion;
+    switch (profile.kind) {
+    case Profile::Kind::Sandbox:
+        endpoint.baseUrl = m_sandbox->url();
+        endpoint.apiKey = secret;
+        break;
+    case Profile::Kind::Polytomic:
+        endpoint.baseUrl = profile.baseUrl;
+        endpoint.apiKey = secret;
+        break;
+    case Profile::Kind::Proxy:
+        // The customer's server adds the key; we may send the user's own credential.
+        endpoint.baseUrl = profile.baseUrl;
+        endpoint.credentialHeader = profile.credentialHeader.toLatin1();
+        endpoint.credential = secret;
+        break;
+    }
+    // Windows of the previous profile may still hold it until their event ends.
+    if (m_provider)
+        m_provider->deleteLater();
+    m_provider = new PolytomicProvider(endpoint, this);
+    done(Result<PlatformProvider *>::success(m_provider.data()));
+}

@@ -1,0 +1,40 @@
+// Opens providers for profiles: starts the built-in sandbox in-process on demand, and reads
+// keys from POLYTOMIC_API_KEY or the OS keychain.
+#pragma once
+
+#include "Backends.h"
+#include "SandboxOptions.h"
+
+#include <QPointer>
+
+#include <memory>
+
+class SandboxServer;
+
+class AppBackends : public Backends
+{
+    Q_OBJECT
+
+public:
+    explicit AppBackends(const SandboxOptions &sandboxOptions = {}, QObject *parent = nullptr);
+    ~AppBackends() override;
+
+    void open(const Profile &profile, QObject *context,
+              ResultCallback<PlatformProvider *> done) override;
+    QString describe(const Profile &profile) const override;
+
+    // The in-process sandbox, started on first use; null before.
+    SandboxServer *sandbox() const { return m_sandbox.get(); }
+
+    static constexpr auto keychainService = "connect-desktop";
+    static constexpr auto keyEnvironmentVariable = "POLYTOMIC_API_KEY";
+
+private:
+    void finishOpen(const Profile &profile, const QString &secret, QObject *context,
+                    ResultCallback<PlatformProvider *> done);
+    static ApiFailure configurationFailure(const QString &message);
+
+    SandboxOptions m_sandboxOptions;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    QPointer<PlatformProvider> m_provider;
+};

@@ -1,0 +1,21 @@
+// What a windowed run of the app holds: settings, profiles, backends and the web profile.
+#pragma once
+
+#include "AppBackends.h"
+#include "AppSettings.h"
+#include "ProfileStore.h"
+
+#include <QSettings>
+
+class QWebEngineProfile;
+class ThemeManager;
+
+struct AppContext
+{
+    QSettings *settings = nullptr;
+    AppSettings *appSettings = nullptr;
+    ProfileStore *profiles = nullptr;
+    AppBackends *backends = nullptr;
+    ThemeManager *theme = nullptr;
+    QWebEngineProfile *webProfile = nullptr;
+};

@@ -1,0 +1,200 @@
+#include "ConnectCommand.h"
+
+#include "ApiVersion.h"
+#include "ConnectWindow.h"
+#include "NameTemplate.h"
+#include "ThemeManager.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QTimer>
+
+ConnectCommand::ConnectCommand(const ConnectOptions &options, const AppContext &context,
+                               QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_context(context)
+{ }
+
+std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
+{
+    if (m_options.baseUrl.isValid() || m_options.proxyUrl.isValid()) {
+        const bool proxy = m_options.proxyUrl.isValid();
+        const QUrl url = proxy ? m_options.proxyUrl : m_options.baseUrl;
+        // A stored profile for the same address brings its key and version along.
+        for (const Profile &profile : m_context.profiles->profiles()) {
+            if (profile.baseUrl == url && (profile.kind == Profile::Kind::Proxy) == proxy)
+                return profile;
+        }
+        Profile adHoc;
+        adHoc.id = QStringLiteral("command-line");
+        adHoc.name = url.host();
+        adHoc.kind = proxy ? Profile::Kind::Proxy : Profile::Kind::Polytomic;
+        adHoc.baseUrl = url;
+        adHoc.apiVersion = ApiVersion::latest();
+        return adHoc;
+    }
+    if (!m_options.profile.isEmpty()) {
+        const auto found = m_context.profiles->find(m_options.profile);
+        if (!found) {
+            QStringList names;
+            for (const Profile &profile : m_context.profiles->profiles())
+                names.append(profile.name);
+            *error = tr("Unknown profile “%1”. Profiles: %2 (add one in the app's settings).")
+                         .arg(m_options.profile, names.join(QLatin1String(", ")));
+        }
+        return found;
+    }
+    return m_context.profiles->active();
+}
+
+int ConnectCommand::exec()
+{
+    // Without --integration, the company's whitelist (none: every type the backend lists).
+    if (m_options.integrations.isEmpty())
+        m_options.integrations = m_context.appSettings->allowedIntegrations();
+    QString error;
+    const auto profile = resolveProfile(&error);
+    if (!profile) {
+        stopWithUsageError(error);
+        return m_exitCode;
+    }
+    m_context.backends->open(*profile, this, [this](const Result<PlatformProvider *> &result) {
+        if (!result.ok()) {
+            if (result.failure.kind == ApiFailure::Kind::Configuration)
+                stopWithUsageError(result.failure.message());
+            else
+                stopWithFailure(result.failure);
+            return;
+        }
+        opened(*result.value);
+    });
+    if (!m_done)
+        QApplication::exec();
+    return m_exitCode;
+}
+
+void ConnectCommand::opened(PlatformProvider *provider)
+{
+    m_provider = provider;
+    provider->fetchConnectionTypes(this, [this](const Result<QList<ConnectionType>> &result) {
+        if (!result.ok())
+            return stopWithFailure(result.failure);
+        typesArrived(*result.value);
+    });
+}
+
+void ConnectCommand::typesArrived(const QList<ConnectionType> &types)
+{
+    QStringList unknown;
+    for (const QString &id : std::as_const(m_options.integrations)) {
+        const bool known = std::any_of(types.cbegin(), types.cend(),
+                                       [&](const ConnectionType &type) { return type.id == id; });
+        if (!known)
+            unknown.append(id);
+        else if (m_options.integrations.size() == 1)
+            m_integrationName =
+                std::find_if(types.cbegin(), types.cend(), [&](const ConnectionType &type) {
+                    return type.id == id;
+                })->name;
+    }
+    if (!unknown.isEmpty()) {
+        QStringList ids;
+        for (const ConnectionType &type : types)
+            ids.append(type.id);
+        ids.sort();
+        stopWithUsageError(
+            tr("Unknown integration “%1”. This backend offers: %2.")
+                .arg(unknown.join(QLatin1String("”, “")), ids.join(QLatin1String(", "))));
+        return;
+    }
+    if (!m_options.name.isEmpty()) {
+        openWindow(m_options.name);
+        return;
+    }
+    m_provider->fetchConnections(this, [this](const Result<QList<Connection>> &result) {
+        if (!result.ok())
+            return stopWithFailure(result.failure);
+        QStringList taken;
+        for (const Connection &connection : *result.value)
+            taken.append(connection.name);
+        const QString integration =
+            m_integrationName.isEmpty() ? tr("Connection") : m_integrationName;
+        openWindow(NameTemplate::make(m_context.appSettings->nameTemplate(), integration,
+                                      m_options.integrations.value(0), taken));
+    });
+}
+
+void ConnectCommand::openWindow(const QString &name)
+{
+    SessionRequest request;
+    request.name = name;
+    request.integrations = m_options.integrations;
+    request.dark = m_context.theme->isDark();
+    m_window = new ConnectWindow(m_provider, request, m_context.webProfile, m_context.appSettings);
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_integrationName.isEmpty())
+        m_window->setIntegrationName(m_integrationName);
+    connect(m_window, &ConnectWindow::sessionFinished, this, &ConnectCommand::sessionFinished);
+    m_window->show();
+    m_window->start();
+}
+
+void ConnectCommand::sessionFinished(const SessionResult &result)
+{
+    print(result);
+    // Let the window paint its result once, then leave: scripts wait on the exit code.
+    QTimer::singleShot(0, this, [this, code = result.exitCode()] {
+        if (m_window)
+            m_window->close();
+        quit(code);
+    });
+}
+
+void ConnectCommand::print(const SessionResult &result)
+{
+    QTextStream out(stdout);
+    if (m_options.json) {
+        out << QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+        return;
+    }
+    switch (result.outcome) {
+    case SessionResult::Outcome::Completed:
+        out << tr("Connected %1 as “%2” (%3).")
+                   .arg(result.integration, result.connection->name, result.connection->status)
+            << Qt::endl;
+        break;
+    case SessionResult::Outcome::Cancelled:
+        out << tr("Cancelled: no connection was made.") << Qt::endl;
+        break;
+    case SessionResult::Outcome::Failed:
+        QTextStream(stderr) << tr("Failed: %1").arg(result.errorMessage) << Qt::endl;
+        break;
+    }
+}
+
+void ConnectCommand::stopWithUsageError(const QString &message)
+{
+    QTextStream(stderr) << "connect-desktop connect: " << message << Qt::endl;
+    quit(CommandLine::BadUsage);
+}
+
+void ConnectCommand::stopWithFailure(const ApiFailure &failure)
+{
+    SessionResult result;
+    result.outcome = SessionResult::Outcome::Failed;
+    result.integration =
+        m_options.integrations.size() == 1 ? m_options.integrations.constFirst() : QString();
+    result.errorCode = failure.code();
+    result.errorMessage = failure.message();
+    print(result);
+    quit(CommandLine::Failed);
+}
+
+void ConnectCommand::quit(int code)
+{
+    m_exitCode = code;
+    m_done = true;
+    QCoreApplication::exit(code);
+}

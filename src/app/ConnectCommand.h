@@ -1,0 +1,46 @@
+// `connect-desktop connect`: only the connect window for one session, then the one result on
+// stdout and the contract's exit code.
+#pragma once
+
+#include "AppContext.h"
+#include "CommandLine.h"
+#include "ConnectWindow.h"
+#include "ConnectionType.h"
+#include "SessionResult.h"
+
+#include <QObject>
+#include <QPointer>
+
+class PlatformProvider;
+
+class ConnectCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    ConnectCommand(const ConnectOptions &options, const AppContext &context,
+                   QObject *parent = nullptr);
+
+    // Runs the event loop until the session ends; returns the exit code.
+    int exec();
+
+private:
+    std::optional<Profile> resolveProfile(QString *error) const;
+    void opened(PlatformProvider *provider);
+    void typesArrived(const QList<ConnectionType> &types);
+    void openWindow(const QString &name);
+    void sessionFinished(const SessionResult &result);
+    // Before a session exists: report and stop.
+    void stopWithUsageError(const QString &message);
+    void stopWithFailure(const ApiFailure &failure);
+    void print(const SessionResult &result);
+    void quit(int code);
+
+    ConnectOptions m_options;
+    AppContext m_context;
+    PlatformProvider *m_provider = nullptr;
+    QString m_integrationName;
+    QPointer<ConnectWindow> m_window;
+    int m_exitCode = CommandLine::Failed;
+    bool m_done = false;
+};

@@ -1,0 +1,585 @@
+#include "ConnectWindow.h"
+
+#include "AppSettings.h"
+#include "BrandLogo.h"
+#include "BusyIndicator.h"
+#include "ConnectWebPage.h"
+#include "ExchangeLog.h"
+#include "ExchangeLogView.h"
+#include "LogCategories.h"
+#include "PopupWindow.h"
+#include "ProblemView.h"
+#include "SessionResultView.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWebEngineProfile>
+#include <QWebEngineScript>
+#include <QWebEngineSettings>
+#include <QWebEngineView>
+
+namespace {
+
+// Asked in the app's own JavaScript world, so the page cannot see or answer it. A page counts as
+// ready once its DOM is parsed and shows something: a blank document never does, and neither do
+// about:blank or an error page still standing from before the load.
+const auto readinessScript = QStringLiteral(
+    "(function(){try{return [location.protocol, document.readyState !== 'loading'"
+    " && !!document.body && document.body.childElementCount > 0];}catch(e){return [];}})()");
+
+constexpr int readyPollMs = 150;
+
+} // namespace
+
+ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
+                             QWebEngineProfile *webProfile, AppSettings *settings, QWidget *parent)
+    : QDialog(parent)
+    , m_provider(provider)
+    , m_settings(settings)
+    , m_session(new ConnectSession(provider, request, this))
+{
+    setObjectName(QStringLiteral("ConnectWindow"));
+    if (parent)
+        setWindowModality(Qt::WindowModal);
+    setSizeGripEnabled(true);
+    if (request.integrations.size() == 1)
+        m_integrationName = request.integrations.constFirst();
+
+    buildUi(webProfile);
+    connectPage();
+
+    connect(m_session, &ConnectSession::stateChanged, this, &ConnectWindow::onStateChanged);
+    connect(m_session, &ConnectSession::loadModal, this, &ConnectWindow::onLoadModal);
+    connect(m_session, &ConnectSession::finished, this, &ConnectWindow::onFinished);
+
+    m_readyPoll.setInterval(readyPollMs);
+    connect(&m_readyPoll, &QTimer::timeout, this, &ConnectWindow::probeReadiness);
+
+    updateTitle();
+    showPreparing(tr("Preparing the connect page…"), {});
+    resize(600, 740);
+}
+
+ConnectWindow::~ConnectWindow()
+{
+    m_readyPoll.stop();
+    closePopups();
+    disconnect(m_session, nullptr, this, nullptr);
+    disconnect(m_page, nullptr, this, nullptr);
+    // A window torn down with its parent still ends its session; nobody is left to show it.
+    if (m_started && !m_session->isFinished())
+        m_session->cancel();
+    // The page goes before the view and long before its profile, which lives above us.
+    delete m_page;
+    m_page = nullptr;
+}
+
+void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
+{
+    const bool dark = m_session->request().dark;
+
+    // Header: logo, title, close.
+    m_logo = new BrandLogo(this);
+    m_logo->setFromSettings(m_settings, dark);
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setTextFormat(Qt::PlainText);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+    m_closeButton = new QToolButton(this);
+    m_closeButton->setText(QStringLiteral("\u00d7"));
+    QFont closeFont = m_closeButton->font();
+    closeFont.setPointSizeF(closeFont.pointSizeF() * 1.5);
+    m_closeButton->setFont(closeFont);
+    m_closeButton->setAutoRaise(true);
+    m_closeButton->setToolTip(tr("Close (Esc)"));
+    m_closeButton->setAccessibleName(tr("Close"));
+    connect(m_closeButton, &QToolButton::clicked, this, &ConnectWindow::reject);
+    // The page swallows Esc while it has focus; a window shortcut sees it first.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WindowShortcut);
+    connect(escape, &QShortcut::activated, this, &ConnectWindow::reject);
+
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(16, 12, 8, 10);
+    header->setSpacing(12);
+    header->addWidget(m_logo, 0, Qt::AlignVCenter);
+    header->addLayout(titles, 1);
+    header->addWidget(m_closeButton, 0, Qt::AlignTop);
+
+    auto *rule = new QFrame(this);
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Plain);
+    rule->setForegroundRole(QPalette::Mid);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setTextVisible(false);
+    m_progress->setFixedHeight(3);
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_progress->hide();
+
+    // The views.
+    m_stack = new QStackedWidget(this);
+
+    m_preparing = new QWidget(m_stack);
+    m_busy = new BusyIndicator(m_preparing);
+    m_preparingHeading = new QLabel(m_preparing);
+    QFont preparingFont = m_preparingHeading->font();
+    preparingFont.setPointSizeF(preparingFont.pointSizeF() * 1.15);
+    m_preparingHeading->setFont(preparingFont);
+    m_preparingHeading->setAlignment(Qt::AlignCenter);
+    m_preparingHeading->setWordWrap(true);
+    m_preparingDetail = new QLabel(m_preparing);
+    m_preparingDetail->setAlignment(Qt::AlignCenter);
+    m_preparingDetail->setWordWrap(true);
+    m_preparingDetail->setForegroundRole(QPalette::PlaceholderText);
+    auto *preparingLayout = new QVBoxLayout(m_preparing);
+    preparingLayout->setContentsMargins(32, 32, 32, 32);
+    preparingLayout->setSpacing(12);
+    preparingLayout->addStretch(2);
+    preparingLayout->addWidget(m_busy, 0, Qt::AlignHCenter);
+    preparingLayout->addWidget(m_preparingHeading);
+    preparingLayout->addWidget(m_preparingDetail);
+    preparingLayout->addStretch(3);
+
+    m_view = new QWebEngineView(m_stack);
+    m_page = new ConnectWebPage(webProfile, this);
+    // Our Problem view explains failed loads; Chromium's error page would only confuse.
+    m_page->settings()->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
+    m_page->setBackgroundColor(palette().color(QPalette::Window));
+    m_view->setPage(m_page);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAccessibleName(tr("Connect page"));
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectWindow::showContextMenu);
+
+    m_problem = new ProblemView(m_stack);
+    connect(m_problem, &ProblemView::actionTriggered, this, [this] {
+        m_crashed = false;
+        m_session->retry();
+    });
+
+    m_result = new SessionResultView(m_stack);
+    connect(m_result, &SessionResultView::closeRequested, this, &ConnectWindow::reject);
+
+    m_stack->addWidget(m_preparing);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_problem);
+    m_stack->addWidget(m_result);
+
+    m_log = new ExchangeLogView(this);
+    m_log->setLog(m_session->log());
+    m_log->hide();
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_log);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+
+    // Footer: details toggle and where the session talks to.
+    m_detailsToggle = new QToolButton(this);
+    m_detailsToggle->setText(tr("&Details"));
+    m_detailsToggle->setCheckable(true);
+    m_detailsToggle->setAutoRaise(true);
+    m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_detailsToggle->setArrowType(Qt::RightArrow);
+    m_detailsToggle->setToolTip(tr("Show what went over the wire (secrets hidden)"));
+    connect(m_detailsToggle, &QToolButton::toggled, this, &ConnectWindow::setDetailsVisible);
+    m_backendLabel = new QLabel(this);
+    m_backendLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_backendLabel->setTextFormat(Qt::PlainText);
+    const QUrl api = m_provider ? m_provider->apiBaseUrl() : QUrl();
+    if (m_provider) {
+        const QString where =
+            api.port() > 0 ? QStringLiteral("%1:%2").arg(api.host()).arg(api.port()) : api.host();
+        m_backendLabel->setText(where.isEmpty()
+                                    ? m_provider->platformName()
+                                    : tr("%1 · %2").arg(m_provider->platformName(), where));
+        m_backendLabel->setToolTip(api.toDisplayString(QUrl::RemoveUserInfo));
+    }
+    auto *footer = new QHBoxLayout;
+    footer->setContentsMargins(8, 2, 14, 4);
+    footer->addWidget(m_detailsToggle);
+    footer->addStretch(1);
+    footer->addWidget(m_backendLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(rule);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(footer);
+    setMinimumSize(420, 480);
+}
+
+void ConnectWindow::connectPage()
+{
+    connect(m_page, &QWebEnginePage::loadStarted, this, &ConnectWindow::onLoadStarted);
+    connect(m_page, &QWebEnginePage::loadProgress, m_progress, &QProgressBar::setValue);
+    connect(m_page, &QWebEnginePage::loadFinished, this, &ConnectWindow::onLoadFinished);
+    connect(m_page, &ConnectWebPage::redirectCaught, this, [this](const QUrl &url) {
+        if (!m_session->isFinished())
+            m_session->redirectCaught(url);
+    });
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
+            &ConnectWindow::onRendererTerminated);
+    connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
+        // For the support view; the log redacts the session token and credentials.
+        if (!url.isEmpty() && !m_session->isFinished() && m_session->log())
+            m_session->log()->recordNavigation(QStringLiteral("page"), url);
+    });
+    connect(m_page, &ConnectWebPage::popupOpened, this, &ConnectWindow::onPopupOpened);
+    connect(m_page, &ConnectWebPage::popupClosed, this, &ConnectWindow::onPopupClosed);
+}
+
+void ConnectWindow::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_log->setLog(m_session->log());
+    m_session->start();
+}
+
+void ConnectWindow::setIntegrationName(const QString &name)
+{
+    m_integrationName = name;
+    updateTitle();
+}
+
+QString ConnectWindow::integrationName() const
+{
+    return m_integrationName;
+}
+
+QString ConnectWindow::title() const
+{
+    return m_title->text();
+}
+
+void ConnectWindow::updateTitle()
+{
+    const SessionRequest &request = m_session->request();
+    QString title;
+    if (request.isUpdate())
+        title = m_integrationName.isEmpty() ? tr("Reconnect")
+                                            : tr("Reconnect %1").arg(m_integrationName);
+    else if (!m_integrationName.isEmpty())
+        title = tr("Connect %1").arg(m_integrationName);
+    else
+        title = tr("Connect an account");
+    m_title->setText(title);
+    setWindowTitle(title);
+    if (request.name.isEmpty())
+        m_subtitle->clear();
+    else if (request.isUpdate())
+        m_subtitle->setText(tr("Connection “%1”").arg(request.name));
+    else
+        m_subtitle->setText(tr("New connection “%1”").arg(request.name));
+    m_subtitle->setVisible(!m_subtitle->text().isEmpty());
+}
+
+ConnectWindow::View ConnectWindow::currentView() const
+{
+    QWidget *current = m_stack->currentWidget();
+    if (current == m_view)
+        return View::Modal;
+    if (current == m_problem)
+        return View::Problem;
+    if (current == m_result)
+        return View::Result;
+    return View::Preparing;
+}
+
+QString ConnectWindow::preparingText() const
+{
+    return m_preparingHeading->text();
+}
+
+bool ConnectWindow::detailsVisible() const
+{
+    return m_log->isVisibleTo(this);
+}
+
+void ConnectWindow::setDetailsVisible(bool visible)
+{
+    if (m_detailsToggle->isChecked() != visible)
+        m_detailsToggle->setChecked(visible); // comes back here through toggled
+    m_detailsToggle->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
+    m_log->setVisible(visible);
+}
+
+QList<PopupWindow *> ConnectWindow::popupWindows() const
+{
+    return m_popups.values();
+}
+
+void ConnectWindow::showPreparing(const QString &heading, const QString &detail)
+{
+    m_preparingHeading->setText(heading);
+    m_preparingDetail->setText(detail);
+    m_preparingDetail->setVisible(!detail.isEmpty());
+    showView(View::Preparing);
+}
+
+void ConnectWindow::showView(View view)
+{
+    switch (view) {
+    case View::Preparing:
+        m_stack->setCurrentWidget(m_preparing);
+        break;
+    case View::Modal:
+        m_stack->setCurrentWidget(m_view);
+        m_view->setFocus(Qt::OtherFocusReason);
+        break;
+    case View::Problem:
+        m_stack->setCurrentWidget(m_problem);
+        m_problem->actionButton()->setFocus(Qt::OtherFocusReason);
+        break;
+    case View::Result:
+        m_stack->setCurrentWidget(m_result);
+        m_result->closeButton()->setFocus(Qt::OtherFocusReason);
+        break;
+    }
+}
+
+void ConnectWindow::onStateChanged(ConnectSession::State state)
+{
+    const QString platform = m_provider ? m_provider->platformName() : QString();
+    switch (state) {
+    case ConnectSession::State::Idle:
+    case ConnectSession::State::Requesting:
+        m_progress->hide();
+        showPreparing(tr("Preparing the connect page…"),
+                      platform.isEmpty()
+                          ? QString()
+                          : tr("Asking %1 for a secure connect page.").arg(platform));
+        break;
+    case ConnectSession::State::Loading:
+        // The page stays behind this view until it shows something, so a slow or blank page
+        // never flashes an empty white window.
+        m_progress->setValue(0);
+        m_progress->show();
+        showPreparing(tr("Loading the connect page…"), {});
+        m_readyPoll.start();
+        break;
+    case ConnectSession::State::InModal:
+        m_readyPoll.stop();
+        m_progress->hide();
+        showView(View::Modal);
+        break;
+    case ConnectSession::State::Problem:
+        m_readyPoll.stop();
+        m_progress->hide();
+        if (m_crashed)
+            m_problem->setProblem(tr("The page stopped working"),
+                                  m_session->problem().isEmpty()
+                                      ? tr("The connect page closed unexpectedly. Reload it to "
+                                           "carry on where you were.")
+                                      : m_session->problem(),
+                                  tr("&Reload"));
+        else
+            m_problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
+                                  tr("&Retry"));
+        showView(View::Problem);
+        break;
+    case ConnectSession::State::Confirming:
+        m_readyPoll.stop();
+        m_progress->hide();
+        closePopups();
+        showPreparing(tr("Checking the connection…"),
+                      platform.isEmpty()
+                          ? QString()
+                          : tr("Asking %1 whether the connection was made.").arg(platform));
+        break;
+    case ConnectSession::State::Finished:
+        m_readyPoll.stop();
+        m_progress->hide();
+        break;
+    }
+}
+
+void ConnectWindow::onLoadModal(const QUrl &url)
+{
+    m_modalUrl = url;
+    m_crashed = false;
+    m_page->setRedirectMatcher(m_session->redirectMatcher());
+    m_page->load(url);
+}
+
+void ConnectWindow::onLoadStarted()
+{
+    ++m_loadGeneration;
+    if (m_session->isFinished())
+        return;
+    m_progress->setValue(0);
+    // Loads inside the modal (its own next page) show progress too.
+    const ConnectSession::State state = m_session->state();
+    if (state == ConnectSession::State::Loading || state == ConnectSession::State::InModal)
+        m_progress->show();
+    if (state == ConnectSession::State::Loading)
+        m_readyPoll.start();
+    m_session->modalLoadStarted();
+}
+
+void ConnectWindow::onLoadFinished(bool ok)
+{
+    m_progress->hide();
+    if (m_session->isFinished())
+        return;
+    if (!ok) {
+        m_session->modalLoadFinished(false);
+        return;
+    }
+    // A page that loaded is not yet a page that shows something (a blank document loads fine):
+    // the readiness probe reports modalReady, and the session's load timeout covers the rest.
+    probeReadiness();
+}
+
+void ConnectWindow::probeReadiness()
+{
+    if (m_session->state() != ConnectSession::State::Loading) {
+        m_readyPoll.stop();
+        return;
+    }
+    const quint64 generation = m_loadGeneration;
+    if (m_readyGeneration == generation)
+        return;
+    QPointer<ConnectWindow> self(this);
+    m_page->runJavaScript(readinessScript, QWebEngineScript::ApplicationWorld,
+                          [self, generation](const QVariant &answer) {
+                              if (!self || generation != self->m_loadGeneration
+                                  || self->m_readyGeneration == generation)
+                                  return;
+                              const QVariantList values = answer.toList();
+                              if (values.size() != 2)
+                                  return;
+                              const QString protocol = values.at(0).toString();
+                              const bool web = protocol == QLatin1String("http:")
+                                  || protocol == QLatin1String("https:");
+                              if (!web || !values.at(1).toBool())
+                                  return;
+                              if (self->m_session->state() != ConnectSession::State::Loading)
+                                  return;
+                              self->m_readyGeneration = generation;
+                              self->m_readyPoll.stop();
+                              self->m_session->modalReady();
+                          });
+}
+
+void ConnectWindow::onRendererTerminated()
+{
+    if (m_session->isFinished())
+        return;
+    qCWarning(lcUi) << "the connect page's renderer stopped";
+    m_crashed = true;
+    closePopups();
+    m_session->rendererCrashed();
+}
+
+void ConnectWindow::onPopupOpened(ConnectWebPage *popup)
+{
+    if (m_session->isFinished() || m_popups.contains(popup))
+        return;
+    auto *window = new PopupWindow(popup, this);
+    m_popups.insert(popup, window);
+    if (ExchangeLog *log = m_session->log()) {
+        connect(popup, &QWebEnginePage::urlChanged, log, [log](const QUrl &url) {
+            if (!url.isEmpty())
+                log->recordNavigation(QStringLiteral("popup"), url);
+        });
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+void ConnectWindow::onPopupClosed(ConnectWebPage *popup)
+{
+    PopupWindow *window = m_popups.take(popup);
+    if (!window)
+        return;
+    window->hide();
+    // Posted before ConnectWebPage's own deleteLater of the page: the view goes first.
+    window->deleteLater();
+}
+
+void ConnectWindow::closePopups()
+{
+    const auto popups = m_popups;
+    m_popups.clear();
+    for (auto it = popups.cbegin(); it != popups.cend(); ++it) {
+        delete it.value();
+        // A popup with no window must not keep running (or signing in) unseen.
+        if (it.key())
+            it.key()->deleteLater();
+    }
+}
+
+void ConnectWindow::onFinished(const SessionResult &result)
+{
+    if (m_resultEmitted)
+        return;
+    m_resultEmitted = true;
+    m_readyPoll.stop();
+    m_progress->hide();
+    closePopups();
+    m_page->triggerAction(QWebEnginePage::Stop);
+
+    m_result->setResult(result, m_integrationName);
+    showView(View::Result);
+    Q_EMIT sessionFinished(result);
+    if (m_closeRequested)
+        QDialog::reject();
+}
+
+void ConnectWindow::reject()
+{
+    if (!m_started || m_session->isFinished()) {
+        QDialog::reject();
+        return;
+    }
+    m_closeRequested = true;
+    m_session->cancel();
+    if (!m_session->isFinished())
+        showPreparing(tr("Cancelling…"), {});
+}
+
+void ConnectWindow::showContextMenu(const QPoint &pos)
+{
+    // Editing only: navigation, "view source" or "save page" have no place in a sign-in form.
+    QMenu menu(this);
+    for (const QWebEnginePage::WebAction action :
+         {QWebEnginePage::Undo, QWebEnginePage::Redo, QWebEnginePage::Cut, QWebEnginePage::Copy,
+          QWebEnginePage::Paste, QWebEnginePage::SelectAll}) {
+        if (action == QWebEnginePage::Cut)
+            menu.addSeparator();
+        if (action == QWebEnginePage::SelectAll)
+            menu.addSeparator();
+        menu.addAction(m_page->action(action));
+    }
+    menu.exec(m_view->mapToGlobal(pos));
+}

@@ -1,0 +1,125 @@
+// The window that hosts one connect session: header (logo, title, close), the modal page with its
+// load progress, problems with Retry, the result, OAuth popups and the exchange details. It feeds
+// what the page does to its ConnectSession and shows what the session says; the session alone
+// decides the result.
+#pragma once
+
+#include "ConnectSession.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QTimer>
+#include <QUrl>
+
+class AppSettings;
+class BrandLogo;
+class BusyIndicator;
+class ConnectWebPage;
+class ExchangeLogView;
+class PopupWindow;
+class ProblemView;
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
+class QWebEngineProfile;
+class QWebEngineView;
+class SessionResultView;
+
+class ConnectWindow : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class View { Preparing, Modal, Problem, Result };
+    Q_ENUM(View)
+
+    // Window-modal to `parent` when there is one; a top-level window of its own otherwise.
+    // `provider`, `webProfile` and `settings` must outlive the window.
+    ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
+                  QWebEngineProfile *webProfile, AppSettings *settings, QWidget *parent = nullptr);
+    ~ConnectWindow() override;
+
+    void start();
+    ConnectSession *session() const { return m_session; }
+    // The integration's name for people ("HubSpot"); the type id stands in until it is set.
+    void setIntegrationName(const QString &name);
+    QString integrationName() const;
+    QString title() const;
+
+    View currentView() const;
+    bool detailsVisible() const;
+    void setDetailsVisible(bool visible);
+
+    // The parts tests and support tools drive.
+    ConnectWebPage *page() const { return m_page; }
+    QWebEngineView *webView() const { return m_view; }
+    QList<PopupWindow *> popupWindows() const;
+    ProblemView *problemView() const { return m_problem; }
+    SessionResultView *resultView() const { return m_result; }
+    ExchangeLogView *logView() const { return m_log; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QString preparingText() const;
+
+Q_SIGNALS:
+    // Exactly once, with the session's result.
+    void sessionFinished(const SessionResult &result);
+
+public Q_SLOTS:
+    // Esc, the close button and closing the window: the session is cancelled and decides.
+    void reject() override;
+
+private:
+    void buildUi(QWebEngineProfile *webProfile);
+    void connectPage();
+    void updateTitle();
+    void showPreparing(const QString &heading, const QString &detail);
+    void showView(View view);
+
+    void onStateChanged(ConnectSession::State state);
+    void onLoadModal(const QUrl &url);
+    void onFinished(const SessionResult &result);
+    void onLoadStarted();
+    void onLoadFinished(bool ok);
+    void onRendererTerminated();
+    void onPopupOpened(ConnectWebPage *popup);
+    void onPopupClosed(ConnectWebPage *popup);
+    void probeReadiness();
+    void closePopups();
+    void showContextMenu(const QPoint &pos);
+
+    PlatformProvider *m_provider;
+    AppSettings *m_settings;
+    ConnectSession *m_session;
+    QString m_integrationName;
+
+    BrandLogo *m_logo = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QToolButton *m_closeButton = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_preparing = nullptr;
+    BusyIndicator *m_busy = nullptr;
+    QLabel *m_preparingHeading = nullptr;
+    QLabel *m_preparingDetail = nullptr;
+    QWebEngineView *m_view = nullptr;
+    ConnectWebPage *m_page = nullptr;
+    ProblemView *m_problem = nullptr;
+    SessionResultView *m_result = nullptr;
+    ExchangeLogView *m_log = nullptr;
+    QToolButton *m_detailsToggle = nullptr;
+    QLabel *m_backendLabel = nullptr;
+
+    QHash<ConnectWebPage *, PopupWindow *> m_popups;
+    QTimer m_readyPoll;
+    QUrl m_modalUrl;
+    quint64 m_loadGeneration = 0;
+    quint64 m_readyGeneration = 0; // the load that already reported modalReady
+    bool m_started = false;
+    bool m_crashed = false;
+    bool m_closeRequested = false;
+    bool m_resultEmitted = false;
+};

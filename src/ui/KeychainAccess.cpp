@@ -1,0 +1,64 @@
+#include "KeychainAccess.h"
+
+#include "LogCategories.h"
+
+#include <qt6keychain/keychain.h>
+
+QString KeychainAccess::failureMessage(const QString &detail)
+{
+    return tr("The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment "
+              "variable instead.")
+        .arg(detail);
+}
+
+void KeychainAccess::store(const QString &profileId, const QString &secret)
+{
+    auto *job = new QKeychain::WritePasswordJob(service(), this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(profileId);
+    job->setTextData(secret);
+    connect(job, &QKeychain::Job::finished, this, [this, profileId](QKeychain::Job *done) {
+        if (done->error() != QKeychain::NoError) {
+            // The reason only: never the secret.
+            qCWarning(lcUi) << "keychain write failed for profile" << profileId
+                            << done->errorString();
+            Q_EMIT failed(profileId, failureMessage(done->errorString()));
+            return;
+        }
+        Q_EMIT stored(profileId);
+    });
+    job->start();
+}
+
+void KeychainAccess::remove(const QString &profileId)
+{
+    auto *job = new QKeychain::DeletePasswordJob(service(), this);
+    job->setAutoDelete(true);
+    job->setKey(profileId);
+    connect(job, &QKeychain::Job::finished, this, [this, profileId](QKeychain::Job *done) {
+        if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound) {
+            Q_EMIT failed(profileId, failureMessage(done->errorString()));
+            return;
+        }
+        Q_EMIT removed(profileId);
+    });
+    job->start();
+}
+
+void KeychainAccess::check(const QString &profileId)
+{
+    auto *job = new QKeychain::ReadPasswordJob(service(), this);
+    job->setAutoDelete(true);
+    job->setKey(profileId);
+    connect(job, &QKeychain::Job::finished, this, [this, profileId](QKeychain::Job *done) {
+        if (done->error() == QKeychain::NoError) {
+            Q_EMIT checked(profileId, true);
+        } else if (done->error() == QKeychain::EntryNotFound) {
+            Q_EMIT checked(profileId, false);
+        } else {
+            Q_EMIT failed(profileId, failureMessage(done->errorString()));
+        }
+    });
+    job->start();
+}

@@ -1,0 +1,93 @@
+#include "LogoCache.h"
+
+#include "LogCategories.h"
+#include "LogoCheck.h"
+#include "SvgIconEngine.h"
+
+#include <QNetworkDiskCache>
+#include <QNetworkReply>
+#include <QPainter>
+#include <QPixmap>
+#include <QStandardPaths>
+
+namespace {
+
+constexpr int fetchTimeoutMs = 15000;
+
+} // namespace
+
+LogoCache::LogoCache(QObject *parent)
+    : QObject(parent)
+{
+    auto *cache = new QNetworkDiskCache(&m_network);
+    cache->setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                             + QStringLiteral("/logos"));
+    cache->setMaximumCacheSize(20 * 1024 * 1024);
+    m_network.setCache(cache);
+    m_network.setTransferTimeout(fetchTimeoutMs);
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+QIcon LogoCache::icon(const QUrl &url)
+{
+    const auto found = m_icons.constFind(url);
+    if (found != m_icons.constEnd())
+        return *found;
+    fetch(url);
+    return {};
+}
+
+void LogoCache::fetch(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        || m_pending.contains(url) || m_failed.contains(url))
+        return;
+    m_pending.insert(url);
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
+    request.setRawHeader("Accept", "image/svg+xml");
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        reply->deleteLater();
+        m_pending.remove(url);
+        const QByteArray body = reply->read(LogoCheck::maxBytes + 1);
+        QString problem;
+        if (reply->error() != QNetworkReply::NoError)
+            problem = reply->errorString();
+        else
+            problem = LogoCheck::problem(body);
+        const QIcon icon = problem.isEmpty() ? SvgIconEngine::icon(body) : QIcon();
+        if (icon.isNull()) {
+            // Not fatal: the placeholder stays. Do not ask again in this run.
+            qCDebug(lcUi) << "logo not used:" << url.toDisplayString() << problem;
+            m_failed.insert(url);
+            return;
+        }
+        m_icons.insert(url, icon);
+        Q_EMIT iconReady(url);
+    });
+}
+
+QIcon LogoCache::placeholder(const QString &name)
+{
+    const QString letter = name.isEmpty() ? QStringLiteral("?") : name.left(1).toUpper();
+    QIcon icon;
+    for (const int side : {32, 64}) {
+        QPixmap pixmap(side, side);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x8a, 0x90, 0x99));
+        painter.drawRoundedRect(QRectF(0, 0, side, side), side / 5.0, side / 5.0);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(side / 2);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(QRect(0, 0, side, side), Qt::AlignCenter, letter);
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}

@@ -1,0 +1,38 @@
+// Integration logos: fetched over HTTP(S) once, kept in an on-disk cache (revalidated with the
+// server's ETag), checked like any untrusted SVG and turned into sharp icons.
+#pragma once
+
+#include <QHash>
+#include <QIcon>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+
+class LogoCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The disk cache lives under QStandardPaths::CacheLocation/logos.
+    explicit LogoCache(QObject *parent = nullptr);
+
+    // The logo when it is known; otherwise a null icon, and the logo is fetched (iconReady
+    // follows). Relative URLs are not fetched.
+    QIcon icon(const QUrl &url);
+    bool isPending(const QUrl &url) const { return m_pending.contains(url); }
+
+    // A neutral monogram for an integration without a (loaded) logo.
+    static QIcon placeholder(const QString &name);
+
+Q_SIGNALS:
+    void iconReady(const QUrl &url);
+
+private:
+    void fetch(const QUrl &url);
+
+    QNetworkAccessManager m_network;
+    QHash<QUrl, QIcon> m_icons;
+    QSet<QUrl> m_pending;
+    QSet<QUrl> m_failed;
+};

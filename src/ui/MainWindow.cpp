@@ -1,0 +1,594 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "Backends.h"
+#include "Banner.h"
+#include "BrandLogo.h"
+#include "ConnectWindow.h"
+#include "ConnectionsView.h"
+#include "IntegrationPicker.h"
+#include "LogCategories.h"
+#include "LogoCache.h"
+#include "NameTemplate.h"
+#include "ProfileStore.h"
+#include "ProfileSwitcher.h"
+#include "SettingsDialog.h"
+#include "StatusBadge.h"
+#include "ThemeManager.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int statusMessageMs = 15000;
+
+QUrl resolved(const QUrl &base, const QUrl &url)
+{
+    return url.isRelative() && base.isValid() ? base.resolved(url) : url;
+}
+
+bool sameDefinition(const Profile &a, const Profile &b)
+{
+    return a.id == b.id && a.kind == b.kind && a.baseUrl == b.baseUrl
+        && a.apiVersion == b.apiVersion && a.credentialHeader == b.credentialHeader;
+}
+
+// A 422 about the connection's name: the server's own words are all we have to go on.
+bool isNameConflict(const SessionResult &result)
+{
+    return result.outcome == SessionResult::Outcome::Failed
+        && (result.errorCode == QLatin1String("invalid_request")
+            || result.errorCode == QLatin1String("http_422"))
+        && result.errorMessage.contains(QLatin1String("name"), Qt::CaseInsensitive);
+}
+
+QWidget *section(const QString &heading, QWidget *content, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *label = new QLabel(heading, box);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+    label->setBuddy(content);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *settings,
+                       QWebEngineProfile *webProfile, QWidget *parent)
+    : QMainWindow(parent)
+    , m_backends(backends)
+    , m_profiles(profiles)
+    , m_settings(settings)
+    , m_webProfile(webProfile)
+    , m_logos(new LogoCache(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    buildUi();
+    connect(m_profiles, &ProfileStore::activeChanged, this, &MainWindow::openProfile);
+    openProfile(m_profiles->active());
+    resize(980, 640);
+}
+
+MainWindow::~MainWindow()
+{
+    // The connect window goes first: its session still talks to our provider.
+    delete m_connectWindow;
+}
+
+void MainWindow::setThemeManager(ThemeManager *theme)
+{
+    m_theme = theme;
+}
+
+bool MainWindow::isDark() const
+{
+    return m_theme ? m_theme->isDark() : ThemeManager::isDarkPalette(QApplication::palette());
+}
+
+void MainWindow::buildUi()
+{
+    setWindowTitle(tr("Connect Desktop"));
+
+    m_refreshAction =
+        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(
+        tr("Reload integrations and connections (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setShortcuts(
+        {QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, [this] { showSettings(); });
+
+    auto *findAction = new QAction(tr("&Find Integration"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, this, [this] { m_picker->focusSearch(); });
+
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_settingsAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(quitAction);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(findAction);
+    viewMenu->addAction(m_refreshAction);
+
+    // Toolbar: logo, profile switcher, sandbox badge, where it points, actions.
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setFloatable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *logo = new BrandLogo(toolbar);
+    logo->setLogoHeight(24);
+    logo->setFromSettings(m_settings, isDark());
+    connect(m_settings, &AppSettings::changed, logo,
+            [this, logo] { logo->setFromSettings(m_settings, isDark()); });
+    auto *profileLabel = new QLabel(tr("&Profile:"), toolbar);
+    m_switcher = new ProfileSwitcher(m_profiles, m_backends, toolbar);
+    profileLabel->setBuddy(m_switcher);
+    m_sandboxBadge = new StatusBadge(toolbar);
+    m_sandboxBadge->setObjectName(QStringLiteral("sandboxBadge"));
+    m_sandboxBadge->setBadge(tr("SANDBOX"), StatusBadge::Tone::Accent);
+    m_sandboxBadge->setToolTip(tr("A local test server: nothing here touches a real account"));
+    m_backendLabel = new QLabel(toolbar);
+    m_backendLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_backendLabel->setTextFormat(Qt::PlainText);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+
+    auto pad = [toolbar](int width) {
+        auto *gap = new QWidget(toolbar);
+        gap->setFixedWidth(width);
+        toolbar->addWidget(gap);
+    };
+    pad(6);
+    toolbar->addWidget(logo);
+    pad(14);
+    toolbar->addWidget(profileLabel);
+    pad(4);
+    toolbar->addWidget(m_switcher);
+    pad(8);
+    // Widgets in a toolbar are shown and hidden through their actions.
+    m_sandboxBadgeAction = toolbar->addWidget(m_sandboxBadge);
+    pad(8);
+    toolbar->addWidget(m_backendLabel);
+    toolbar->addWidget(spacer);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_settingsAction);
+    pad(4);
+
+    // Banners, then the two halves: what to connect, and what is connected.
+    auto *central = new QWidget(this);
+    m_profileBanner = new Banner(central);
+    m_profileBanner->setObjectName(QStringLiteral("profileBanner"));
+    m_sandboxBanner = new Banner(central);
+    m_sandboxBanner->setObjectName(QStringLiteral("sandboxBanner"));
+    m_sessionBanner = new Banner(central);
+    m_sessionBanner->setObjectName(QStringLiteral("sessionBanner"));
+
+    m_picker = new IntegrationPicker(m_logos, central);
+    connect(m_picker, &IntegrationPicker::integrationChosen, this, &MainWindow::openIntegration);
+    connect(m_picker, &IntegrationPicker::retryRequested, this, &MainWindow::refresh);
+    m_connections = new ConnectionsView(m_logos, central);
+    connect(m_connections, &ConnectionsView::reconnectRequested, this, &MainWindow::reconnect);
+    connect(m_connections, &ConnectionsView::removeRequested, this, &MainWindow::confirmRemove);
+    connect(m_connections, &ConnectionsView::refreshRequested, this, &MainWindow::refresh);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(section(tr("Connect an &integration"), m_picker, splitter));
+    splitter->addWidget(section(tr("Your &connections"), m_connections, splitter));
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({360, 560});
+
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(12, 10, 12, 6);
+    layout->setSpacing(8);
+    layout->addWidget(m_profileBanner);
+    layout->addWidget(m_sandboxBanner);
+    layout->addWidget(m_sessionBanner);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    statusBar()->setSizeGripEnabled(true);
+    m_picker->focusSearch();
+}
+
+void MainWindow::updateProfileChrome(const Profile &profile)
+{
+    const bool sandbox = profile.kind == Profile::Kind::Sandbox;
+    m_sandboxBadgeAction->setVisible(sandbox);
+    if (sandbox) {
+        m_sandboxBanner->showMessage(
+            Banner::Level::Sandbox,
+            tr("Sandbox: a test server on this computer. Nothing you connect here reaches a real "
+               "account."));
+    } else {
+        m_sandboxBanner->hide();
+    }
+    m_backendLabel->setText(m_backends->describe(profile));
+    setWindowTitle(tr("%1 — Connect Desktop").arg(ProfileSwitcher::label(profile)));
+}
+
+void MainWindow::openProfile(const Profile &profile)
+{
+    ++m_openGeneration;
+    const quint64 generation = m_openGeneration;
+    if (m_connectWindow && m_connectWindow->session()->isFinished())
+        m_connectWindow->close();
+    delete m_providerContext;
+    m_providerContext = new QObject(this);
+    m_provider = nullptr;
+    m_openFailed = false;
+    m_connectionsLoaded = false;
+    m_pendingType.reset();
+    m_openedProfile = profile;
+
+    updateProfileChrome(profile);
+    m_profileBanner->hide();
+    m_sessionBanner->hide();
+    m_picker->setLoading();
+    m_connections->clear();
+    m_refreshAction->setEnabled(false);
+    statusBar()->showMessage(tr("Opening %1…").arg(ProfileSwitcher::label(profile)));
+
+    m_backends->open(
+        profile, m_providerContext,
+        [this, generation, profile](const Result<PlatformProvider *> &result) {
+            if (generation != m_openGeneration)
+                return;
+            m_refreshAction->setEnabled(true);
+            statusBar()->clearMessage();
+            if (!result.ok() || !*result.value) {
+                m_openFailed = true;
+                const QString why = result.failure.message();
+                m_profileBanner->showMessage(
+                    Banner::Level::Error,
+                    tr("“%1” could not be opened. %2").arg(ProfileSwitcher::label(profile), why));
+                m_profileBanner->setDismissible(false);
+                m_profileBanner->addButton(tr("Open &Settings"),
+                                           [this, profile] { showSettings(profile.id); });
+                m_profileBanner->addButton(tr("Try &Again"),
+                                           [this] { openProfile(m_profiles->active()); });
+                m_picker->setError(tr("Integrations appear once the profile opens."));
+                m_connections->setError(tr("Connections appear once the profile opens."));
+                Q_EMIT profileOpened(profile);
+                return;
+            }
+            m_provider = *result.value;
+            m_backendLabel->setText(m_backends->describe(profile));
+            fetchTypes();
+            fetchConnections();
+            Q_EMIT profileOpened(profile);
+        });
+}
+
+void MainWindow::refresh()
+{
+    if (!m_provider) {
+        openProfile(m_profiles->active());
+        return;
+    }
+    fetchTypes();
+    fetchConnections();
+}
+
+QList<ConnectionType> MainWindow::allowedOnly(const QList<ConnectionType> &types) const
+{
+    // The company's whitelist; none means every type the backend lists.
+    const QStringList allowed = m_settings->allowedIntegrations();
+    if (allowed.isEmpty())
+        return types;
+    QList<ConnectionType> kept;
+    for (const ConnectionType &type : types) {
+        if (allowed.contains(type.id))
+            kept.append(type);
+    }
+    return kept;
+}
+
+void MainWindow::fetchTypes()
+{
+    if (!m_provider)
+        return;
+    if (m_picker->types().isEmpty())
+        m_picker->setLoading();
+    PlatformProvider *provider = m_provider;
+    provider->fetchConnectionTypes(
+        m_providerContext, [this, provider](const Result<QList<ConnectionType>> &result) {
+            if (provider != m_provider)
+                return;
+            if (!result.ok()) {
+                m_picker->setError(result.failure.message());
+                return;
+            }
+            QList<ConnectionType> types = allowedOnly(*result.value);
+            if (types.isEmpty() && !result.value->isEmpty()) {
+                m_picker->setError(
+                    tr("None of the allowed integrations (%1) is offered by %2. Check the allowed "
+                       "integrations in the settings, or switch profile.")
+                        .arg(m_settings->allowedIntegrations().join(QLatin1String(", ")),
+                             m_backends->describe(m_profiles->active())));
+                return;
+            }
+            for (ConnectionType &type : types)
+                type.logoUrl = resolved(provider->apiBaseUrl(), type.logoUrl);
+            m_picker->setTypes(types);
+            // A milestone scripts wait for (tests/e2e), in the app's category like the session's.
+            qCInfo(lcApp) << "picker filled:" << types.size() << "integrations";
+        });
+}
+
+void MainWindow::fetchConnections()
+{
+    if (!m_provider)
+        return;
+    m_connections->setLoading();
+    PlatformProvider *provider = m_provider;
+    provider->fetchConnections(
+        m_providerContext, [this, provider](const Result<QList<Connection>> &result) {
+            if (provider != m_provider)
+                return;
+            if (!result.ok()) {
+                m_connections->setError(result.failure.message());
+            } else {
+                QList<Connection> connections = *result.value;
+                for (Connection &connection : connections)
+                    connection.typeLogoUrl =
+                        resolved(provider->apiBaseUrl(), connection.typeLogoUrl);
+                m_connections->setConnections(connections);
+                m_connectionsLoaded = true;
+            }
+            Q_EMIT connectionsRefreshed();
+            // A failed list is no reason to refuse: the server still refuses a taken name, and
+            // that failure offers the next free one.
+            if (m_pendingType) {
+                const ConnectionType type = *m_pendingType;
+                m_pendingType.reset();
+                statusBar()->clearMessage();
+                startCreate(type);
+            }
+        });
+}
+
+void MainWindow::openIntegration(const ConnectionType &type)
+{
+    if (!m_provider)
+        return;
+    if (!m_connectionsLoaded) {
+        // The name must not collide with a connection we have not seen yet: wait for the list.
+        m_pendingType = type;
+        statusBar()->showMessage(tr("Checking the names of your connections…"));
+        return;
+    }
+    startCreate(type);
+}
+
+void MainWindow::startCreate(const ConnectionType &type)
+{
+    const QString name =
+        NameTemplate::make(m_settings->nameTemplate(), type.name, type.id, m_connections->names());
+    SessionRequest request;
+    request.name = name;
+    request.integrations = {type.id};
+    request.dark = isDark();
+    startSession(request, type.name.isEmpty() ? type.id : type.name);
+}
+
+void MainWindow::reconnect(const Connection &connection)
+{
+    if (!m_provider)
+        return;
+    SessionRequest request;
+    request.name = connection.name;
+    request.connectionId = connection.id;
+    if (!connection.typeId.isEmpty())
+        request.integrations = {connection.typeId};
+    request.dark = isDark();
+    startSession(request, connection.typeName.isEmpty() ? connection.typeId : connection.typeName);
+}
+
+void MainWindow::startSession(const SessionRequest &request, const QString &integrationName)
+{
+    if (m_connectWindow) {
+        if (!m_connectWindow->session()->isFinished()) {
+            // One session at a time: bring the running one forward instead.
+            m_connectWindow->raise();
+            m_connectWindow->activateWindow();
+            return;
+        }
+        m_connectWindow->close();
+    }
+    m_sessionBanner->hide();
+
+    auto *window = new ConnectWindow(m_provider, request, m_webProfile, m_settings, this);
+    window->setIntegrationName(integrationName);
+    const QString integrationId = request.integrations.value(0);
+    connect(window, &ConnectWindow::sessionFinished, this,
+            [this, request, integrationName, integrationId](const SessionResult &result) {
+                onSessionFinished(result, integrationName);
+                if (result.outcome != SessionResult::Outcome::Failed)
+                    return;
+                if (!request.isUpdate() && isNameConflict(result))
+                    offerNextName(request.name, integrationName, integrationId);
+                else
+                    offerRetry(request, integrationName);
+            });
+    connect(window, &QDialog::finished, window, &QObject::deleteLater);
+    m_connectWindow = window;
+    window->show();
+    Q_EMIT connectWindowOpened(window);
+    window->start();
+}
+
+void MainWindow::onSessionFinished(const SessionResult &result, const QString &integrationName)
+{
+    QString text;
+    Banner::Level level = Banner::Level::Info;
+    switch (result.outcome) {
+    case SessionResult::Outcome::Completed: {
+        const QString name = result.connection ? result.connection->name : QString();
+        const QString status = result.connection
+            ? StatusBadge::statusLabel(result.connection->status).toLower()
+            : QString();
+        const QString typeName = result.connection && !result.connection->typeName.isEmpty()
+            ? result.connection->typeName
+            : integrationName;
+        text = status.isEmpty() ? tr("Connected %1 as “%2”.").arg(typeName, name)
+                                : tr("Connected %1 as “%2” (%3).").arg(typeName, name, status);
+        const bool healthy = result.connection && result.connection->isHealthy();
+        level = healthy ? Banner::Level::Success : Banner::Level::Warning;
+        if (!healthy && result.connection && !result.connection->statusError.isEmpty())
+            text += QLatin1Char(' ') + result.connection->statusError;
+        break;
+    }
+    case SessionResult::Outcome::Cancelled:
+        text = tr("Cancelled: %1 was not connected.").arg(integrationName);
+        break;
+    case SessionResult::Outcome::Failed:
+        level = Banner::Level::Error;
+        text = result.errorMessage.isEmpty()
+            ? tr("%1 was not connected (%2).").arg(integrationName, result.errorCode)
+            : tr("%1 was not connected. %2").arg(integrationName, result.errorMessage);
+        break;
+    }
+    m_sessionBanner->showMessage(level, text);
+    m_sessionBanner->setDismissible(true);
+    statusBar()->showMessage(text, statusMessageMs);
+
+    const QString connectionId = result.connection ? result.connection->id : QString();
+    if (!connectionId.isEmpty()) {
+        // Point at what was just connected once the list has it.
+        auto *once = new QObject(this);
+        connect(this, &MainWindow::connectionsRefreshed, once, [this, once, connectionId] {
+            m_connections->select(connectionId);
+            once->deleteLater();
+        });
+    }
+    fetchConnections();
+    Q_EMIT sessionFinished(result);
+}
+
+void MainWindow::offerNextName(const QString &failedName, const QString &integrationName,
+                               const QString &integrationId)
+{
+    // The list may not know the name yet (that is how it collided): count it taken anyway.
+    QStringList taken = m_connections->names();
+    taken.append(failedName);
+    const QString next =
+        NameTemplate::make(m_settings->nameTemplate(), integrationName, integrationId, taken);
+    m_sessionBanner->addButton(
+        tr("Try Again as “%1”").arg(next), [this, integrationName, integrationId, taken] {
+            // Names may have been taken since the banner appeared: ask again with today's list.
+            QStringList now = m_connections->names() + taken;
+            now.removeDuplicates();
+            SessionRequest request;
+            request.name =
+                NameTemplate::make(m_settings->nameTemplate(), integrationName, integrationId, now);
+            request.integrations = {integrationId};
+            request.dark = isDark();
+            startSession(request, integrationName);
+        });
+}
+
+void MainWindow::offerRetry(const SessionRequest &request, const QString &integrationName)
+{
+    m_sessionBanner->addButton(tr("Try &Again"), [this, request, integrationName] {
+        if (request.isUpdate()) {
+            SessionRequest again = request;
+            again.dark = isDark();
+            startSession(again, integrationName);
+            return;
+        }
+        // A new attempt is a new session: its name is chosen afresh, like any other.
+        if (const auto type = m_picker->findType(request.integrations.value(0)))
+            openIntegration(*type);
+    });
+}
+
+void MainWindow::confirmRemove(const Connection &connection)
+{
+    if (!m_provider)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Connection"),
+                                tr("Remove the connection “%1”?").arg(connection.name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("removeConfirmation"));
+    box->setInformativeText(tr("Anything that uses it stops working. This cannot be undone."));
+    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    PlatformProvider *provider = m_provider;
+    connect(box, &QMessageBox::finished, this, [this, box, remove, provider, connection] {
+        if (box->clickedButton() != remove || provider != m_provider)
+            return;
+        statusBar()->showMessage(tr("Removing “%1”…").arg(connection.name));
+        provider->removeConnection(
+            connection.id, m_providerContext,
+            [this, provider, connection](const Result<bool> &result) {
+                if (provider != m_provider)
+                    return;
+                if (!result.ok()) {
+                    m_sessionBanner->showMessage(
+                        Banner::Level::Error,
+                        tr("“%1” could not be removed. %2")
+                            .arg(connection.name, result.failure.message()));
+                    statusBar()->clearMessage();
+                    return;
+                }
+                statusBar()->showMessage(tr("Removed “%1”.").arg(connection.name), statusMessageMs);
+                fetchConnections();
+            });
+    });
+    box->open();
+}
+
+void MainWindow::showSettings(const QString &profileId)
+{
+    if (m_settingsDialog) {
+        if (!profileId.isEmpty())
+            m_settingsDialog->selectProfile(profileId);
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_settings, m_profiles, m_backends, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!profileId.isEmpty())
+        dialog->selectProfile(profileId);
+    connect(dialog, &QDialog::finished, this, [this] {
+        // A fixed key or an edited active profile takes effect now.
+        const Profile active = m_profiles->active();
+        if (m_openFailed || !sameDefinition(active, m_openedProfile))
+            openProfile(active);
+    });
+    m_settingsDialog = dialog;
+    dialog->open();
+}

@@ -1,0 +1,115 @@
+// The app's main window: the active backend profile (switchable, the sandbox labelled), the
+// integrations to connect, the organization's connections, and what the last session did.
+#pragma once
+
+#include "PlatformProvider.h"
+#include "Profile.h"
+#include "SessionResult.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class AppSettings;
+class Backends;
+class Banner;
+class ConnectWindow;
+class ConnectionsView;
+class IntegrationPicker;
+class LogoCache;
+class ProfileStore;
+class ProfileSwitcher;
+class QAction;
+class QLabel;
+class QWebEngineProfile;
+class SettingsDialog;
+class StatusBadge;
+class ThemeManager;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Everything passed in must outlive the window. Opens the active profile at once.
+    MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *settings,
+               QWebEngineProfile *webProfile, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Without one, "dark" for new sessions follows the application palette.
+    void setThemeManager(ThemeManager *theme);
+
+    PlatformProvider *provider() const { return m_provider; }
+    Profile openedProfile() const { return m_openedProfile; }
+    // The connect window of the session in progress (or whose result is shown), if any.
+    ConnectWindow *connectWindow() const { return m_connectWindow; }
+    // The connections of the open profile have arrived at least once (names are known).
+    bool connectionsLoaded() const { return m_connectionsLoaded; }
+    IntegrationPicker *picker() const { return m_picker; }
+    ConnectionsView *connectionsView() const { return m_connections; }
+    ProfileSwitcher *profileSwitcher() const { return m_switcher; }
+    Banner *profileBanner() const { return m_profileBanner; }
+    Banner *sessionBanner() const { return m_sessionBanner; }
+    StatusBadge *sandboxBadge() const { return m_sandboxBadge; }
+    SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+
+public Q_SLOTS:
+    void openIntegration(const ConnectionType &type);
+    void reconnect(const Connection &connection);
+    void refresh();
+    // Non-blocking: the dialog is window-modal and reports through QDialog::finished.
+    void showSettings(const QString &profileId = {});
+
+Q_SIGNALS:
+    // The provider for the active profile is ready (or failed: provider() is null).
+    void profileOpened(const Profile &profile);
+    void connectWindowOpened(ConnectWindow *window);
+    void sessionFinished(const SessionResult &result);
+    void connectionsRefreshed();
+
+private:
+    void buildUi();
+    void openProfile(const Profile &profile);
+    void fetchTypes();
+    QList<ConnectionType> allowedOnly(const QList<ConnectionType> &types) const;
+    void fetchConnections();
+    void startCreate(const ConnectionType &type);
+    void confirmRemove(const Connection &connection);
+    void startSession(const SessionRequest &request, const QString &integrationName);
+    void onSessionFinished(const SessionResult &result, const QString &integrationName);
+    void offerNextName(const QString &failedName, const QString &integrationName,
+                       const QString &integrationId);
+    void offerRetry(const SessionRequest &request, const QString &integrationName);
+    bool isDark() const;
+    void updateProfileChrome(const Profile &profile);
+
+    Backends *m_backends;
+    ProfileStore *m_profiles;
+    AppSettings *m_settings;
+    QWebEngineProfile *m_webProfile;
+    QPointer<ThemeManager> m_theme;
+    LogoCache *m_logos;
+
+    PlatformProvider *m_provider = nullptr;
+    Profile m_openedProfile;
+    bool m_openFailed = false;
+    bool m_connectionsLoaded = false;
+    std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
+    // Owns the callbacks of the current provider; replaced on every switch so late answers
+    // for an old profile are never delivered.
+    QObject *m_providerContext = nullptr;
+    quint64 m_openGeneration = 0;
+
+    ProfileSwitcher *m_switcher = nullptr;
+    StatusBadge *m_sandboxBadge = nullptr;
+    QAction *m_sandboxBadgeAction = nullptr;
+    QLabel *m_backendLabel = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    Banner *m_profileBanner = nullptr;
+    Banner *m_sandboxBanner = nullptr;
+    Banner *m_sessionBanner = nullptr;
+    IntegrationPicker *m_picker = nullptr;
+    ConnectionsView *m_connections = nullptr;
+    QPointer<ConnectWindow> m_connectWindow;
+    QPointer<SettingsDialog> m_settingsDialog;
+};

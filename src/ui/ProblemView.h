@@ -1,0 +1,29 @@
+// What a connect window shows when its page could not be shown or stopped working: what
+// happened, and one button to try again.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+class ProblemView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProblemView(QWidget *parent = nullptr);
+
+    void setProblem(const QString &heading, const QString &text, const QString &actionText);
+    QString heading() const;
+    QString text() const;
+    QPushButton *actionButton() const { return m_action; }
+
+Q_SIGNALS:
+    void actionTriggered();
+
+private:
+    QLabel *m_heading;
+    QLabel *m_text;
+    QPushButton *m_action;
+};

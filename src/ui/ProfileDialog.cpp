@@ -1,0 +1,205 @@
+#include "ProfileDialog.h"
+
+#include "ApiVersion.h"
+#include "KeychainAccess.h"
+#include "ProfileStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &profile,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_keychain(new KeychainAccess(this))
+    , m_name(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
+    , m_baseUrl(new QLineEdit(this))
+    , m_version(new QComboBox(this))
+    , m_headerLabel(new QLabel(tr("Credential &header:"), this))
+    , m_header(new QLineEdit(this))
+    , m_secretLabel(new QLabel(this))
+    , m_secret(new QLineEdit(this))
+    , m_secretState(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("ProfileDialog"));
+    m_editing = profile.has_value();
+    setWindowTitle(m_editing ? tr("Edit Profile") : tr("Add Profile"));
+
+    m_kind->addItem(tr("Polytomic (API key)"), Profile::kindName(Profile::Kind::Polytomic));
+    m_kind->addItem(tr("Backend proxy"), Profile::kindName(Profile::Kind::Proxy));
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://app.polytomic.com"));
+    for (const QString &version : ApiVersion::known())
+        m_version->addItem(version);
+    m_version->setCurrentText(ApiVersion::latest());
+    m_header->setPlaceholderText(QStringLiteral("Authorization"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_secret->setClearButtonEnabled(true);
+    // The key must not linger in undo history or be dragged out of the field.
+    m_secret->setDragEnabled(false);
+    m_secretState->setForegroundRole(QPalette::PlaceholderText);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x3b, 0x35));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("&Base URL:"), m_baseUrl);
+    form->addRow(tr("API &version:"), m_version);
+    form->addRow(m_headerLabel, m_header);
+    m_headerLabel->setBuddy(m_header);
+    form->addRow(m_secretLabel, m_secret);
+    m_secretLabel->setBuddy(m_secret);
+    form->addRow(QString(), m_secretState);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateKind);
+
+    if (profile) {
+        m_id = profile->id;
+        m_name->setText(profile->name);
+        const int kind = m_kind->findData(Profile::kindName(profile->kind));
+        m_kind->setCurrentIndex(qMax(0, kind));
+        m_baseUrl->setText(profile->baseUrl.toString());
+        if (!profile->apiVersion.isEmpty())
+            m_version->setCurrentText(profile->apiVersion);
+        m_header->setText(profile->credentialHeader);
+        connect(m_keychain, &KeychainAccess::checked, this, [this](const QString &, bool present) {
+            m_secretStored = present;
+            updateKind();
+        });
+        m_keychain->check(m_id);
+    }
+    connect(m_keychain, &KeychainAccess::stored, this, [this] {
+        m_secret->clear();
+        setBusy(false);
+        QDialog::accept();
+    });
+    connect(m_keychain, &KeychainAccess::failed, this,
+            [this](const QString &, const QString &message) {
+                setBusy(false);
+                if (!isVisible())
+                    return;
+                m_secret->clear();
+                showError(message);
+            });
+    updateKind();
+    resize(480, sizeHint().height());
+}
+
+void ProfileDialog::updateKind()
+{
+    const bool proxy = m_kind->currentData().toString() == Profile::kindName(Profile::Kind::Proxy);
+    m_headerLabel->setVisible(proxy);
+    m_header->setVisible(proxy);
+    m_secretLabel->setText(proxy ? tr("Your &credential:") : tr("API &key:"));
+    if (m_secretStored) {
+        m_secret->setPlaceholderText(tr("•••• stored in keychain"));
+        m_secretState->setText(tr("Leave empty to keep the stored one."));
+    } else {
+        m_secret->setPlaceholderText(proxy ? tr("Optional: sent in the credential header")
+                                           : tr("Paste the API key"));
+        m_secretState->setText(proxy ? QString()
+                                     : tr("Kept in the system keychain, never shown again."));
+    }
+    m_secretState->setVisible(!m_secretState->text().isEmpty());
+}
+
+void ProfileDialog::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+QString ProfileDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void ProfileDialog::setBusy(bool busy)
+{
+    m_buttons->setEnabled(!busy);
+    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+}
+
+QString ProfileDialog::uniqueId(const QString &name) const
+{
+    QString base;
+    for (const QChar c : name.toLower()) {
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            base.append(c);
+        else if (!base.isEmpty() && !base.endsWith(QLatin1Char('-')))
+            base.append(QLatin1Char('-'));
+    }
+    while (base.endsWith(QLatin1Char('-')))
+        base.chop(1);
+    if (base.isEmpty())
+        base = QStringLiteral("profile");
+    QString id = base;
+    for (int n = 2; m_store->find(id).has_value() || id == ProfileStore::sandboxProfile().id; ++n)
+        id = QStringLiteral("%1-%2").arg(base).arg(n);
+    return id;
+}
+
+Profile ProfileDialog::profile() const
+{
+    Profile profile;
+    profile.id = m_id.isEmpty() ? uniqueId(m_name->text().trimmed()) : m_id;
+    profile.name = m_name->text().trimmed();
+    profile.kind =
+        Profile::kindFromName(m_kind->currentData().toString()).value_or(Profile::Kind::Polytomic);
+    profile.baseUrl = QUrl::fromUserInput(m_baseUrl->text().trimmed());
+    if (m_baseUrl->text().trimmed().isEmpty())
+        profile.baseUrl = QUrl();
+    profile.apiVersion = m_version->currentText();
+    if (profile.kind == Profile::Kind::Proxy)
+        profile.credentialHeader = m_header->text().trimmed();
+    return profile;
+}
+
+void ProfileDialog::accept()
+{
+    showError({});
+    Profile candidate = profile();
+    if (candidate.name.isEmpty()) {
+        showError(tr("Give the profile a name."));
+        m_name->setFocus();
+        return;
+    }
+    if (candidate.baseUrl.isEmpty()) {
+        showError(tr("Enter the base URL of the API or of your backend proxy."));
+        m_baseUrl->setFocus();
+        return;
+    }
+    QString error;
+    if (!m_store->save(candidate, &error)) {
+        showError(error);
+        return;
+    }
+    m_id = candidate.id;
+    const QString secret = m_secret->text();
+    if (secret.isEmpty()) {
+        QDialog::accept();
+        return;
+    }
+    setBusy(true);
+    m_keychain->store(candidate.id, secret);
+}

@@ -1,0 +1,365 @@
+#include "SettingsDialog.h"
+
+#include "AppSettings.h"
+#include "Backends.h"
+#include "BrandLogo.h"
+#include "KeychainAccess.h"
+#include "LogoCheck.h"
+#include "NameTemplate.h"
+#include "ProfileDialog.h"
+#include "ProfileStore.h"
+#include "ProfileSwitcher.h"
+#include "ThemeManager.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xd0, 0x3b, 0x35));
+    label->setPalette(palette);
+    label->hide();
+    return label;
+}
+
+// A logo preview on a fixed background, to judge the logo against the theme it is meant for.
+QWidget *previewTile(BrandLogo *logo, bool dark, QWidget *parent)
+{
+    auto *tile = new QWidget(parent);
+    tile->setAutoFillBackground(true);
+    QPalette palette = dark ? ThemeManager::darkPalette() : QPalette(QColor(0xf4, 0xf5, 0xf7));
+    tile->setPalette(palette);
+    logo->setParent(tile);
+    logo->setLogoHeight(32);
+    auto *layout = new QHBoxLayout(tile);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addWidget(logo);
+    return tile;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Backends *backends,
+                               QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_store(profiles)
+    , m_backends(backends)
+    , m_keychain(new KeychainAccess(this))
+    , m_tabs(new QTabWidget(this))
+{
+    setObjectName(QStringLiteral("SettingsDialog"));
+    setWindowTitle(tr("Settings"));
+
+    m_tabs->addTab(buildAppearance(), tr("&Appearance"));
+    m_tabs->addTab(buildNames(), tr("Connection &names"));
+    m_tabs->addTab(buildProfiles(), tr("&Profiles"));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_buttons);
+
+    checkLogos();
+    updatePreview();
+    resize(560, 460);
+}
+
+QPushButton *SettingsDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+QWidget *SettingsDialog::buildAppearance()
+{
+    auto *page = new QWidget(this);
+    m_theme = new QComboBox(page);
+    m_theme->addItem(tr("Follow the system"), int(AppSettings::Theme::System));
+    m_theme->addItem(tr("Light"), int(AppSettings::Theme::Light));
+    m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(m_settings->theme()))));
+
+    auto fileRow = [this, page](QLineEdit *&field, const QString &current) {
+        field = new QLineEdit(current, page);
+        field->setPlaceholderText(tr("The app's own logo"));
+        field->setClearButtonEnabled(true);
+        connect(field, &QLineEdit::textChanged, this, &SettingsDialog::checkLogos);
+        auto *browse = new QPushButton(tr("Browse…"), page);
+        connect(browse, &QPushButton::clicked, this, [this, field] {
+            const QString file = QFileDialog::getOpenFileName(
+                this, tr("Choose a logo"), field->text(), tr("SVG images (*.svg)"));
+            if (!file.isEmpty())
+                field->setText(file);
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(field, 1);
+        row->addWidget(browse);
+        return row;
+    };
+
+    m_logoProblem = problemLabel(page);
+    m_logoDarkProblem = problemLabel(page);
+    m_logoPreview = new BrandLogo(page);
+    m_logoDarkPreview = new BrandLogo(page);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Theme:"), m_theme);
+    QLayout *logoRow = fileRow(m_logo, m_settings->logoFile());
+    auto *logoLabel = new QLabel(tr("&Logo:"), page);
+    logoLabel->setBuddy(m_logo);
+    form->addRow(logoLabel, logoRow);
+    form->addRow(QString(), m_logoProblem);
+    QLayout *logoDarkRow = fileRow(m_logoDark, m_settings->logoDarkFile());
+    auto *logoDarkLabel = new QLabel(tr("Logo for &dark theme:"), page);
+    logoDarkLabel->setBuddy(m_logoDark);
+    form->addRow(logoDarkLabel, logoDarkRow);
+    form->addRow(QString(), m_logoDarkProblem);
+
+    auto *previews = new QHBoxLayout;
+    previews->addWidget(previewTile(m_logoPreview, false, page));
+    previews->addWidget(previewTile(m_logoDarkPreview, true, page));
+    previews->addStretch(1);
+    form->addRow(tr("Preview:"), previews);
+
+    auto *hint = new QLabel(tr("An SVG of at most %1 KB that refers to nothing outside itself. "
+                               "The dark variant is optional.")
+                                .arg(LogoCheck::maxBytes / 1024),
+                            page);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addStretch(1);
+    return page;
+}
+
+QWidget *SettingsDialog::buildNames()
+{
+    auto *page = new QWidget(this);
+    m_template = new QLineEdit(m_settings->nameTemplate(), page);
+    m_template->setPlaceholderText(AppSettings::defaultNameTemplate());
+    m_template->setClearButtonEnabled(true);
+    connect(m_template, &QLineEdit::textChanged, this, &SettingsDialog::updatePreview);
+    m_preview = new QLabel(page);
+    m_preview->setTextFormat(Qt::PlainText);
+    QFont bold = m_preview->font();
+    bold.setBold(true);
+    m_preview->setFont(bold);
+
+    auto *help = new QLabel(tr("{integration} the integration's name, {id} its id, "
+                               "{date} today (yyyy-MM-dd), {time} the time (HH:mm). "
+                               "A name already in use gets “ (2)”, “ (3)”… added."),
+                            page);
+    help->setWordWrap(true);
+    help->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name &template:"), m_template);
+    form->addRow(tr("Example:"), m_preview);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(help);
+    layout->addStretch(1);
+    return page;
+}
+
+QWidget *SettingsDialog::buildProfiles()
+{
+    auto *page = new QWidget(this);
+    m_profiles = new QListWidget(page);
+    m_profiles->setAccessibleName(tr("Profiles"));
+    auto *add = new QPushButton(tr("A&dd…"), page);
+    m_editProfile = new QPushButton(tr("&Edit…"), page);
+    m_removeProfile = new QPushButton(tr("&Remove"), page);
+    m_profileMessage = problemLabel(page);
+    connect(add, &QPushButton::clicked, this, [this] { editProfile(true); });
+    connect(m_editProfile, &QPushButton::clicked, this, [this] { editProfile(false); });
+    connect(m_removeProfile, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
+    connect(m_profiles, &QListWidget::itemActivated, this, [this] { editProfile(false); });
+    connect(m_profiles, &QListWidget::currentRowChanged, this, [this] {
+        const auto profile = m_store->find(selectedProfileId());
+        const bool editable = profile && profile->kind != Profile::Kind::Sandbox;
+        m_editProfile->setEnabled(editable);
+        m_removeProfile->setEnabled(editable);
+    });
+    connect(m_store, &ProfileStore::profilesChanged, this, &SettingsDialog::reloadProfiles);
+    connect(m_keychain, &KeychainAccess::failed, this,
+            [this](const QString &, const QString &message) {
+                m_profileMessage->setText(message);
+                m_profileMessage->show();
+            });
+
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(m_editProfile);
+    buttons->addWidget(m_removeProfile);
+    buttons->addStretch(1);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_profiles, 1);
+    row->addLayout(buttons);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(row, 1);
+    layout->addWidget(m_profileMessage);
+    reloadProfiles();
+    return page;
+}
+
+void SettingsDialog::showPage(Page page)
+{
+    m_tabs->setCurrentIndex(int(page));
+}
+
+void SettingsDialog::selectProfile(const QString &profileId)
+{
+    showPage(Page::Profiles);
+    for (int row = 0; row < m_profiles->count(); ++row) {
+        if (m_profiles->item(row)->data(Qt::UserRole).toString() == profileId)
+            m_profiles->setCurrentRow(row);
+    }
+}
+
+QString SettingsDialog::selectedProfileId() const
+{
+    const QListWidgetItem *item = m_profiles->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void SettingsDialog::reloadProfiles()
+{
+    const QString selected = selectedProfileId();
+    m_profiles->clear();
+    for (const Profile &profile : m_store->profiles()) {
+        QString kind;
+        switch (profile.kind) {
+        case Profile::Kind::Sandbox:
+            kind = tr("built-in sandbox");
+            break;
+        case Profile::Kind::Polytomic:
+            kind = tr("Polytomic");
+            break;
+        case Profile::Kind::Proxy:
+            kind = tr("backend proxy");
+            break;
+        }
+        auto *item = new QListWidgetItem(tr("%1 — %2").arg(ProfileSwitcher::label(profile), kind),
+                                         m_profiles);
+        item->setData(Qt::UserRole, profile.id);
+        if (m_backends)
+            item->setToolTip(m_backends->describe(profile));
+        if (profile.id == selected)
+            m_profiles->setCurrentItem(item);
+    }
+    if (!m_profiles->currentItem() && m_profiles->count() > 0)
+        m_profiles->setCurrentRow(0);
+}
+
+void SettingsDialog::editProfile(bool adding)
+{
+    std::optional<Profile> profile;
+    if (!adding) {
+        profile = m_store->find(selectedProfileId());
+        if (!profile || profile->kind == Profile::Kind::Sandbox)
+            return;
+    }
+    m_profileMessage->hide();
+    ProfileDialog dialog(m_store, profile, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectProfile(dialog.profile().id);
+}
+
+void SettingsDialog::removeProfile()
+{
+    const auto profile = m_store->find(selectedProfileId());
+    if (!profile || profile->kind == Profile::Kind::Sandbox)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Remove Profile"),
+        tr("Remove the profile “%1”? Its stored key is deleted from the keychain too.")
+            .arg(profile->name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (m_store->remove(profile->id))
+        m_keychain->remove(profile->id);
+}
+
+void SettingsDialog::checkLogos()
+{
+    bool ok = true;
+    const auto check = [&ok](QLineEdit *field, QLabel *problem, BrandLogo *preview) {
+        const QString path = field->text().trimmed();
+        QString text;
+        QByteArray contents;
+        if (!path.isEmpty())
+            text = LogoCheck::problemWithFile(path, &contents);
+        if (!path.isEmpty() && text.isEmpty() && !preview->setSvg(contents))
+            text = tr("This file could not be drawn as an image.");
+        if (path.isEmpty() || !text.isEmpty())
+            preview->setAppLogo();
+        problem->setText(text);
+        problem->setVisible(!text.isEmpty());
+        ok = ok && text.isEmpty();
+    };
+    check(m_logo, m_logoProblem, m_logoPreview);
+    check(m_logoDark, m_logoDarkProblem, m_logoDarkPreview);
+    // The dark tile falls back to the light logo, as the header does.
+    if (m_logoDark->text().trimmed().isEmpty() && !m_logo->text().trimmed().isEmpty()
+        && m_logoProblem->text().isEmpty()) {
+        QByteArray contents;
+        if (LogoCheck::problemWithFile(m_logo->text().trimmed(), &contents).isEmpty())
+            m_logoDarkPreview->setSvg(contents);
+    }
+    if (m_buttons)
+        okButton()->setEnabled(ok);
+}
+
+void SettingsDialog::updatePreview()
+{
+    QString templ = m_template->text();
+    if (templ.trimmed().isEmpty())
+        templ = AppSettings::defaultNameTemplate();
+    m_preview->setText(
+        NameTemplate::make(templ, QStringLiteral("PostgreSQL"), QStringLiteral("postgresql"), {}));
+}
+
+void SettingsDialog::accept()
+{
+    checkLogos();
+    if (!okButton()->isEnabled())
+        return;
+    const auto theme = AppSettings::Theme(m_theme->currentData().toInt());
+    if (theme != m_settings->theme())
+        m_settings->setTheme(theme);
+    const QString light = m_logo->text().trimmed();
+    const QString dark = m_logoDark->text().trimmed();
+    if (light != m_settings->logoFile() || dark != m_settings->logoDarkFile())
+        m_settings->setLogoFiles(light, dark);
+    QString templ = m_template->text().trimmed();
+    if (templ.isEmpty())
+        templ = AppSettings::defaultNameTemplate();
+    if (templ != m_settings->nameTemplate())
+        m_settings->setNameTemplate(templ);
+    QDialog::accept();
+}

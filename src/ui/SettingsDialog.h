@@ -1,0 +1,79 @@
+// The preferences: theme, custom logo (checked before use), the connection name template with a
+// live preview, and the backend profiles.
+#pragma once
+
+#include <QDialog>
+
+class AppSettings;
+class Backends;
+class BrandLogo;
+class KeychainAccess;
+class ProfileStore;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTabWidget;
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Appearance, Names, Profiles };
+
+    // `backends` (optional) describes where each profile points.
+    SettingsDialog(AppSettings *settings, ProfileStore *profiles, Backends *backends,
+                   QWidget *parent = nullptr);
+
+    void showPage(Page page);
+    // Opens the profiles page with this profile selected.
+    void selectProfile(const QString &profileId);
+
+    QComboBox *themeField() const { return m_theme; }
+    QLineEdit *logoField() const { return m_logo; }
+    QLineEdit *logoDarkField() const { return m_logoDark; }
+    QLabel *logoProblemLabel() const { return m_logoProblem; }
+    QLabel *logoDarkProblemLabel() const { return m_logoDarkProblem; }
+    QLineEdit *templateField() const { return m_template; }
+    QLabel *templatePreview() const { return m_preview; }
+    QListWidget *profileList() const { return m_profiles; }
+    QPushButton *okButton() const;
+
+public Q_SLOTS:
+    void accept() override;
+
+private:
+    QWidget *buildAppearance();
+    QWidget *buildNames();
+    QWidget *buildProfiles();
+    void checkLogos();
+    void updatePreview();
+    void reloadProfiles();
+    void editProfile(bool adding);
+    void removeProfile();
+    QString selectedProfileId() const;
+
+    AppSettings *m_settings;
+    ProfileStore *m_store;
+    Backends *m_backends;
+    KeychainAccess *m_keychain;
+
+    QTabWidget *m_tabs;
+    QComboBox *m_theme = nullptr;
+    QLineEdit *m_logo = nullptr;
+    QLineEdit *m_logoDark = nullptr;
+    QLabel *m_logoProblem = nullptr;
+    QLabel *m_logoDarkProblem = nullptr;
+    BrandLogo *m_logoPreview = nullptr;
+    BrandLogo *m_logoDarkPreview = nullptr;
+    QLineEdit *m_template = nullptr;
+    QLabel *m_preview = nullptr;
+    QListWidget *m_profiles = nullptr;
+    QPushButton *m_editProfile = nullptr;
+    QPushButton *m_removeProfile = nullptr;
+    QLabel *m_profileMessage = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};

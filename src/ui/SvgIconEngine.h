@@ -1,0 +1,22 @@
+// A QIcon engine that draws SVG data at whatever size and scale is asked, so logos stay sharp.
+#pragma once
+
+#include <QByteArray>
+#include <QIconEngine>
+
+class SvgIconEngine : public QIconEngine
+{
+public:
+    explicit SvgIconEngine(const QByteArray &svg);
+
+    // A null icon when `svg` cannot be drawn.
+    static QIcon icon(const QByteArray &svg);
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override;
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
+    QIconEngine *clone() const override;
+    QString key() const override { return QStringLiteral("connectdesktop-svg"); }
+
+private:
+    QByteArray m_svg;
+};

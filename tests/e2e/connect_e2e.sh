@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# End to end: the real connect-desktop binary in a real X server (Xvfb), driven from the keyboard
+# with xdotool as a person would, against the in-process sandbox. Screenshots go to $2.
+#   connect_e2e.sh <connect-desktop> <screenshot dir>
+# Checks: a credential form completes (exit 0, JSON "completed"); the picker and the modal show
+# in light and dark; Esc cancels (exit 3); the main window opens on the sandbox.
+set -euo pipefail
+
+binary=$(readlink -f "$1")
+shots=$(mkdir -p "$2" && readlink -f "$2")
+
+if [ -z "${E2E_INSIDE_X:-}" ]; then
+    export E2E_INSIDE_X=1
+    exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"
+fi
+
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+# A user of our own: nothing from the developer's settings, caches or keychain.
+export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
+export QT_LOGGING_RULES="connectdesktop.app.info=true"
+unset POLYTOMIC_API_KEY
+[ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
+
+fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
+
+# Waits until `pattern` appears in `file` (the app logs its session states there).
+wait_for_log() {
+    local pattern=$1 file=$2
+    for _ in $(seq 1 300); do
+        grep -q "$pattern" "$file" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for '$pattern' in $file: $(tail -5 "$file")"
+}
+
+# Focuses the newest window named like $1 (no window manager runs under Xvfb).
+focus_window() {
+    local id
+    id=$(xdotool search --sync --onlyvisible --name "$1" | tail -1)
+    xdotool windowfocus --sync "$id" 2>/dev/null || xdotool windowfocus "$id"
+    echo "$id"
+}
+
+screenshot() {
+    # Let the last frame reach the X server before grabbing it.
+    sleep 0.5
+    import -window root "$shots/$1.png"
+    echo "e2e: screenshot $shots/$1.png"
+}
+
+# Waits for the process to exit and sets $code to its exit code (not in a subshell: only this
+# shell can reap its child).
+wait_exit() {
+    local pid=$1
+    for _ in $(seq 1 600); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -0 "$pid" 2>/dev/null && fail "connect-desktop did not exit"
+    code=0
+    wait "$pid" || code=$?
+}
+
+# 1. Light theme, one integration: straight to its form; fill it in from the keyboard.
+"$binary" connect --integration postgresql --name "E2E Warehouse" --light --json >"$work/out1.json" 2>"$work/log1" &
+pid=$!
+wait_for_log "InModal" "$work/log1"
+focus_window "Connect" >/dev/null
+screenshot modal-form-light
+xdotool type --delay 15 "db.example.com"
+xdotool key Tab Tab
+xdotool type --delay 15 "analytics"
+xdotool key Tab
+xdotool type --delay 15 "reader"
+xdotool key Tab
+xdotool type --delay 15 "correct horse"
+xdotool key Return
+wait_exit $pid
+cat "$work/out1.json"
+[ "$code" = 0 ] || fail "expected exit 0 after completing the form, got $code: $(cat "$work/log1")"
+grep -q '"outcome":"completed"' "$work/out1.json" || fail "no completed outcome"
+grep -q '"name":"E2E Warehouse"' "$work/out1.json" || fail "connection name missing"
+grep -q '"status":"healthy"' "$work/out1.json" || fail "status missing"
+
+# 2. Dark theme, three integrations: the modal's picker; Esc cancels.
+"$binary" connect --integration postgresql --integration hubspot --integration stripe --dark --json \
+    >"$work/out2.json" 2>"$work/log2" &
+pid=$!
+wait_for_log "InModal" "$work/log2"
+focus_window "Connect" >/dev/null
+screenshot modal-picker-dark
+xdotool key Escape
+wait_exit $pid
+cat "$work/out2.json"
+[ "$code" = 3 ] || fail "expected exit 3 after Esc, got $code"
+grep -q '"outcome":"cancelled"' "$work/out2.json" || fail "no cancelled outcome"
+
+# 3. The other two: the picker in light, the form in dark.
+"$binary" connect --integration postgresql --integration hubspot --integration stripe --light --json \
+    >"$work/out3.json" 2>"$work/log3" &
+pid=$!
+wait_for_log "InModal" "$work/log3"
+focus_window "Connect" >/dev/null
+screenshot modal-picker-light
+xdotool key Escape
+wait_exit $pid
+
+"$binary" connect --integration postgresql --dark --json >"$work/out4.json" 2>"$work/log4" &
+pid=$!
+wait_for_log "InModal" "$work/log4"
+focus_window "Connect" >/dev/null
+screenshot modal-form-dark
+xdotool key Escape
+wait_exit $pid
+
+# 4. Bad usage: one line naming the fix, exit 2.
+code=0
+"$binary" connect --integration no_such_type --json >/dev/null 2>"$work/err5" || code=$?
+[ "$code" = 2 ] || fail "expected exit 2 for an unknown integration, got $code"
+grep -q "no_such_type" "$work/err5" || fail "the error does not name the integration"
+code=0
+"$binary" connect --profile nowhere >/dev/null 2>"$work/err6" || code=$?
+[ "$code" = 2 ] || fail "expected exit 2 for an unknown profile, got $code"
+
+# 5. The main window opens on the sandbox with the picker filled.
+"$binary" >"$work/out7" 2>"$work/log7" &
+pid=$!
+focus_window "Connect Desktop" >/dev/null
+wait_for_log "picker filled" "$work/log7"
+screenshot main-window-light
+kill $pid
+wait $pid 2>/dev/null || true
+
+echo "e2e: all scenarios passed"

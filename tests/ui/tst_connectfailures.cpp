@@ -1,0 +1,220 @@
+// Specification: when the API fails, the connect window ends the session with a failure a person
+// can act on and shows it; safe failures are retried first. Faults come from the real sandbox.
+#include "AppSettings.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "SandboxBackends.h"
+#include "SandboxServer.h"
+#include "SessionResultView.h"
+#include "StatusBadge.h"
+#include "UiTestSupport.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineProfile>
+
+#include <memory>
+
+using namespace UiTest;
+using View = ConnectWindow::View;
+
+class TestConnectFailures : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxServer *m_server = nullptr;
+    SandboxBackends *m_backends = nullptr;
+    QSettings *m_qsettings = nullptr;
+    AppSettings *m_settings = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+    std::unique_ptr<PlatformProvider> m_provider;
+    std::unique_ptr<ConnectWindow> m_window;
+
+    // Runs a session for PostgreSQL until it finishes on its own (without a modal).
+    const SessionResult &runUntilFinished(const QString &name, PlatformProvider *provider = nullptr)
+    {
+        if (!provider) {
+            m_provider.reset(m_backends->makeProvider(nullptr));
+            provider = m_provider.get();
+        }
+        SessionRequest request;
+        request.name = name;
+        request.integrations = {QStringLiteral("postgresql")};
+        m_window = std::make_unique<ConnectWindow>(provider, request, m_profile, m_settings);
+        m_window->setIntegrationName(QStringLiteral("PostgreSQL"));
+        m_window->show();
+        m_window->start();
+        [&] {
+            UI_TRY_VERIFY(m_window->session()->isFinished());
+        }();
+        return m_window->session()->result();
+    }
+
+    // The window shows the failure it was given, in its result view.
+    void verifyShownFailure(const SessionResult &result)
+    {
+        QCOMPARE(result.outcome, SessionResult::Outcome::Failed);
+        QVERIFY(!result.errorMessage.isEmpty());
+        QCOMPARE(m_window->currentView(), View::Result);
+        QCOMPARE(m_window->resultView()->message(), result.errorMessage);
+        QCOMPARE(m_window->resultView()->badge()->tone(), StatusBadge::Tone::Bad);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = new SandboxServer({}, this);
+        QVERIFY(m_server->start());
+        m_backends = new SandboxBackends(m_server, this);
+        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
+                                    QSettings::IniFormat, this);
+        m_settings = new AppSettings(m_qsettings, this);
+        m_profile = new QWebEngineProfile(this);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_provider.reset();
+        m_server->setFaults({});
+        m_backends->endpointTemplate().timeoutMs = 5000;
+        m_backends->endpointTemplate().maxAttempts = 3;
+    }
+
+    void aNetworkThatIsDownFailsAndSaysWhatToCheck()
+    {
+        SandboxServer gone;
+        QVERIFY(gone.start());
+        SandboxBackends backends(&gone);
+        std::unique_ptr<PlatformProvider> provider(backends.makeProvider(nullptr));
+        gone.stop();
+        const SessionResult &result = runUntilFinished(QStringLiteral("Down"), provider.get());
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("network"));
+        m_window.reset();
+    }
+
+    void anApiSlowerThanTheTimeoutFails()
+    {
+        m_backends->endpointTemplate().timeoutMs = 500;
+        m_backends->endpointTemplate().maxAttempts = 1;
+        SandboxFaults faults;
+        faults.latencyMs = 3000;
+        m_server->setFaults(faults);
+        const SessionResult &result = runUntilFinished(QStringLiteral("Slow API"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("timeout"));
+    }
+
+    void aRefusedKeySaysToCheckTheKey()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 401;
+        m_server->setFaults(faults);
+        const SessionResult &result = runUntilFinished(QStringLiteral("401"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("unauthorized"));
+        QVERIFY(result.errorMessage.contains(QLatin1String("key"), Qt::CaseInsensitive));
+    }
+
+    void aForbiddenKeyIsExplained()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 403;
+        m_server->setFaults(faults);
+        const SessionResult &result = runUntilFinished(QStringLiteral("403"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("forbidden"));
+        QVERIFY(result.errorMessage.contains(QLatin1String("403")));
+    }
+
+    void aNameAlreadyUsedShowsTheServersMessage()
+    {
+        // Make "Taken" exist through a real session first.
+        m_provider.reset(m_backends->makeProvider(nullptr));
+        SessionRequest request;
+        request.name = QStringLiteral("Taken");
+        request.integrations = {QStringLiteral("postgresql")};
+        m_window =
+            std::make_unique<ConnectWindow>(m_provider.get(), request, m_profile, m_settings);
+        m_window->show();
+        m_window->start();
+        UI_TRY_COMPARE(m_window->currentView(), View::Modal);
+        UI_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
+        fillPostgres(m_window->page());
+        UI_TRY_VERIFY(m_window->session()->isFinished());
+        QCOMPARE(m_window->session()->result().outcome, SessionResult::Outcome::Completed);
+        m_window.reset();
+
+        const SessionResult &result = runUntilFinished(QStringLiteral("Taken"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("invalid_request"));
+        QVERIFY2(result.errorMessage.contains(QLatin1String("already exists")),
+                 qPrintable(result.errorMessage));
+    }
+
+    void aConflictIsRetriedThenFails()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 409;
+        m_server->setFaults(faults);
+        const int before = m_server->apiRequestCount();
+        const SessionResult &result = runUntilFinished(QStringLiteral("409"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("conflict"));
+        QCOMPARE(m_server->apiRequestCount() - before, 3);
+    }
+
+    void aServerErrorIsRetriedThenFails()
+    {
+        SandboxFaults faults;
+        faults.forcedStatus = 503;
+        m_server->setFaults(faults);
+        const int before = m_server->apiRequestCount();
+        const SessionResult &result = runUntilFinished(QStringLiteral("503"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("server_error"));
+        QVERIFY(result.errorMessage.contains(QLatin1String("503")));
+        QCOMPARE(m_server->apiRequestCount() - before, 3);
+    }
+
+    void aServerErrorIsRetriedAndThenTheModalOpens()
+    {
+        SandboxFaults faults;
+        faults.failFirst = 1;
+        faults.forcedStatus = 500;
+        m_server->setFaults(faults);
+        m_provider.reset(m_backends->makeProvider(nullptr));
+        SessionRequest request;
+        request.name = QStringLiteral("Second time lucky");
+        request.integrations = {QStringLiteral("postgresql")};
+        m_window =
+            std::make_unique<ConnectWindow>(m_provider.get(), request, m_profile, m_settings);
+        m_window->show();
+        const int before = m_server->apiRequestCount();
+        m_window->start();
+        UI_TRY_COMPARE(m_window->currentView(), View::Modal);
+        QCOMPARE(m_server->apiRequestCount() - before, 2);
+        UI_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
+        fillPostgres(m_window->page());
+        UI_TRY_VERIFY(m_window->session()->isFinished());
+        QCOMPARE(m_window->session()->result().outcome, SessionResult::Outcome::Completed);
+    }
+
+    void anUnreadableAnswerFails()
+    {
+        SandboxFaults faults;
+        faults.malformedJson = true;
+        m_server->setFaults(faults);
+        const SessionResult &result = runUntilFinished(QStringLiteral("Malformed"));
+        verifyShownFailure(result);
+        QCOMPARE(result.errorCode, QStringLiteral("malformed_reply"));
+    }
+};
+
+QTEST_MAIN(TestConnectFailures)
+#include "tst_connectfailures.moc"

@@ -1,0 +1,394 @@
+// Specification: the connect window hosts one session in a real (offscreen) WebEngine page against
+// the real sandbox: it shows the modal, popups, problems and the result, and every way of leaving
+// gives exactly one result decided by the session.
+#include "AppSettings.h"
+#include "BrandLogo.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "ExchangeLogView.h"
+#include "HttpClient.h"
+#include "PopupWindow.h"
+#include "ProblemView.h"
+#include "SandboxBackends.h"
+#include "SandboxServer.h"
+#include "SessionResultView.h"
+#include "StatusBadge.h"
+#include "UiTestSupport.h"
+
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+#include <csignal>
+#include <memory>
+
+using namespace UiTest;
+using View = ConnectWindow::View;
+using State = ConnectSession::State;
+
+class TestConnectWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxServer *m_server = nullptr;
+    SandboxBackends *m_backends = nullptr;
+    PlatformProvider *m_provider = nullptr;
+    QSettings *m_qsettings = nullptr;
+    AppSettings *m_settings = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+    std::unique_ptr<ConnectWindow> m_window;
+
+    ConnectWindow *open(const QString &type, const QString &name, int loadTimeoutMs = 0)
+    {
+        SessionRequest request;
+        request.name = name;
+        request.integrations = {type};
+        m_window = std::make_unique<ConnectWindow>(m_provider, request, m_profile, m_settings);
+        if (loadTimeoutMs > 0)
+            m_window->session()->setModalLoadTimeout(loadTimeoutMs);
+        m_window->show();
+        m_window->start();
+        return m_window.get();
+    }
+
+    // Waits until the window shows the modal's form.
+    bool waitForForm(ConnectWindow *window)
+    {
+        if (!waitUntil([&] { return window->currentView() == View::Modal; }, pageTimeout))
+            return false;
+        return waitUntil([&] { return state(window->page()) == QLatin1String("form"); },
+                         pageTimeout);
+    }
+
+    std::optional<Connection> connectionNamed(const QString &name) const
+    {
+        for (const Connection &connection : m_server->connections()) {
+            if (connection.name == name)
+                return connection;
+        }
+        return std::nullopt;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_server = new SandboxServer({}, this);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_backends = new SandboxBackends(m_server, this);
+        m_provider = m_backends->makeProvider(this);
+        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
+                                    QSettings::IniFormat, this);
+        m_settings = new AppSettings(m_qsettings, this);
+        m_profile = new QWebEngineProfile(this);
+    }
+
+    void cleanup()
+    {
+        m_window.reset(); // pages go before their profile
+        m_server->setFaults({});
+        m_server->setSessionTtl(15 * 60);
+        m_settings->setLogoFiles({}, {});
+    }
+
+    void aCredentialFormCompletesAndTheResultShowsTheConnection()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Warehouse A"));
+        window->setIntegrationName(QStringLiteral("PostgreSQL"));
+        QCOMPARE(window->title(), QStringLiteral("Connect PostgreSQL"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        fillPostgres(window->page());
+        UI_TRY_COMPARE(finished.count(), 1);
+
+        const SessionResult &result = window->session()->result();
+        QCOMPARE(result.outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(result.connection->name, QStringLiteral("Warehouse A"));
+        QCOMPARE(window->currentView(), View::Result);
+        QCOMPARE(window->resultView()->connectionName(), QStringLiteral("Warehouse A"));
+        QCOMPARE(window->resultView()->badge()->text(), QStringLiteral("Healthy"));
+        QCOMPARE(window->resultView()->badge()->tone(), StatusBadge::Tone::Good);
+        QVERIFY(connectionNamed(QStringLiteral("Warehouse A")).has_value());
+
+        // Closing the result only closes: no second result.
+        window->close();
+        QVERIFY(!window->isVisible());
+        QCOMPARE(finished.count(), 1);
+    }
+
+    void anOAuthPopupOpensInItsOwnWindowAndAllowCompletes()
+    {
+        ConnectWindow *window = open(QStringLiteral("hubspot"), QStringLiteral("CRM"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        click(window->page(), QStringLiteral("oauth-signin"));
+        UI_TRY_COMPARE(window->popupWindows().size(), 1);
+        QPointer<PopupWindow> popup = window->popupWindows().constFirst();
+        QVERIFY(popup->isVisible());
+        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        // The origin only: the popup's path carries the session token.
+        QCOMPARE(popup->addressText(), m_server->url().toString());
+        UI_TRY_VERIFY(!popup->windowTitle().isEmpty());
+
+        click(popup->page(), QStringLiteral("allow"));
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(window->session()->result().connection->typeId, QStringLiteral("hubspot"));
+        UI_TRY_VERIFY(popup.isNull());
+        QVERIFY(window->popupWindows().isEmpty());
+    }
+
+    void escapeCancelsWithOneResult()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Esc"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QSignalSpy sessionFinished(window->session(), &ConnectSession::finished);
+        QVERIFY(waitForForm(window));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+        QVERIFY(!window->isVisible());
+        QTest::keyClick(window, Qt::Key_Escape);
+        window->close();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(sessionFinished.count(), 1);
+        QVERIFY(!connectionNamed(QStringLiteral("Esc")));
+    }
+
+    void escapeWhileTypingInThePageCancels()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Esc typing"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        window->activateWindow();
+        window->webView()->setFocus();
+        QWidget *input = window->webView()->focusProxy();
+        QVERIFY(input);
+        QTest::keyClick(input, Qt::Key_Escape);
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+    }
+
+    void closingTheWindowCancelsWithOneResult()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Closed"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        QVERIFY(window->close());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+        QVERIFY(!window->isVisible());
+        window->close();
+        QCOMPARE(finished.count(), 1);
+    }
+
+    void closingWhileRequestingCancels()
+    {
+        SandboxFaults faults;
+        faults.latencyMs = 3000;
+        m_server->setFaults(faults);
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Requesting"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QSignalSpy load(window->session(), &ConnectSession::loadModal);
+        QCOMPARE(window->session()->state(), State::Requesting);
+        QCOMPARE(window->currentView(), View::Preparing);
+        window->close();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+        // The late answer changes nothing.
+        QSignalSpy served(m_server, &SandboxServer::requestServed);
+        UI_TRY_VERIFY(served.count() >= 1);
+        QCOMPARE(load.count(), 0);
+        QCOMPARE(finished.count(), 1);
+    }
+
+    void closingWhileLoadingCancels()
+    {
+        SandboxFaults faults;
+        faults.modalDelayMs = 5000;
+        m_server->setFaults(faults);
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Loading"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        UI_TRY_COMPARE(window->session()->state(), State::Loading);
+        QCOMPARE(window->currentView(), View::Preparing);
+        UI_TRY_VERIFY(window->progressBar()->isVisible());
+        window->close();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+    }
+
+    void closingWithThePopupOpenCancelsAndClosesThePopup()
+    {
+        ConnectWindow *window = open(QStringLiteral("hubspot"), QStringLiteral("In popup"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        click(window->page(), QStringLiteral("oauth-signin"));
+        UI_TRY_COMPARE(window->popupWindows().size(), 1);
+        QPointer<PopupWindow> popup = window->popupWindows().constFirst();
+        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        window->close();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+        QVERIFY(popup.isNull());
+        QVERIFY(!connectionNamed(QStringLiteral("In popup")));
+    }
+
+    void aDeniedPopupShowsTheErrorInTheModalAndClosingCancels()
+    {
+        ConnectWindow *window = open(QStringLiteral("hubspot"), QStringLiteral("Denied"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        click(window->page(), QStringLiteral("oauth-signin"));
+        UI_TRY_COMPARE(window->popupWindows().size(), 1);
+        QPointer<PopupWindow> popup = window->popupWindows().constFirst();
+        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        click(popup->page(), QStringLiteral("deny"));
+        UI_TRY_VERIFY(!formError(window->page()).isEmpty());
+        UI_TRY_VERIFY(popup.isNull());
+        QCOMPARE(window->currentView(), View::Modal);
+        QCOMPARE(finished.count(), 0);
+
+        window->close();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+    }
+
+    void aBlankModalIsAProblemAndRetryLoadsItAgain()
+    {
+        SandboxFaults faults;
+        faults.blankModal = true;
+        m_server->setFaults(faults);
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Blank"), 1500);
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        UI_TRY_COMPARE(window->currentView(), View::Problem);
+        QVERIFY(!window->problemView()->text().isEmpty());
+        QCOMPARE(window->problemView()->actionButton()->text(), QStringLiteral("&Retry"));
+
+        m_server->setFaults({});
+        QTest::mouseClick(window->problemView()->actionButton(), Qt::LeftButton);
+        QVERIFY(waitForForm(window));
+        QCOMPARE(finished.count(), 0);
+        fillPostgres(window->page());
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
+    }
+
+    void aModalSlowerThanTheLoadTimeoutIsAProblemAndClosingThenFails()
+    {
+        SandboxFaults faults;
+        faults.modalDelayMs = 4000;
+        m_server->setFaults(faults);
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Slow"), 1000);
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        UI_TRY_COMPARE(window->currentView(), View::Problem);
+        QCOMPARE(window->problemView()->text(), window->session()->problem());
+        QVERIFY(window->problemView()->actionButton()->hasFocus()
+                || !window->isActiveWindow()); // Enter retries where focus is real
+        window->close();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Failed);
+        QCOMPARE(window->session()->result().errorCode, QStringLiteral("modal_timeout"));
+    }
+
+    void aRendererCrashShowsReloadAndReloadRecovers()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Crashed"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QSignalSpy terminated(window->page(), &QWebEnginePage::renderProcessTerminated);
+        QVERIFY(waitForForm(window));
+        window->page()->load(QUrl(QStringLiteral("chrome://crash")));
+        UI_TRY_COMPARE(terminated.count(), 1);
+        UI_TRY_COMPARE(window->currentView(), View::Problem);
+        QCOMPARE(window->problemView()->heading(), QStringLiteral("The page stopped working"));
+        QCOMPARE(window->problemView()->actionButton()->text(), QStringLiteral("&Reload"));
+
+        QTest::mouseClick(window->problemView()->actionButton(), Qt::LeftButton);
+        QVERIFY(waitForForm(window));
+        fillPostgres(window->page());
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
+    }
+
+    void anExpiredSessionEndsWithoutAConnection()
+    {
+        m_server->setSessionTtl(1);
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Expired"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        // Wait for the server to say the link has expired, not for a fixed time.
+        const QUrl modal = window->session()->modalUrl();
+        UI_TRY_COMPARE(HttpClient(modal).get(modal.path()).status, 410);
+        fillPostgres(window->page());
+        UI_TRY_COMPARE(finished.count(), 1);
+        const SessionResult &result = window->session()->result();
+        QVERIFY(result.outcome != SessionResult::Outcome::Completed);
+        QVERIFY(!result.connection);
+        QCOMPARE(result.redirectQuery.value(QLatin1String("sandbox_error")).toString(),
+                 QStringLiteral("session_expired"));
+        QCOMPARE(window->currentView(), View::Result);
+        QVERIFY(!connectionNamed(QStringLiteral("Expired")));
+    }
+
+    void theDetailsShowTheExchangesLiveWithoutSecrets()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Detailed"));
+        QVERIFY(!window->detailsVisible());
+        window->setDetailsVisible(true);
+        QVERIFY(window->detailsVisible());
+        QVERIFY(waitForForm(window));
+        const int before = window->logView()->rowCount();
+        QVERIFY(before >= 1);
+        fillPostgres(window->page());
+        UI_TRY_VERIFY(window->session()->isFinished());
+        QVERIFY(window->logView()->rowCount() > before);
+        const QString text = window->logView()->text();
+        QVERIFY(text.contains(QLatin1String("/api/connections/connect/")));
+        QVERIFY(!text.contains(m_server->apiKey()));
+        const QString token = window->session()->modalUrl().path().section(QLatin1Char('/'), -1);
+        QVERIFY(!token.isEmpty());
+        QVERIFY(!text.contains(token));
+    }
+
+    void aCustomLogoThatFailsTheCheckGivesWayToOurs()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("bad.svg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+        file.close();
+        m_settings->setLogoFiles(path, {});
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Logo"));
+        auto *logo = window->findChild<BrandLogo *>();
+        QVERIFY(logo);
+        QVERIFY(!logo->isCustom());
+        QVERIFY(!logo->customLogoProblem().isEmpty());
+    }
+
+    void aGoodCustomLogoIsShown()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("good.svg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\">"
+                   "<rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#0a7\"/></svg>");
+        file.close();
+        m_settings->setLogoFiles(path, {});
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Logo good"));
+        auto *logo = window->findChild<BrandLogo *>();
+        QVERIFY(logo->isCustom());
+        // Wide logos keep their proportions.
+        QVERIFY(logo->sizeHint().width() > logo->sizeHint().height() * 2);
+    }
+};
+
+QTEST_MAIN(TestConnectWindow)
+#include "tst_connectwindow.moc"

@@ -1,0 +1,536 @@
+// Specification: the main window against the real sandbox: the profile (sandbox labelled), the
+// picker (listed, searchable, keyboard), sessions started from it and announced after, the
+// connections list with Remove, a profile that cannot open, and the settings.
+#include "ApiVersion.h"
+#include "AppSettings.h"
+#include "Banner.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "ConnectionsView.h"
+#include "IntegrationPicker.h"
+#include "KeychainAccess.h"
+#include "MainWindow.h"
+#include "ProfileDialog.h"
+#include "ProfileStore.h"
+#include "ProfileSwitcher.h"
+#include "SandboxBackends.h"
+#include "SandboxServer.h"
+#include "SettingsDialog.h"
+#include "StatusBadge.h"
+#include "ThemeManager.h"
+#include "UiTestSupport.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QWebEngineProfile>
+
+#include <memory>
+
+using namespace UiTest;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxServer *m_server = nullptr;
+    SandboxBackends *m_backends = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+    int m_settingsFile = 0;
+
+    // A main window on fresh settings, with integrations and connections loaded.
+    MainWindow *openMainWindow(const QStringList &allowed = {})
+    {
+        m_qsettings = std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_settingsFile)),
+            QSettings::IniFormat);
+        m_settings = std::make_unique<AppSettings>(m_qsettings.get());
+        m_settings->setAllowedIntegrations(allowed);
+        m_store = std::make_unique<ProfileStore>(m_qsettings.get());
+        m_window =
+            std::make_unique<MainWindow>(m_backends, m_store.get(), m_settings.get(), m_profile);
+        m_window->show();
+        return m_window.get();
+    }
+
+    // Integrations and connections both arrived.
+    bool waitForTypes(MainWindow *window)
+    {
+        return waitUntil(
+            [&] { return window->picker()->types().size() > 0 && window->connectionsLoaded(); });
+    }
+
+    std::optional<Connection> connectionNamed(const QString &name) const
+    {
+        for (const Connection &connection : m_server->connections()) {
+            if (connection.name == name)
+                return connection;
+        }
+        return std::nullopt;
+    }
+
+    // Opens PostgreSQL from the picker with the keyboard and completes its form.
+    ConnectWindow *connectPostgres(MainWindow *window)
+    {
+        QLineEdit *search = window->picker()->searchField();
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("postgres"));
+        QTest::keyClick(search, Qt::Key_Return);
+        ConnectWindow *connect = window->connectWindow();
+        if (!connect)
+            return nullptr;
+        if (!waitUntil([&] { return connect->currentView() == ConnectWindow::View::Modal; },
+                       pageTimeout)
+            || !waitUntil([&] { return state(connect->page()) == QLatin1String("form"); },
+                          pageTimeout))
+            return nullptr;
+        fillPostgres(connect->page());
+        return connect;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = new SandboxServer({}, this);
+        QVERIFY(m_server->start());
+        m_backends = new SandboxBackends(m_server, this);
+        m_profile = new QWebEngineProfile(this);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_store.reset();
+        m_settings.reset();
+        m_qsettings.reset();
+        m_server->setFaults({});
+        m_backends->endpointTemplate().backoffMs = 20;
+    }
+
+    void theSandboxProfileIsActiveAndLabelled()
+    {
+        MainWindow *window = openMainWindow();
+        QCOMPARE(window->profileSwitcher()->currentProfileId(), QStringLiteral("sandbox"));
+        QVERIFY(window->sandboxBadge()->isVisible());
+        QCOMPARE(window->sandboxBadge()->text(), QStringLiteral("SANDBOX"));
+        UI_TRY_VERIFY(window->provider() != nullptr);
+        QVERIFY(!window->profileBanner()->isVisible());
+    }
+
+    void thePickerListsTheBackendsIntegrations()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        QCOMPARE(window->picker()->visibleIds().size(), m_server->catalogue().types().size());
+        QVERIFY(window->picker()->visibleIds().contains(QStringLiteral("hubspot")));
+        QVERIFY(window->picker()->listView()->isVisible());
+    }
+
+    void theWhitelistLimitsThePicker()
+    {
+        MainWindow *window =
+            openMainWindow({QStringLiteral("hubspot"), QStringLiteral("postgresql"),
+                            QStringLiteral("not_offered")});
+        QVERIFY(waitForTypes(window));
+        QStringList shown = window->picker()->visibleIds();
+        shown.sort();
+        QCOMPARE(shown, (QStringList{QStringLiteral("hubspot"), QStringLiteral("postgresql")}));
+    }
+
+    void typingInTheSearchFiltersByNameAndId()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        const int all = window->picker()->visibleIds().size();
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
+        QCOMPARE(window->picker()->visibleIds(), QStringList{QStringLiteral("postgresql")});
+        window->picker()->searchField()->clear();
+        QCOMPARE(window->picker()->visibleIds().size(), all);
+        // By id as well as by name.
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("hubsp"));
+        QVERIFY(window->picker()->visibleIds().contains(QStringLiteral("hubspot")));
+        QVERIFY(window->picker()->visibleIds().size() < all);
+    }
+
+    void typingInTheListGoesToTheSearch()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        window->picker()->listView()->setFocus();
+        QTest::keyClicks(window->picker()->listView(), QStringLiteral("hub"));
+        QCOMPARE(window->picker()->searchField()->text(), QStringLiteral("hub"));
+    }
+
+    void enterOpensAConnectWindowForTheChosenIntegration()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        QSignalSpy opened(window, &MainWindow::connectWindowOpened);
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        ConnectWindow *connect = window->connectWindow();
+        QVERIFY(connect);
+        QVERIFY(connect->isVisible());
+        QCOMPARE(connect->windowModality(), Qt::WindowModal);
+        QCOMPARE(connect->session()->request().integrations,
+                 QStringList{QStringLiteral("postgresql")});
+        QCOMPARE(connect->title(), QStringLiteral("Connect PostgreSQL"));
+        QVERIFY(connect->session()->request().name.startsWith(QLatin1String("PostgreSQL")));
+        connect->close();
+        UI_TRY_VERIFY(window->sessionBanner()->isVisible());
+    }
+
+    void choosingBeforeTheConnectionsArriveWaitsForTheirNames()
+    {
+        MainWindow *window = openMainWindow();
+        m_settings->setNameTemplate(QStringLiteral("Early bird"));
+        QVERIFY(waitForTypes(window));
+        ConnectWindow *first = connectPostgres(window);
+        QVERIFY(first);
+        UI_TRY_VERIFY(window->connectionsView()->names().contains(QStringLiteral("Early bird")));
+
+        // A new window whose connection list comes late (its first answer is a 503, retried
+        // after a long backoff): the picker fills first.
+        SandboxFaults faults;
+        faults.scope = QStringLiteral("/api/connections");
+        faults.forcedStatus = 503;
+        faults.failFirst = 1;
+        m_server->setFaults(faults);
+        m_backends->endpointTemplate().backoffMs = 1500;
+        window = openMainWindow();
+        m_settings->setNameTemplate(QStringLiteral("Early bird"));
+        UI_TRY_VERIFY(window->picker()->types().size() > 0);
+        QVERIFY(!window->connectionsLoaded());
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        QVERIFY(!window->connectWindow());
+        UI_TRY_VERIFY(window->connectWindow());
+        QCOMPARE(window->connectWindow()->session()->request().name,
+                 QStringLiteral("Early bird (2)"));
+        window->connectWindow()->close();
+    }
+
+    void arrowsAndEnterInTheListOpenTheCurrentIntegration()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("s"));
+        const QStringList shown = window->picker()->visibleIds();
+        QVERIFY(shown.size() >= 2);
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Down);
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        ConnectWindow *connect = window->connectWindow();
+        QVERIFY(connect);
+        QCOMPARE(connect->session()->request().integrations, QStringList{shown.at(1)});
+        connect->close();
+    }
+
+    void aCompletedSessionIsAnnouncedAndListed()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        QSignalSpy finished(window, &MainWindow::sessionFinished);
+        ConnectWindow *connect = connectPostgres(window);
+        QVERIFY(connect);
+        const QString name = connect->session()->request().name;
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->sessionBanner()->level(), Banner::Level::Success);
+        QCOMPARE(window->sessionBanner()->text(),
+                 QStringLiteral("Connected PostgreSQL as “%1” (healthy).").arg(name));
+        UI_TRY_VERIFY(window->connectionsView()->names().contains(name));
+        QCOMPARE(window->connectionsView()->current()->name, name);
+        connect->close();
+        UI_TRY_VERIFY(!window->connectWindow());
+    }
+
+    void theNextSessionGetsAFreeName()
+    {
+        MainWindow *window = openMainWindow();
+        m_settings->setNameTemplate(QStringLiteral("Fixed name"));
+        QVERIFY(waitForTypes(window));
+        ConnectWindow *first = connectPostgres(window);
+        QVERIFY(first);
+        UI_TRY_VERIFY(first->session()->isFinished());
+        UI_TRY_VERIFY(window->connectionsView()->names().contains(QStringLiteral("Fixed name")));
+        first->close();
+        UI_TRY_VERIFY(!window->connectWindow());
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        QVERIFY(window->connectWindow());
+        QCOMPARE(window->connectWindow()->session()->request().name,
+                 QStringLiteral("Fixed name (2)"));
+        window->connectWindow()->close();
+    }
+
+    void aNameTakenMeanwhileOffersTheNextFreeName()
+    {
+        MainWindow *window = openMainWindow();
+        m_settings->setNameTemplate(QStringLiteral("Behind your back"));
+        QVERIFY(waitForTypes(window));
+        UI_TRY_VERIFY(window->connectionsView()->tree()->isVisible()
+                      || window->connectionsView()->connections().isEmpty());
+        // Someone else takes the name while this window's list is stale.
+        {
+            std::unique_ptr<PlatformProvider> other(m_backends->makeProvider(nullptr));
+            SessionRequest request;
+            request.name = QStringLiteral("Behind your back");
+            request.integrations = {QStringLiteral("postgresql")};
+            ConnectWindow elsewhere(other.get(), request, m_profile, m_settings.get());
+            elsewhere.show();
+            elsewhere.start();
+            UI_TRY_COMPARE(elsewhere.currentView(), ConnectWindow::View::Modal);
+            UI_TRY_COMPARE(state(elsewhere.page()), QStringLiteral("form"));
+            fillPostgres(elsewhere.page());
+            UI_TRY_VERIFY(elsewhere.session()->isFinished());
+        }
+        QSignalSpy finished(window, &MainWindow::sessionFinished);
+        window->picker()->searchField()->clear();
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->sessionBanner()->level(), Banner::Level::Error);
+        QVERIFY(window->sessionBanner()->text().contains(QLatin1String("already exists")));
+        const QList<QPushButton *> buttons = window->sessionBanner()->buttons();
+        QCOMPARE(buttons.size(), 1);
+        QVERIFY(buttons.constFirst()->text().contains(QLatin1String("Behind your back (2)")));
+        window->connectWindow()->close();
+        UI_TRY_VERIFY(!window->connectWindow());
+
+        buttons.constFirst()->click();
+        QVERIFY(window->connectWindow());
+        QCOMPARE(window->connectWindow()->session()->request().name,
+                 QStringLiteral("Behind your back (2)"));
+        window->connectWindow()->close();
+    }
+
+    void reconnectReauthenticatesTheSelectedConnection()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        ConnectWindow *first = connectPostgres(window);
+        QVERIFY(first);
+        const QString name = first->session()->request().name;
+        UI_TRY_VERIFY(window->connectionsView()->names().contains(name));
+        first->close();
+        UI_TRY_VERIFY(!window->connectWindow());
+        const QString id = connectionNamed(name)->id;
+        QVERIFY(window->connectionsView()->select(id));
+
+        QTest::mouseClick(window->connectionsView()->reconnectButton(), Qt::LeftButton);
+        ConnectWindow *connect = window->connectWindow();
+        QVERIFY(connect);
+        QCOMPARE(connect->session()->request().connectionId, id);
+        QCOMPARE(connect->session()->request().name, name);
+        QCOMPARE(connect->title(), QStringLiteral("Reconnect PostgreSQL"));
+        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+        UI_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        fillPostgres(connect->page());
+        UI_TRY_VERIFY(connect->session()->isFinished());
+        QCOMPARE(connect->session()->result().outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(connect->session()->result().connection->id, id);
+        connect->close();
+    }
+
+    void aFailedSessionIsAnnouncedWithTryAgain()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        SandboxFaults faults;
+        faults.forcedStatus = 403;
+        faults.scope = QStringLiteral("/api/connections/connect");
+        m_server->setFaults(faults);
+        QSignalSpy finished(window, &MainWindow::sessionFinished);
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        UI_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->sessionBanner()->level(), Banner::Level::Error);
+        QVERIFY(window->sessionBanner()->text().startsWith(
+            QLatin1String("PostgreSQL was not connected.")));
+        QVERIFY(window->sessionBanner()->text().contains(QLatin1String("403")));
+        const QList<QPushButton *> buttons = window->sessionBanner()->buttons();
+        QCOMPARE(buttons.size(), 1);
+        window->connectWindow()->close();
+        UI_TRY_VERIFY(!window->connectWindow());
+
+        m_server->setFaults({});
+        buttons.constFirst()->click();
+        UI_TRY_VERIFY(window->connectWindow());
+        UI_TRY_COMPARE(window->connectWindow()->currentView(), ConnectWindow::View::Modal);
+        window->connectWindow()->close();
+    }
+
+    void removeAsksFirstThenRemoves()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        ConnectWindow *connect = connectPostgres(window);
+        QVERIFY(connect);
+        const QString name = connect->session()->request().name;
+        UI_TRY_VERIFY(window->connectionsView()->names().contains(name));
+        connect->close();
+        UI_TRY_VERIFY(!window->connectWindow());
+        QVERIFY(window->connectionsView()->select(connectionNamed(name)->id));
+
+        // Cancel keeps it.
+        QTest::mouseClick(window->connectionsView()->removeButton(), Qt::LeftButton);
+        auto *box = window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
+        QVERIFY(box);
+        QVERIFY(box->text().contains(name));
+        box->button(QMessageBox::Cancel)->click();
+        QVERIFY(connectionNamed(name).has_value());
+
+        QTest::mouseClick(window->connectionsView()->removeButton(), Qt::LeftButton);
+        UI_TRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation")));
+        box = window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
+        QAbstractButton *remove = nullptr;
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                remove = button;
+        }
+        QVERIFY(remove);
+        remove->click();
+        UI_TRY_VERIFY(!connectionNamed(name).has_value());
+        UI_TRY_VERIFY(!window->connectionsView()->names().contains(name));
+    }
+
+    void aProfileThatCannotOpenSaysWhatToDoAndOffersSettings()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        Profile polytomic;
+        polytomic.id = QStringLiteral("prod");
+        polytomic.name = QStringLiteral("Production");
+        polytomic.kind = Profile::Kind::Polytomic;
+        polytomic.baseUrl = QUrl(QStringLiteral("https://app.polytomic.com"));
+        polytomic.apiVersion = ApiVersion::latest();
+        QString error;
+        QVERIFY2(m_store->save(polytomic, &error), qPrintable(error));
+        const int index = window->profileSwitcher()->findData(QStringLiteral("prod"));
+        QVERIFY(index >= 0);
+        // One click on the switcher's entry.
+        window->profileSwitcher()->setCurrentIndex(index);
+        Q_EMIT window->profileSwitcher()->activated(index);
+
+        UI_TRY_VERIFY(window->profileBanner()->isVisible());
+        QCOMPARE(window->profileBanner()->level(), Banner::Level::Error);
+        QVERIFY(window->profileBanner()->text().contains(QLatin1String("POLYTOMIC_API_KEY")));
+        QVERIFY(!window->sandboxBadge()->isVisible());
+        QVERIFY(!window->provider());
+
+        QPushButton *settings = nullptr;
+        for (QPushButton *button : window->profileBanner()->buttons()) {
+            if (button->text().contains(QLatin1String("Settings")))
+                settings = button;
+        }
+        QVERIFY(settings);
+        settings->click();
+        UI_TRY_VERIFY(window->settingsDialog());
+        QVERIFY(window->settingsDialog()->isVisible());
+        QVERIFY(window->settingsDialog()->profileList()->currentItem()->text().contains(
+            QLatin1String("Production")));
+        window->settingsDialog()->reject();
+
+        // Back to the sandbox: everything returns.
+        window->profileSwitcher()->setCurrentIndex(0);
+        Q_EMIT window->profileSwitcher()->activated(0);
+        UI_TRY_VERIFY(window->provider() != nullptr);
+        QVERIFY(!window->profileBanner()->isVisible());
+        QVERIFY(window->sandboxBadge()->isVisible());
+    }
+
+    void aSavedKeyGoesToTheKeychainOrTheDialogSaysToUseTheEnvironment()
+    {
+        openMainWindow();
+        ProfileDialog dialog(m_store.get(), std::nullopt);
+        dialog.show();
+        QTest::keyClicks(dialog.nameField(), QStringLiteral("Keyed"));
+        QTest::keyClicks(dialog.baseUrlField(), QStringLiteral("https://app.polytomic.com"));
+        QTest::keyClicks(dialog.secretField(), QStringLiteral("not-a-real-key"));
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        dialog.accept();
+        // Either outcome is fine here; what matters is that one of them is reached and said.
+        UI_TRY_VERIFY(finished.count() == 1 || !dialog.errorText().isEmpty());
+        QVERIFY(m_store->find(QStringLiteral("keyed")).has_value());
+        QVERIFY(dialog.secretField()->text().isEmpty()); // never left on screen
+        if (finished.isEmpty()) {
+            QVERIFY(dialog.errorText().contains(QLatin1String("POLYTOMIC_API_KEY")));
+            QVERIFY(!dialog.errorText().contains(QLatin1String("not-a-real-key")));
+        } else {
+            KeychainAccess cleanup;
+            QSignalSpy removed(&cleanup, &KeychainAccess::removed);
+            cleanup.remove(QStringLiteral("keyed"));
+            UI_TRY_VERIFY(removed.count() == 1);
+        }
+    }
+
+    void theNameTemplatePreviewFollowsTyping()
+    {
+        MainWindow *window = openMainWindow();
+        window->showSettings();
+        SettingsDialog *settings = window->settingsDialog();
+        QVERIFY(settings);
+        settings->templateField()->clear();
+        QTest::keyClicks(settings->templateField(), QStringLiteral("{integration} by {id}"));
+        QCOMPARE(settings->templatePreview()->text(), QStringLiteral("PostgreSQL by postgresql"));
+        settings->accept();
+        QCOMPARE(m_settings->nameTemplate(), QStringLiteral("{integration} by {id}"));
+    }
+
+    void aLogoThatFailsTheCheckIsExplainedInlineAndCannotBeSaved()
+    {
+        MainWindow *window = openMainWindow();
+        const QString path = m_dir.filePath(QStringLiteral("remote.svg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><image "
+                   "href=\"https://x.invalid/a.png\"/></svg>");
+        file.close();
+        window->showSettings();
+        SettingsDialog *settings = window->settingsDialog();
+        settings->logoField()->setText(path);
+        QVERIFY(settings->logoProblemLabel()->isVisibleTo(settings));
+        QVERIFY(!settings->logoProblemLabel()->text().isEmpty());
+        QVERIFY(!settings->okButton()->isEnabled());
+        settings->logoField()->clear();
+        QVERIFY(!settings->logoProblemLabel()->isVisibleTo(settings));
+        QVERIFY(settings->okButton()->isEnabled());
+        settings->reject();
+    }
+
+    void theDarkThemeIsAppliedAndSessionsAskForIt()
+    {
+        MainWindow *window = openMainWindow();
+        ThemeManager theme(m_settings.get());
+        window->setThemeManager(&theme);
+        m_settings->setTheme(AppSettings::Theme::Dark);
+        QVERIFY(theme.isDark());
+        QVERIFY(ThemeManager::isDarkPalette(QApplication::palette()));
+        QVERIFY(waitForTypes(window));
+        QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        QVERIFY(window->connectWindow());
+        QVERIFY(window->connectWindow()->session()->request().dark);
+        window->connectWindow()->close();
+        m_settings->setTheme(AppSettings::Theme::Light);
+        QVERIFY(!theme.isDark());
+        QVERIFY(!ThemeManager::isDarkPalette(QApplication::palette()));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

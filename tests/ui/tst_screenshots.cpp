@@ -1,0 +1,156 @@
+// Not a specification: grabs the main window and the connect window (light and dark) into
+// /tmp/ui-shots/*.png so people can look at them. Run: ctest --preset debug -R tst_screenshots
+#include "AppSettings.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "ConnectionsView.h"
+#include "IntegrationPicker.h"
+#include "MainWindow.h"
+#include "PopupWindow.h"
+#include "ProblemView.h"
+#include "ProfileDialog.h"
+#include "ProfileStore.h"
+#include "SandboxBackends.h"
+#include "SandboxServer.h"
+#include "SettingsDialog.h"
+#include "ThemeManager.h"
+#include "UiTestSupport.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineProfile>
+
+#include <memory>
+
+using namespace UiTest;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_out;
+    SandboxServer *m_server = nullptr;
+    SandboxBackends *m_backends = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_store;
+    std::unique_ptr<ThemeManager> m_theme;
+
+    void save(QWidget *widget, const QString &name)
+    {
+        const QString path = m_out + QLatin1Char('/') + name + QStringLiteral(".png");
+        QVERIFY2(widget->grab().save(path), qPrintable(path));
+        qInfo() << "saved" << path;
+    }
+
+    void shoot(const QString &suffix, bool dark)
+    {
+        m_settings->setTheme(dark ? AppSettings::Theme::Dark : AppSettings::Theme::Light);
+        MainWindow window(m_backends, m_store.get(), m_settings.get(), m_profile);
+        QSignalSpy refreshed(&window, &MainWindow::connectionsRefreshed);
+        window.setThemeManager(m_theme.get());
+        window.show();
+        UI_TRY_VERIFY(window.picker()->types().size() > 0);
+        UI_TRY_VERIFY(refreshed.count() > 0);
+        // Let the logos arrive.
+        QTest::qWait(500);
+        save(&window, QStringLiteral("main-") + suffix);
+
+        QTest::keyClicks(window.picker()->searchField(), QStringLiteral("post"));
+        QTest::qWait(200);
+        save(&window, QStringLiteral("main-search-") + suffix);
+        QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
+        ConnectWindow *connect = window.connectWindow();
+        QVERIFY(connect);
+        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+        UI_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        QTest::qWait(300);
+        save(connect, QStringLiteral("connect-form-") + suffix);
+        connect->setDetailsVisible(true);
+        QTest::qWait(100);
+        save(connect, QStringLiteral("connect-details-") + suffix);
+        connect->setDetailsVisible(false);
+        fillPostgres(connect->page());
+        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Result);
+        save(connect, QStringLiteral("connect-result-") + suffix);
+        connect->close();
+        UI_TRY_VERIFY(!window.connectWindow());
+        UI_TRY_VERIFY(window.connectionsView()->connections().size() >= 1);
+        QTest::qWait(300);
+        save(&window, QStringLiteral("main-after-") + suffix);
+
+        // A problem view and a failure.
+        SandboxFaults faults;
+        faults.blankModal = true;
+        m_server->setFaults(faults);
+        QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
+        connect = window.connectWindow();
+        connect->session()->setModalLoadTimeout(1000);
+        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Problem);
+        save(connect, QStringLiteral("connect-problem-") + suffix);
+        connect->close();
+        m_server->setFaults({});
+        UI_TRY_VERIFY(!window.connectWindow());
+        save(&window, QStringLiteral("main-failed-") + suffix);
+
+        window.showSettings();
+        QTest::qWait(100);
+        save(window.settingsDialog(), QStringLiteral("settings-") + suffix);
+        window.settingsDialog()->showPage(SettingsDialog::Page::Profiles);
+        save(window.settingsDialog(), QStringLiteral("settings-profiles-") + suffix);
+        window.settingsDialog()->reject();
+
+        ProfileDialog profile(m_store.get(), std::nullopt, &window);
+        profile.show();
+        QTest::keyClicks(profile.nameField(), QStringLiteral("Production"));
+        QTest::keyClicks(profile.baseUrlField(), QStringLiteral("https://app.polytomic.com"));
+        save(&profile, QStringLiteral("profile-add-") + suffix);
+        profile.reject();
+
+        // The OAuth popup over its connect window.
+        window.picker()->searchField()->clear();
+        QTest::keyClicks(window.picker()->searchField(), QStringLiteral("hubspot"));
+        QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
+        connect = window.connectWindow();
+        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+        UI_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        click(connect->page(), QStringLiteral("oauth-signin"));
+        UI_TRY_COMPARE(connect->popupWindows().size(), 1);
+        PopupWindow *popup = connect->popupWindows().constFirst();
+        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        QTest::qWait(300);
+        save(connect, QStringLiteral("connect-oauth-") + suffix);
+        save(popup, QStringLiteral("popup-") + suffix);
+        connect->close();
+        UI_TRY_VERIFY(!window.connectWindow());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_out = qEnvironmentVariable("UI_SHOTS_DIR", QStringLiteral("/tmp/ui-shots"));
+        QVERIFY(QDir().mkpath(m_out));
+        m_server = new SandboxServer({}, this);
+        QVERIFY(m_server->start());
+        m_backends = new SandboxBackends(m_server, this);
+        m_profile = new QWebEngineProfile(this);
+        m_qsettings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("s.ini")),
+                                                  QSettings::IniFormat);
+        m_settings = std::make_unique<AppSettings>(m_qsettings.get());
+        m_store = std::make_unique<ProfileStore>(m_qsettings.get());
+        m_theme = std::make_unique<ThemeManager>(m_settings.get());
+    }
+
+    void light() { shoot(QStringLiteral("light"), false); }
+    void dark() { shoot(QStringLiteral("dark"), true); }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
