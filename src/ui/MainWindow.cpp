@@ -248,6 +248,7 @@ void MainWindow::openProfile(const Profile &profile)
     m_openFailed = false;
     m_connectionsLoaded = false;
     m_pendingType.reset();
+    m_autoOpened = false;
     m_openedProfile = profile;
 
     updateProfileChrome(profile);
@@ -340,6 +341,12 @@ void MainWindow::fetchTypes()
             for (ConnectionType &type : types)
                 type.logoUrl = resolved(provider->apiBaseUrl(), type.logoUrl);
             m_picker->setTypes(types);
+            // The company allows one integration: nothing to pick, so open it once per profile.
+            if (!m_autoOpened && types.size() == 1
+                && m_settings->allowedIntegrations().size() == 1) {
+                m_autoOpened = true;
+                openIntegration(types.constFirst());
+            }
             // A milestone scripts wait for (tests/e2e), in the app's category like the session's.
             qCInfo(lcApp) << "picker filled:" << types.size() << "integrations";
         });

@@ -92,6 +92,7 @@ private:
     PlatformProvider *m_provider = nullptr;
     Profile m_openedProfile;
     bool m_openFailed = false;
+    bool m_autoOpened = false; // the one allowed integration was opened for this profile
     bool m_connectionsLoaded = false;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
     // Owns the callbacks of the current provider; replaced on every switch so late answers

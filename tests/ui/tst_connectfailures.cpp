@@ -7,7 +7,7 @@
 #include "SandboxServer.h"
 #include "SessionResultView.h"
 #include "StatusBadge.h"
-#include "UiTestSupport.h"
+#include "WebTestSupport.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -17,7 +17,7 @@
 
 #include <memory>
 
-using namespace UiTest;
+using namespace WebTest;
 using View = ConnectWindow::View;
 
 class TestConnectFailures : public QObject
@@ -48,7 +48,7 @@ class TestConnectFailures : public QObject
         m_window->show();
         m_window->start();
         [&] {
-            UI_TRY_VERIFY(m_window->session()->isFinished());
+            WEB_TRY_VERIFY(m_window->session()->isFinished());
         }();
         return m_window->session()->result();
     }
@@ -143,10 +143,10 @@ private Q_SLOTS:
             std::make_unique<ConnectWindow>(m_provider.get(), request, m_profile, m_settings);
         m_window->show();
         m_window->start();
-        UI_TRY_COMPARE(m_window->currentView(), View::Modal);
-        UI_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
+        WEB_TRY_COMPARE(m_window->currentView(), View::Modal);
+        WEB_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
         fillPostgres(m_window->page());
-        UI_TRY_VERIFY(m_window->session()->isFinished());
+        WEB_TRY_VERIFY(m_window->session()->isFinished());
         QCOMPARE(m_window->session()->result().outcome, SessionResult::Outcome::Completed);
         m_window.reset();
 
@@ -197,11 +197,11 @@ private Q_SLOTS:
         m_window->show();
         const int before = m_server->apiRequestCount();
         m_window->start();
-        UI_TRY_COMPARE(m_window->currentView(), View::Modal);
+        WEB_TRY_COMPARE(m_window->currentView(), View::Modal);
         QCOMPARE(m_server->apiRequestCount() - before, 2);
-        UI_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
+        WEB_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
         fillPostgres(m_window->page());
-        UI_TRY_VERIFY(m_window->session()->isFinished());
+        WEB_TRY_VERIFY(m_window->session()->isFinished());
         QCOMPARE(m_window->session()->result().outcome, SessionResult::Outcome::Completed);
     }
 

@@ -13,7 +13,7 @@
 #include "SandboxServer.h"
 #include "SessionResultView.h"
 #include "StatusBadge.h"
-#include "UiTestSupport.h"
+#include "WebTestSupport.h"
 
 #include <QPointer>
 #include <QProgressBar>
@@ -28,7 +28,7 @@
 #include <csignal>
 #include <memory>
 
-using namespace UiTest;
+using namespace WebTest;
 using View = ConnectWindow::View;
 using State = ConnectSession::State;
 
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(waitForForm(window));
         fillPostgres(window->page());
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
 
         const SessionResult &result = window->session()->result();
         QCOMPARE(result.outcome, SessionResult::Outcome::Completed);
@@ -131,19 +131,19 @@ private Q_SLOTS:
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(waitForForm(window));
         click(window->page(), QStringLiteral("oauth-signin"));
-        UI_TRY_COMPARE(window->popupWindows().size(), 1);
+        WEB_TRY_COMPARE(window->popupWindows().size(), 1);
         QPointer<PopupWindow> popup = window->popupWindows().constFirst();
         QVERIFY(popup->isVisible());
-        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        WEB_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
         // The origin only: the popup's path carries the session token.
         QCOMPARE(popup->addressText(), m_server->url().toString());
-        UI_TRY_VERIFY(!popup->windowTitle().isEmpty());
+        WEB_TRY_VERIFY(!popup->windowTitle().isEmpty());
 
         click(popup->page(), QStringLiteral("allow"));
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
         QCOMPARE(window->session()->result().connection->typeId, QStringLiteral("hubspot"));
-        UI_TRY_VERIFY(popup.isNull());
+        WEB_TRY_VERIFY(popup.isNull());
         QVERIFY(window->popupWindows().isEmpty());
     }
 
@@ -174,7 +174,7 @@ private Q_SLOTS:
         QWidget *input = window->webView()->focusProxy();
         QVERIFY(input);
         QTest::keyClick(input, Qt::Key_Escape);
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
     }
 
@@ -206,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
         // The late answer changes nothing.
         QSignalSpy served(m_server, &SandboxServer::requestServed);
-        UI_TRY_VERIFY(served.count() >= 1);
+        WEB_TRY_VERIFY(served.count() >= 1);
         QCOMPARE(load.count(), 0);
         QCOMPARE(finished.count(), 1);
     }
@@ -218,9 +218,9 @@ private Q_SLOTS:
         m_server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Loading"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        UI_TRY_COMPARE(window->session()->state(), State::Loading);
+        WEB_TRY_COMPARE(window->session()->state(), State::Loading);
         QCOMPARE(window->currentView(), View::Preparing);
-        UI_TRY_VERIFY(window->progressBar()->isVisible());
+        WEB_TRY_VERIFY(window->progressBar()->isVisible());
         window->close();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
@@ -232,9 +232,9 @@ private Q_SLOTS:
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(waitForForm(window));
         click(window->page(), QStringLiteral("oauth-signin"));
-        UI_TRY_COMPARE(window->popupWindows().size(), 1);
+        WEB_TRY_COMPARE(window->popupWindows().size(), 1);
         QPointer<PopupWindow> popup = window->popupWindows().constFirst();
-        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        WEB_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
         window->close();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
@@ -248,12 +248,12 @@ private Q_SLOTS:
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(waitForForm(window));
         click(window->page(), QStringLiteral("oauth-signin"));
-        UI_TRY_COMPARE(window->popupWindows().size(), 1);
+        WEB_TRY_COMPARE(window->popupWindows().size(), 1);
         QPointer<PopupWindow> popup = window->popupWindows().constFirst();
-        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        WEB_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
         click(popup->page(), QStringLiteral("deny"));
-        UI_TRY_VERIFY(!formError(window->page()).isEmpty());
-        UI_TRY_VERIFY(popup.isNull());
+        WEB_TRY_VERIFY(!formError(window->page()).isEmpty());
+        WEB_TRY_VERIFY(popup.isNull());
         QCOMPARE(window->currentView(), View::Modal);
         QCOMPARE(finished.count(), 0);
 
@@ -269,7 +269,7 @@ private Q_SLOTS:
         m_server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Blank"), 1500);
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        UI_TRY_COMPARE(window->currentView(), View::Problem);
+        WEB_TRY_COMPARE(window->currentView(), View::Problem);
         QVERIFY(!window->problemView()->text().isEmpty());
         QCOMPARE(window->problemView()->actionButton()->text(), QStringLiteral("&Retry"));
 
@@ -278,7 +278,7 @@ private Q_SLOTS:
         QVERIFY(waitForForm(window));
         QCOMPARE(finished.count(), 0);
         fillPostgres(window->page());
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
     }
 
@@ -289,7 +289,7 @@ private Q_SLOTS:
         m_server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Slow"), 1000);
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        UI_TRY_COMPARE(window->currentView(), View::Problem);
+        WEB_TRY_COMPARE(window->currentView(), View::Problem);
         QCOMPARE(window->problemView()->text(), window->session()->problem());
         QVERIFY(window->problemView()->actionButton()->hasFocus()
                 || !window->isActiveWindow()); // Enter retries where focus is real
@@ -306,15 +306,15 @@ private Q_SLOTS:
         QSignalSpy terminated(window->page(), &QWebEnginePage::renderProcessTerminated);
         QVERIFY(waitForForm(window));
         window->page()->load(QUrl(QStringLiteral("chrome://crash")));
-        UI_TRY_COMPARE(terminated.count(), 1);
-        UI_TRY_COMPARE(window->currentView(), View::Problem);
+        WEB_TRY_COMPARE(terminated.count(), 1);
+        WEB_TRY_COMPARE(window->currentView(), View::Problem);
         QCOMPARE(window->problemView()->heading(), QStringLiteral("The page stopped working"));
         QCOMPARE(window->problemView()->actionButton()->text(), QStringLiteral("&Reload"));
 
         QTest::mouseClick(window->problemView()->actionButton(), Qt::LeftButton);
         QVERIFY(waitForForm(window));
         fillPostgres(window->page());
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
     }
 
@@ -326,9 +326,9 @@ private Q_SLOTS:
         QVERIFY(waitForForm(window));
         // Wait for the server to say the link has expired, not for a fixed time.
         const QUrl modal = window->session()->modalUrl();
-        UI_TRY_COMPARE(HttpClient(modal).get(modal.path()).status, 410);
+        WEB_TRY_COMPARE(HttpClient(modal).get(modal.path()).status, 410);
         fillPostgres(window->page());
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         const SessionResult &result = window->session()->result();
         QVERIFY(result.outcome != SessionResult::Outcome::Completed);
         QVERIFY(!result.connection);
@@ -348,7 +348,7 @@ private Q_SLOTS:
         const int before = window->logView()->rowCount();
         QVERIFY(before >= 1);
         fillPostgres(window->page());
-        UI_TRY_VERIFY(window->session()->isFinished());
+        WEB_TRY_VERIFY(window->session()->isFinished());
         QVERIFY(window->logView()->rowCount() > before);
         const QString text = window->logView()->text();
         QVERIFY(text.contains(QLatin1String("/api/connections/connect/")));

@@ -18,7 +18,7 @@
 #include "SettingsDialog.h"
 #include "StatusBadge.h"
 #include "ThemeManager.h"
-#include "UiTestSupport.h"
+#include "WebTestSupport.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -36,7 +36,7 @@
 
 #include <memory>
 
-using namespace UiTest;
+using namespace WebTest;
 
 class TestMainWindow : public QObject
 {
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QCOMPARE(window->profileSwitcher()->currentProfileId(), QStringLiteral("sandbox"));
         QVERIFY(window->sandboxBadge()->isVisible());
         QCOMPARE(window->sandboxBadge()->text(), QStringLiteral("SANDBOX"));
-        UI_TRY_VERIFY(window->provider() != nullptr);
+        WEB_TRY_VERIFY(window->provider() != nullptr);
         QVERIFY(!window->profileBanner()->isVisible());
     }
 
@@ -150,6 +150,19 @@ private Q_SLOTS:
         QStringList shown = window->picker()->visibleIds();
         shown.sort();
         QCOMPARE(shown, (QStringList{QStringLiteral("hubspot"), QStringLiteral("postgresql")}));
+    }
+
+    void theOneAllowedIntegrationOpensStraightAway()
+    {
+        MainWindow *window = openMainWindow({QStringLiteral("postgresql")});
+        QVERIFY(waitUntil([&] { return window->connectWindow() != nullptr; }, pageTimeout));
+        ConnectWindow *connect = window->connectWindow();
+        QCOMPARE(connect->session()->request().integrations,
+                 QStringList{QStringLiteral("postgresql")});
+        QVERIFY(waitUntil([&] { return connect->currentView() == ConnectWindow::View::Modal; },
+                          pageTimeout));
+        connect->reject();
+        QVERIFY(waitUntil([&] { return connect->session()->isFinished(); }, pageTimeout));
     }
 
     void typingInTheSearchFiltersByNameAndId()
@@ -193,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(connect->title(), QStringLiteral("Connect PostgreSQL"));
         QVERIFY(connect->session()->request().name.startsWith(QLatin1String("PostgreSQL")));
         connect->close();
-        UI_TRY_VERIFY(window->sessionBanner()->isVisible());
+        WEB_TRY_VERIFY(window->sessionBanner()->isVisible());
     }
 
     void choosingBeforeTheConnectionsArriveWaitsForTheirNames()
@@ -203,7 +216,7 @@ private Q_SLOTS:
         QVERIFY(waitForTypes(window));
         ConnectWindow *first = connectPostgres(window);
         QVERIFY(first);
-        UI_TRY_VERIFY(window->connectionsView()->names().contains(QStringLiteral("Early bird")));
+        WEB_TRY_VERIFY(window->connectionsView()->names().contains(QStringLiteral("Early bird")));
 
         // A new window whose connection list comes late (its first answer is a 503, retried
         // after a long backoff): the picker fills first.
@@ -215,12 +228,12 @@ private Q_SLOTS:
         m_backends->endpointTemplate().backoffMs = 1500;
         window = openMainWindow();
         m_settings->setNameTemplate(QStringLiteral("Early bird"));
-        UI_TRY_VERIFY(window->picker()->types().size() > 0);
+        WEB_TRY_VERIFY(window->picker()->types().size() > 0);
         QVERIFY(!window->connectionsLoaded());
         QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
         QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
         QVERIFY(!window->connectWindow());
-        UI_TRY_VERIFY(window->connectWindow());
+        WEB_TRY_VERIFY(window->connectWindow());
         QCOMPARE(window->connectWindow()->session()->request().name,
                  QStringLiteral("Early bird (2)"));
         window->connectWindow()->close();
@@ -249,14 +262,14 @@ private Q_SLOTS:
         ConnectWindow *connect = connectPostgres(window);
         QVERIFY(connect);
         const QString name = connect->session()->request().name;
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->sessionBanner()->level(), Banner::Level::Success);
         QCOMPARE(window->sessionBanner()->text(),
                  QStringLiteral("Connected PostgreSQL as “%1” (healthy).").arg(name));
-        UI_TRY_VERIFY(window->connectionsView()->names().contains(name));
+        WEB_TRY_VERIFY(window->connectionsView()->names().contains(name));
         QCOMPARE(window->connectionsView()->current()->name, name);
         connect->close();
-        UI_TRY_VERIFY(!window->connectWindow());
+        WEB_TRY_VERIFY(!window->connectWindow());
     }
 
     void theNextSessionGetsAFreeName()
@@ -266,10 +279,10 @@ private Q_SLOTS:
         QVERIFY(waitForTypes(window));
         ConnectWindow *first = connectPostgres(window);
         QVERIFY(first);
-        UI_TRY_VERIFY(first->session()->isFinished());
-        UI_TRY_VERIFY(window->connectionsView()->names().contains(QStringLiteral("Fixed name")));
+        WEB_TRY_VERIFY(first->session()->isFinished());
+        WEB_TRY_VERIFY(window->connectionsView()->names().contains(QStringLiteral("Fixed name")));
         first->close();
-        UI_TRY_VERIFY(!window->connectWindow());
+        WEB_TRY_VERIFY(!window->connectWindow());
         QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
         QVERIFY(window->connectWindow());
         QCOMPARE(window->connectWindow()->session()->request().name,
@@ -282,8 +295,8 @@ private Q_SLOTS:
         MainWindow *window = openMainWindow();
         m_settings->setNameTemplate(QStringLiteral("Behind your back"));
         QVERIFY(waitForTypes(window));
-        UI_TRY_VERIFY(window->connectionsView()->tree()->isVisible()
-                      || window->connectionsView()->connections().isEmpty());
+        WEB_TRY_VERIFY(window->connectionsView()->tree()->isVisible()
+                       || window->connectionsView()->connections().isEmpty());
         // Someone else takes the name while this window's list is stale.
         {
             std::unique_ptr<PlatformProvider> other(m_backends->makeProvider(nullptr));
@@ -293,23 +306,23 @@ private Q_SLOTS:
             ConnectWindow elsewhere(other.get(), request, m_profile, m_settings.get());
             elsewhere.show();
             elsewhere.start();
-            UI_TRY_COMPARE(elsewhere.currentView(), ConnectWindow::View::Modal);
-            UI_TRY_COMPARE(state(elsewhere.page()), QStringLiteral("form"));
+            WEB_TRY_COMPARE(elsewhere.currentView(), ConnectWindow::View::Modal);
+            WEB_TRY_COMPARE(state(elsewhere.page()), QStringLiteral("form"));
             fillPostgres(elsewhere.page());
-            UI_TRY_VERIFY(elsewhere.session()->isFinished());
+            WEB_TRY_VERIFY(elsewhere.session()->isFinished());
         }
         QSignalSpy finished(window, &MainWindow::sessionFinished);
         window->picker()->searchField()->clear();
         QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
         QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->sessionBanner()->level(), Banner::Level::Error);
         QVERIFY(window->sessionBanner()->text().contains(QLatin1String("already exists")));
         const QList<QPushButton *> buttons = window->sessionBanner()->buttons();
         QCOMPARE(buttons.size(), 1);
         QVERIFY(buttons.constFirst()->text().contains(QLatin1String("Behind your back (2)")));
         window->connectWindow()->close();
-        UI_TRY_VERIFY(!window->connectWindow());
+        WEB_TRY_VERIFY(!window->connectWindow());
 
         buttons.constFirst()->click();
         QVERIFY(window->connectWindow());
@@ -325,9 +338,9 @@ private Q_SLOTS:
         ConnectWindow *first = connectPostgres(window);
         QVERIFY(first);
         const QString name = first->session()->request().name;
-        UI_TRY_VERIFY(window->connectionsView()->names().contains(name));
+        WEB_TRY_VERIFY(window->connectionsView()->names().contains(name));
         first->close();
-        UI_TRY_VERIFY(!window->connectWindow());
+        WEB_TRY_VERIFY(!window->connectWindow());
         const QString id = connectionNamed(name)->id;
         QVERIFY(window->connectionsView()->select(id));
 
@@ -337,10 +350,10 @@ private Q_SLOTS:
         QCOMPARE(connect->session()->request().connectionId, id);
         QCOMPARE(connect->session()->request().name, name);
         QCOMPARE(connect->title(), QStringLiteral("Reconnect PostgreSQL"));
-        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
-        UI_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+        WEB_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
         fillPostgres(connect->page());
-        UI_TRY_VERIFY(connect->session()->isFinished());
+        WEB_TRY_VERIFY(connect->session()->isFinished());
         QCOMPARE(connect->session()->result().outcome, SessionResult::Outcome::Completed);
         QCOMPARE(connect->session()->result().connection->id, id);
         connect->close();
@@ -357,7 +370,7 @@ private Q_SLOTS:
         QSignalSpy finished(window, &MainWindow::sessionFinished);
         QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
         QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
-        UI_TRY_COMPARE(finished.count(), 1);
+        WEB_TRY_COMPARE(finished.count(), 1);
         QCOMPARE(window->sessionBanner()->level(), Banner::Level::Error);
         QVERIFY(window->sessionBanner()->text().startsWith(
             QLatin1String("PostgreSQL was not connected.")));
@@ -365,12 +378,12 @@ private Q_SLOTS:
         const QList<QPushButton *> buttons = window->sessionBanner()->buttons();
         QCOMPARE(buttons.size(), 1);
         window->connectWindow()->close();
-        UI_TRY_VERIFY(!window->connectWindow());
+        WEB_TRY_VERIFY(!window->connectWindow());
 
         m_server->setFaults({});
         buttons.constFirst()->click();
-        UI_TRY_VERIFY(window->connectWindow());
-        UI_TRY_COMPARE(window->connectWindow()->currentView(), ConnectWindow::View::Modal);
+        WEB_TRY_VERIFY(window->connectWindow());
+        WEB_TRY_COMPARE(window->connectWindow()->currentView(), ConnectWindow::View::Modal);
         window->connectWindow()->close();
     }
 
@@ -381,9 +394,9 @@ private Q_SLOTS:
         ConnectWindow *connect = connectPostgres(window);
         QVERIFY(connect);
         const QString name = connect->session()->request().name;
-        UI_TRY_VERIFY(window->connectionsView()->names().contains(name));
+        WEB_TRY_VERIFY(window->connectionsView()->names().contains(name));
         connect->close();
-        UI_TRY_VERIFY(!window->connectWindow());
+        WEB_TRY_VERIFY(!window->connectWindow());
         QVERIFY(window->connectionsView()->select(connectionNamed(name)->id));
 
         // Cancel keeps it.
@@ -395,7 +408,7 @@ private Q_SLOTS:
         QVERIFY(connectionNamed(name).has_value());
 
         QTest::mouseClick(window->connectionsView()->removeButton(), Qt::LeftButton);
-        UI_TRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation")));
+        WEB_TRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation")));
         box = window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
         QAbstractButton *remove = nullptr;
         for (QAbstractButton *button : box->buttons()) {
@@ -404,8 +417,8 @@ private Q_SLOTS:
         }
         QVERIFY(remove);
         remove->click();
-        UI_TRY_VERIFY(!connectionNamed(name).has_value());
-        UI_TRY_VERIFY(!window->connectionsView()->names().contains(name));
+        WEB_TRY_VERIFY(!connectionNamed(name).has_value());
+        WEB_TRY_VERIFY(!window->connectionsView()->names().contains(name));
     }
 
     void aProfileThatCannotOpenSaysWhatToDoAndOffersSettings()
@@ -426,7 +439,7 @@ private Q_SLOTS:
         window->profileSwitcher()->setCurrentIndex(index);
         Q_EMIT window->profileSwitcher()->activated(index);
 
-        UI_TRY_VERIFY(window->profileBanner()->isVisible());
+        WEB_TRY_VERIFY(window->profileBanner()->isVisible());
         QCOMPARE(window->profileBanner()->level(), Banner::Level::Error);
         QVERIFY(window->profileBanner()->text().contains(QLatin1String("POLYTOMIC_API_KEY")));
         QVERIFY(!window->sandboxBadge()->isVisible());
@@ -439,7 +452,7 @@ private Q_SLOTS:
         }
         QVERIFY(settings);
         settings->click();
-        UI_TRY_VERIFY(window->settingsDialog());
+        WEB_TRY_VERIFY(window->settingsDialog());
         QVERIFY(window->settingsDialog()->isVisible());
         QVERIFY(window->settingsDialog()->profileList()->currentItem()->text().contains(
             QLatin1String("Production")));
@@ -448,7 +461,7 @@ private Q_SLOTS:
         // Back to the sandbox: everything returns.
         window->profileSwitcher()->setCurrentIndex(0);
         Q_EMIT window->profileSwitcher()->activated(0);
-        UI_TRY_VERIFY(window->provider() != nullptr);
+        WEB_TRY_VERIFY(window->provider() != nullptr);
         QVERIFY(!window->profileBanner()->isVisible());
         QVERIFY(window->sandboxBadge()->isVisible());
     }
@@ -464,7 +477,7 @@ private Q_SLOTS:
         QSignalSpy finished(&dialog, &QDialog::finished);
         dialog.accept();
         // Either outcome is fine here; what matters is that one of them is reached and said.
-        UI_TRY_VERIFY(finished.count() == 1 || !dialog.errorText().isEmpty());
+        WEB_TRY_VERIFY(finished.count() == 1 || !dialog.errorText().isEmpty());
         QVERIFY(m_store->find(QStringLiteral("keyed")).has_value());
         QVERIFY(dialog.secretField()->text().isEmpty()); // never left on screen
         if (finished.isEmpty()) {
@@ -474,7 +487,7 @@ private Q_SLOTS:
             KeychainAccess cleanup;
             QSignalSpy removed(&cleanup, &KeychainAccess::removed);
             cleanup.remove(QStringLiteral("keyed"));
-            UI_TRY_VERIFY(removed.count() == 1);
+            WEB_TRY_VERIFY(removed.count() == 1);
         }
     }
 

@@ -14,7 +14,7 @@
 #include "SandboxServer.h"
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
-#include "UiTestSupport.h"
+#include "WebTestSupport.h"
 
 #include <QDir>
 #include <QLineEdit>
@@ -26,7 +26,7 @@
 
 #include <memory>
 
-using namespace UiTest;
+using namespace WebTest;
 
 class TestScreenshots : public QObject
 {
@@ -56,8 +56,8 @@ class TestScreenshots : public QObject
         QSignalSpy refreshed(&window, &MainWindow::connectionsRefreshed);
         window.setThemeManager(m_theme.get());
         window.show();
-        UI_TRY_VERIFY(window.picker()->types().size() > 0);
-        UI_TRY_VERIFY(refreshed.count() > 0);
+        WEB_TRY_VERIFY(window.picker()->types().size() > 0);
+        WEB_TRY_VERIFY(refreshed.count() > 0);
         // Let the logos arrive.
         QTest::qWait(500);
         save(&window, QStringLiteral("main-") + suffix);
@@ -68,8 +68,8 @@ class TestScreenshots : public QObject
         QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
         ConnectWindow *connect = window.connectWindow();
         QVERIFY(connect);
-        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
-        UI_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+        WEB_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
         QTest::qWait(300);
         save(connect, QStringLiteral("connect-form-") + suffix);
         connect->setDetailsVisible(true);
@@ -77,11 +77,11 @@ class TestScreenshots : public QObject
         save(connect, QStringLiteral("connect-details-") + suffix);
         connect->setDetailsVisible(false);
         fillPostgres(connect->page());
-        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Result);
+        WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Result);
         save(connect, QStringLiteral("connect-result-") + suffix);
         connect->close();
-        UI_TRY_VERIFY(!window.connectWindow());
-        UI_TRY_VERIFY(window.connectionsView()->connections().size() >= 1);
+        WEB_TRY_VERIFY(!window.connectWindow());
+        WEB_TRY_VERIFY(window.connectionsView()->connections().size() >= 1);
         QTest::qWait(300);
         save(&window, QStringLiteral("main-after-") + suffix);
 
@@ -92,11 +92,11 @@ class TestScreenshots : public QObject
         QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
         connect = window.connectWindow();
         connect->session()->setModalLoadTimeout(1000);
-        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Problem);
+        WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Problem);
         save(connect, QStringLiteral("connect-problem-") + suffix);
         connect->close();
         m_server->setFaults({});
-        UI_TRY_VERIFY(!window.connectWindow());
+        WEB_TRY_VERIFY(!window.connectWindow());
         save(&window, QStringLiteral("main-failed-") + suffix);
 
         window.showSettings();
@@ -118,17 +118,17 @@ class TestScreenshots : public QObject
         QTest::keyClicks(window.picker()->searchField(), QStringLiteral("hubspot"));
         QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
         connect = window.connectWindow();
-        UI_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
-        UI_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+        WEB_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
         click(connect->page(), QStringLiteral("oauth-signin"));
-        UI_TRY_COMPARE(connect->popupWindows().size(), 1);
+        WEB_TRY_COMPARE(connect->popupWindows().size(), 1);
         PopupWindow *popup = connect->popupWindows().constFirst();
-        UI_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
+        WEB_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
         QTest::qWait(300);
         save(connect, QStringLiteral("connect-oauth-") + suffix);
         save(popup, QStringLiteral("popup-") + suffix);
         connect->close();
-        UI_TRY_VERIFY(!window.connectWindow());
+        WEB_TRY_VERIFY(!window.connectWindow());
     }
 
 private Q_SLOTS:

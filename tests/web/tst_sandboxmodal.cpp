@@ -6,6 +6,7 @@
 #include "HttpClient.h"
 #include "JsonEnvelope.h"
 #include "SandboxServer.h"
+#include "WebTestSupport.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -14,32 +15,7 @@
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
 
-namespace {
-
-constexpr int pageTimeout = 20000;
-
-// Runs `script` in `page` and returns its result, waiting for it.
-QVariant evaluate(QWebEnginePage *page, const QString &script)
-{
-    QVariant result;
-    bool done = false;
-    page->runJavaScript(script, [&](const QVariant &value) {
-        result = value;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, pageTimeout))
-        qWarning() << "script did not finish:" << script;
-    return result;
-}
-
-QString state(QWebEnginePage *page)
-{
-    return evaluate(page,
-                    QStringLiteral("document.body ? (document.body.dataset.state || '') : ''"))
-        .toString();
-}
-
-} // namespace
+using namespace WebTest;
 
 class TestSandboxModal : public QObject
 {
@@ -80,16 +56,7 @@ class TestSandboxModal : public QObject
     void fillPostgres(const QString &password)
     {
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
-        evaluate(
-            m_page,
-            QStringLiteral(
-                "(function(){"
-                "const set=(id,v)=>{const e=document.getElementById('field-'+id);"
-                " e.value=v; e.dispatchEvent(new Event('input',{bubbles:true}));};"
-                "set('hostname','db.example.com'); set('port','5432'); set('database','analytics');"
-                "set('username','reader'); set('password','%1');"
-                "document.getElementById('submit').click(); return true;})()")
-                .arg(password));
+        WebTest::fillPostgres(m_page, password);
     }
 
     std::optional<Connection> connectionNamed(const QString &name) const
@@ -143,6 +110,41 @@ private Q_SLOTS:
         QCOMPARE(connection->typeId, QStringLiteral("postgresql"));
         // The page stayed on the modal's origin: the redirect never loaded.
         QCOMPARE(m_page->url().port(), m_server->url().port());
+    }
+
+    void nearMissNavigationsAreNotTheRedirect_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("other port") << QStringLiteral("u.port = '10';");
+        QTest::newRow("longer path") << QStringLiteral("u.pathname += '/x';");
+        QTest::newRow("other value") << QStringLiteral("u.searchParams.set('state', 'guess');");
+        QTest::newRow("localhost") << QStringLiteral("u.hostname = 'localhost';");
+    }
+
+    void nearMissNavigationsAreNotTheRedirect()
+    {
+        // A page (hostile or buggy) sends itself near the redirect: none of it is completion.
+        QFETCH(QString, change);
+        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        const ConnectSessionTicket ticket = createSession(
+            {QStringLiteral("postgresql")},
+            QStringLiteral("Near miss %1").arg(QLatin1String(QTest::currentDataTag())));
+        open(ticket);
+        QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
+        QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
+        evaluate(m_page,
+                 QStringLiteral("(function(){ const u = new URL('%1'); %2 location.href = u.href; "
+                                "return u.href; })()")
+                     .arg(m_matcher.redirectUrl().toString(QUrl::FullyEncoded), change));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, pageTimeout);
+        QCOMPARE(redirected.count(), 0);
+        // The exact redirect, from the modal again, still counts.
+        open(ticket);
+        QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
+        evaluate(m_page,
+                 QStringLiteral("location.href = '%1'")
+                     .arg(m_matcher.redirectUrl().toString(QUrl::FullyEncoded)));
+        QTRY_COMPARE_WITH_TIMEOUT(redirected.count(), 1, pageTimeout);
     }
 
     void wrongPasswordShowsTheErrorAndDoesNotRedirect()

@@ -1,4 +1,4 @@
-// Test helpers shared by the window tests: scripts in a page, the modal's state, filling forms.
+// Test helpers for real WebEngine pages: waiting, scripts in a page, the modal's state, its forms.
 #pragma once
 
 #include <QEventLoop>
@@ -11,7 +11,7 @@
 #include <functional>
 #include <memory>
 
-namespace UiTest {
+namespace WebTest {
 
 constexpr int pageTimeout = 20000;
 
@@ -93,12 +93,12 @@ inline void click(QWebEnginePage *page, const QString &elementId)
     page->runJavaScript(QStringLiteral("document.getElementById('%1').click()").arg(elementId));
 }
 
-} // namespace UiTest
+} // namespace WebTest
 
-// QTRY_VERIFY and QTRY_COMPARE, waiting with UiTest::waitUntil (see there why).
-#define UI_TRY_VERIFY(expr) QVERIFY2(UiTest::waitUntil([&] { return bool(expr); }), #expr)
-#define UI_TRY_COMPARE(actual, expected)                                                           \
+// QTRY_VERIFY and QTRY_COMPARE, waiting with WebTest::waitUntil (see there why).
+#define WEB_TRY_VERIFY(expr) QVERIFY2(WebTest::waitUntil([&] { return bool(expr); }), #expr)
+#define WEB_TRY_COMPARE(actual, expected)                                                          \
     do {                                                                                           \
-        UiTest::waitUntil([&] { return (actual) == (expected); });                                 \
+        WebTest::waitUntil([&] { return (actual) == (expected); });                                \
         QCOMPARE(actual, expected);                                                                \
     } while (false)
