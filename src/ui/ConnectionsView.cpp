@@ -2,6 +2,7 @@
 
 #include "BusyIndicator.h"
 #include "LogoCache.h"
+#include "MessagePage.h"
 #include "StatusBadge.h"
 
 #include <QHBoxLayout>
@@ -26,10 +27,7 @@ ConnectionsView::ConnectionsView(LogoCache *logos, QWidget *parent)
     , m_logos(logos)
     , m_stack(new QStackedWidget(this))
     , m_tree(new QTreeWidget(this))
-    , m_messagePage(new QWidget(this))
-    , m_busy(new BusyIndicator(m_messagePage))
-    , m_message(new QLabel(m_messagePage))
-    , m_retry(new QPushButton(tr("&Try again"), m_messagePage))
+    , m_messagePage(new MessagePage(this))
     , m_reconnect(new QPushButton(tr("Re&connect"), this))
     , m_remove(new QPushButton(tr("&Remove…"), this))
 {
@@ -78,16 +76,7 @@ ConnectionsView::ConnectionsView(LogoCache *logos, QWidget *parent)
             Q_EMIT removeRequested(*connection);
     });
 
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    connect(m_retry, &QPushButton::clicked, this, &ConnectionsView::refreshRequested);
-    auto *messageLayout = new QVBoxLayout(m_messagePage);
-    messageLayout->addStretch(1);
-    messageLayout->addWidget(m_busy, 0, Qt::AlignHCenter);
-    messageLayout->addWidget(m_message);
-    messageLayout->addWidget(m_retry, 0, Qt::AlignHCenter);
-    messageLayout->addStretch(2);
+    connect(m_messagePage, &MessagePage::retryRequested, this, &ConnectionsView::refreshRequested);
 
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_messagePage);
@@ -108,9 +97,7 @@ ConnectionsView::ConnectionsView(LogoCache *logos, QWidget *parent)
 
 void ConnectionsView::showMessage(const QString &text, bool busy, bool retry)
 {
-    m_message->setText(text);
-    m_busy->setVisible(busy);
-    m_retry->setVisible(retry);
+    m_messagePage->setMessage(text, busy, retry);
     m_stack->setCurrentWidget(m_messagePage);
     updateActions();
 }

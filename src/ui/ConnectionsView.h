@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class BusyIndicator;
+class MessagePage;
 class LogoCache;
 class QLabel;
 class QPushButton;
@@ -53,10 +54,7 @@ private:
     QList<Connection> m_connections;
     QStackedWidget *m_stack;
     QTreeWidget *m_tree;
-    QWidget *m_messagePage;
-    BusyIndicator *m_busy;
-    QLabel *m_message;
-    QPushButton *m_retry;
+    MessagePage *m_messagePage;
     QPushButton *m_reconnect;
     QPushButton *m_remove;
 };

@@ -3,6 +3,7 @@
 #include "BusyIndicator.h"
 #include "ConnectionTypeFilter.h"
 #include "ConnectionTypeModel.h"
+#include "MessagePage.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -21,10 +22,7 @@ IntegrationPicker::IntegrationPicker(LogoCache *logos, QWidget *parent)
     , m_count(new QLabel(this))
     , m_stack(new QStackedWidget(this))
     , m_list(new QListView(this))
-    , m_messagePage(new QWidget(this))
-    , m_busy(new BusyIndicator(m_messagePage))
-    , m_message(new QLabel(m_messagePage))
-    , m_retry(new QPushButton(tr("&Try again"), m_messagePage))
+    , m_messagePage(new MessagePage(this))
 {
     m_filter->setSourceModel(m_model);
 
@@ -55,16 +53,7 @@ IntegrationPicker::IntegrationPicker(LogoCache *logos, QWidget *parent)
     m_list->installEventFilter(this);
     connect(m_list, &QListView::activated, this, &IntegrationPicker::chooseCurrent);
 
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    connect(m_retry, &QPushButton::clicked, this, &IntegrationPicker::retryRequested);
-    auto *messageLayout = new QVBoxLayout(m_messagePage);
-    messageLayout->addStretch(1);
-    messageLayout->addWidget(m_busy, 0, Qt::AlignHCenter);
-    messageLayout->addWidget(m_message);
-    messageLayout->addWidget(m_retry, 0, Qt::AlignHCenter);
-    messageLayout->addStretch(2);
+    connect(m_messagePage, &MessagePage::retryRequested, this, &IntegrationPicker::retryRequested);
 
     m_stack->addWidget(m_list);
     m_stack->addWidget(m_messagePage);
@@ -132,25 +121,23 @@ void IntegrationPicker::updateState()
 {
     const int total = m_model->rowCount();
     const int shown = m_filter->rowCount();
-    m_busy->setVisible(m_loading);
-    m_retry->setVisible(!m_error.isEmpty());
+    auto say = [this](const QString &text) {
+        m_messagePage->setMessage(text, m_loading, !m_error.isEmpty());
+        m_stack->setCurrentWidget(m_messagePage);
+    };
     m_search->setEnabled(!m_loading && m_error.isEmpty());
 
     if (m_loading) {
-        m_message->setText(tr("Loading integrations…"));
-        m_stack->setCurrentWidget(m_messagePage);
+        say(tr("Loading integrations…"));
         m_count->clear();
     } else if (!m_error.isEmpty()) {
-        m_message->setText(m_error);
-        m_stack->setCurrentWidget(m_messagePage);
+        say(m_error);
         m_count->clear();
     } else if (total == 0) {
-        m_message->setText(tr("This backend offers no integrations."));
-        m_stack->setCurrentWidget(m_messagePage);
+        say(tr("This backend offers no integrations."));
         m_count->clear();
     } else if (shown == 0) {
-        m_message->setText(tr("No integration matches “%1”.").arg(m_search->text().trimmed()));
-        m_stack->setCurrentWidget(m_messagePage);
+        say(tr("No integration matches “%1”.").arg(m_search->text().trimmed()));
         m_count->setText(tr("Showing 0 of %1").arg(total));
     } else {
         m_stack->setCurrentWidget(m_list);

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class BusyIndicator;
+class MessagePage;
 class ConnectionTypeFilter;
 class ConnectionTypeModel;
 class LogoCache;
@@ -52,10 +53,7 @@ private:
     QLabel *m_count;
     QStackedWidget *m_stack;
     QListView *m_list;
-    QWidget *m_messagePage;
-    BusyIndicator *m_busy;
-    QLabel *m_message;
-    QPushButton *m_retry;
+    MessagePage *m_messagePage;
     bool m_loading = false;
     QString m_error;
 };
