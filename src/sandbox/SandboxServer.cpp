@@ -679,8 +679,16 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
         connection.typeLogoUrl = type->logoUrl;
         connection.createdAt = now;
     }
-    connection.status = QStringLiteral("healthy");
-    connection.statusError.clear();
+    // The sandbox's other test value: a text field reading "unhealthy" saves the connection in
+    // that state, as a platform does when its first sync check fails.
+    const bool unhealthy =
+        std::any_of(type->fields.cbegin(), type->fields.cend(), [&](const FormField &field) {
+            return !field.isSecret()
+                && configuration.value(field.id).toString() == QLatin1String("unhealthy");
+        });
+    connection.status = unhealthy ? QStringLiteral("unhealthy") : QStringLiteral("healthy");
+    connection.statusError =
+        unhealthy ? tr("sandbox: the first check of this connection failed") : QString();
     connection.configuration = kept;
     connection.updatedAt = now;
     if (session.connectionId.isEmpty())

@@ -40,7 +40,8 @@ class TestConnectSession : public QObject
     }
 
     // What the modal's page does when the user completes the form, then where it is sent.
-    QUrl completeModal(const QUrl &modal, const QString &password = QStringLiteral("secret"))
+    QUrl completeModal(const QUrl &modal, const QString &password = QStringLiteral("secret"),
+                       const QString &database = QStringLiteral("d"))
     {
         HttpClient client(modal);
         const QByteArray body =
@@ -49,7 +50,7 @@ class TestConnectSession : public QObject
                             {QLatin1String("configuration"),
                              QJsonObject{{QLatin1String("hostname"), QStringLiteral("db")},
                                          {QLatin1String("port"), 5432},
-                                         {QLatin1String("database"), QStringLiteral("d")},
+                                         {QLatin1String("database"), database},
                                          {QLatin1String("username"), QStringLiteral("u")},
                                          {QLatin1String("password"), password}}}})
                 .toJson();
@@ -115,6 +116,22 @@ private Q_SLOTS:
         QVERIFY(!result.redirectQuery.contains(
             QLatin1String("state"))); // the app's own value stays private
         QVERIFY(result.timingsMs.contains(QStringLiteral("confirm")));
+    }
+
+    void anUnhealthyConnectionIsAFailureThatSaysWhy()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Sick")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl modal = startUntilModal(session);
+        session.modalReady();
+        session.redirectCaught(
+            completeModal(modal, QStringLiteral("secret"), QStringLiteral("unhealthy")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
+        QCOMPARE(session.result().errorCode, QStringLiteral("connection_unhealthy"));
+        QVERIFY(session.result().errorMessage.contains(QLatin1String("unhealthy")));
+        QCOMPARE(session.result().connection->name,
+                 QStringLiteral("Sick")); // it exists, to reconnect
     }
 
     void leavingTheModalWithoutConnectingIsCancelled()
