@@ -104,6 +104,9 @@ Invocation parseSandbox(const QStringList &arguments)
         {QStringLiteral("oauth-lose-opener"),
          tr("Fault: the OAuth popup loses its opener and "
             "cannot report back.")},
+        {QStringLiteral("hostile-modal"),
+         tr("Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, "
+            "a bad certificate, …).")},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -157,6 +160,7 @@ Invocation parseSandbox(const QStringList &arguments)
     faults.dropConnection = parser.isSet(QStringLiteral("drop-connection"));
     faults.blankModal = parser.isSet(QStringLiteral("blank-modal"));
     faults.oauthLosesOpener = parser.isSet(QStringLiteral("oauth-lose-opener"));
+    faults.hostileModal = parser.isSet(QStringLiteral("hostile-modal"));
     if (faults.malformedJson && faults.dropConnection)
         return error(tr("Choose one of --malformed-json and --drop-connection."));
     sandbox.apiKey = parser.value(QStringLiteral("api-key"));

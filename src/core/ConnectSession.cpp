@@ -182,6 +182,24 @@ void ConnectSession::confirm(const QUrl &)
         });
 }
 
+void ConnectSession::modalCertificateRefused(const QUrl &url, const QString &description)
+{
+    if (m_state != State::Loading)
+        return;
+    enterProblem(
+        QStringLiteral("certificate_error"),
+        tr("The connection to %1 is not secure: its certificate is not valid (%2). Connect "
+           "Desktop does not continue to pages with invalid certificates. Check the "
+           "profile's address, or ask your IT team whether something intercepts secure "
+           "connections on this network.")
+            .arg(url.host(), description));
+}
+
+void ConnectSession::pageBlocked(const QString &what, const QUrl &url)
+{
+    m_log->recordNavigation(QStringLiteral("refused"), url, what);
+}
+
 void ConnectSession::rendererCrashed()
 {
     if (m_state == State::Loading || m_state == State::InModal)

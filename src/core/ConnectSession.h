@@ -54,6 +54,10 @@ public:
     void modalLoadFinished(bool ok);
     void modalReady(); // the page is interactive (DOMContentLoaded)
     void redirectCaught(const QUrl &url);
+    // The page's certificate was invalid (and refused): while loading, the modal cannot load.
+    void modalCertificateRefused(const QUrl &url, const QString &description);
+    // Something the page tried was refused (a navigation, a permission, a download): logged.
+    void pageBlocked(const QString &what, const QUrl &url);
     void rendererCrashed();
     void retry(); // after a Problem: load the modal again
     void cancel(); // the user closed the window or pressed Esc

@@ -20,6 +20,10 @@ struct SandboxFaults
     int modalDelayMs = 0; // added before the modal page is served
     bool blankModal = false; // the modal page is an empty document
     bool oauthLosesOpener = false; // the OAuth consent popup loses window.opener
+    // The modal also runs a script that tries what a host must refuse (file: and data:
+    // navigations, javascript: popups, camera, location, a download, a bridge, a page with an
+    // invalid certificate) and reports in #hostile-report; its form still works.
+    bool hostileModal = false;
 
     // True when some API fault is configured.
     bool affectsApi() const

@@ -15,6 +15,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTimer>
 #include <QUuid>
@@ -137,7 +139,9 @@ void SandboxServer::stop()
     for (QTcpServer *server : m_listener->servers())
         server->close();
     m_listener.reset();
+    m_tlsListener.reset();
     m_port = 0;
+    m_tlsPort = 0;
 }
 
 bool SandboxServer::isRunning() const
@@ -215,6 +219,8 @@ void SandboxServer::handle(const SandboxRequest &request,
         reply = brandingLogo(path.mid(10));
     } else if (path == QLatin1String("/") && request.method == "GET") {
         reply = indexPage();
+    } else if (path == QLatin1String("/hostile/download.txt") && m_options.faults.hostileModal) {
+        reply = hostileDownload();
     } else if (path == QLatin1String("/favicon.ico")) {
         reply = SandboxReply::empty(404);
     } else {
@@ -582,8 +588,20 @@ SandboxReply SandboxServer::modalPage(Session &session)
         {QLatin1String("preselect"),
          single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
         {QLatin1String("strings"), QJsonValue()}};
-    SandboxReply reply = SandboxReply::html(
-        200, SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce));
+    QByteArray page = SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce);
+    if (m_options.faults.hostileModal) {
+        QJsonObject hostile{
+            {QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
+            {QLatin1String("tls_url"),
+             QStringLiteral("https://127.0.0.1:%1/").arg(ensureUntrustedTlsPort())}};
+        QJsonObject withHostile = config;
+        withHostile.insert(QLatin1String("hostile"), hostile);
+        page = SandboxPages::modal(withHostile, session.dark, tr("Connect an account"), nonce);
+        const QByteArray script = "<script nonce=\"" + nonce + "\">"
+            + SandboxPages::resource(QStringLiteral("hostile.js")).toUtf8() + "</script>";
+        page.replace("</body>", script + "</body>");
+    }
+    SandboxReply reply = SandboxReply::html(200, page);
     return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce))
         .withHeader("Referrer-Policy", "no-referrer");
 }
@@ -859,6 +877,32 @@ SandboxReply SandboxServer::indexPage() const
         tr("This server speaks the Polytomic Connect API under /api/ and serves its own "
            "connect modal. Create a session with POST /api/connections/connect/ and "
            "open the redirect_url it returns."));
+}
+
+SandboxReply SandboxServer::hostileDownload() const
+{
+    SandboxReply reply;
+    reply.body = "This file should never reach the disk: the app refuses downloads.\n";
+    return reply.withHeader("Content-Type", "application/octet-stream")
+        .withHeader("Content-Disposition", "attachment; filename=\"secrets.txt\"");
+}
+
+quint16 SandboxServer::ensureUntrustedTlsPort()
+{
+    if (m_tlsListener)
+        return m_tlsPort;
+    QFile certificateFile(QStringLiteral(":/sandbox/tls/untrusted.crt"));
+    QFile keyFile(QStringLiteral(":/sandbox/tls/untrusted.key"));
+    if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        qCWarning(lcSandbox) << "the untrusted test certificate is missing from the resources";
+        return 0;
+    }
+    m_tlsListener = std::make_unique<SandboxListener>(this);
+    m_tlsListener->sslSetup(QSslCertificate(certificateFile.readAll()),
+                            QSslKey(keyFile.readAll(), QSsl::Rsa));
+    m_tlsPort = m_tlsListener->listen(QHostAddress::LocalHost, 0);
+    qCInfo(lcSandbox) << "untrusted TLS listener on port" << m_tlsPort;
+    return m_tlsPort;
 }
 
 QString SandboxServer::redactPath(const QString &path)

@@ -118,6 +118,9 @@ private:
     SandboxReply typeLogo(const QString &fileName, const SandboxRequest &request) const;
     SandboxReply brandingLogo(const QString &fileName) const;
     SandboxReply indexPage() const;
+    SandboxReply hostileDownload() const;
+    // The TLS-only listener with a deliberately untrusted certificate (hostile modal only).
+    quint16 ensureUntrustedTlsPort();
 
     bool authorized(const SandboxRequest &request) const;
     QUrl sessionBase(const Session &session) const;
@@ -132,6 +135,8 @@ private:
     QByteArray m_logoLight;
     QByteArray m_logoDark;
     std::unique_ptr<SandboxListener> m_listener;
+    std::unique_ptr<SandboxListener> m_tlsListener;
+    quint16 m_tlsPort = 0;
     quint16 m_port = 0;
 
     QHash<QString, Session> m_sessions;

@@ -244,6 +244,9 @@ void ConnectWindow::connectPage()
         if (!m_session->isFinished())
             m_session->redirectCaught(url);
     });
+    connect(m_page, &ConnectWebPage::certificateRefused, m_session,
+            &ConnectSession::modalCertificateRefused);
+    connect(m_page, &ConnectWebPage::blocked, m_session, &ConnectSession::pageBlocked);
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             &ConnectWindow::onRendererTerminated);
     connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {

@@ -1,10 +1,103 @@
 #include "ConnectWebPage.h"
 
 #include "LogCategories.h"
+#include "NavigationPolicy.h"
+
+#include <QTimer>
+#include <QWebEngineCertificateError>
+#include <QWebEngineDownloadRequest>
+#include <QWebEngineFileSystemAccessRequest>
+#include <QWebEngineProfile>
+#include <QWebEngineRegisterProtocolHandlerRequest>
+#include <QWebEngineSettings>
+
+namespace {
+
+QString featureName(QWebEnginePage::Feature feature)
+{
+    switch (feature) {
+    case QWebEnginePage::Notifications:
+        return ConnectWebPage::tr("notifications");
+    case QWebEnginePage::Geolocation:
+        return ConnectWebPage::tr("location");
+    case QWebEnginePage::MediaAudioCapture:
+        return ConnectWebPage::tr("microphone");
+    case QWebEnginePage::MediaVideoCapture:
+        return ConnectWebPage::tr("camera");
+    case QWebEnginePage::MediaAudioVideoCapture:
+        return ConnectWebPage::tr("camera and microphone");
+    case QWebEnginePage::MouseLock:
+        return ConnectWebPage::tr("mouse lock");
+    case QWebEnginePage::DesktopVideoCapture:
+    case QWebEnginePage::DesktopAudioVideoCapture:
+        return ConnectWebPage::tr("screen capture");
+    }
+    return ConnectWebPage::tr("a permission");
+}
+
+// One per profile: refuses downloads for every page on it.
+class ProfileGuard : public QObject
+{
+public:
+    explicit ProfileGuard(QWebEngineProfile *profile)
+        : QObject(profile)
+    {
+        setObjectName(QStringLiteral("ConnectDesktopProfileGuard"));
+        connect(profile, &QWebEngineProfile::downloadRequested, this,
+                [](QWebEngineDownloadRequest *download) {
+                    qCWarning(lcWeb) << "download refused:" << download->url().scheme()
+                                     << download->url().host();
+                    // The page that asked learns through its own signal (see ConnectWebPage).
+                    download->cancel();
+                });
+    }
+};
+
+} // namespace
+
+void ConnectWebPage::secureProfile(QWebEngineProfile *profile)
+{
+    if (profile->findChild<QObject *>(QStringLiteral("ConnectDesktopProfileGuard"),
+                                      Qt::FindDirectChildrenOnly))
+        return;
+    new ProfileGuard(profile);
+    QWebEngineSettings *settings = profile->settings();
+    settings->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
+    settings->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
+    settings->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
+    settings->setAttribute(QWebEngineSettings::JavascriptCanPaste, false);
+    settings->setAttribute(QWebEngineSettings::AllowRunningInsecureContent, false);
+    settings->setAttribute(QWebEngineSettings::AllowGeolocationOnInsecureOrigins, false);
+    settings->setAttribute(QWebEngineSettings::PluginsEnabled, false);
+    settings->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
+    settings->setAttribute(QWebEngineSettings::ScreenCaptureEnabled, false);
+    settings->setAttribute(QWebEngineSettings::WebRTCPublicInterfacesOnly, true);
+    settings->setAttribute(QWebEngineSettings::FullScreenSupportEnabled, false);
+}
 
 ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
-{ }
+{
+    secureProfile(profile);
+    connect(this, &QWebEnginePage::featurePermissionRequested, this,
+            &ConnectWebPage::denyPermission);
+    connect(this, &QWebEnginePage::certificateError, this, &ConnectWebPage::refuseCertificate);
+    connect(this, &QWebEnginePage::fileSystemAccessRequested, this,
+            [this](QWebEngineFileSystemAccessRequest request) {
+                report(tr("file system access"), request.origin());
+                request.reject();
+            });
+    connect(this, &QWebEnginePage::registerProtocolHandlerRequested, this,
+            [this](QWebEngineRegisterProtocolHandlerRequest request) {
+                report(tr("registering a protocol handler"), request.origin());
+                request.reject();
+            });
+    connect(profile, &QWebEngineProfile::downloadRequested, this,
+            [this](QWebEngineDownloadRequest *download) {
+                if (download->page() == this)
+                    report(tr("a download"), download->url());
+            });
+}
 
 QList<ConnectWebPage *> ConnectWebPage::popups() const
 {
@@ -19,6 +112,38 @@ ConnectWebPage *ConnectWebPage::rootPage()
     return page;
 }
 
+void ConnectWebPage::report(const QString &what, const QUrl &url)
+{
+    qCInfo(lcWeb) << "refused:" << what << url.scheme() << url.host();
+    Q_EMIT rootPage()->blocked(what, url);
+}
+
+void ConnectWebPage::closeRefused(const QString &what)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    report(what, url());
+    Q_EMIT windowCloseRequested();
+}
+
+void ConnectWebPage::denyPermission(const QUrl &origin, Feature feature)
+{
+    setFeaturePermission(origin, feature, PermissionDeniedByUser);
+    report(featureName(feature), origin);
+}
+
+void ConnectWebPage::refuseCertificate(const QWebEngineCertificateError &error)
+{
+    // Never "continue anyway": a sign-in page with an invalid certificate may not be who it says.
+    QWebEngineCertificateError copy = error;
+    copy.rejectCertificate();
+    report(tr("an invalid certificate (%1)").arg(error.description()), error.url());
+    // Qt 6.4 does not say which frame asked; the session only acts on it while the modal loads.
+    if (!m_opener)
+        Q_EMIT certificateRefused(error.url(), error.description());
+}
+
 bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
     if (m_matcher.matches(url)) {
@@ -31,6 +156,19 @@ bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType typ
         }
         return false;
     }
+    const NavigationPolicy::Decision decision =
+        NavigationPolicy::check(url, isMainFrame, m_matcher);
+    if (!decision.allowed) {
+        report(tr("going to %1: %2").arg(url.scheme() + QLatin1Char(':'), decision.reason), url);
+        // A popup whose very first page is refused has nothing to show: close it.
+        if (m_opener && isMainFrame && !m_navigated) {
+            m_closing = true;
+            QTimer::singleShot(0, this, [this] { Q_EMIT windowCloseRequested(); });
+        }
+        return false;
+    }
+    if (isMainFrame)
+        m_navigated = true;
     return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
 }
 
@@ -44,6 +182,20 @@ QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
     connect(popup, &QWebEnginePage::windowCloseRequested, root, [root, popup] {
         Q_EMIT root->popupClosed(popup);
         popup->deleteLater();
+    });
+    // A popup must show a web page. One whose first load fails (a refused certificate, say)
+    // has nothing to offer, and one that stays blank is drawn by script from its opener
+    // (window.open("javascript:…")): both close.
+    connect(popup, &QWebEnginePage::loadFinished, popup, [popup](bool ok) {
+        const QString scheme = popup->url().scheme();
+        if (ok && (scheme == QLatin1String("https") || scheme == QLatin1String("http")))
+            popup->m_showedPage = true;
+        else if (!ok && !popup->m_showedPage)
+            popup->closeRefused(tr("a popup that could not load"));
+    });
+    QTimer::singleShot(popupGraceMs, popup, [popup] {
+        if (!popup->m_showedPage)
+            popup->closeRefused(tr("a popup that showed no web page"));
     });
     Q_EMIT root->popupOpened(popup);
     return popup;

@@ -1,10 +1,13 @@
-// The page that hosts a connect modal: catches the app's redirect and opens OAuth popups as pages
-// on the same profile, so window.opener works.
+// The page that hosts a connect modal: catches the app's redirect, opens OAuth popups as pages
+// on the same profile (so window.opener works), and holds the web view's rules: web pages only,
+// no permissions, no downloads, no invalid certificates. What it refuses, it reports.
 #pragma once
 
 #include "RedirectMatcher.h"
 
 #include <QWebEnginePage>
+
+class QWebEngineCertificateError;
 
 class ConnectWebPage : public QWebEnginePage
 {
@@ -20,6 +23,10 @@ public:
     QList<ConnectWebPage *> popups() const;
     ConnectWebPage *opener() const { return m_opener; }
 
+    // Sets up a profile for modal pages: downloads refused, local content kept local. Safe to
+    // call more than once; every ConnectWebPage calls it for its profile.
+    static void secureProfile(QWebEngineProfile *profile);
+
 Q_SIGNALS:
     // The modal reached the app's redirect URL (top frame, link, form or server redirect).
     // The navigation is stopped: it never leaves the machine.
@@ -28,6 +35,12 @@ Q_SIGNALS:
     // decides how to show it. It goes when it calls window.close(), or with its opener.
     void popupOpened(ConnectWebPage *popup);
     void popupClosed(ConnectWebPage *popup);
+    // Something the page (or a popup) tried was refused: a navigation, a permission, a download,
+    // a certificate. `what` is a short phrase for people and the support log. On the top page.
+    void blocked(const QString &what, const QUrl &url);
+    // A certificate was invalid and refused in the modal's page (not a popup); while the modal
+    // loads, that means it cannot load.
+    void certificateRefused(const QUrl &url, const QString &description);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
@@ -35,7 +48,15 @@ protected:
 
 private:
     ConnectWebPage *rootPage();
+    void report(const QString &what, const QUrl &url);
+    void closeRefused(const QString &what);
+    void denyPermission(const QUrl &origin, Feature feature);
+    void refuseCertificate(const QWebEngineCertificateError &error);
 
     RedirectMatcher m_matcher;
     ConnectWebPage *m_opener = nullptr;
+    bool m_navigated = false; // a popup whose first navigation is refused closes
+    bool m_showedPage = false; // a popup that loaded a web page at least once
+    bool m_closing = false;
+    static constexpr int popupGraceMs = 5000;
 };

@@ -228,6 +228,29 @@ private Q_SLOTS:
         QCOMPARE(session.result().errorCode, QStringLiteral("modal_load_failed"));
     }
 
+    void anInvalidCertificateWhileLoadingIsAProblemThatSaysSo()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Bad certificate")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        startUntilModal(session);
+        session.modalCertificateRefused(QUrl(QStringLiteral("https://app.example.com/connect/x")),
+                                        QStringLiteral("Server's certificate is not trusted."));
+        QCOMPARE(session.state(), ConnectSession::State::Problem);
+        QCOMPARE(session.problemCode(), QStringLiteral("certificate_error"));
+        QVERIFY(session.problem().contains(QLatin1String("app.example.com")));
+        session.cancel();
+        QCOMPARE(session.result().errorCode, QStringLiteral("certificate_error"));
+    }
+
+    void whatThePageTriedIsInTheSupportLog()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Logged refusal")));
+        startUntilModal(session);
+        session.pageBlocked(QStringLiteral("camera"), QUrl(QStringLiteral("http://127.0.0.1:1/")));
+        QVERIFY(session.log()->toText().contains(QLatin1String("camera")));
+        session.cancel();
+    }
+
     void retryLoadsTheModalAgain()
     {
         ConnectSession session(m_provider, request(QStringLiteral("Retried")));
