@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Connect Desktop's two commands (see README.md, Quick start):
+# Connect Desktop's commands (README.md's Quick start has the first two):
 #   ./dev.sh run [connect-desktop arguments]   install what is missing, build, start connect-desktop
 #   ./dev.sh test [ctest arguments]            install what is missing, build, run every test headless
+#   ./dev.sh fuzz [seconds]                    build the libFuzzer targets (clang) and run each for
+#                                              a bounded time (default 30 s); a crash fails
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -16,19 +18,23 @@ PACKAGES=(
     xvfb xauth xdotool imagemagick fonts-dejavu-core
 )
 
+# Only for ./dev.sh fuzz.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 usage() {
-    sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
 install_missing() {
+    local wanted=("${PACKAGES[@]}" "$@")
     if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
         echo "dev.sh: not a Debian-like system; install Qt 6.4+ (Core, Network, HttpServer, Gui, Widgets," \
              "Svg, WebEngine, LinguistTools), QtKeychain for Qt 6, CMake 3.21+ and Ninja yourself (see README.md)." >&2
         return 0
     fi
     local missing=()
-    for package in "${PACKAGES[@]}"; do
+    for package in "${wanted[@]}"; do
         if [ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" != "install ok installed" ]; then
             missing+=("$package")
         fi
@@ -73,6 +79,12 @@ case "$command" in
         build
         # Each test sets QT_QPA_PLATFORM=offscreen itself (tests/CMakeLists.txt): no display needed.
         exec ctest --preset default "$@"
+        ;;
+    fuzz)
+        install_missing "${FUZZ_PACKAGES[@]}"
+        cmake --preset fuzz
+        cmake --build --preset fuzz
+        exec tests/fuzz/run.sh build-fuzz "${1:-30}"
         ;;
     *)
         usage

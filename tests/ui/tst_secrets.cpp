@@ -1,0 +1,233 @@
+// Specification: the API key never lands anywhere but the API's Authorization header. Real
+// sessions run through the real windows with a distinctive key, on a web profile that keeps
+// its data on disk; then the settings, the web profile's folders, the caches, every log line,
+// the support log and the windows' texts are searched for it.
+#include "AppSettings.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "ExchangeLog.h"
+#include "IntegrationPicker.h"
+#include "MainWindow.h"
+#include "PolytomicProvider.h"
+#include "ProfileStore.h"
+#include "SandboxBackends.h"
+#include "SandboxServer.h"
+#include "SettingsDialog.h"
+#include "WebTestSupport.h"
+
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineProfile>
+
+using namespace WebTest;
+
+namespace {
+
+const QString key = QStringLiteral("sk_live_CANARY_4f9a1c7e2b");
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    capturedLog.append(QString::fromLatin1(context.category ? context.category : "")
+                       + QLatin1Char(' ') + message);
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    SandboxServer *m_server = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<AppSettings> m_settings;
+    PolytomicProvider *m_provider = nullptr;
+    QStringList m_supportLogs;
+    QStringList m_widgetTexts;
+
+    int fileCount(const QString &root) const
+    {
+        int count = 0;
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            ++count;
+        }
+        return count;
+    }
+
+    // Every file under `root` that contains the key, in any of the ways it could be written.
+    QStringList filesWithKey(const QString &root) const
+    {
+        QStringList hits;
+        const QByteArray utf16(reinterpret_cast<const char *>(key.utf16()), key.size() * 2);
+        const QList<QByteArray> forms{key.toUtf8(), utf16, key.toUtf8().toBase64(),
+                                      QUrl::toPercentEncoding(key)};
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray contents = file.readAll();
+            for (const QByteArray &form : forms) {
+                if (!form.isEmpty() && contents.contains(form))
+                    hits.append(file.fileName());
+            }
+        }
+        return hits;
+    }
+
+    void collectTexts(QWidget *root)
+    {
+        for (QLabel *label : root->findChildren<QLabel *>())
+            m_widgetTexts.append(label->text() + label->toolTip());
+        for (QLineEdit *edit : root->findChildren<QLineEdit *>())
+            m_widgetTexts.append(edit->text());
+        for (QPlainTextEdit *edit : root->findChildren<QPlainTextEdit *>())
+            m_widgetTexts.append(edit->toPlainText());
+        m_widgetTexts.append(root->windowTitle());
+    }
+
+    enum class Ending { Complete, Cancel, Fail };
+
+    void runSession(const QString &name, Ending ending)
+    {
+        SessionRequest request;
+        request.name = name;
+        request.integrations = {QStringLiteral("postgresql")};
+        ConnectWindow window(m_provider, request, m_profile, m_settings.get());
+        QSignalSpy finished(&window, &ConnectWindow::sessionFinished);
+        window.setDetailsVisible(true);
+        window.show();
+        window.start();
+        if (ending != Ending::Fail)
+            QVERIFY(waitUntil([&] { return state(window.page()) == QLatin1String("form"); },
+                              pageTimeout));
+        if (ending == Ending::Complete)
+            fillPostgres(window.page());
+        else if (ending == Ending::Cancel)
+            window.reject();
+        QVERIFY(waitUntil(
+            [&] {
+                return finished.count() == 1 || window.currentView() == ConnectWindow::View::Result;
+            },
+            pageTimeout));
+        collectTexts(&window);
+        m_supportLogs.append(window.session()->log()->toText());
+        window.close();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Every standard location of the app lives in a folder of ours.
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+        QLoggingCategory::setFilterRules(QStringLiteral("connectdesktop.*=true"));
+        previousHandler = qInstallMessageHandler(captureMessage);
+
+        SandboxOptions options;
+        options.apiKey = key;
+        m_server = new SandboxServer(options, this);
+        QVERIFY(m_server->start());
+        // A profile that keeps cookies and storage on disk, so there is something to search.
+        m_profile = new QWebEngineProfile(QStringLiteral("secrets-test"), this);
+        m_profile->setPersistentStoragePath(m_home.filePath(QStringLiteral("web")));
+        m_profile->setCachePath(m_home.filePath(QStringLiteral("web-cache")));
+        m_qsettings = std::make_unique<QSettings>(
+            m_home.filePath(QStringLiteral("config/settings.ini")), QSettings::IniFormat);
+        m_settings = std::make_unique<AppSettings>(m_qsettings.get());
+        ApiEndpoint endpoint;
+        endpoint.baseUrl = m_server->url();
+        endpoint.apiKey = key;
+        m_provider = new PolytomicProvider(endpoint, this);
+
+        runSession(QStringLiteral("Secret keeper"), Ending::Complete);
+        runSession(QStringLiteral("Closed at once"), Ending::Cancel);
+        SandboxFaults faults;
+        faults.forcedStatus = 401; // the key refused: the one place it could be quoted back
+        m_server->setFaults(faults);
+        runSession(QStringLiteral("Refused"), Ending::Fail);
+        m_server->setFaults({});
+
+        // The main window too: its profile switcher, lists and logo cache.
+        SandboxBackends backends(m_server);
+        ProfileStore profiles(m_qsettings.get());
+        MainWindow main(&backends, &profiles, m_settings.get(), m_profile);
+        main.show();
+        QVERIFY(waitUntil([&] { return !main.picker()->types().isEmpty(); }, pageTimeout));
+        collectTexts(&main);
+        m_qsettings->sync();
+    }
+
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(previousHandler);
+        delete m_profile; // after every page is gone
+        m_profile = nullptr;
+    }
+
+    void theKeyWasReallyUsed()
+    {
+        // Otherwise the searches below would prove nothing.
+        QVERIFY(!m_server->connections().isEmpty());
+    }
+
+    void noSettingsFileHoldsTheKey()
+    {
+        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("config"))), QStringList());
+    }
+
+    void theWebProfileHoldsNoTrace()
+    {
+        QVERIFY(fileCount(m_home.filePath(QStringLiteral("web"))) > 0); // cookies, storage, …
+        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("web"))), QStringList());
+        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("web-cache"))), QStringList());
+    }
+
+    void noCacheOrDataFileHoldsTheKey()
+    {
+        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("cache"))), QStringList());
+        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("data"))), QStringList());
+    }
+
+    void noLogLineHasTheKey()
+    {
+        QVERIFY(!capturedLog.isEmpty());
+        for (const QString &line : std::as_const(capturedLog))
+            QVERIFY2(!line.contains(key), qPrintable(line));
+    }
+
+    void theSupportLogHasNoKey()
+    {
+        QCOMPARE(m_supportLogs.size(), 3);
+        for (const QString &text : std::as_const(m_supportLogs)) {
+            QVERIFY(text.contains(QLatin1String("/api/connections/connect/")));
+            QVERIFY(!text.contains(key));
+        }
+    }
+
+    void noWindowShowsTheKey()
+    {
+        QVERIFY(!m_widgetTexts.isEmpty());
+        for (const QString &text : std::as_const(m_widgetTexts))
+            QVERIFY2(!text.contains(key), qPrintable(text));
+    }
+};
+
+QTEST_MAIN(TestSecrets)
+#include "tst_secrets.moc"
