@@ -104,6 +104,9 @@ Invocation parseSandbox(const QStringList &arguments)
         {QStringLiteral("oauth-lose-opener"),
          tr("Fault: the OAuth popup loses its opener and "
             "cannot report back.")},
+        {QStringLiteral("embedded-signin-refused"),
+         tr("Fault: OAuth popups in the app answer like a provider that refuses embedded "
+            "sign-in (disallowed_useragent).")},
         {QStringLiteral("hostile-modal"),
          tr("Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, "
             "a bad certificate, …).")},
@@ -161,6 +164,7 @@ Invocation parseSandbox(const QStringList &arguments)
     faults.blankModal = parser.isSet(QStringLiteral("blank-modal"));
     faults.oauthLosesOpener = parser.isSet(QStringLiteral("oauth-lose-opener"));
     faults.hostileModal = parser.isSet(QStringLiteral("hostile-modal"));
+    faults.embeddedSignInRefused = parser.isSet(QStringLiteral("embedded-signin-refused"));
     if (faults.malformedJson && faults.dropConnection)
         return error(tr("Choose one of --malformed-json and --drop-connection."));
     sandbox.apiKey = parser.value(QStringLiteral("api-key"));

@@ -30,14 +30,18 @@ ConnectSession::ConnectSession(PlatformProvider *provider, const SessionRequest 
                "Retry.")
                 .arg(m_loadTimeout.interval() / 1000));
     });
-    // Nothing is served on the redirect port: the page never gets there. Anything that does
-    // connect is closed at once.
-    connect(&m_redirectPort, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_redirectPort.nextPendingConnection()) {
-            socket->abort();
-            socket->deleteLater();
-        }
+    m_browserTimeout.setSingleShot(true);
+    m_browserTimeout.setInterval(10 * 60 * 1000);
+    connect(&m_browserTimeout, &QTimer::timeout, this, [this] {
+        if (m_state == State::InBrowser)
+            finish(SessionResult::Outcome::Failed, QStringLiteral("browser_timeout"),
+                   tr("The browser did not come back within %1 minutes. Start again when you are "
+                      "ready.")
+                       .arg(m_browserTimeout.interval() / 60000));
     });
+    // The browser brings the redirect here; the embedded page never lets it leave.
+    connect(&m_listener, &RedirectListener::redirectReceived, this,
+            &ConnectSession::redirectCaught);
 }
 
 ConnectSession::~ConnectSession() = default;
@@ -65,19 +69,21 @@ void ConnectSession::start()
     m_clock.start();
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_provider->setExchangeLog(m_log);
-    if (!m_redirectPort.listen(QHostAddress::LocalHost, 0)) {
+    QString error;
+    const quint16 port = m_listener.listenOnLoopback(&error);
+    if (port == 0) {
         finish(SessionResult::Outcome::Failed, QStringLiteral("redirect_port"),
-               tr("Could not open a local port for the sign-in to return to (%1).")
-                   .arg(m_redirectPort.errorString()));
+               tr("Could not open a local port for the sign-in to return to (%1).").arg(error));
         return;
     }
     QUrl base;
     base.setScheme(QStringLiteral("http"));
     base.setHost(QStringLiteral("127.0.0.1"));
-    base.setPort(m_redirectPort.serverPort());
+    base.setPort(port);
     base.setPath(QLatin1String(redirectPath));
     m_matcher =
         RedirectMatcher(base, QLatin1String(redirectParameter), RedirectMatcher::randomValue());
+    m_listener.setMatcher(m_matcher);
     m_log->addSecret(m_matcher.value());
     m_request.redirectUrl = m_matcher.redirectUrl();
     if (m_request.integrations.size() == 1)
@@ -130,11 +136,13 @@ void ConnectSession::modalReady()
 
 void ConnectSession::redirectCaught(const QUrl &url)
 {
-    if (m_state != State::Loading && m_state != State::InModal && m_state != State::Problem)
+    if (m_state != State::Loading && m_state != State::InModal && m_state != State::Problem
+        && m_state != State::InBrowser)
         return;
     if (!m_matcher.matches(url))
         return;
     m_loadTimeout.stop();
+    m_browserTimeout.stop();
     // The query is kept for diagnostics; the outcome comes from the API.
     const QUrlQuery query(url);
     for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
@@ -228,6 +236,42 @@ void ConnectSession::retry()
     Q_EMIT loadModal(m_ticket.redirectUrl);
 }
 
+bool ConnectSession::canContinueInBrowser() const
+{
+    return !m_handingOff
+        && (m_state == State::Loading || m_state == State::InModal || m_state == State::Problem);
+}
+
+void ConnectSession::continueInBrowser()
+{
+    if (!canContinueInBrowser())
+        return;
+    m_handingOff = true;
+    m_loadTimeout.stop();
+    m_log->recordNavigation(QStringLiteral("browser"), m_ticket.redirectUrl,
+                            tr("continuing in the system browser with a fresh session"));
+    setState(State::Requesting);
+    m_provider->createSession(m_request, this, [this](const Result<ConnectSessionTicket> &result) {
+        if (m_state != State::Requesting)
+            return; // cancelled meanwhile
+        if (!result.ok()) {
+            finish(SessionResult::Outcome::Failed, result.failure.code(), result.failure.message());
+            return;
+        }
+        const QString scheme = result.value->redirectUrl.scheme();
+        if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
+            finish(SessionResult::Outcome::Failed, QStringLiteral("malformed_reply"),
+                   tr("The platform returned an address the browser should not open."));
+            return;
+        }
+        m_ticket = *result.value;
+        m_log->addSecret(m_ticket.token);
+        setState(State::InBrowser);
+        m_browserTimeout.start();
+        Q_EMIT openInBrowser(m_ticket.redirectUrl);
+    });
+}
+
 void ConnectSession::cancel()
 {
     switch (m_state) {
@@ -252,7 +296,8 @@ void ConnectSession::finish(SessionResult::Outcome outcome, const QString &code,
     if (m_state == State::Finished)
         return;
     m_loadTimeout.stop();
-    m_redirectPort.close();
+    m_browserTimeout.stop();
+    m_listener.close();
     m_result.outcome = outcome;
     m_result.errorCode = outcome == SessionResult::Outcome::Failed ? code : QString();
     m_result.errorMessage = outcome == SessionResult::Outcome::Failed ? message : QString();

@@ -3,12 +3,12 @@
 #pragma once
 
 #include "PlatformProvider.h"
+#include "RedirectListener.h"
 #include "RedirectMatcher.h"
 #include "SessionResult.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QTcpServer>
 #include <QTimer>
 
 class ExchangeLog;
@@ -24,6 +24,7 @@ public:
         Loading, // the modal page is loading
         InModal, // the user is in the modal
         Problem, // the modal could not load, hung, or its renderer crashed: Retry or close
+        InBrowser, // continued in the system browser; waiting for it to come back
         Confirming, // the redirect arrived; asking the API what happened
         Finished, // result() is final
     };
@@ -48,11 +49,17 @@ public:
 
     // A modal page that shows nothing for this long counts as hung.
     void setModalLoadTimeout(int ms) { m_loadTimeout.setInterval(ms); }
+    // How long to wait for the system browser to come back (default 10 minutes).
+    void setBrowserTimeout(int ms) { m_browserTimeout.setInterval(ms); }
+    // Whether continueInBrowser() would do something now.
+    bool canContinueInBrowser() const;
 
     // Inputs from the window and its web page.
     void modalLoadStarted();
+    // Only a failed load counts here: a page that loaded may still be blank. The window says
+    // modalReady() once the page has a parsed document with something in it.
     void modalLoadFinished(bool ok);
-    void modalReady(); // the page is interactive (DOMContentLoaded)
+    void modalReady();
     void redirectCaught(const QUrl &url);
     // The page's certificate was invalid (and refused): while loading, the modal cannot load.
     void modalCertificateRefused(const QUrl &url, const QString &description);
@@ -61,11 +68,17 @@ public:
     void rendererCrashed();
     void retry(); // after a Problem: load the modal again
     void cancel(); // the user closed the window or pressed Esc
+    // Some providers refuse sign-in in embedded views: ask for a fresh session (tokens are
+    // single use) and hand it to the system browser; the redirect comes back on the app's
+    // loopback listener.
+    void continueInBrowser();
 
 Q_SIGNALS:
     void stateChanged(ConnectSession::State state);
     // The modal URL is known: the window should load it (again, after retry()).
     void loadModal(const QUrl &url);
+    // A fresh session for the system browser: the window opens it there (http/https only).
+    void openInBrowser(const QUrl &url);
     void finished(const SessionResult &result);
 
 private:
@@ -80,13 +93,15 @@ private:
     SessionRequest m_request;
     State m_state = State::Idle;
     ExchangeLog *m_log;
-    QTcpServer m_redirectPort; // holds the redirect's loopback port for the session's lifetime
+    RedirectListener m_listener; // the redirect's loopback port, for the session's lifetime
     RedirectMatcher m_matcher;
     ConnectSessionTicket m_ticket;
     QDateTime m_startedAt;
     QElapsedTimer m_clock;
     qint64 m_phaseStart = 0;
     QTimer m_loadTimeout;
+    QTimer m_browserTimeout;
+    bool m_handingOff = false;
     QString m_problem;
     QString m_problemCode;
     SessionResult m_result;

@@ -24,6 +24,10 @@ struct SandboxFaults
     // navigations, javascript: popups, camera, location, a download, a bridge, a page with an
     // invalid certificate) and reports in #hostile-report; its form still works.
     bool hostileModal = false;
+    // OAuth popups answer like an identity provider that refuses embedded sign-in (403 and a
+    // page naming disallowed_useragent), so the app's offer of the system browser can be seen.
+    // A browser (any request without the embedded marker) still gets the consent page.
+    bool embeddedSignInRefused = false;
 
     // True when some API fault is configured.
     bool affectsApi() const

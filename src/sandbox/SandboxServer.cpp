@@ -545,7 +545,8 @@ SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delay
     if (action == QLatin1String("submit") && request.method == "POST")
         return submit(session, request);
     if (action == QLatin1String("oauth") && parts.size() == 3 && request.method == "GET")
-        return oauthConsent(session, parts.at(2));
+        return oauthConsent(session, parts.at(2),
+                            request.header("User-Agent").contains("QtWebEngine"));
     if (action == QLatin1String("oauth") && parts.size() == 4
         && parts.at(3) == QLatin1String("grant") && request.method == "POST")
         return oauthGrant(session, parts.at(2));
@@ -757,8 +758,13 @@ SandboxReply SandboxServer::close(Session &session)
     return SandboxReply::redirect(target.toEncoded());
 }
 
-SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId)
+SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId, bool embedded)
 {
+    if (m_options.faults.embeddedSignInRefused && embedded)
+        return messagePage(
+            403, tr("Error 403: disallowed_useragent"),
+            tr("This sign-in provider does not allow signing in from embedded browsers "
+               "(sandbox imitation). Use a secure browser to continue."));
     const ConnectionType *type =
         session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
     if (!type || !type->useOAuth)

@@ -110,7 +110,7 @@ private:
     SandboxReply submit(Session &session, const SandboxRequest &request);
     SandboxReply finish(Session &session, const QString &clientFailure);
     SandboxReply close(Session &session);
-    SandboxReply oauthConsent(Session &session, const QString &typeId);
+    SandboxReply oauthConsent(Session &session, const QString &typeId, bool embedded);
     SandboxReply oauthGrant(Session &session, const QString &typeId);
     SandboxReply messagePage(int status, const QString &heading, const QString &text) const;
     SandboxReply sessionGone(const Session *session, bool asJson) const;

@@ -1,6 +1,7 @@
 #include "ConnectWindow.h"
 
 #include "AppSettings.h"
+#include "Banner.h"
 #include "BrandLogo.h"
 #include "BusyIndicator.h"
 #include "ConnectWebPage.h"
@@ -11,6 +12,7 @@
 #include "ProblemView.h"
 #include "SessionResultView.h"
 
+#include <QDesktopServices>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -160,6 +162,10 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
     preparingLayout->addWidget(m_busy, 0, Qt::AlignHCenter);
     preparingLayout->addWidget(m_preparingHeading);
     preparingLayout->addWidget(m_preparingDetail);
+    m_preparingCancel = new QPushButton(tr("&Cancel"), m_preparing);
+    m_preparingCancel->hide();
+    connect(m_preparingCancel, &QPushButton::clicked, this, &ConnectWindow::reject);
+    preparingLayout->addWidget(m_preparingCancel, 0, Qt::AlignHCenter);
     preparingLayout->addStretch(3);
 
     m_view = new QWebEngineView(m_stack);
@@ -218,9 +224,18 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
                                     : tr("%1 · %2").arg(m_provider->platformName(), where));
         m_backendLabel->setToolTip(api.toDisplayString(QUrl::RemoveUserInfo));
     }
+    m_browserButton = new QToolButton(this);
+    m_browserButton->setText(tr("Continue in &browser"));
+    m_browserButton->setAutoRaise(true);
+    m_browserButton->setToolTip(tr("Sign in with your system browser instead, for providers that "
+                                   "refuse sign-in inside apps"));
+    m_browserButton->setEnabled(false);
+    connect(m_browserButton, &QToolButton::clicked, m_session, &ConnectSession::continueInBrowser);
+
     auto *footer = new QHBoxLayout;
     footer->setContentsMargins(8, 2, 14, 4);
     footer->addWidget(m_detailsToggle);
+    footer->addWidget(m_browserButton);
     footer->addStretch(1);
     footer->addWidget(m_backendLabel);
 
@@ -230,6 +245,9 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
     layout->addLayout(header);
     layout->addWidget(rule);
     layout->addWidget(m_progress);
+    m_browserOffer = new Banner(this);
+    m_browserOffer->hide();
+    layout->addWidget(m_browserOffer);
     layout->addWidget(m_splitter, 1);
     layout->addLayout(footer);
     setMinimumSize(420, 480);
@@ -247,6 +265,13 @@ void ConnectWindow::connectPage()
     connect(m_page, &ConnectWebPage::certificateRefused, m_session,
             &ConnectSession::modalCertificateRefused);
     connect(m_page, &ConnectWebPage::blocked, m_session, &ConnectSession::pageBlocked);
+    connect(m_session, &ConnectSession::openInBrowser, this, [this](const QUrl &url) {
+        // The session checked the scheme; the browser gets web addresses only.
+        if (!QDesktopServices::openUrl(url))
+            m_preparingDetail->setText(tr("No browser could be started. Cancel, then try again "
+                                          "once a default browser is set."));
+    });
+    connect(m_page, &ConnectWebPage::embeddedSignInRefused, this, &ConnectWindow::offerBrowser);
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             &ConnectWindow::onRendererTerminated);
     connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
@@ -340,6 +365,18 @@ QList<PopupWindow *> ConnectWindow::popupWindows() const
     return m_popups.values();
 }
 
+void ConnectWindow::offerBrowser(const QString &host)
+{
+    if (!m_session->canContinueInBrowser() || m_browserOffer->isVisible())
+        return;
+    m_browserOffer->showMessage(Banner::Level::Warning,
+                                tr("%1 does not allow signing in inside apps. Continue in your "
+                                   "browser to finish.")
+                                    .arg(host));
+    m_browserOffer->addButton(tr("Continue in &browser"),
+                              [this] { m_session->continueInBrowser(); });
+}
+
 void ConnectWindow::showPreparing(const QString &heading, const QString &detail)
 {
     m_preparingHeading->setText(heading);
@@ -371,6 +408,8 @@ void ConnectWindow::showView(View view)
 
 void ConnectWindow::onStateChanged(ConnectSession::State state)
 {
+    m_preparingCancel->hide();
+    m_browserButton->setEnabled(m_session->canContinueInBrowser());
     const QString platform = m_provider ? m_provider->platformName() : QString();
     switch (state) {
     case ConnectSession::State::Idle:
@@ -408,6 +447,19 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
             m_problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
                                   tr("&Retry"));
         showView(View::Problem);
+        break;
+    case ConnectSession::State::InBrowser:
+        m_readyPoll.stop();
+        m_progress->hide();
+        m_browserOffer->hide();
+        closePopups();
+        // The embedded page has nothing more to do; stop it so it cannot act behind our back.
+        m_page->triggerAction(QWebEnginePage::Stop);
+        m_page->setUrl(QUrl(QStringLiteral("about:blank")));
+        showPreparing(tr("Continue in your browser"),
+                      tr("Finish signing in in the browser window that opened. This window carries "
+                         "on when you are done."));
+        m_preparingCancel->show();
         break;
     case ConnectSession::State::Confirming:
         m_readyPoll.stop();

@@ -12,6 +12,8 @@
 #include <QUrl>
 
 class AppSettings;
+class Banner;
+class QPushButton;
 class BrandLogo;
 class BusyIndicator;
 class ConnectWebPage;
@@ -61,6 +63,8 @@ public:
     ExchangeLogView *logView() const { return m_log; }
     QProgressBar *progressBar() const { return m_progress; }
     QString preparingText() const;
+    QToolButton *browserButton() const { return m_browserButton; }
+    Banner *browserOffer() const { return m_browserOffer; }
 
 Q_SIGNALS:
     // Exactly once, with the session's result.
@@ -78,6 +82,7 @@ private:
     void showView(View view);
 
     void onStateChanged(ConnectSession::State state);
+    void offerBrowser(const QString &host);
     void onLoadModal(const QUrl &url);
     void onFinished(const SessionResult &result);
     void onLoadStarted();
@@ -102,6 +107,9 @@ private:
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_preparing = nullptr;
+    QPushButton *m_preparingCancel = nullptr;
+    QToolButton *m_browserButton = nullptr;
+    Banner *m_browserOffer = nullptr;
     BusyIndicator *m_busy = nullptr;
     QLabel *m_preparingHeading = nullptr;
     QLabel *m_preparingDetail = nullptr;

@@ -3,12 +3,14 @@
 #include "LogCategories.h"
 #include "NavigationPolicy.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWebEngineCertificateError>
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineFileSystemAccessRequest>
 #include <QWebEngineProfile>
 #include <QWebEngineRegisterProtocolHandlerRequest>
+#include <QWebEngineScript>
 #include <QWebEngineSettings>
 
 namespace {
@@ -92,6 +94,7 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
                 report(tr("registering a protocol handler"), request.origin());
                 request.reject();
             });
+    connect(this, &QWebEnginePage::loadFinished, this, &ConnectWebPage::lookForEmbeddedRefusal);
     connect(profile, &QWebEngineProfile::downloadRequested, this,
             [this](QWebEngineDownloadRequest *download) {
                 if (download->page() == this)
@@ -125,6 +128,36 @@ void ConnectWebPage::closeRefused(const QString &what)
     m_closing = true;
     report(what, url());
     Q_EMIT windowCloseRequested();
+}
+
+QStringList ConnectWebPage::defaultBrowserOnlyHosts()
+{
+    return {QStringLiteral("accounts.google.com")};
+}
+
+void ConnectWebPage::lookForEmbeddedRefusal(bool ok)
+{
+    Q_UNUSED(ok) // a refusal often comes as an HTTP error page, which still has its text
+    probeForRefusal({});
+}
+
+void ConnectWebPage::probeForRefusal(const std::function<void()> &then)
+{
+    // Google answers embedded sign-in with a page naming disallowed_useragent. Read it from an
+    // isolated world: the page's own scripts cannot see or fake this probe's result.
+    const QString host = url().host();
+    QPointer<ConnectWebPage> self(this);
+    runJavaScript(
+        QStringLiteral(
+            "document.body ? document.body.innerText.indexOf('disallowed_useragent') >= 0 : false"),
+        QWebEngineScript::ApplicationWorld, [self, host, then](const QVariant &found) {
+            if (!self)
+                return;
+            if (found.toBool())
+                Q_EMIT self->rootPage()->embeddedSignInRefused(host);
+            if (then)
+                then();
+        });
 }
 
 void ConnectWebPage::denyPermission(const QUrl &origin, Feature feature)
@@ -167,8 +200,16 @@ bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType typ
         }
         return false;
     }
-    if (isMainFrame)
+    if (isMainFrame) {
         m_navigated = true;
+        const QString host = url.host().toLower();
+        for (const QString &refusing : std::as_const(m_browserOnlyHosts)) {
+            if (host == refusing || host.endsWith(QLatin1Char('.') + refusing)) {
+                Q_EMIT rootPage()->embeddedSignInRefused(host);
+                break;
+            }
+        }
+    }
     return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
 }
 
@@ -178,6 +219,7 @@ QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
     auto *popup = new ConnectWebPage(profile(), this);
     popup->m_opener = this;
     popup->setRedirectMatcher(m_matcher);
+    popup->setBrowserOnlyHosts(m_browserOnlyHosts);
     ConnectWebPage *root = rootPage();
     connect(popup, &QWebEnginePage::windowCloseRequested, root, [root, popup] {
         Q_EMIT root->popupClosed(popup);
@@ -191,7 +233,9 @@ QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
         if (ok && (scheme == QLatin1String("https") || scheme == QLatin1String("http")))
             popup->m_showedPage = true;
         else if (!ok && !popup->m_showedPage)
-            popup->closeRefused(tr("a popup that could not load"));
+            // Read what it shows first: a provider that refuses embedded sign-in says so there.
+            popup->probeForRefusal(
+                [popup] { popup->closeRefused(tr("a popup that could not load")); });
     });
     QTimer::singleShot(popupGraceMs, popup, [popup] {
         if (!popup->m_showedPage)

@@ -5,7 +5,10 @@
 
 #include "RedirectMatcher.h"
 
+#include <QStringList>
 #include <QWebEnginePage>
+
+#include <functional>
 
 class QWebEngineCertificateError;
 
@@ -17,6 +20,10 @@ public:
     explicit ConnectWebPage(QWebEngineProfile *profile, QObject *parent = nullptr);
 
     void setRedirectMatcher(const RedirectMatcher &matcher) { m_matcher = matcher; }
+    // Hosts of identity providers that refuse sign-in in embedded views; reaching one (in the
+    // page or a popup) offers the system browser. Default: accounts.google.com.
+    void setBrowserOnlyHosts(const QStringList &hosts) { m_browserOnlyHosts = hosts; }
+    static QStringList defaultBrowserOnlyHosts();
     const RedirectMatcher &redirectMatcher() const { return m_matcher; }
 
     // Popups opened by this page (and by its popups) that are still open.
@@ -28,6 +35,9 @@ public:
     static void secureProfile(QWebEngineProfile *profile);
 
 Q_SIGNALS:
+    // The page or a popup reached a provider that refuses embedded sign-in (by host, or by a
+    // page that says disallowed_useragent). On the top page; the receiver offers the browser.
+    void embeddedSignInRefused(const QString &host);
     // The modal reached the app's redirect URL (top frame, link, form or server redirect).
     // The navigation is stopped: it never leaves the machine.
     void redirectCaught(const QUrl &url);
@@ -52,8 +62,11 @@ private:
     void closeRefused(const QString &what);
     void denyPermission(const QUrl &origin, Feature feature);
     void refuseCertificate(const QWebEngineCertificateError &error);
+    void lookForEmbeddedRefusal(bool ok);
+    void probeForRefusal(const std::function<void()> &then);
 
     RedirectMatcher m_matcher;
+    QStringList m_browserOnlyHosts = defaultBrowserOnlyHosts();
     ConnectWebPage *m_opener = nullptr;
     bool m_navigated = false; // a popup whose first navigation is refused closes
     bool m_showedPage = false; // a popup that loaded a web page at least once

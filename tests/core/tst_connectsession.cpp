@@ -342,6 +342,95 @@ private Q_SLOTS:
         QVERIFY(!text.contains(modal.path().section(QLatin1Char('/'), 2, 2))); // the session token
     }
 
+    // Starts a session, shows the modal, hands off to the browser, and returns the browser's URL.
+    QUrl handOff(ConnectSession &session)
+    {
+        QSignalSpy browser(&session, &ConnectSession::openInBrowser);
+        const QUrl embedded = startUntilModal(session);
+        session.modalReady();
+        [&] {
+            QVERIFY(session.canContinueInBrowser());
+            session.continueInBrowser();
+            QTRY_COMPARE_WITH_TIMEOUT(browser.count(), 1, 20000);
+            QCOMPARE(session.state(), ConnectSession::State::InBrowser);
+            QVERIFY(browser.constFirst().constFirst().toUrl() != embedded); // a fresh session
+        }();
+        return browser.isEmpty() ? QUrl() : browser.constFirst().constFirst().toUrl();
+    }
+
+    void continuingInTheBrowserAsksForAFreshSession()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Browser fresh")));
+        const int before = m_server->receivedRequests().size();
+        const QUrl browserUrl = handOff(session);
+        QVERIFY(browserUrl.scheme().startsWith(QLatin1String("http")));
+        QList<QString> keys;
+        for (const auto &received : m_server->receivedRequests().mid(before)) {
+            if (received.method == QLatin1String("POST"))
+                keys.append(received.idempotencyKey);
+        }
+        QCOMPARE(keys.size(), 2);
+        QVERIFY(keys.at(0) != keys.at(1)); // a new attempt, not a retry
+        session.cancel();
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
+    }
+
+    void theBrowserComesBackOnTheLoopbackListener()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Via browser")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        const QUrl browserUrl = handOff(session);
+        // The system browser's part: the modal, then the redirect to the app's listener.
+        const QUrl redirect = completeModal(browserUrl);
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+        HttpClient browser(redirect);
+        const HttpResult page = browser.get(redirect.toString(QUrl::FullyEncoded));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("You can close this tab"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(session.result().connection->name, QStringLiteral("Via browser"));
+    }
+
+    void theListenerAnswersNothingButTheExactRedirect()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Probed")));
+        handOff(session);
+        const QUrl exact = session.request().redirectUrl;
+        HttpClient client(exact);
+        QUrl wrongValue = exact;
+        wrongValue.setQuery(QStringLiteral("state=guess"));
+        QUrl wrongPath = exact;
+        wrongPath.setPath(QStringLiteral("/connect-desktop/done/x"));
+        for (const QUrl &probe : {wrongValue, wrongPath, exact.resolved(QUrl(QStringLiteral("/")))})
+            QCOMPARE(client.get(probe.toString(QUrl::FullyEncoded)).status, 404);
+        QCOMPARE(client.post(exact.toString(QUrl::FullyEncoded), "{}").status, 404); // GET only
+        QCOMPARE(session.state(), ConnectSession::State::InBrowser);
+        session.cancel();
+    }
+
+    void aBrowserThatNeverComesBackTimesOut()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Abandoned tab")));
+        session.setBrowserTimeout(200);
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        handOff(session);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
+        QCOMPARE(session.result().errorCode, QStringLiteral("browser_timeout"));
+    }
+
+    void cancellingWhileTheBrowserIsOpenIsCancelled()
+    {
+        ConnectSession session(m_provider, request(QStringLiteral("Changed mind")));
+        QSignalSpy finished(&session, &ConnectSession::finished);
+        handOff(session);
+        session.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
+        QVERIFY(!session.canContinueInBrowser());
+    }
+
     void theResultIsTheCommandLinesJson()
     {
         SessionResult result;

@@ -2,6 +2,7 @@
 // the real sandbox: it shows the modal, popups, problems and the result, and every way of leaving
 // gives exactly one result decided by the session.
 #include "AppSettings.h"
+#include "Banner.h"
 #include "BrandLogo.h"
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
@@ -15,9 +16,13 @@
 #include "StatusBadge.h"
 #include "WebTestSupport.h"
 
+#include <QDesktopServices>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -31,6 +36,18 @@
 using namespace WebTest;
 using View = ConnectWindow::View;
 using State = ConnectSession::State;
+
+// Stands in for the system browser: QDesktopServices hands it the URLs it would open.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void openUrl(const QUrl &url) { opened.append(url); }
+};
 
 class TestConnectWindow : public QObject
 {
@@ -297,6 +314,76 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Failed);
         QCOMPARE(window->session()->result().errorCode, QStringLiteral("modal_timeout"));
+    }
+
+    void continueInBrowserOpensTheSystemBrowserAndWaits()
+    {
+        BrowserStandIn browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "openUrl");
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "openUrl");
+        ConnectWindow *window =
+            open(QStringLiteral("postgresql"), QStringLiteral("Through the browser"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        QVERIFY(window->browserButton()->isEnabled());
+        QTest::mouseClick(window->browserButton(), Qt::LeftButton);
+        WEB_TRY_COMPARE(browser.opened.size(), 1);
+        QCOMPARE(window->session()->state(), ConnectSession::State::InBrowser);
+        QCOMPARE(window->currentView(), View::Preparing);
+        QVERIFY(window->preparingText().contains(QLatin1String("browser")));
+
+        // The browser's part, over real HTTP: the modal, then back to the app's listener.
+        const QUrl modal = browser.opened.constFirst();
+        HttpClient client(modal);
+        const QByteArray form =
+            QJsonDocument(
+                QJsonObject{{QLatin1String("type"), QStringLiteral("postgresql")},
+                            {QLatin1String("configuration"),
+                             QJsonObject{{QLatin1String("hostname"), QStringLiteral("db")},
+                                         {QLatin1String("port"), 5432},
+                                         {QLatin1String("database"), QStringLiteral("d")},
+                                         {QLatin1String("username"), QStringLiteral("u")},
+                                         {QLatin1String("password"), QStringLiteral("p")}}}})
+                .toJson();
+        QCOMPARE(client.post(modal.path() + QStringLiteral("/submit"), form).status, 200);
+        const QUrl back = QUrl::fromEncoded(
+            client.get(modal.path() + QStringLiteral("/finish")).header("Location"));
+        QCOMPARE(HttpClient(back).get(back.toString(QUrl::FullyEncoded)).status, 200);
+
+        WEB_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
+        WEB_TRY_COMPARE(window->currentView(), View::Result);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    }
+
+    void aProviderThatRefusesEmbeddedSignInOffersTheBrowser()
+    {
+        SandboxFaults faults;
+        faults.embeddedSignInRefused = true;
+        m_server->setFaults(faults);
+        ConnectWindow *window = open(QStringLiteral("hubspot"), QStringLiteral("Refused inside"));
+        QVERIFY(waitForForm(window));
+        QVERIFY(!window->browserOffer()->isVisible());
+        click(window->page(), QStringLiteral("oauth-signin"));
+        WEB_TRY_VERIFY(window->browserOffer()->isVisible());
+        QVERIFY(window->browserOffer()->text().contains(QLatin1String("browser")));
+        QCOMPARE(window->browserOffer()->buttons().size(), 1);
+    }
+
+    void waitingForTheBrowserCanBeCancelled()
+    {
+        BrowserStandIn browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "openUrl");
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Never mind"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitForForm(window));
+        QTest::mouseClick(window->browserButton(), Qt::LeftButton);
+        WEB_TRY_COMPARE(window->session()->state(), ConnectSession::State::InBrowser);
+        window->reject();
+        WEB_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     }
 
     void aRendererCrashShowsReloadAndReloadRecovers()
