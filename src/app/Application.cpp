@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "SandboxCommand.h"
 #include "SettingsDialog.h" // MainWindow.h holds a QPointer to it
+#include "SingleInstance.h"
 #include "ThemeManager.h"
 
 #include <QApplication>
@@ -44,13 +45,16 @@ void setWebColorScheme(bool dark)
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
 }
 
-int runWindowed(int argc, char **argv, const Invocation &invocation)
+int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInstance *instance)
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     allowWebEngineAsRoot();
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Connect Desktop"));
     QApplication::setDesktopFileName(QStringLiteral("connect-desktop"));
+
+    if (instance)
+        instance->listen();
 
     QSettings settings;
     AppSettings appSettings(&settings);
@@ -73,7 +77,19 @@ int runWindowed(int argc, char **argv, const Invocation &invocation)
     } else {
         MainWindow window(&backends, &profiles, &appSettings, webProfile);
         window.setThemeManager(&theme);
+        // Later launches (a link, a shortcut) come here instead of opening a second window.
+        QObject::connect(instance, &SingleInstance::argumentsReceived, &window,
+                         [&window](const QStringList &forwarded) {
+                             const Invocation later = CommandLine::parse(
+                                 QStringList{QStringLiteral("connect-desktop")} + forwarded);
+                             if (!later.deepLinkIntegration.isEmpty())
+                                 window.openFromLink(later.deepLinkIntegration);
+                             window.raise();
+                             window.activateWindow();
+                         });
         window.show();
+        if (!invocation.deepLinkIntegration.isEmpty())
+            window.openFromLink(invocation.deepLinkIntegration);
         code = QApplication::exec();
     }
     // Pages are gone with their windows; the profile goes after them.
@@ -109,9 +125,21 @@ int run(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return SandboxCommand::run(invocation.sandbox);
     }
-    case Invocation::Command::Window:
     case Invocation::Command::Connect:
-        return runWindowed(argc, argv, invocation);
+        return runWindowed(argc, argv, invocation, nullptr);
+    case Invocation::Command::Window: {
+        // One window per user: hand this launch to the running one when there is one.
+        SingleInstance instance;
+        if (instance.anotherIsRunning()) {
+            if (instance.forward(arguments.mid(1))) {
+                QTextStream(stdout) << QCoreApplication::translate(
+                    "Application", "Connect Desktop is already running; it takes it from here.")
+                                    << Qt::endl;
+                return CommandLine::Completed;
+            }
+        }
+        return runWindowed(argc, argv, invocation, &instance);
+    }
     }
     return CommandLine::BadUsage;
 }

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "DeepLink.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -275,6 +277,19 @@ Invocation parse(const QStringList &arguments)
         return parseSandbox(QStringList{arguments.value(0)} + arguments.mid(2));
     if (first == QLatin1String("connect"))
         return parseConnect(QStringList{arguments.value(0)} + arguments.mid(2));
+    if (DeepLink::looksLikeDeepLink(first)) {
+        // Opened from a web page or a shortcut: untrusted, and nothing else may come with it.
+        if (arguments.size() > 2)
+            return error(
+                tr("A connectdesktop: link is opened on its own, without other arguments."));
+        QString why;
+        const auto link = DeepLink::parse(first, &why);
+        if (!link)
+            return error(why);
+        Invocation invocation;
+        invocation.deepLinkIntegration = link->integration;
+        return invocation;
+    }
 
     QCommandLineParser parser;
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},

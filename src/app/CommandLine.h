@@ -29,6 +29,7 @@ struct Invocation
     QString text; // the help text, the version, or a one-line error naming the fix
     SandboxOptions sandbox;
     ConnectOptions connect;
+    QString deepLinkIntegration; // Window: a connectdesktop:// link asked for this integration
 };
 
 namespace CommandLine {

@@ -341,6 +341,7 @@ void MainWindow::fetchTypes()
             for (ConnectionType &type : types)
                 type.logoUrl = resolved(provider->apiBaseUrl(), type.logoUrl);
             m_picker->setTypes(types);
+            openPendingLink();
             // The company allows one integration: nothing to pick, so open it once per profile.
             if (!m_autoOpened && types.size() == 1
                 && m_settings->allowedIntegrations().size() == 1) {
@@ -382,6 +383,40 @@ void MainWindow::fetchConnections()
                 startCreate(type);
             }
         });
+}
+
+void MainWindow::openFromLink(const QString &integration)
+{
+    raise();
+    activateWindow();
+    m_pendingLink = integration;
+    openPendingLink();
+}
+
+void MainWindow::openPendingLink()
+{
+    if (m_pendingLink.isEmpty() || m_picker->types().isEmpty())
+        return; // again once the integrations are here
+    const QString id = std::exchange(m_pendingLink, QString());
+    if (m_connectWindow && !m_connectWindow->session()->isFinished()) {
+        m_sessionBanner->showMessage(Banner::Level::Warning,
+                                     tr("A link asked to connect “%1”. Finish or close the current "
+                                        "connection first, then open the link again.")
+                                         .arg(id));
+        return;
+    }
+    // The picker holds only what this company allows and this backend offers.
+    for (const ConnectionType &type : m_picker->types()) {
+        if (type.id == id) {
+            openIntegration(type);
+            return;
+        }
+    }
+    m_sessionBanner->showMessage(
+        Banner::Level::Error,
+        tr("A link asked to connect “%1”, which is not among the integrations "
+           "you can connect here.")
+            .arg(id));
 }
 
 void MainWindow::openIntegration(const ConnectionType &type)

@@ -54,6 +54,9 @@ public:
 
 public Q_SLOTS:
     void openIntegration(const ConnectionType &type);
+    // A connectdesktop:// link asked for this integration (already parsed and shaped right):
+    // opens it if it is allowed and offered, otherwise says why. Nothing is submitted.
+    void openFromLink(const QString &integration);
     void reconnect(const Connection &connection);
     void refresh();
     // Non-blocking: the dialog is window-modal and reports through QDialog::finished.
@@ -92,7 +95,9 @@ private:
     PlatformProvider *m_provider = nullptr;
     Profile m_openedProfile;
     bool m_openFailed = false;
-    bool m_autoOpened = false; // the one allowed integration was opened for this profile
+    bool m_autoOpened = false;
+    QString m_pendingLink; // a link that arrived before the integrations
+    void openPendingLink(); // the one allowed integration was opened for this profile
     bool m_connectionsLoaded = false;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
     // Owns the callbacks of the current provider; replaced on every switch so late answers

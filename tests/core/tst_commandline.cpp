@@ -93,6 +93,22 @@ private Q_SLOTS:
         QCOMPARE(proxy.connect.proxyUrl, QUrl(QStringLiteral("http://127.0.0.1:8080/backend")));
     }
 
+    void aLinkOpensTheWindowForItsIntegration()
+    {
+        const Invocation invocation =
+            parse({QStringLiteral("connectdesktop://connect?integration=salesforce")});
+        QCOMPARE(invocation.command, Invocation::Command::Window);
+        QCOMPARE(invocation.deepLinkIntegration, QStringLiteral("salesforce"));
+    }
+
+    void aLinkIsOpenedAlone()
+    {
+        const Invocation invocation =
+            parse({QStringLiteral("connectdesktop://connect?integration=salesforce"),
+                   QStringLiteral("--json")});
+        QCOMPARE(invocation.command, Invocation::Command::Error);
+    }
+
     void badValuesNameTheFix_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -18,6 +18,9 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 # A user of our own: nothing from the developer's settings, caches or keychain.
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
+# The single-instance socket lives in the temporary folder: ours, so a Connect Desktop the
+# developer has open does not take our launches.
+export TMPDIR=$work
 export QT_LOGGING_RULES="connectdesktop.app.info=true"
 unset POLYTOMIC_API_KEY
 [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1

@@ -165,6 +165,33 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return connect->session()->isFinished(); }, pageTimeout));
     }
 
+    void aLinkOpensItsIntegrationOnceTheListIsHere()
+    {
+        MainWindow *window = openMainWindow();
+        window->openFromLink(QStringLiteral("hubspot")); // before the integrations arrive
+        QVERIFY(waitUntil([&] { return window->connectWindow() != nullptr; }, pageTimeout));
+        QCOMPARE(window->connectWindow()->session()->request().integrations,
+                 QStringList{QStringLiteral("hubspot")});
+        // Nothing is submitted for the user: the modal waits for them.
+        QVERIFY(waitUntil(
+            [&] { return window->connectWindow()->currentView() == ConnectWindow::View::Modal; },
+            pageTimeout));
+        QVERIFY(m_server->connections().isEmpty()
+                || !connectionNamed(window->connectWindow()->session()->request().name));
+        window->connectWindow()->reject();
+    }
+
+    void aLinkToAnIntegrationThatIsNotAllowedIsExplained()
+    {
+        MainWindow *window =
+            openMainWindow({QStringLiteral("postgresql"), QStringLiteral("stripe")});
+        QVERIFY(waitForTypes(window));
+        window->openFromLink(QStringLiteral("hubspot"));
+        QVERIFY(!window->connectWindow());
+        QVERIFY(window->sessionBanner()->isVisible());
+        QVERIFY(window->sessionBanner()->text().contains(QLatin1String("hubspot")));
+    }
+
     void typingInTheSearchFiltersByNameAndId()
     {
         MainWindow *window = openMainWindow();

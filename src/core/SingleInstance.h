@@ -1,0 +1,34 @@
+// One running app per user: a later launch hands its arguments to the first and exits.
+#pragma once
+
+#include <QLocalServer>
+#include <QObject>
+#include <QStringList>
+
+class SingleInstance : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `key` names the instance; the user's id is added, so users never meet.
+    explicit SingleInstance(const QString &key = QStringLiteral("connect-desktop"),
+                            QObject *parent = nullptr);
+
+    // True when another instance answers: forward() to it. Needs no application object.
+    bool anotherIsRunning();
+    // Becomes the instance: listens for later launches. Call once the application exists.
+    bool listen();
+    // Sends `arguments` to the running instance; false when none took them.
+    bool forward(const QStringList &arguments, int timeoutMs = 3000);
+    QString serverName() const { return m_name; }
+
+Q_SIGNALS:
+    // A later launch's arguments (its program name excluded).
+    void argumentsReceived(const QStringList &arguments);
+
+private:
+    void readConnection(QLocalSocket *socket);
+
+    QString m_name;
+    QLocalServer m_server;
+};

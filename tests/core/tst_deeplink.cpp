@@ -1,0 +1,96 @@
+// Specification: connectdesktop:// links are untrusted input: one integration, nothing else.
+#include "DeepLink.h"
+#include "SingleInstance.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+class TestDeepLink : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsTheIntegration_data()
+    {
+        QTest::addColumn<QString>("link");
+        QTest::newRow("authority form")
+            << QStringLiteral("connectdesktop://connect?integration=hubspot");
+        QTest::newRow("path form") << QStringLiteral("connectdesktop:connect?integration=hubspot");
+        QTest::newRow("trailing slash")
+            << QStringLiteral("connectdesktop://connect/?integration=hubspot");
+        QTest::newRow("scheme case")
+            << QStringLiteral("ConnectDesktop://connect?integration=hubspot");
+    }
+
+    void readsTheIntegration()
+    {
+        QFETCH(QString, link);
+        QString error;
+        const auto parsed = DeepLink::parse(link, &error);
+        QVERIFY2(parsed.has_value(), qPrintable(error));
+        QCOMPARE(parsed->integration, QStringLiteral("hubspot"));
+    }
+
+    void refusesAnythingElse_data()
+    {
+        QTest::addColumn<QString>("link");
+        QTest::newRow("other scheme") << QStringLiteral("https://connect?integration=hubspot");
+        QTest::newRow("other action")
+            << QStringLiteral("connectdesktop://delete?integration=hubspot");
+        QTest::newRow("no integration") << QStringLiteral("connectdesktop://connect");
+        QTest::newRow("two integrations")
+            << QStringLiteral("connectdesktop://connect?integration=a&integration=b");
+        QTest::newRow("a name") << QStringLiteral(
+            "connectdesktop://connect?integration=hubspot&name=x");
+        QTest::newRow("a key") << QStringLiteral(
+            "connectdesktop://connect?integration=hubspot&api_key=sk");
+        QTest::newRow("a profile")
+            << QStringLiteral("connectdesktop://connect?integration=hubspot&profile=prod");
+        QTest::newRow("odd id") << QStringLiteral(
+            "connectdesktop://connect?integration=Hub%20Spot");
+        QTest::newRow("script id")
+            << QStringLiteral("connectdesktop://connect?integration=%3Cscript%3E");
+        QTest::newRow("user info")
+            << QStringLiteral("connectdesktop://me@connect?integration=hubspot");
+        QTest::newRow("port") << QStringLiteral("connectdesktop://connect:80?integration=hubspot");
+        QTest::newRow("too long") << QStringLiteral("connectdesktop://connect?integration=")
+                + QString(3000, QLatin1Char('a'));
+    }
+
+    void refusesAnythingElse()
+    {
+        QFETCH(QString, link);
+        QString error;
+        QVERIFY(!DeepLink::parse(link, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void aSecondLaunchHandsItsArgumentsToTheFirst()
+    {
+        const QString key =
+            QStringLiteral("connect-desktop-test-") + QUuid::createUuid().toString(QUuid::Id128);
+        SingleInstance first(key);
+        QVERIFY(!first.anotherIsRunning());
+        QVERIFY(first.listen());
+        QSignalSpy received(&first, &SingleInstance::argumentsReceived);
+
+        SingleInstance second(key);
+        QVERIFY(second.anotherIsRunning());
+        const QStringList arguments{QStringLiteral("connectdesktop://connect?integration=hubspot")};
+        QVERIFY(second.forward(arguments));
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 5000);
+        QCOMPARE(received.constFirst().constFirst().toStringList(), arguments);
+    }
+
+    void withNobodyRunningThereIsNoOneToForwardTo()
+    {
+        SingleInstance alone(QStringLiteral("connect-desktop-test-")
+                             + QUuid::createUuid().toString(QUuid::Id128));
+        QVERIFY(!alone.anotherIsRunning());
+        QVERIFY(!alone.forward({QStringLiteral("x")}, 300));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeepLink)
+#include "tst_deeplink.moc"
