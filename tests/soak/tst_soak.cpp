@@ -1,0 +1,147 @@
+// Soak: 200 consecutive sessions in one process against the sandbox, through the real connect
+// window and real pages, mixing completed, cancelled and failed. No crash, every session one
+// result, and memory that stays bounded. The figures are printed for the record; the only
+// memory check is a generous bound (a leak per session shows up long before it).
+#include "AppSettings.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "PolytomicProvider.h"
+#include "SandboxServer.h"
+#include "WebTestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineProfile>
+
+#include <unistd.h>
+
+using namespace WebTest;
+
+namespace {
+
+// Resident memory of this process and all its descendants (the web engine's processes), MiB.
+double residentMiB()
+{
+    QMap<qint64, qint64> parentOf;
+    QMap<qint64, qint64> rssKb;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        if (!status.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("PPid:"))
+                parentOf.insert(pid, line.mid(5).trimmed().toLongLong());
+            else if (line.startsWith("VmRSS:"))
+                rssKb.insert(pid, line.mid(6).trimmed().split(' ').value(0).toLongLong());
+        }
+    }
+    const qint64 self = ::getpid();
+    qint64 total = 0;
+    for (auto it = rssKb.cbegin(); it != rssKb.cend(); ++it) {
+        for (qint64 pid = it.key(); pid > 1; pid = parentOf.value(pid, 0)) {
+            if (pid == self) {
+                total += it.value();
+                break;
+            }
+        }
+    }
+    return double(total) / 1024.0;
+}
+
+} // namespace
+
+class TestSoak : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void twoHundredSessionsInOneProcess()
+    {
+        const int sessions = qEnvironmentVariableIntValue("SOAK_SESSIONS") > 0
+            ? qEnvironmentVariableIntValue("SOAK_SESSIONS")
+            : 200;
+        SandboxServer server;
+        QVERIFY(server.start());
+        ApiEndpoint endpoint;
+        endpoint.baseUrl = server.url();
+        endpoint.apiKey = server.apiKey();
+        endpoint.backoffMs = 10;
+        PolytomicProvider provider(endpoint);
+        QTemporaryDir dir;
+        QSettings qsettings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        AppSettings settings(&qsettings);
+        auto *profile = new QWebEngineProfile(this);
+
+        double atTwenty = 0;
+        int completed = 0, cancelled = 0, failed = 0;
+        for (int i = 1; i <= sessions; ++i) {
+            // Every fifth session fails at the API, every fifth cancels in the modal.
+            const int kind = i % 5;
+            SandboxFaults faults;
+            if (kind == 3)
+                faults.forcedStatus = 422;
+            server.setFaults(faults);
+            SessionRequest request;
+            request.name = QStringLiteral("Soak %1").arg(i);
+            request.integrations = {QStringLiteral("postgresql")};
+            auto window = std::make_unique<ConnectWindow>(&provider, request, profile, &settings);
+            QSignalSpy finished(window.get(), &ConnectWindow::sessionFinished);
+            window->show();
+            window->start();
+            if (kind != 3) {
+                QVERIFY2(waitUntil([&] { return state(window->page()) == QLatin1String("form"); },
+                                   pageTimeout),
+                         qPrintable(QStringLiteral("session %1: no form").arg(i)));
+                if (kind == 4)
+                    window->reject();
+                else
+                    fillPostgres(window->page());
+            }
+            QVERIFY2(waitUntil([&] { return finished.count() == 1; }, pageTimeout),
+                     qPrintable(QStringLiteral("session %1: no result").arg(i)));
+            switch (window->session()->result().outcome) {
+            case SessionResult::Outcome::Completed:
+                ++completed;
+                break;
+            case SessionResult::Outcome::Cancelled:
+                ++cancelled;
+                break;
+            case SessionResult::Outcome::Failed:
+                ++failed;
+                break;
+            }
+            window.reset();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            if (i == 20)
+                atTwenty = residentMiB();
+        }
+        waitUntil([] { return false; }, 500); // let the last pages go before measuring
+        const double atEnd = residentMiB();
+        const double growth = atTwenty > 0 ? (atEnd - atTwenty) / atTwenty * 100.0 : 0;
+        qInfo().noquote() << QStringLiteral(
+                                 "soak: %1 sessions (%2 completed, %3 cancelled, %4 failed); "
+                                 "RSS of the process and its web engine processes: %5 MiB after "
+                                 "session 20, %6 MiB after session %1, growth %7%")
+                                 .arg(sessions)
+                                 .arg(completed)
+                                 .arg(cancelled)
+                                 .arg(failed)
+                                 .arg(atTwenty, 0, 'f', 1)
+                                 .arg(atEnd, 0, 'f', 1)
+                                 .arg(growth, 0, 'f', 1);
+        QCOMPARE(completed + cancelled + failed, sessions);
+        QCOMPARE(failed, sessions / 5);
+        QVERIFY2(growth < 50.0, "memory grew by half between session 20 and the end");
+        delete profile;
+    }
+};
+
+QTEST_MAIN(TestSoak)
+#include "tst_soak.moc"
