@@ -369,10 +369,11 @@ void ConnectWindow::offerBrowser(const QString &host)
 {
     if (!m_session->canContinueInBrowser() || m_browserOffer->isVisible())
         return;
-    m_browserOffer->showMessage(Banner::Level::Warning,
-                                tr("%1 does not allow signing in inside apps. Continue in your "
-                                   "browser to finish.")
-                                    .arg(host));
+    m_browserOffer->showMessage(
+        Banner::Level::Warning,
+        tr("The sign-in page (%1) does not allow signing in inside apps. Continue in "
+           "your browser to finish.")
+            .arg(host));
     m_browserOffer->addButton(tr("Continue in &browser"),
                               [this] { m_session->continueInBrowser(); });
 }

@@ -1,6 +1,7 @@
 // Not a specification: grabs the main window and the connect window (light and dark) into
 // /tmp/ui-shots/*.png so people can look at them. Run: ctest --preset debug -R tst_screenshots
 #include "AppSettings.h"
+#include "Banner.h"
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
 #include "ConnectionsView.h"
@@ -16,6 +17,7 @@
 #include "ThemeManager.h"
 #include "WebTestSupport.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -129,7 +131,31 @@ class TestScreenshots : public QObject
         save(popup, QStringLiteral("popup-") + suffix);
         connect->close();
         WEB_TRY_VERIFY(!window.connectWindow());
+
+        // A provider that refuses embedded sign-in: the offer, then waiting for the browser.
+        SandboxFaults refusing;
+        refusing.embeddedSignInRefused = true;
+        m_server->setFaults(refusing);
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "ignoreUrl");
+        QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
+        connect = window.connectWindow();
+        WEB_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+        click(connect->page(), QStringLiteral("oauth-signin"));
+        WEB_TRY_VERIFY(connect->browserOffer()->isVisible());
+        QTest::qWait(300);
+        save(connect, QStringLiteral("connect-browser-offer-") + suffix);
+        connect->session()->continueInBrowser();
+        WEB_TRY_COMPARE(connect->session()->state(), ConnectSession::State::InBrowser);
+        QTest::qWait(300);
+        save(connect, QStringLiteral("connect-browser-waiting-") + suffix);
+        connect->close();
+        WEB_TRY_VERIFY(!window.connectWindow());
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        m_server->setFaults({});
     }
+
+public Q_SLOTS:
+    void ignoreUrl(const QUrl &) { }
 
 private Q_SLOTS:
     void initTestCase()
