@@ -89,15 +89,13 @@ void ConnectCommand::typesArrived(const QList<ConnectionType> &types)
 {
     QStringList unknown;
     for (const QString &id : std::as_const(m_options.integrations)) {
-        const bool known = std::any_of(types.cbegin(), types.cend(),
-                                       [&](const ConnectionType &type) { return type.id == id; });
-        if (!known)
+        const auto type =
+            std::find_if(types.cbegin(), types.cend(),
+                         [&](const ConnectionType &candidate) { return candidate.id == id; });
+        if (type == types.cend())
             unknown.append(id);
         else if (m_options.integrations.size() == 1)
-            m_integrationName =
-                std::find_if(types.cbegin(), types.cend(), [&](const ConnectionType &type) {
-                    return type.id == id;
-                })->name;
+            m_integrationName = type->name;
     }
     if (!unknown.isEmpty()) {
         QStringList ids;

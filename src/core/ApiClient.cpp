@@ -61,9 +61,9 @@ void ApiCall::handleReply()
     reply->deleteLater();
     m_reply = nullptr;
     const qint64 duration = m_clock.elapsed();
-    m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // An aborted or timed-out reply is closed; reading it would only warn.
-    m_body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QNetworkReply::NetworkError error = reply->error();
 
     ApiFailure failure = m_failure;
@@ -71,7 +71,7 @@ void ApiCall::handleReply()
     bool failed = true;
     if (m_aborted) {
         failure.kind = ApiFailure::Kind::Aborted;
-    } else if (m_status == 0) {
+    } else if (status == 0) {
         // No HTTP answer. A transfer timeout shows as an operation cancelled that we did not ask
         // for.
         failure.kind =
@@ -79,17 +79,17 @@ void ApiCall::handleReply()
             ? ApiFailure::Kind::Timeout
             : ApiFailure::Kind::Network;
         failure.detail = reply->errorString();
-    } else if (m_status < 200 || m_status >= 300) {
-        const ApiError apiError = ApiError::fromReply(m_status, m_body);
+    } else if (status < 200 || status >= 300) {
+        const ApiError apiError = ApiError::fromReply(status, body);
         failure.kind = ApiFailure::Kind::Http;
-        failure.httpStatus = m_status;
+        failure.httpStatus = status;
         failure.serverMessage = apiError.message;
-    } else if (m_body.trimmed().isEmpty()) {
+    } else if (body.trimmed().isEmpty()) {
         failed = false; // 204 and friends
         m_data = QJsonValue();
     } else {
         QString parseError;
-        const auto data = JsonEnvelope::data(m_body, &parseError);
+        const auto data = JsonEnvelope::data(body, &parseError);
         if (data) {
             failed = false;
             m_data = *data;
@@ -111,8 +111,8 @@ void ApiCall::handleReply()
                    .arg(m_endpoint.maxAttempts)
                    .arg(note);
     if (m_log)
-        m_log->recordApi(QString::fromLatin1(m_method), m_url, m_status, duration, note);
-    qCDebug(lcApi) << m_method << m_url.path() << m_status << duration << "ms";
+        m_log->recordApi(QString::fromLatin1(m_method), m_url, status, duration, note);
+    qCDebug(lcApi) << m_method << m_url.path() << status << duration << "ms";
 
     if (retry) {
         const int delay = m_endpoint.backoffMs * (1 << (m_attempt - 1));

@@ -36,11 +36,8 @@ class ApiCall : public QObject
 public:
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_finished && !m_failed; }
-    int httpStatus() const { return m_status; }
-    const QByteArray &body() const { return m_body; }
     QJsonValue data() const { return m_data; } // "data" of the reply, when it had one
     const ApiFailure &failure() const { return m_failure; }
-    int attempts() const { return m_attempt; }
     // Stops the call; finished() is emitted with an Aborted failure.
     void abort();
 
@@ -68,8 +65,6 @@ private:
     bool m_aborted = false;
     bool m_finished = false;
     bool m_failed = false;
-    int m_status = 0;
-    QByteArray m_body;
     QJsonValue m_data;
     ApiFailure m_failure;
 };
@@ -84,7 +79,6 @@ public:
     const ApiEndpoint &endpoint() const { return m_endpoint; }
     // Where exchanges are recorded (not owned); the key and credential become its secrets.
     void setLog(ExchangeLog *log);
-    QNetworkAccessManager *network() { return &m_network; }
 
     ApiCall *get(const QString &path);
     // POST with a JSON body. With an idempotency key, safe failures are retried with that key.

@@ -92,3 +92,16 @@ void AppSettings::setAllowedIntegrations(const QStringList &ids)
     m_settings->setValue(QStringLiteral("connections/allowed"), ids);
     Q_EMIT changed();
 }
+
+QStringList AppSettings::browserOnlyHosts() const
+{
+    const QVariant stored = m_settings->value(QStringLiteral("web/browserOnlyHosts"));
+    if (!stored.isValid())
+        return defaultBrowserOnlyHosts();
+    QStringList hosts;
+    for (const QString &host : stored.toStringList()) {
+        if (!host.trimmed().isEmpty())
+            hosts.append(host.trimmed().toLower());
+    }
+    return hosts;
+}

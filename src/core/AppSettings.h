@@ -35,6 +35,11 @@ public:
     QStringList allowedIntegrations() const;
     void setAllowedIntegrations(const QStringList &ids);
 
+    // Hosts of identity providers that refuse sign-in in embedded views; reaching one offers
+    // the system browser. Default: accounts.google.com.
+    QStringList browserOnlyHosts() const;
+    static QStringList defaultBrowserOnlyHosts() { return {QStringLiteral("accounts.google.com")}; }
+
     // The connection name template: {integration} (the type's name), {id}, {date}, {time}.
     QString nameTemplate() const;
     void setNameTemplate(const QString &templ);

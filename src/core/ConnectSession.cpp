@@ -89,21 +89,31 @@ void ConnectSession::start()
     if (m_request.integrations.size() == 1)
         m_result.integration = m_request.integrations.constFirst();
 
-    setState(State::Requesting);
-    m_provider->createSession(m_request, this, [this](const Result<ConnectSessionTicket> &result) {
-        if (m_state != State::Requesting)
-            return; // cancelled meanwhile
-        if (!result.ok()) {
-            finish(SessionResult::Outcome::Failed, result.failure.code(), result.failure.message());
-            return;
-        }
-        m_ticket = *result.value;
-        m_log->addSecret(m_ticket.token);
+    requestTicket([this] {
         mark(QStringLiteral("request"));
         setState(State::Loading);
         m_loadTimeout.start();
         Q_EMIT loadModal(m_ticket.redirectUrl);
     });
+}
+
+void ConnectSession::requestTicket(const std::function<void()> &then)
+{
+    setState(State::Requesting);
+    // The ticket's address is already checked to be http(s) (ConnectSessionTicket::fromJson).
+    m_provider->createSession(m_request, this,
+                              [this, then](const Result<ConnectSessionTicket> &result) {
+                                  if (m_state != State::Requesting)
+                                      return; // cancelled meanwhile
+                                  if (!result.ok()) {
+                                      finish(SessionResult::Outcome::Failed, result.failure.code(),
+                                             result.failure.message());
+                                      return;
+                                  }
+                                  m_ticket = *result.value;
+                                  m_log->addSecret(m_ticket.token);
+                                  then();
+                              });
 }
 
 void ConnectSession::modalLoadStarted()
@@ -153,10 +163,10 @@ void ConnectSession::redirectCaught(const QUrl &url)
                             tr("redirect caught; confirming with the API"));
     mark(QStringLiteral("in_modal"));
     setState(State::Confirming);
-    confirm(url);
+    confirm();
 }
 
-void ConnectSession::confirm(const QUrl &)
+void ConnectSession::confirm()
 {
     m_provider->confirmSession(
         m_request, m_startedAt, this, [this](const Result<std::optional<Connection>> &result) {
@@ -238,34 +248,17 @@ void ConnectSession::retry()
 
 bool ConnectSession::canContinueInBrowser() const
 {
-    return !m_handingOff
-        && (m_state == State::Loading || m_state == State::InModal || m_state == State::Problem);
+    return m_state == State::Loading || m_state == State::InModal || m_state == State::Problem;
 }
 
 void ConnectSession::continueInBrowser()
 {
     if (!canContinueInBrowser())
         return;
-    m_handingOff = true;
     m_loadTimeout.stop();
     m_log->recordNavigation(QStringLiteral("browser"), m_ticket.redirectUrl,
                             tr("continuing in the system browser with a fresh session"));
-    setState(State::Requesting);
-    m_provider->createSession(m_request, this, [this](const Result<ConnectSessionTicket> &result) {
-        if (m_state != State::Requesting)
-            return; // cancelled meanwhile
-        if (!result.ok()) {
-            finish(SessionResult::Outcome::Failed, result.failure.code(), result.failure.message());
-            return;
-        }
-        const QString scheme = result.value->redirectUrl.scheme();
-        if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-            finish(SessionResult::Outcome::Failed, QStringLiteral("malformed_reply"),
-                   tr("The platform returned an address the browser should not open."));
-            return;
-        }
-        m_ticket = *result.value;
-        m_log->addSecret(m_ticket.token);
+    requestTicket([this] {
         setState(State::InBrowser);
         m_browserTimeout.start();
         Q_EMIT openInBrowser(m_ticket.redirectUrl);

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 class ExchangeLog;
 
 class ConnectSession : public QObject
@@ -83,8 +85,10 @@ Q_SIGNALS:
 
 private:
     void setState(State state);
+    // Asks the platform for a modal URL; `then` runs once it is in m_ticket.
+    void requestTicket(const std::function<void()> &then);
     void enterProblem(const QString &code, const QString &message);
-    void confirm(const QUrl &redirect);
+    void confirm();
     void finish(SessionResult::Outcome outcome, const QString &code = {},
                 const QString &message = {});
     void mark(const QString &timing);
@@ -101,7 +105,6 @@ private:
     qint64 m_phaseStart = 0;
     QTimer m_loadTimeout;
     QTimer m_browserTimeout;
-    bool m_handingOff = false;
     QString m_problem;
     QString m_problemCode;
     SessionResult m_result;

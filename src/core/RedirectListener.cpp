@@ -3,22 +3,21 @@
 #include "LogCategories.h"
 
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 namespace {
 
-void answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
+void answer(QHttpServerResponder &&responder, QHttpServerResponder::StatusCode status,
+            const QByteArray &body)
 {
-    socket->write(
-        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
-        + QByteArray::number(body.size())
-        + "\r\nContent-Security-Policy: default-src 'none'; style-src 'unsafe-inline'"
-          "\r\nCache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n"
-        + body);
-    socket->disconnectFromHost();
+    responder.write(body,
+                    {{"Content-Type", "text/html; charset=utf-8"},
+                     {"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"},
+                     {"Cache-Control", "no-store"},
+                     {"Referrer-Policy", "no-referrer"}},
+                    status);
 }
 
 } // namespace
@@ -57,14 +56,15 @@ bool RedirectListener::handleRequest(const QHttpServerRequest &request, QTcpSock
     url.setPath(request.url().path(QUrl::FullyEncoded), QUrl::TolerantMode);
     url.setQuery(request.query());
     if (request.method() != QHttpServerRequest::Method::Get || !m_matcher.matches(url)) {
-        answer(socket, 404, "Not Found", "<!doctype html><title>404</title><p>Not found.</p>");
+        answer(makeResponder(request, socket), QHttpServerResponder::StatusCode::NotFound,
+               "<!doctype html><title>404</title><p>Not found.</p>");
         return true;
     }
     const QString title = tr("Connect Desktop");
     const QString heading = tr("You can close this tab");
     const QString text =
         tr("Connect Desktop has what it needs and is finishing in its own window.");
-    answer(socket, 200, "OK",
+    answer(makeResponder(request, socket), QHttpServerResponder::StatusCode::Ok,
            QStringLiteral(
                "<!doctype html><html><head><meta charset=\"utf-8\"><title>%1</title>"
                "<style>body{font-family:system-ui,sans-serif;margin:15vh auto;max-width:32em;"
@@ -78,7 +78,7 @@ bool RedirectListener::handleRequest(const QHttpServerRequest &request, QTcpSock
     return true;
 }
 
-void RedirectListener::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+void RedirectListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    answer(socket, 404, "Not Found", {});
+    answer(makeResponder(request, socket), QHttpServerResponder::StatusCode::NotFound, {});
 }

@@ -20,7 +20,6 @@ public:
     bool listen();
     // Sends `arguments` to the running instance; false when none took them.
     bool forward(const QStringList &arguments, int timeoutMs = 3000);
-    QString serverName() const { return m_name; }
 
 Q_SIGNALS:
     // A later launch's arguments (its program name excluded).

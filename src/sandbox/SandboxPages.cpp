@@ -58,10 +58,15 @@ QString scriptSafeJson(const QJsonObject &object)
 
 QString resource(const QString &name)
 {
+    // Read once: the templates are compiled in and every modal page needs three of them.
+    static QHash<QString, QString> cache;
+    const auto cached = cache.constFind(name);
+    if (cached != cache.constEnd())
+        return *cached;
     QFile file(QStringLiteral(":/sandbox/") + name);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(file.readAll());
+    return *cache.insert(name, QString::fromUtf8(file.readAll()));
 }
 
 namespace {

@@ -577,7 +577,7 @@ SandboxReply SandboxServer::modalPage(Session &session)
     const QJsonValue darkLogo =
         m_logoDark.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo-dark.svg");
     const bool single = session.types.size() == 1;
-    const QJsonObject config{
+    QJsonObject config{
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
         {QLatin1String("dark"), session.dark},
         {QLatin1String("mode"),
@@ -589,15 +589,14 @@ SandboxReply SandboxServer::modalPage(Session &session)
         {QLatin1String("preselect"),
          single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
         {QLatin1String("strings"), QJsonValue()}};
+    if (m_options.faults.hostileModal)
+        config.insert(
+            QLatin1String("hostile"),
+            QJsonObject{{QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
+                        {QLatin1String("tls_url"),
+                         QStringLiteral("https://127.0.0.1:%1/").arg(ensureUntrustedTlsPort())}});
     QByteArray page = SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce);
     if (m_options.faults.hostileModal) {
-        QJsonObject hostile{
-            {QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
-            {QLatin1String("tls_url"),
-             QStringLiteral("https://127.0.0.1:%1/").arg(ensureUntrustedTlsPort())}};
-        QJsonObject withHostile = config;
-        withHostile.insert(QLatin1String("hostile"), hostile);
-        page = SandboxPages::modal(withHostile, session.dark, tr("Connect an account"), nonce);
         const QByteArray script = "<script nonce=\"" + nonce + "\">"
             + SandboxPages::resource(QStringLiteral("hostile.js")).toUtf8() + "</script>";
         page.replace("</body>", script + "</body>");

@@ -172,6 +172,8 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
     m_page = new ConnectWebPage(webProfile, this);
     // Our Problem view explains failed loads; Chromium's error page would only confuse.
     m_page->settings()->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
+    m_page->setBrowserOnlyHosts(m_settings ? m_settings->browserOnlyHosts()
+                                           : AppSettings::defaultBrowserOnlyHosts());
     m_page->setBackgroundColor(palette().color(QPalette::Window));
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

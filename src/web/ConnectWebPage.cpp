@@ -94,7 +94,8 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
                 report(tr("registering a protocol handler"), request.origin());
                 request.reject();
             });
-    connect(this, &QWebEnginePage::loadFinished, this, &ConnectWebPage::lookForEmbeddedRefusal);
+    // A refusal often comes as an HTTP error page (load not ok), which still has its text.
+    connect(this, &QWebEnginePage::loadFinished, this, [this] { probeForRefusal({}); });
     connect(profile, &QWebEngineProfile::downloadRequested, this,
             [this](QWebEngineDownloadRequest *download) {
                 if (download->page() == this)
@@ -128,17 +129,6 @@ void ConnectWebPage::closeRefused(const QString &what)
     m_closing = true;
     report(what, url());
     Q_EMIT windowCloseRequested();
-}
-
-QStringList ConnectWebPage::defaultBrowserOnlyHosts()
-{
-    return {QStringLiteral("accounts.google.com")};
-}
-
-void ConnectWebPage::lookForEmbeddedRefusal(bool ok)
-{
-    Q_UNUSED(ok) // a refusal often comes as an HTTP error page, which still has its text
-    probeForRefusal({});
 }
 
 void ConnectWebPage::probeForRefusal(const std::function<void()> &then)

@@ -20,10 +20,9 @@ public:
     explicit ConnectWebPage(QWebEngineProfile *profile, QObject *parent = nullptr);
 
     void setRedirectMatcher(const RedirectMatcher &matcher) { m_matcher = matcher; }
-    // Hosts of identity providers that refuse sign-in in embedded views; reaching one (in the
-    // page or a popup) offers the system browser. Default: accounts.google.com.
+    // Hosts of identity providers that refuse sign-in in embedded views (AppSettings has the
+    // list); reaching one, in the page or a popup, signals embeddedSignInRefused.
     void setBrowserOnlyHosts(const QStringList &hosts) { m_browserOnlyHosts = hosts; }
-    static QStringList defaultBrowserOnlyHosts();
     const RedirectMatcher &redirectMatcher() const { return m_matcher; }
 
     // Popups opened by this page (and by its popups) that are still open.
@@ -62,11 +61,10 @@ private:
     void closeRefused(const QString &what);
     void denyPermission(const QUrl &origin, Feature feature);
     void refuseCertificate(const QWebEngineCertificateError &error);
-    void lookForEmbeddedRefusal(bool ok);
     void probeForRefusal(const std::function<void()> &then);
 
     RedirectMatcher m_matcher;
-    QStringList m_browserOnlyHosts = defaultBrowserOnlyHosts();
+    QStringList m_browserOnlyHosts;
     ConnectWebPage *m_opener = nullptr;
     bool m_navigated = false; // a popup whose first navigation is refused closes
     bool m_showedPage = false; // a popup that loaded a web page at least once

@@ -4,6 +4,7 @@
 #include "ConnectSession.h"
 #include "ExchangeLog.h"
 #include "HttpClient.h"
+#include "ModalOverHttp.h"
 #include "PolytomicProvider.h"
 #include "SandboxServer.h"
 
@@ -37,33 +38,6 @@ class TestConnectSession : public QObject
             QTRY_COMPARE_WITH_TIMEOUT(load.count(), 1, 20000);
         }();
         return load.isEmpty() ? QUrl() : load.constFirst().constFirst().toUrl();
-    }
-
-    // What the modal's page does when the user completes the form, then where it is sent.
-    QUrl completeModal(const QUrl &modal, const QString &password = QStringLiteral("secret"),
-                       const QString &database = QStringLiteral("d"))
-    {
-        HttpClient client(modal);
-        const QByteArray body =
-            QJsonDocument(
-                QJsonObject{{QLatin1String("type"), QStringLiteral("postgresql")},
-                            {QLatin1String("configuration"),
-                             QJsonObject{{QLatin1String("hostname"), QStringLiteral("db")},
-                                         {QLatin1String("port"), 5432},
-                                         {QLatin1String("database"), database},
-                                         {QLatin1String("username"), QStringLiteral("u")},
-                                         {QLatin1String("password"), password}}}})
-                .toJson();
-        client.post(modal.path() + QStringLiteral("/submit"), body);
-        return QUrl::fromEncoded(
-            client.get(modal.path() + QStringLiteral("/finish")).header("Location"));
-    }
-
-    QUrl closeModal(const QUrl &modal)
-    {
-        HttpClient client(modal);
-        return QUrl::fromEncoded(
-            client.get(modal.path() + QStringLiteral("/close")).header("Location"));
     }
 
 private Q_SLOTS:
@@ -104,7 +78,7 @@ private Q_SLOTS:
         const QUrl modal = startUntilModal(session);
         session.modalReady();
         QCOMPARE(session.state(), ConnectSession::State::InModal);
-        session.redirectCaught(completeModal(modal));
+        session.redirectCaught(ModalOverHttp::completePostgres(modal));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         const SessionResult result = session.result();
         QCOMPARE(result.outcome, SessionResult::Outcome::Completed);
@@ -124,8 +98,8 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        session.redirectCaught(
-            completeModal(modal, QStringLiteral("secret"), QStringLiteral("unhealthy")));
+        session.redirectCaught(ModalOverHttp::completePostgres(modal, QStringLiteral("secret"),
+                                                               QStringLiteral("unhealthy")));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
         QCOMPARE(session.result().errorCode, QStringLiteral("connection_unhealthy"));
@@ -140,7 +114,7 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        session.redirectCaught(closeModal(modal));
+        session.redirectCaught(ModalOverHttp::close(modal));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
         QVERIFY(!session.result().connection);
@@ -285,7 +259,7 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        session.redirectCaught(completeModal(modal));
+        session.redirectCaught(ModalOverHttp::completePostgres(modal));
         session.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Completed);
@@ -297,7 +271,7 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        const QUrl redirect = completeModal(modal);
+        const QUrl redirect = ModalOverHttp::completePostgres(modal);
         SandboxFaults faults;
         faults.forcedStatus = 500;
         m_server->setFaults(faults);
@@ -312,7 +286,7 @@ private Q_SLOTS:
         ConnectSession first(m_provider, request(QStringLiteral("To update")));
         QSignalSpy done(&first, &ConnectSession::finished);
         const QUrl modal = startUntilModal(first);
-        first.redirectCaught(completeModal(modal));
+        first.redirectCaught(ModalOverHttp::completePostgres(modal));
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
         const QString id = first.result().connection->id;
 
@@ -321,7 +295,7 @@ private Q_SLOTS:
         ConnectSession second(m_provider, update);
         QSignalSpy finished(&second, &ConnectSession::finished);
         const QUrl again = startUntilModal(second);
-        second.redirectCaught(completeModal(again));
+        second.redirectCaught(ModalOverHttp::completePostgres(again));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(second.result().outcome, SessionResult::Outcome::Completed);
         QCOMPARE(second.result().connection->id, id);
@@ -332,7 +306,7 @@ private Q_SLOTS:
         ConnectSession session(m_provider, request(QStringLiteral("Logged")));
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
-        const QUrl redirect = completeModal(modal);
+        const QUrl redirect = ModalOverHttp::completePostgres(modal);
         session.redirectCaught(redirect);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         const QString text = session.log()->toText();
@@ -381,7 +355,7 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl browserUrl = handOff(session);
         // The system browser's part: the modal, then the redirect to the app's listener.
-        const QUrl redirect = completeModal(browserUrl);
+        const QUrl redirect = ModalOverHttp::completePostgres(browserUrl);
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         HttpClient browser(redirect);
         const HttpResult page = browser.get(redirect.toString(QUrl::FullyEncoded));

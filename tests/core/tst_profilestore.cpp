@@ -122,6 +122,15 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("hubspot"), QStringLiteral("salesforce")}));
     }
 
+    void providersThatRefuseEmbeddedSignInAreConfigurable()
+    {
+        AppSettings settings(m_settings.get());
+        QCOMPARE(settings.browserOnlyHosts(), QStringList{QStringLiteral("accounts.google.com")});
+        m_settings->setValue(QStringLiteral("web/browserOnlyHosts"),
+                             QStringList{QStringLiteral(" Login.Example.com "), QString()});
+        QCOMPARE(settings.browserOnlyHosts(), QStringList{QStringLiteral("login.example.com")});
+    }
+
     void namesFollowTheTemplate()
     {
         const QDateTime when(QDate(2026, 11, 21), QTime(9, 30));

@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ConnectSessionTicket::fromJson(envelope->toObject(), &error);
     }
     QList<ValidationProblem> problems;
-    if (const auto request = ConnectRequest::fromJson(QJsonDocument::fromJson(body).object(), &problems)) {
+    if (const auto request =
+            ConnectRequest::fromJson(QJsonDocument::fromJson(body).object(), &problems)) {
         request->validate();
         request->toJson();
     }

@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     AppSettings app(&settings);
     app.theme();
     app.allowedIntegrations();
-    NameTemplate::make(app.nameTemplate(), QStringLiteral("PostgreSQL"), QStringLiteral("postgresql"),
-                       {QStringLiteral("PostgreSQL")});
+    NameTemplate::make(app.nameTemplate(), QStringLiteral("PostgreSQL"),
+                       QStringLiteral("postgresql"), {QStringLiteral("PostgreSQL")});
     return 0;
 }

@@ -70,11 +70,11 @@ QJsonObject postgresSubmission(const QString &password = QStringLiteral("s3cret"
 {
     return {{QLatin1String("type"), QStringLiteral("postgresql")},
             {QLatin1String("configuration"),
-             QJsonObject {{QLatin1String("hostname"), hostname},
-                          {QLatin1String("port"), port},
-                          {QLatin1String("database"), QStringLiteral("app")},
-                          {QLatin1String("username"), QStringLiteral("alice")},
-                          {QLatin1String("password"), password}}}};
+             QJsonObject{{QLatin1String("hostname"), hostname},
+                         {QLatin1String("port"), port},
+                         {QLatin1String("database"), QStringLiteral("app")},
+                         {QLatin1String("username"), QStringLiteral("alice")},
+                         {QLatin1String("password"), password}}}};
 }
 
 QJsonObject data(const HttpResult &result)
@@ -256,7 +256,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_server->setFaults(SandboxFaults {});
+        m_server->setFaults(SandboxFaults{});
         m_server->setSessionTtl(defaultTtl);
     }
 
@@ -396,7 +396,7 @@ private Q_SLOTS:
     {
         QJsonObject body = connectBody(uniqueName("Whitelist"));
         body.insert(QLatin1String("whitelist"),
-                    QJsonArray {QStringLiteral("postgresql"), QStringLiteral("no_such_type")});
+                    QJsonArray{QStringLiteral("postgresql"), QStringLiteral("no_such_type")});
         verifyUnprocessable(postJson(*m_api, connectPath, body), QStringLiteral("whitelist"));
     }
 
@@ -419,7 +419,7 @@ private Q_SLOTS:
     void connectTypeWinsOverTheWhitelist()
     {
         QJsonObject body = connectBody(uniqueName("TypeWins"), QStringLiteral("postgresql"));
-        body.insert(QLatin1String("whitelist"), QJsonArray {QStringLiteral("no_such_type")});
+        body.insert(QLatin1String("whitelist"), QJsonArray{QStringLiteral("no_such_type")});
         const HttpResult result = postJson(*m_api, connectPath, body);
         QCOMPARE(result.status, 200);
         const QString token = data(result).value(QLatin1String("token")).toString();
@@ -427,7 +427,7 @@ private Q_SLOTS:
         QCOMPARE(page.status, 200);
         const QJsonObject config = modalConfig(page.body);
         QCOMPARE(typeIds(config.value(QLatin1String("types")).toArray()),
-                 QStringList {QStringLiteral("postgresql")});
+                 QStringList{QStringLiteral("postgresql")});
     }
 
     void connectWithABadIdempotencyKeyIs400_data()
@@ -449,7 +449,7 @@ private Q_SLOTS:
     void connectReplaysTheFirstResultForTheSameIdempotencyKey()
     {
         const QJsonObject body = connectBody(uniqueName("Replay"));
-        const Headers key {{"Idempotency-Key", "replay-key_0001"}};
+        const Headers key{{"Idempotency-Key", "replay-key_0001"}};
         const HttpResult first = postJson(*m_api, connectPath, body, key);
         QCOMPARE(first.status, 200);
         QVERIFY(first.header("Idempotent-Replayed").isEmpty());
@@ -464,7 +464,7 @@ private Q_SLOTS:
     void connectReplaysAnErrorForTheSameIdempotencyKey()
     {
         const QJsonObject body = json("{'redirect_url': 'http://127.0.0.1:9/done'}");
-        const Headers key {{"Idempotency-Key", "replay-error-0001"}};
+        const Headers key{{"Idempotency-Key", "replay-error-0001"}};
         const HttpResult first = postJson(*m_api, connectPath, body, key);
         verifyUnprocessable(first, QStringLiteral("name"));
         if (QTest::currentTestFailed())
@@ -481,7 +481,7 @@ private Q_SLOTS:
         faults.latencyMs = 1000;
         m_server->setFaults(faults);
         const QByteArray body = compact(connectBody(uniqueName("InFlight")));
-        const Headers key {{"Idempotency-Key", "in-flight-key-0001"}};
+        const Headers key{{"Idempotency-Key", "in-flight-key-0001"}};
         const int before = m_server->apiRequestCount();
         QNetworkReply *pending = m_api->startPost(connectPath, body, key);
         QTRY_COMPARE(m_server->apiRequestCount(), before + 1);
@@ -790,7 +790,7 @@ private Q_SLOTS:
     {
         QJsonObject body = connectBody(uniqueName("NotOAuth"));
         body.insert(QLatin1String("whitelist"),
-                    QJsonArray {QStringLiteral("hubspot"), QStringLiteral("postgresql")});
+                    QJsonArray{QStringLiteral("hubspot"), QStringLiteral("postgresql")});
         const QString token = createSession(*m_api, body);
         QVERIFY(!token.isEmpty());
         QCOMPARE(m_anon->get(sessionPath(token, QStringLiteral("oauth/postgresql"))).status, 404);
@@ -871,14 +871,13 @@ private Q_SLOTS:
     {
         const QStringList ids =
             typeIds(dataArray(m_api->get(QStringLiteral("/api/connection_types"))));
-        const QStringList expected {
-            QStringLiteral("salesforce"), QStringLiteral("hubspot"),
-            QStringLiteral("postgresql"), QStringLiteral("snowflake"),
-            QStringLiteral("marketo"),    QStringLiteral("outreach"),
-            QStringLiteral("bigquery"),   QStringLiteral("mysql"),
-            QStringLiteral("mssql"),      QStringLiteral("s3"),
-            QStringLiteral("gsheets"),    QStringLiteral("stripe"),
-            QStringLiteral("netsuite"),   QStringLiteral("zendesk_support")};
+        const QStringList expected{QStringLiteral("salesforce"), QStringLiteral("hubspot"),
+                                   QStringLiteral("postgresql"), QStringLiteral("snowflake"),
+                                   QStringLiteral("marketo"),    QStringLiteral("outreach"),
+                                   QStringLiteral("bigquery"),   QStringLiteral("mysql"),
+                                   QStringLiteral("mssql"),      QStringLiteral("s3"),
+                                   QStringLiteral("gsheets"),    QStringLiteral("stripe"),
+                                   QStringLiteral("netsuite"),   QStringLiteral("zendesk_support")};
         for (const QString &id : expected)
             QVERIFY2(ids.contains(id), qPrintable(id));
     }
@@ -1024,7 +1023,7 @@ private Q_SLOTS:
             postJson(*m_api, connectPath, connectBody(uniqueName("Malformed")));
         QCOMPARE(result.status, 200);
         QVERIFY(!result.body.isEmpty());
-        QJsonParseError error {};
+        QJsonParseError error{};
         QJsonDocument::fromJson(result.body, &error);
         QVERIFY(error.error != QJsonParseError::NoError);
     }

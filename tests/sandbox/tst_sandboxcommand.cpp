@@ -89,7 +89,7 @@ QByteArray compact(const QJsonObject &object)
 // Runs a PostgreSQL connect session through the modal endpoints; the connection id, or empty.
 QString createConnection(HttpClient &api, const QString &name)
 {
-    const QJsonObject request {
+    const QJsonObject request{
         {QLatin1String("name"), name},
         {QLatin1String("redirect_url"), QStringLiteral("http://127.0.0.1:9/done")},
         {QLatin1String("type"), QStringLiteral("postgresql")}};
@@ -104,14 +104,14 @@ QString createConnection(HttpClient &api, const QString &name)
         qWarning() << "connect failed:" << session.status << session.body;
         return {};
     }
-    const QJsonObject form {
+    const QJsonObject form{
         {QLatin1String("type"), QStringLiteral("postgresql")},
         {QLatin1String("configuration"),
-         QJsonObject {{QLatin1String("hostname"), QStringLiteral("db.example.com")},
-                      {QLatin1String("port"), 5432},
-                      {QLatin1String("database"), QStringLiteral("app")},
-                      {QLatin1String("username"), QStringLiteral("alice")},
-                      {QLatin1String("password"), QStringLiteral("s3cret")}}}};
+         QJsonObject{{QLatin1String("hostname"), QStringLiteral("db.example.com")},
+                     {QLatin1String("port"), 5432},
+                     {QLatin1String("database"), QStringLiteral("app")},
+                     {QLatin1String("username"), QStringLiteral("alice")},
+                     {QLatin1String("password"), QStringLiteral("s3cret")}}}};
     const HttpResult submitted =
         api.post(QStringLiteral("/connect/") + token + QStringLiteral("/submit"), compact(form));
     if (submitted.status != 200) {
@@ -221,13 +221,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QStringList arguments {QStringLiteral("sandbox"),
-                                     QStringLiteral("--port"),
-                                     QStringLiteral("0"),
-                                     QStringLiteral("--api-key"),
-                                     apiKey,
-                                     QStringLiteral("--state"),
-                                     dir.filePath(QStringLiteral("state.json"))};
+        const QStringList arguments{QStringLiteral("sandbox"),
+                                    QStringLiteral("--port"),
+                                    QStringLiteral("0"),
+                                    QStringLiteral("--api-key"),
+                                    apiKey,
+                                    QStringLiteral("--state"),
+                                    dir.filePath(QStringLiteral("state.json"))};
         const QString name = QStringLiteral("Kept across restarts");
         {
             QProcess first;

@@ -8,6 +8,7 @@
 #include "ConnectWindow.h"
 #include "ExchangeLogView.h"
 #include "HttpClient.h"
+#include "ModalOverHttp.h"
 #include "PopupWindow.h"
 #include "ProblemView.h"
 #include "SandboxBackends.h"
@@ -22,11 +23,12 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QToolButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QUrlQuery>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
 
@@ -334,20 +336,9 @@ private Q_SLOTS:
 
         // The browser's part, over real HTTP: the modal, then back to the app's listener.
         const QUrl modal = browser.opened.constFirst();
-        HttpClient client(modal);
-        const QByteArray form =
-            QJsonDocument(
-                QJsonObject{{QLatin1String("type"), QStringLiteral("postgresql")},
-                            {QLatin1String("configuration"),
-                             QJsonObject{{QLatin1String("hostname"), QStringLiteral("db")},
-                                         {QLatin1String("port"), 5432},
-                                         {QLatin1String("database"), QStringLiteral("d")},
-                                         {QLatin1String("username"), QStringLiteral("u")},
-                                         {QLatin1String("password"), QStringLiteral("p")}}}})
-                .toJson();
-        QCOMPARE(client.post(modal.path() + QStringLiteral("/submit"), form).status, 200);
-        const QUrl back = QUrl::fromEncoded(
-            client.get(modal.path() + QStringLiteral("/finish")).header("Location"));
+        const QUrl back = ModalOverHttp::completePostgres(modal);
+        QCOMPARE(QUrlQuery(back).queryItemValue(QStringLiteral("sandbox_result")),
+                 QStringLiteral("connected"));
         QCOMPARE(HttpClient(back).get(back.toString(QUrl::FullyEncoded)).status, 200);
 
         WEB_TRY_COMPARE(finished.count(), 1);

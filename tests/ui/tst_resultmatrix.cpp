@@ -6,6 +6,7 @@
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
 #include "HttpClient.h"
+#include "ModalOverHttp.h"
 #include "PolytomicProvider.h"
 #include "PopupWindow.h"
 #include "SandboxServer.h"
@@ -94,21 +95,7 @@ class TestResultMatrix : public QObject
 
     void browserCompletes()
     {
-        const QUrl modal = m_browser.opened.constLast();
-        HttpClient client(modal);
-        const QByteArray form =
-            QJsonDocument(
-                QJsonObject{{QLatin1String("type"), QStringLiteral("postgresql")},
-                            {QLatin1String("configuration"),
-                             QJsonObject{{QLatin1String("hostname"), QStringLiteral("db")},
-                                         {QLatin1String("port"), 5432},
-                                         {QLatin1String("database"), QStringLiteral("d")},
-                                         {QLatin1String("username"), QStringLiteral("u")},
-                                         {QLatin1String("password"), QStringLiteral("p")}}}})
-                .toJson();
-        client.post(modal.path() + QStringLiteral("/submit"), form);
-        const QUrl back = QUrl::fromEncoded(
-            client.get(modal.path() + QStringLiteral("/finish")).header("Location"));
+        const QUrl back = ModalOverHttp::completePostgres(m_browser.opened.constLast());
         HttpClient(back).get(back.toString(QUrl::FullyEncoded));
     }
 
