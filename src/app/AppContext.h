@@ -1,4 +1,4 @@
-// What a windowed run of the app holds: settings, profiles, backends and the web profile.
+// What a windowed run of the app holds: settings, profiles, backends and the web profiles.
 #pragma once
 
 #include "AppBackends.h"
@@ -7,7 +7,7 @@
 
 #include <QSettings>
 
-class QWebEngineProfile;
+class WebProfiles;
 class ThemeManager;
 
 struct AppContext
@@ -17,5 +17,5 @@ struct AppContext
     ProfileStore *profiles = nullptr;
     AppBackends *backends = nullptr;
     ThemeManager *theme = nullptr;
-    QWebEngineProfile *webProfile = nullptr;
+    WebProfiles *webProfiles = nullptr;
 };

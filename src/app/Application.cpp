@@ -10,11 +10,13 @@
 #include "SettingsDialog.h" // MainWindow.h holds a QPointer to it
 #include "SingleInstance.h"
 #include "ThemeManager.h"
+#include "WebProfiles.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QTextStream>
-#include <QWebEngineProfile>
 
 #include <unistd.h>
 
@@ -66,16 +68,18 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
 
     ProfileStore profiles(&settings);
     AppBackends backends;
-    // Off the record: sign-ins in the modal are not kept on disk.
-    auto *webProfile = new QWebEngineProfile;
+    // Off the record unless a profile asks to remember sign-ins, in a folder of its own.
+    auto *webProfiles =
+        new WebProfiles(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                            .filePath(QStringLiteral("web-profiles")));
 
-    AppContext context{&settings, &appSettings, &profiles, &backends, &theme, webProfile};
+    AppContext context{&settings, &appSettings, &profiles, &backends, &theme, webProfiles};
     int code = 0;
     if (invocation.command == Invocation::Command::Connect) {
         ConnectCommand command(invocation.connect, context);
         code = command.exec();
     } else {
-        MainWindow window(&backends, &profiles, &appSettings, webProfile);
+        MainWindow window(&backends, &profiles, &appSettings, webProfiles);
         window.setThemeManager(&theme);
         // Later launches (a link, a shortcut) come here instead of opening a second window.
         QObject::connect(instance, &SingleInstance::argumentsReceived, &window,
@@ -92,8 +96,8 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
             window.openFromLink(invocation.deepLinkIntegration);
         code = QApplication::exec();
     }
-    // Pages are gone with their windows; the profile goes after them.
-    delete webProfile;
+    // Pages are gone with their windows; the profiles go after them.
+    delete webProfiles;
     return code;
 }
 

@@ -109,6 +109,8 @@ Invocation parseSandbox(const QStringList &arguments)
         {QStringLiteral("embedded-signin-refused"),
          tr("Fault: OAuth popups in the app answer like a provider that refuses embedded "
             "sign-in (disallowed_useragent).")},
+        {QStringLiteral("untrusted-modal"),
+         tr("Fault: serve the modal over HTTPS with a certificate nobody trusts.")},
         {QStringLiteral("hostile-modal"),
          tr("Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, "
             "a bad certificate, …).")},
@@ -167,6 +169,7 @@ Invocation parseSandbox(const QStringList &arguments)
     faults.oauthLosesOpener = parser.isSet(QStringLiteral("oauth-lose-opener"));
     faults.hostileModal = parser.isSet(QStringLiteral("hostile-modal"));
     faults.embeddedSignInRefused = parser.isSet(QStringLiteral("embedded-signin-refused"));
+    faults.untrustedModal = parser.isSet(QStringLiteral("untrusted-modal"));
     if (faults.malformedJson && faults.dropConnection)
         return error(tr("Choose one of --malformed-json and --drop-connection."));
     sandbox.apiKey = parser.value(QStringLiteral("api-key"));

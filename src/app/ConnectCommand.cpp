@@ -4,6 +4,7 @@
 #include "ConnectWindow.h"
 #include "NameTemplate.h"
 #include "ThemeManager.h"
+#include "WebProfiles.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -60,6 +61,7 @@ int ConnectCommand::exec()
         stopWithUsageError(error);
         return m_exitCode;
     }
+    m_profile = *profile;
     m_context.backends->open(*profile, this, [this](const Result<PlatformProvider *> &result) {
         if (!result.ok()) {
             if (result.failure.kind == ApiFailure::Kind::Configuration)
@@ -130,7 +132,9 @@ void ConnectCommand::openWindow(const QString &name)
     request.name = name;
     request.integrations = m_options.integrations;
     request.dark = m_context.theme->isDark();
-    m_window = new ConnectWindow(m_provider, request, m_context.webProfile, m_context.appSettings);
+    m_window = new ConnectWindow(m_provider, request, m_context.webProfiles->profileFor(m_profile),
+                                 m_context.appSettings);
+    m_window->setCertificateOverrideAllowed(m_profile.acceptInvalidCertificates);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     if (!m_integrationName.isEmpty())
         m_window->setIntegrationName(m_integrationName);

@@ -6,6 +6,7 @@
 #include "CommandLine.h"
 #include "ConnectWindow.h"
 #include "ConnectionType.h"
+#include "Profile.h"
 #include "SessionResult.h"
 
 #include <QObject>
@@ -39,6 +40,7 @@ private:
     ConnectOptions m_options;
     AppContext m_context;
     PlatformProvider *m_provider = nullptr;
+    Profile m_profile;
     QString m_integrationName;
     QPointer<ConnectWindow> m_window;
     int m_exitCode = CommandLine::Failed;

@@ -4,6 +4,7 @@
 #include "LogCategories.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -210,7 +211,8 @@ void ConnectSession::modalCertificateRefused(const QUrl &url, const QString &des
            "Desktop does not continue to pages with invalid certificates. Check the "
            "profile's address, or ask your IT team whether something intercepts secure "
            "connections on this network.")
-            .arg(url.host(), description));
+            .arg(url.host(),
+                 QString(description).remove(QRegularExpression(QStringLiteral("\\.+$")))));
 }
 
 void ConnectSession::pageBlocked(const QString &what, const QUrl &url)

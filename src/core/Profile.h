@@ -18,6 +18,10 @@ struct Profile
     // Proxy: a header carrying the end user's own credential to the customer's server,
     // e.g. "Authorization"; the value is kept in the keychain like an API key.
     QString credentialHeader;
+    // Web pages of this profile keep cookies in a folder of their own (off the record if not).
+    bool rememberSignIns = false;
+    // Support only: a page with an invalid certificate may be accepted after a warning.
+    bool acceptInvalidCertificates = false;
 
     bool needsKey() const { return kind == Kind::Polytomic; }
     static QString kindName(Kind kind); // "sandbox", "polytomic", "proxy"

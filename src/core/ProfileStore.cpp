@@ -42,6 +42,9 @@ QList<Profile> ProfileStore::profiles() const
         profile.apiVersion =
             m_settings->value(QStringLiteral("apiVersion"), ApiVersion::latest()).toString();
         profile.credentialHeader = m_settings->value(QStringLiteral("credentialHeader")).toString();
+        profile.rememberSignIns = m_settings->value(QStringLiteral("rememberSignIns")).toBool();
+        profile.acceptInvalidCertificates =
+            m_settings->value(QStringLiteral("acceptInvalidCertificates")).toBool();
         m_settings->endGroup();
         if (profile.kind != Profile::Kind::Sandbox)
             list.append(profile);
@@ -106,6 +109,9 @@ bool ProfileStore::save(const Profile &profile, QString *error)
     m_settings->setValue(QStringLiteral("baseUrl"), profile.baseUrl.toString());
     m_settings->setValue(QStringLiteral("apiVersion"), profile.apiVersion);
     m_settings->setValue(QStringLiteral("credentialHeader"), profile.credentialHeader);
+    m_settings->setValue(QStringLiteral("rememberSignIns"), profile.rememberSignIns);
+    m_settings->setValue(QStringLiteral("acceptInvalidCertificates"),
+                         profile.acceptInvalidCertificates);
     m_settings->endGroup();
     m_settings->endGroup();
     Q_EMIT profilesChanged();

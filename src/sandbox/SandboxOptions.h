@@ -28,6 +28,9 @@ struct SandboxFaults
     // page naming disallowed_useragent), so the app's offer of the system browser can be seen.
     // A browser (any request without the embedded marker) still gets the consent page.
     bool embeddedSignInRefused = false;
+    // The modal is served over TLS with a certificate nobody trusts (127.0.0.1, self-signed),
+    // to rehearse the refusal of invalid certificates and the support override.
+    bool untrustedModal = false;
 
     // True when some API fault is configured.
     bool affectsApi() const

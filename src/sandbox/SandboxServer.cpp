@@ -448,7 +448,7 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
     m_sessions.insert(session.token, session);
 
     ConnectSessionTicket ticket;
-    ticket.redirectUrl = sessionBase(session);
+    ticket.redirectUrl = modalUrl(session);
     ticket.token = session.token;
     return SandboxReply::json(200, JsonEnvelope::wrap(ticket.toJson()));
 }
@@ -501,6 +501,16 @@ SandboxReply SandboxServer::me() const
 QUrl SandboxServer::sessionBase(const Session &session) const
 {
     return url().resolved(QUrl(QStringLiteral("/connect/") + session.token));
+}
+
+QUrl SandboxServer::modalUrl(const Session &session)
+{
+    QUrl modal = sessionBase(session);
+    if (m_options.faults.untrustedModal) {
+        modal.setScheme(QStringLiteral("https"));
+        modal.setPort(ensureUntrustedTlsPort());
+    }
+    return modal;
 }
 
 void SandboxServer::purgeOldSessions()

@@ -124,6 +124,7 @@ private:
 
     bool authorized(const SandboxRequest &request) const;
     QUrl sessionBase(const Session &session) const;
+    QUrl modalUrl(const Session &session); // where the app is sent: sessionBase, or TLS
     void purgeOldSessions();
     static QString redactPath(const QString &path);
 

@@ -42,6 +42,14 @@ const auto readinessScript = QStringLiteral(
 
 constexpr int readyPollMs = 150;
 
+// Chromium's descriptions end in a full stop; ours go in parentheses mid-sentence.
+QString withoutFinalStop(QString text)
+{
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
 } // namespace
 
 ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
@@ -185,6 +193,10 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
         m_crashed = false;
         m_session->retry();
     });
+    connect(m_problem, &ProblemView::secondaryTriggered, this, [this] {
+        if (m_page->acceptRefusedCertificate())
+            m_session->retry();
+    });
 
     m_result = new SessionResultView(m_stack);
     connect(m_result, &SessionResultView::closeRequested, this, &ConnectWindow::reject);
@@ -250,6 +262,10 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
     m_browserOffer = new Banner(this);
     m_browserOffer->hide();
     layout->addWidget(m_browserOffer);
+    m_certificateWarning = new Banner(this);
+    m_certificateWarning->setDismissible(false);
+    m_certificateWarning->hide();
+    layout->addWidget(m_certificateWarning);
     layout->addWidget(m_splitter, 1);
     layout->addLayout(footer);
     setMinimumSize(420, 480);
@@ -267,6 +283,19 @@ void ConnectWindow::connectPage()
     connect(m_page, &ConnectWebPage::certificateRefused, m_session,
             &ConnectSession::modalCertificateRefused);
     connect(m_page, &ConnectWebPage::blocked, m_session, &ConnectSession::pageBlocked);
+    connect(m_page, &ConnectWebPage::certificateAccepted, this,
+            [this](const QUrl &url, const QString &description) {
+                if (m_session->log())
+                    m_session->log()->recordNavigation(
+                        QStringLiteral("certificate accepted (support override)"), url,
+                        description);
+                m_certificateWarning->setDismissible(false);
+                m_certificateWarning->showMessage(
+                    Banner::Level::Error,
+                    tr("Not secure: the certificate of %1 is not valid (%2) and was accepted "
+                       "because this profile allows it. Do not enter real credentials.")
+                        .arg(url.host(), withoutFinalStop(description)));
+            });
     connect(m_session, &ConnectSession::openInBrowser, this, [this](const QUrl &url) {
         // The session checked the scheme; the browser gets web addresses only.
         if (!QDesktopServices::openUrl(url))
@@ -283,6 +312,17 @@ void ConnectWindow::connectPage()
     });
     connect(m_page, &ConnectWebPage::popupOpened, this, &ConnectWindow::onPopupOpened);
     connect(m_page, &ConnectWebPage::popupClosed, this, &ConnectWindow::onPopupClosed);
+}
+
+void ConnectWindow::setCertificateOverrideAllowed(bool allowed)
+{
+    m_page->setCertificateOverrideAllowed(allowed);
+    if (allowed)
+        m_certificateWarning->showMessage(
+            Banner::Level::Warning,
+            tr("Support setting: this profile can continue past invalid certificates."));
+    else
+        m_certificateWarning->hide();
 }
 
 void ConnectWindow::start()
@@ -449,6 +489,9 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         else
             m_problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
                                   tr("&Retry"));
+        if (m_session->problemCode() == QLatin1String("certificate_error")
+            && m_page->hasOverridableRefusal())
+            m_problem->setSecondaryAction(tr("Continue &anyway (not secure)"));
         showView(View::Problem);
         break;
     case ConnectSession::State::InBrowser:

@@ -44,6 +44,9 @@ public:
     ~ConnectWindow() override;
 
     void start();
+    // Support staff's per-profile option: a refused invalid certificate may be accepted from the
+    // problem it causes ("Continue anyway"), and a warning stays while such a page is open.
+    void setCertificateOverrideAllowed(bool allowed);
     ConnectSession *session() const { return m_session; }
     // The integration's name for people ("HubSpot"); the type id stands in until it is set.
     void setIntegrationName(const QString &name);
@@ -65,6 +68,7 @@ public:
     QString preparingText() const;
     QToolButton *browserButton() const { return m_browserButton; }
     Banner *browserOffer() const { return m_browserOffer; }
+    Banner *certificateWarning() const { return m_certificateWarning; }
 
 Q_SIGNALS:
     // Exactly once, with the session's result.
@@ -110,6 +114,7 @@ private:
     QPushButton *m_preparingCancel = nullptr;
     QToolButton *m_browserButton = nullptr;
     Banner *m_browserOffer = nullptr;
+    Banner *m_certificateWarning = nullptr;
     BusyIndicator *m_busy = nullptr;
     QLabel *m_preparingHeading = nullptr;
     QLabel *m_preparingDetail = nullptr;

@@ -15,6 +15,7 @@
 #include "SettingsDialog.h"
 #include "StatusBadge.h"
 #include "ThemeManager.h"
+#include "WebProfiles.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,12 +73,12 @@ QWidget *section(const QString &heading, QWidget *content, QWidget *parent)
 } // namespace
 
 MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *settings,
-                       QWebEngineProfile *webProfile, QWidget *parent)
+                       WebProfiles *webProfiles, QWidget *parent)
     : QMainWindow(parent)
     , m_backends(backends)
     , m_profiles(profiles)
     , m_settings(settings)
-    , m_webProfile(webProfile)
+    , m_webProfiles(webProfiles)
     , m_logos(new LogoCache(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -469,7 +470,11 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
     }
     m_sessionBanner->hide();
 
-    auto *window = new ConnectWindow(m_provider, request, m_webProfile, m_settings, this);
+    // The web options as they are now (the settings may have changed them since it opened).
+    const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
+    auto *window = new ConnectWindow(m_provider, request, m_webProfiles->profileFor(profile),
+                                     m_settings, this);
+    window->setCertificateOverrideAllowed(profile.acceptInvalidCertificates);
     window->setIntegrationName(integrationName);
     const QString integrationId = request.integrations.value(0);
     connect(window, &ConnectWindow::sessionFinished, this,
@@ -621,7 +626,7 @@ void MainWindow::showSettings(const QString &profileId)
         m_settingsDialog->activateWindow();
         return;
     }
-    auto *dialog = new SettingsDialog(m_settings, m_profiles, m_backends, this);
+    auto *dialog = new SettingsDialog(m_settings, m_profiles, m_backends, m_webProfiles, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!profileId.isEmpty())
         dialog->selectProfile(profileId);

@@ -20,7 +20,7 @@ class ProfileStore;
 class ProfileSwitcher;
 class QAction;
 class QLabel;
-class QWebEngineProfile;
+class WebProfiles;
 class SettingsDialog;
 class StatusBadge;
 class ThemeManager;
@@ -32,7 +32,7 @@ class MainWindow : public QMainWindow
 public:
     // Everything passed in must outlive the window. Opens the active profile at once.
     MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *settings,
-               QWebEngineProfile *webProfile, QWidget *parent = nullptr);
+               WebProfiles *webProfiles, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Without one, "dark" for new sessions follows the application palette.
@@ -88,7 +88,7 @@ private:
     Backends *m_backends;
     ProfileStore *m_profiles;
     AppSettings *m_settings;
-    QWebEngineProfile *m_webProfile;
+    WebProfiles *m_webProfiles;
     QPointer<ThemeManager> m_theme;
     LogoCache *m_logos;
 

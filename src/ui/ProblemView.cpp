@@ -10,6 +10,7 @@ ProblemView::ProblemView(QWidget *parent)
     , m_heading(new QLabel(this))
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
+    , m_secondary(new QPushButton(this))
 {
     QFont headingFont = m_heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
@@ -25,6 +26,10 @@ ProblemView::ProblemView(QWidget *parent)
     m_action->setAutoDefault(true);
     m_action->setMinimumWidth(120);
     connect(m_action, &QPushButton::clicked, this, &ProblemView::actionTriggered);
+    m_secondary->setAutoDefault(false);
+    m_secondary->setFlat(true);
+    m_secondary->hide();
+    connect(m_secondary, &QPushButton::clicked, this, &ProblemView::secondaryTriggered);
 
     // A column of readable width: wrapped labels get their full height only when they span it.
     auto *column = new QWidget(this);
@@ -36,6 +41,7 @@ ProblemView::ProblemView(QWidget *parent)
     columnLayout->addWidget(m_text);
     columnLayout->addSpacing(8);
     columnLayout->addWidget(m_action, 0, Qt::AlignHCenter);
+    columnLayout->addWidget(m_secondary, 0, Qt::AlignHCenter);
 
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -54,7 +60,14 @@ void ProblemView::setProblem(const QString &heading, const QString &text, const 
     m_text->setText(text);
     m_text->setVisible(!text.isEmpty());
     m_action->setText(actionText);
+    setSecondaryAction({});
     setAccessibleDescription(heading + QLatin1Char('\n') + text);
+}
+
+void ProblemView::setSecondaryAction(const QString &text)
+{
+    m_secondary->setText(text);
+    m_secondary->setVisible(!text.isEmpty());
 }
 
 QString ProblemView::heading() const

@@ -18,12 +18,17 @@ public:
     QString heading() const;
     QString text() const;
     QPushButton *actionButton() const { return m_action; }
+    // A second, riskier way on (not the default button); hidden when `text` is empty.
+    void setSecondaryAction(const QString &text);
+    QPushButton *secondaryButton() const { return m_secondary; }
 
 Q_SIGNALS:
     void actionTriggered();
+    void secondaryTriggered();
 
 private:
     QLabel *m_heading;
     QLabel *m_text;
     QPushButton *m_action;
+    QPushButton *m_secondary;
 };

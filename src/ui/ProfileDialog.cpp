@@ -4,6 +4,7 @@
 #include "KeychainAccess.h"
 #include "ProfileStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +27,10 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     , m_secretLabel(new QLabel(this))
     , m_secret(new QLineEdit(this))
     , m_secretState(new QLabel(this))
+    , m_remember(new QCheckBox(tr("Re&member sign-ins"), this))
+    , m_certificateOverride(
+          new QCheckBox(tr("Allow continuing past an &invalid certificate (support only)"), this))
+    , m_certificateWarning(new QLabel(this))
     , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -52,6 +57,28 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     m_error->setPalette(errorPalette);
     m_error->hide();
 
+    m_remember->setToolTip(
+        tr("Keeps the cookies of sign-in pages in this profile's own folder, so providers "
+           "remember you next time. Off: nothing of the web pages is kept once the app closes."));
+    m_certificateWarning->setWordWrap(true);
+    m_certificateWarning->setTextFormat(Qt::PlainText);
+    m_certificateWarning->setText(tr(
+        "Only for testing servers with self-made certificates. A page whose certificate is "
+        "not valid may not be who it claims to be: anything typed into it can be read by "
+        "others. Connect Desktop asks each time and shows a warning while such a page is open."));
+    QPalette warningPalette = m_certificateWarning->palette();
+    warningPalette.setColor(QPalette::WindowText, QColor(0xb2, 0x5e, 0x00));
+    m_certificateWarning->setPalette(warningPalette);
+    m_certificateWarning->hide();
+    connect(m_certificateOverride, &QCheckBox::toggled, this, [this](bool on) {
+        m_certificateWarning->setVisible(on);
+        // Room for the warning's lines, which a hidden label did not ask for.
+        if (layout()) {
+            layout()->activate();
+            resize(width(), qMax(height(), layout()->totalHeightForWidth(width())));
+        }
+    });
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Kind:"), m_kind);
@@ -62,6 +89,9 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     form->addRow(m_secretLabel, m_secret);
     m_secretLabel->setBuddy(m_secret);
     form->addRow(QString(), m_secretState);
+    form->addRow(tr("Web pages:"), m_remember);
+    form->addRow(QString(), m_certificateOverride);
+    form->addRow(QString(), m_certificateWarning);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -82,6 +112,8 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
         if (!profile->apiVersion.isEmpty())
             m_version->setCurrentText(profile->apiVersion);
         m_header->setText(profile->credentialHeader);
+        m_remember->setChecked(profile->rememberSignIns);
+        m_certificateOverride->setChecked(profile->acceptInvalidCertificates);
         connect(m_keychain, &KeychainAccess::checked, this, [this](const QString &, bool present) {
             m_secretStored = present;
             updateKind();
@@ -172,6 +204,8 @@ Profile ProfileDialog::profile() const
     profile.apiVersion = m_version->currentText();
     if (profile.kind == Profile::Kind::Proxy)
         profile.credentialHeader = m_header->text().trimmed();
+    profile.rememberSignIns = m_remember->isChecked();
+    profile.acceptInvalidCertificates = m_certificateOverride->isChecked();
     return profile;
 }
 

@@ -7,6 +7,7 @@
 #include <QDialog>
 
 class KeychainAccess;
+class QCheckBox;
 class ProfileStore;
 class QComboBox;
 class QDialogButtonBox;
@@ -31,6 +32,9 @@ public:
     QComboBox *versionField() const { return m_version; }
     QLineEdit *headerField() const { return m_header; }
     QLineEdit *secretField() const { return m_secret; }
+    QCheckBox *rememberField() const { return m_remember; }
+    QCheckBox *certificateOverrideField() const { return m_certificateOverride; }
+    QLabel *certificateWarning() const { return m_certificateWarning; }
 
 public Q_SLOTS:
     void accept() override;
@@ -56,6 +60,9 @@ private:
     QLabel *m_secretLabel;
     QLineEdit *m_secret;
     QLabel *m_secretState;
+    QCheckBox *m_remember;
+    QCheckBox *m_certificateOverride;
+    QLabel *m_certificateWarning;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
 };

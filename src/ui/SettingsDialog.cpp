@@ -10,6 +10,7 @@
 #include "ProfileStore.h"
 #include "ProfileSwitcher.h"
 #include "ThemeManager.h"
+#include "WebProfiles.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -57,11 +58,12 @@ QWidget *previewTile(BrandLogo *logo, bool dark, QWidget *parent)
 } // namespace
 
 SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Backends *backends,
-                               QWidget *parent)
+                               WebProfiles *webProfiles, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_store(profiles)
     , m_backends(backends)
+    , m_webProfiles(webProfiles)
     , m_keychain(new KeychainAccess(this))
     , m_tabs(new QTabWidget(this))
 {
@@ -193,17 +195,22 @@ QWidget *SettingsDialog::buildProfiles()
     auto *add = new QPushButton(tr("A&dd…"), page);
     m_editProfile = new QPushButton(tr("&Edit…"), page);
     m_removeProfile = new QPushButton(tr("&Remove"), page);
+    m_clearWebData = new QPushButton(tr("Clear &Web Data"), page);
+    m_clearWebData->setToolTip(tr("Sign out of every page this profile's connect pages signed "
+                                  "in to: deletes their cookies, cache and stored data."));
+    m_clearWebData->setVisible(m_webProfiles != nullptr);
     m_profileMessage = problemLabel(page);
+    m_profileStatus = new QLabel(page);
+    m_profileStatus->setWordWrap(true);
+    m_profileStatus->setTextFormat(Qt::PlainText);
+    m_profileStatus->hide();
+    connect(m_clearWebData, &QPushButton::clicked, this, &SettingsDialog::clearWebData);
     connect(add, &QPushButton::clicked, this, [this] { editProfile(true); });
     connect(m_editProfile, &QPushButton::clicked, this, [this] { editProfile(false); });
     connect(m_removeProfile, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
     connect(m_profiles, &QListWidget::itemActivated, this, [this] { editProfile(false); });
-    connect(m_profiles, &QListWidget::currentRowChanged, this, [this] {
-        const auto profile = m_store->find(selectedProfileId());
-        const bool editable = profile && profile->kind != Profile::Kind::Sandbox;
-        m_editProfile->setEnabled(editable);
-        m_removeProfile->setEnabled(editable);
-    });
+    connect(m_profiles, &QListWidget::currentRowChanged, this,
+            &SettingsDialog::updateProfileButtons);
     connect(m_store, &ProfileStore::profilesChanged, this, &SettingsDialog::reloadProfiles);
     connect(m_keychain, &KeychainAccess::failed, this,
             [this](const QString &, const QString &message) {
@@ -215,6 +222,8 @@ QWidget *SettingsDialog::buildProfiles()
     buttons->addWidget(add);
     buttons->addWidget(m_editProfile);
     buttons->addWidget(m_removeProfile);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_clearWebData);
     buttons->addStretch(1);
     auto *row = new QHBoxLayout;
     row->addWidget(m_profiles, 1);
@@ -222,8 +231,37 @@ QWidget *SettingsDialog::buildProfiles()
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(row, 1);
     layout->addWidget(m_profileMessage);
+    layout->addWidget(m_profileStatus);
     reloadProfiles();
     return page;
+}
+
+void SettingsDialog::updateProfileButtons()
+{
+    const auto profile = m_store->find(selectedProfileId());
+    const bool editable = profile && profile->kind != Profile::Kind::Sandbox;
+    m_editProfile->setEnabled(editable);
+    m_removeProfile->setEnabled(editable);
+    m_clearWebData->setEnabled(profile.has_value());
+}
+
+void SettingsDialog::clearWebData()
+{
+    const auto profile = m_store->find(selectedProfileId());
+    if (!profile || !m_webProfiles)
+        return;
+    m_profileMessage->hide();
+    m_profileStatus->hide();
+    QString error;
+    if (!m_webProfiles->clearWebData(profile->id, &error)) {
+        m_profileMessage->setText(error);
+        m_profileMessage->show();
+        return;
+    }
+    m_profileStatus->setText(
+        tr("The web data of “%1” is cleared: its connect pages start signed out.")
+            .arg(profile->name));
+    m_profileStatus->show();
 }
 
 void SettingsDialog::showPage(Page page)
@@ -273,6 +311,7 @@ void SettingsDialog::reloadProfiles()
     }
     if (!m_profiles->currentItem() && m_profiles->count() > 0)
         m_profiles->setCurrentRow(0);
+    updateProfileButtons();
 }
 
 void SettingsDialog::editProfile(bool adding)
@@ -301,8 +340,12 @@ void SettingsDialog::removeProfile()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    if (m_store->remove(profile->id))
+    if (m_store->remove(profile->id)) {
         m_keychain->remove(profile->id);
+        // What its pages kept goes with it.
+        if (m_webProfiles)
+            m_webProfiles->clearWebData(profile->id);
+    }
 }
 
 void SettingsDialog::checkLogos()

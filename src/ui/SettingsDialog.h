@@ -16,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTabWidget;
+class WebProfiles;
 
 class SettingsDialog : public QDialog
 {
@@ -24,9 +25,10 @@ class SettingsDialog : public QDialog
 public:
     enum class Page { Appearance, Names, Profiles };
 
-    // `backends` (optional) describes where each profile points.
+    // `backends` (optional) describes where each profile points; `webProfiles` (optional)
+    // holds what the web pages of each profile left, for "Clear web data".
     SettingsDialog(AppSettings *settings, ProfileStore *profiles, Backends *backends,
-                   QWidget *parent = nullptr);
+                   WebProfiles *webProfiles = nullptr, QWidget *parent = nullptr);
 
     void showPage(Page page);
     // Opens the profiles page with this profile selected.
@@ -40,6 +42,8 @@ public:
     QLineEdit *templateField() const { return m_template; }
     QLabel *templatePreview() const { return m_preview; }
     QListWidget *profileList() const { return m_profiles; }
+    QPushButton *clearWebDataButton() const { return m_clearWebData; }
+    QLabel *profileStatus() const { return m_profileStatus; }
     QPushButton *okButton() const;
 
 public Q_SLOTS:
@@ -54,11 +58,14 @@ private:
     void reloadProfiles();
     void editProfile(bool adding);
     void removeProfile();
+    void clearWebData();
+    void updateProfileButtons();
     QString selectedProfileId() const;
 
     AppSettings *m_settings;
     ProfileStore *m_store;
     Backends *m_backends;
+    WebProfiles *m_webProfiles;
     KeychainAccess *m_keychain;
 
     QTabWidget *m_tabs;
@@ -75,5 +82,7 @@ private:
     QPushButton *m_editProfile = nullptr;
     QPushButton *m_removeProfile = nullptr;
     QLabel *m_profileMessage = nullptr;
+    QPushButton *m_clearWebData = nullptr;
+    QLabel *m_profileStatus = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

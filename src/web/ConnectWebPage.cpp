@@ -3,7 +3,9 @@
 #include "LogCategories.h"
 #include "NavigationPolicy.h"
 
+#include <QCryptographicHash>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QWebEngineCertificateError>
 #include <QWebEngineDownloadRequest>
@@ -37,10 +39,12 @@ QString featureName(QWebEnginePage::Feature feature)
     return ConnectWebPage::tr("a permission");
 }
 
-// One per profile: refuses downloads for every page on it.
+// One per profile: refuses downloads for every page on it, and counts its pages.
 class ProfileGuard : public QObject
 {
 public:
+    int pages = 0;
+
     explicit ProfileGuard(QWebEngineProfile *profile)
         : QObject(profile)
     {
@@ -57,10 +61,37 @@ public:
 
 } // namespace
 
+namespace {
+
+ProfileGuard *guardOf(QWebEngineProfile *profile)
+{
+    return static_cast<ProfileGuard *>(profile->findChild<QObject *>(
+        QStringLiteral("ConnectDesktopProfileGuard"), Qt::FindDirectChildrenOnly));
+}
+
+// Which certificate, for which server: an acceptance holds for exactly this pair.
+QString certificateIdentity(const QWebEngineCertificateError &error)
+{
+    const QList<QSslCertificate> chain = error.certificateChain();
+    const QByteArray digest =
+        chain.isEmpty() ? QByteArray() : chain.constFirst().digest(QCryptographicHash::Sha256);
+    return QStringLiteral("%1:%2 %3")
+        .arg(error.url().host().toLower())
+        .arg(error.url().port(443))
+        .arg(QString::fromLatin1(digest.toHex()));
+}
+
+} // namespace
+
+int ConnectWebPage::pagesUsing(QWebEngineProfile *profile)
+{
+    const ProfileGuard *guard = profile ? guardOf(profile) : nullptr;
+    return guard ? guard->pages : 0;
+}
+
 void ConnectWebPage::secureProfile(QWebEngineProfile *profile)
 {
-    if (profile->findChild<QObject *>(QStringLiteral("ConnectDesktopProfileGuard"),
-                                      Qt::FindDirectChildrenOnly))
+    if (guardOf(profile))
         return;
     new ProfileGuard(profile);
     QWebEngineSettings *settings = profile->settings();
@@ -81,6 +112,7 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
 {
     secureProfile(profile);
+    ++guardOf(profile)->pages;
     connect(this, &QWebEnginePage::featurePermissionRequested, this,
             &ConnectWebPage::denyPermission);
     connect(this, &QWebEnginePage::certificateError, this, &ConnectWebPage::refuseCertificate);
@@ -101,6 +133,12 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
                 if (download->page() == this)
                     report(tr("a download"), download->url());
             });
+}
+
+ConnectWebPage::~ConnectWebPage()
+{
+    if (ProfileGuard *guard = guardOf(profile()))
+        --guard->pages;
 }
 
 QList<ConnectWebPage *> ConnectWebPage::popups() const
@@ -156,15 +194,45 @@ void ConnectWebPage::denyPermission(const QUrl &origin, Feature feature)
     report(featureName(feature), origin);
 }
 
+bool ConnectWebPage::hasOverridableRefusal() const
+{
+    return m_overrideAllowed && !m_refusedCertificate.isEmpty();
+}
+
+bool ConnectWebPage::acceptRefusedCertificate()
+{
+    if (!hasOverridableRefusal())
+        return false;
+    qCWarning(lcWeb) << "support override: an invalid certificate will be accepted for"
+                     << m_refusedCertificate.section(QLatin1Char(' '), 0, 0);
+    m_acceptedCertificates.append(m_refusedCertificate);
+    m_refusedCertificate.clear();
+    return true;
+}
+
 void ConnectWebPage::refuseCertificate(const QWebEngineCertificateError &error)
 {
-    // Never "continue anyway": a sign-in page with an invalid certificate may not be who it says.
     QWebEngineCertificateError copy = error;
+    ConnectWebPage *root = rootPage();
+    const QString identity = certificateIdentity(error);
+    if (root->m_overrideAllowed && error.isOverridable()
+        && root->m_acceptedCertificates.contains(identity)) {
+        copy.acceptCertificate();
+        qCWarning(lcWeb) << "accepted an invalid certificate (support override):"
+                         << error.url().host();
+        Q_EMIT root->certificateAccepted(error.url(), error.description());
+        return;
+    }
+    // No "continue anyway" by default: a sign-in page with an invalid certificate may not be
+    // who it says.
     copy.rejectCertificate();
     report(tr("an invalid certificate (%1)").arg(error.description()), error.url());
     // Qt 6.4 does not say which frame asked; the session only acts on it while the modal loads.
-    if (!m_opener)
+    if (!m_opener) {
+        if (m_overrideAllowed && error.isOverridable())
+            m_refusedCertificate = identity;
         Q_EMIT certificateRefused(error.url(), error.description());
+    }
 }
 
 bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)

@@ -18,6 +18,7 @@ class ConnectWebPage : public QWebEnginePage
 
 public:
     explicit ConnectWebPage(QWebEngineProfile *profile, QObject *parent = nullptr);
+    ~ConnectWebPage() override;
 
     void setRedirectMatcher(const RedirectMatcher &matcher) { m_matcher = matcher; }
     // Hosts of identity providers that refuse sign-in in embedded views (AppSettings has the
@@ -32,6 +33,19 @@ public:
     // Sets up a profile for modal pages: downloads refused, local content kept local. Safe to
     // call more than once; every ConnectWebPage calls it for its profile.
     static void secureProfile(QWebEngineProfile *profile);
+    // Connect pages (popups included) alive on this profile.
+    static int pagesUsing(QWebEngineProfile *profile);
+
+    // Support staff may allow continuing past an invalid certificate, per backend profile.
+    // Without this, every invalid certificate is refused. With it, a refused one can be
+    // accepted afterwards (acceptRefusedCertificate), for this page and its popups only.
+    void setCertificateOverrideAllowed(bool allowed) { m_overrideAllowed = allowed; }
+    bool certificateOverrideAllowed() const { return m_overrideAllowed; }
+    // The last certificate refused in the modal's page, when it may be accepted.
+    bool hasOverridableRefusal() const;
+    // Accepts the last refused certificate from now on (same host, same certificate); the next
+    // load that meets it continues, with a warning (certificateAccepted).
+    bool acceptRefusedCertificate();
 
 Q_SIGNALS:
     // The page or a popup reached a provider that refuses embedded sign-in (by host, or by a
@@ -50,6 +64,8 @@ Q_SIGNALS:
     // A certificate was invalid and refused in the modal's page (not a popup); while the modal
     // loads, that means it cannot load.
     void certificateRefused(const QUrl &url, const QString &description);
+    // An invalid certificate was let through because support staff accepted it.
+    void certificateAccepted(const QUrl &url, const QString &description);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
@@ -69,5 +85,8 @@ private:
     bool m_navigated = false; // a popup whose first navigation is refused closes
     bool m_showedPage = false; // a popup that loaded a web page at least once
     bool m_closing = false;
+    bool m_overrideAllowed = false;
+    QString m_refusedCertificate; // "host:port sha256", overridable, not yet accepted
+    QStringList m_acceptedCertificates;
     static constexpr int popupGraceMs = 5000;
 };

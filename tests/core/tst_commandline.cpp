@@ -39,13 +39,13 @@ private Q_SLOTS:
 
     void readsSandboxOptionsAndFaults()
     {
-        const Invocation invocation =
-            parse({QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("8123"),
-                   QStringLiteral("--api-key"), QStringLiteral("k123"), QStringLiteral("--latency"),
-                   QStringLiteral("250"), QStringLiteral("--fail-status"), QStringLiteral("503"),
-                   QStringLiteral("--fail-first"), QStringLiteral("2"),
-                   QStringLiteral("--blank-modal"), QStringLiteral("--oauth-lose-opener"),
-                   QStringLiteral("--session-ttl"), QStringLiteral("60")});
+        const Invocation invocation = parse(
+            {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("8123"),
+             QStringLiteral("--api-key"), QStringLiteral("k123"), QStringLiteral("--latency"),
+             QStringLiteral("250"), QStringLiteral("--fail-status"), QStringLiteral("503"),
+             QStringLiteral("--fail-first"), QStringLiteral("2"), QStringLiteral("--blank-modal"),
+             QStringLiteral("--oauth-lose-opener"), QStringLiteral("--untrusted-modal"),
+             QStringLiteral("--session-ttl"), QStringLiteral("60")});
         QCOMPARE(invocation.command, Invocation::Command::Sandbox);
         QCOMPARE(invocation.sandbox.port, quint16(8123));
         QCOMPARE(invocation.sandbox.apiKey, QStringLiteral("k123"));
@@ -55,6 +55,8 @@ private Q_SLOTS:
         QCOMPARE(invocation.sandbox.faults.failFirst, 2);
         QVERIFY(invocation.sandbox.faults.blankModal);
         QVERIFY(invocation.sandbox.faults.oauthLosesOpener);
+        QVERIFY(invocation.sandbox.faults.untrustedModal);
+        QVERIFY(!invocation.sandbox.faults.hostileModal);
     }
 
     void readsConnectOptions()

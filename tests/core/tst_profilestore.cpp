@@ -55,6 +55,25 @@ private Q_SLOTS:
                  QStringLiteral("prod")); // by name too
     }
 
+    void webOptionsAreOffByDefaultAndKeptPerProfile()
+    {
+        ProfileStore store(m_settings.get());
+        QVERIFY(store.save(polytomic()));
+        QVERIFY(!store.find(QStringLiteral("prod"))->rememberSignIns);
+        QVERIFY(!store.find(QStringLiteral("prod"))->acceptInvalidCertificates);
+        Profile staging = polytomic();
+        staging.id = QStringLiteral("staging");
+        staging.name = QStringLiteral("Staging");
+        staging.rememberSignIns = true;
+        staging.acceptInvalidCertificates = true;
+        QVERIFY(store.save(staging));
+        ProfileStore again(m_settings.get());
+        QVERIFY(again.find(QStringLiteral("staging"))->rememberSignIns);
+        QVERIFY(again.find(QStringLiteral("staging"))->acceptInvalidCertificates);
+        QVERIFY(!again.find(QStringLiteral("prod"))->acceptInvalidCertificates);
+        QVERIFY(!ProfileStore::sandboxProfile().acceptInvalidCertificates);
+    }
+
     void switchingIsSignalled()
     {
         ProfileStore store(m_settings.get());

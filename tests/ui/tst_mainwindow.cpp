@@ -18,9 +18,12 @@
 #include "SettingsDialog.h"
 #include "StatusBadge.h"
 #include "ThemeManager.h"
+#include "WebProfiles.h"
 #include "WebTestSupport.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -32,7 +35,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-#include <QWebEngineProfile>
 
 #include <memory>
 
@@ -45,7 +47,7 @@ class TestMainWindow : public QObject
     QTemporaryDir m_dir;
     SandboxServer *m_server = nullptr;
     SandboxBackends *m_backends = nullptr;
-    QWebEngineProfile *m_profile = nullptr;
+    WebProfiles *m_webProfiles = nullptr;
     std::unique_ptr<QSettings> m_qsettings;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ProfileStore> m_store;
@@ -61,8 +63,8 @@ class TestMainWindow : public QObject
         m_settings = std::make_unique<AppSettings>(m_qsettings.get());
         m_settings->setAllowedIntegrations(allowed);
         m_store = std::make_unique<ProfileStore>(m_qsettings.get());
-        m_window =
-            std::make_unique<MainWindow>(m_backends, m_store.get(), m_settings.get(), m_profile);
+        m_window = std::make_unique<MainWindow>(m_backends, m_store.get(), m_settings.get(),
+                                                m_webProfiles);
         m_window->show();
         return m_window.get();
     }
@@ -109,7 +111,7 @@ private Q_SLOTS:
         m_server = new SandboxServer({}, this);
         QVERIFY(m_server->start());
         m_backends = new SandboxBackends(m_server, this);
-        m_profile = new QWebEngineProfile(this);
+        m_webProfiles = new WebProfiles(m_dir.filePath(QStringLiteral("web")), this);
     }
 
     void cleanup()
@@ -330,7 +332,9 @@ private Q_SLOTS:
             SessionRequest request;
             request.name = QStringLiteral("Behind your back");
             request.integrations = {QStringLiteral("postgresql")};
-            ConnectWindow elsewhere(other.get(), request, m_profile, m_settings.get());
+            ConnectWindow elsewhere(other.get(), request,
+                                    m_webProfiles->profileFor(ProfileStore::sandboxProfile()),
+                                    m_settings.get());
             elsewhere.show();
             elsewhere.start();
             WEB_TRY_COMPARE(elsewhere.currentView(), ConnectWindow::View::Modal);
@@ -529,6 +533,25 @@ private Q_SLOTS:
         QCOMPARE(settings->templatePreview()->text(), QStringLiteral("PostgreSQL by postgresql"));
         settings->accept();
         QCOMPARE(m_settings->nameTemplate(), QStringLiteral("{integration} by {id}"));
+    }
+
+    void clearingWebDataFromTheSettingsDeletesTheProfilesFolder()
+    {
+        MainWindow *window = openMainWindow();
+        const QString folder = m_webProfiles->storagePath(QStringLiteral("sandbox"));
+        QVERIFY(QDir().mkpath(folder));
+        QFile cookies(QDir(folder).filePath(QStringLiteral("Cookies")));
+        QVERIFY(cookies.open(QIODevice::WriteOnly));
+        cookies.write("signed in");
+        cookies.close();
+        window->showSettings(QStringLiteral("sandbox"));
+        SettingsDialog *settings = window->settingsDialog();
+        QVERIFY(settings->clearWebDataButton()->isEnabled());
+        settings->clearWebDataButton()->click();
+        QVERIFY(!QDir(folder).exists());
+        QVERIFY(settings->profileStatus()->isVisibleTo(settings));
+        QVERIFY(settings->profileStatus()->text().contains(QStringLiteral("Sandbox")));
+        settings->reject();
     }
 
     void aLogoThatFailsTheCheckIsExplainedInlineAndCannotBeSaved()

@@ -7,6 +7,7 @@
 #include "ConnectionsView.h"
 #include "IntegrationPicker.h"
 #include "MainWindow.h"
+#include "PlatformProvider.h"
 #include "PopupWindow.h"
 #include "ProblemView.h"
 #include "ProfileDialog.h"
@@ -15,16 +16,18 @@
 #include "SandboxServer.h"
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
+#include "WebProfiles.h"
 #include "WebTestSupport.h"
 
+#include <QCheckBox>
 #include <QDesktopServices>
 #include <QDir>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebEngineProfile>
 
 #include <memory>
 
@@ -38,7 +41,7 @@ class TestScreenshots : public QObject
     QString m_out;
     SandboxServer *m_server = nullptr;
     SandboxBackends *m_backends = nullptr;
-    QWebEngineProfile *m_profile = nullptr;
+    WebProfiles *m_webProfiles = nullptr;
     std::unique_ptr<QSettings> m_qsettings;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ProfileStore> m_store;
@@ -54,7 +57,7 @@ class TestScreenshots : public QObject
     void shoot(const QString &suffix, bool dark)
     {
         m_settings->setTheme(dark ? AppSettings::Theme::Dark : AppSettings::Theme::Light);
-        MainWindow window(m_backends, m_store.get(), m_settings.get(), m_profile);
+        MainWindow window(m_backends, m_store.get(), m_settings.get(), m_webProfiles);
         QSignalSpy refreshed(&window, &MainWindow::connectionsRefreshed);
         window.setThemeManager(m_theme.get());
         window.show();
@@ -152,6 +155,47 @@ class TestScreenshots : public QObject
         WEB_TRY_VERIFY(!window.connectWindow());
         QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
         m_server->setFaults({});
+
+        // An invalid certificate on a profile where support staff allow continuing.
+        SandboxFaults untrusted;
+        untrusted.untrustedModal = true;
+        m_server->setFaults(untrusted);
+        Profile support;
+        support.id = QStringLiteral("support-") + suffix;
+        support.name = QStringLiteral("Support");
+        support.kind = Profile::Kind::Polytomic;
+        support.acceptInvalidCertificates = true;
+        std::unique_ptr<PlatformProvider> provider(m_backends->makeProvider(nullptr));
+        SessionRequest request;
+        request.name = QStringLiteral("PostgreSQL (staging)");
+        request.integrations = {QStringLiteral("postgresql")};
+        request.dark = dark;
+        {
+            ConnectWindow certificate(provider.get(), request, m_webProfiles->profileFor(support),
+                                      m_settings.get(), &window);
+            certificate.setIntegrationName(QStringLiteral("PostgreSQL"));
+            certificate.setCertificateOverrideAllowed(true);
+            certificate.show();
+            certificate.start();
+            WEB_TRY_COMPARE(certificate.currentView(), ConnectWindow::View::Problem);
+            QTest::qWait(200);
+            save(&certificate, QStringLiteral("connect-certificate-problem-") + suffix);
+            certificate.problemView()->secondaryButton()->click();
+            WEB_TRY_COMPARE(state(certificate.page()), QStringLiteral("form"));
+            QTest::qWait(300);
+            save(&certificate, QStringLiteral("connect-certificate-accepted-") + suffix);
+        }
+        m_server->setFaults({});
+
+        ProfileDialog options(m_store.get(), std::nullopt, &window);
+        options.show();
+        QTest::keyClicks(options.nameField(), QStringLiteral("Staging"));
+        QTest::keyClicks(options.baseUrlField(), QStringLiteral("https://staging.example.com"));
+        options.rememberField()->setChecked(true);
+        options.certificateOverrideField()->setChecked(true);
+        QTest::qWait(100);
+        save(&options, QStringLiteral("profile-web-options-") + suffix);
+        options.reject();
     }
 
 public Q_SLOTS:
@@ -166,7 +210,7 @@ private Q_SLOTS:
         m_server = new SandboxServer({}, this);
         QVERIFY(m_server->start());
         m_backends = new SandboxBackends(m_server, this);
-        m_profile = new QWebEngineProfile(this);
+        m_webProfiles = new WebProfiles(m_dir.filePath(QStringLiteral("web")), this);
         m_qsettings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("s.ini")),
                                                   QSettings::IniFormat);
         m_settings = std::make_unique<AppSettings>(m_qsettings.get());

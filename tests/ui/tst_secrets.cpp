@@ -13,6 +13,7 @@
 #include "SandboxBackends.h"
 #include "SandboxServer.h"
 #include "SettingsDialog.h"
+#include "WebProfiles.h"
 #include "WebTestSupport.h"
 
 #include <QDirIterator>
@@ -49,6 +50,7 @@ class TestSecrets : public QObject
 
     QTemporaryDir m_home;
     SandboxServer *m_server = nullptr;
+    WebProfiles *m_webProfiles = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<QSettings> m_qsettings;
     std::unique_ptr<AppSettings> m_settings;
@@ -144,10 +146,12 @@ private Q_SLOTS:
         options.apiKey = key;
         m_server = new SandboxServer(options, this);
         QVERIFY(m_server->start());
-        // A profile that keeps cookies and storage on disk, so there is something to search.
-        m_profile = new QWebEngineProfile(QStringLiteral("secrets-test"), this);
-        m_profile->setPersistentStoragePath(m_home.filePath(QStringLiteral("web")));
-        m_profile->setCachePath(m_home.filePath(QStringLiteral("web-cache")));
+        // A profile that remembers sign-ins keeps cookies, cache and storage on disk, so there
+        // is something to search.
+        m_webProfiles = new WebProfiles(m_home.filePath(QStringLiteral("web")));
+        Profile remembering = ProfileStore::sandboxProfile();
+        remembering.rememberSignIns = true;
+        m_profile = m_webProfiles->profileFor(remembering);
         m_qsettings = std::make_unique<QSettings>(
             m_home.filePath(QStringLiteral("config/settings.ini")), QSettings::IniFormat);
         m_settings = std::make_unique<AppSettings>(m_qsettings.get());
@@ -167,7 +171,7 @@ private Q_SLOTS:
         // The main window too: its profile switcher, lists and logo cache.
         SandboxBackends backends(m_server);
         ProfileStore profiles(m_qsettings.get());
-        MainWindow main(&backends, &profiles, m_settings.get(), m_profile);
+        MainWindow main(&backends, &profiles, m_settings.get(), m_webProfiles);
         main.show();
         QVERIFY(waitUntil([&] { return !main.picker()->types().isEmpty(); }, pageTimeout));
         collectTexts(&main);
@@ -177,7 +181,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         qInstallMessageHandler(previousHandler);
-        delete m_profile; // after every page is gone
+        delete m_webProfiles; // after every page is gone
+        m_webProfiles = nullptr;
         m_profile = nullptr;
     }
 
@@ -196,7 +201,6 @@ private Q_SLOTS:
     {
         QVERIFY(fileCount(m_home.filePath(QStringLiteral("web"))) > 0); // cookies, storage, …
         QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("web"))), QStringList());
-        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("web-cache"))), QStringList());
     }
 
     void noCacheOrDataFileHoldsTheKey()
