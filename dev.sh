@@ -4,6 +4,8 @@
 #   ./dev.sh test [ctest arguments]            install what is missing, build, run every test headless
 #   ./dev.sh fuzz [seconds]                    build the libFuzzer targets (clang) and run each for
 #                                              a bounded time (default 30 s); a crash fails
+#   ./dev.sh package                           build the release and its .deb, .rpm and tarball in
+#                                              build-release/ (packaging/README.md)
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -16,13 +18,17 @@ PACKAGES=(
     qt6-webengine-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
     xvfb xauth xdotool imagemagick fonts-dejavu-core
+    # Packaging (packaging/README.md): icons drawn from the SVG, CPack's DEB and RPM, and the
+    # validators the packaging tests run.
+    librsvg2-bin dpkg-dev rpm lintian desktop-file-utils appstream libxml2-utils python3-yaml
+    man-db file
 )
 
 # Only for ./dev.sh fuzz.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 usage() {
-    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -79,6 +85,13 @@ case "$command" in
         build
         # Each test sets QT_QPA_PLATFORM=offscreen itself (tests/CMakeLists.txt): no display needed.
         exec ctest --preset default "$@"
+        ;;
+    package)
+        install_missing
+        cmake --preset release
+        cmake --build --preset release
+        cd build-release
+        exec cpack -G "DEB;RPM;TGZ"
         ;;
     fuzz)
         install_missing "${FUZZ_PACKAGES[@]}"
