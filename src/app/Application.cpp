@@ -4,16 +4,20 @@
 #include "AppContext.h"
 #include "CommandLine.h"
 #include "ConnectCommand.h"
+#include "DeepLink.h"
 #include "LogCategories.h"
+#include "MachineSettings.h"
 #include "MainWindow.h"
 #include "SandboxCommand.h"
 #include "SettingsDialog.h" // MainWindow.h holds a QPointer to it
 #include "SingleInstance.h"
 #include "ThemeManager.h"
+#include "Translations.h"
 #include "WebProfiles.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFileOpenEvent>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -47,6 +51,33 @@ void setWebColorScheme(bool dark)
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
 }
 
+// Links the OS delivers as QFileOpenEvent (macOS's way for registered URL schemes); checked
+// like any link on the command line.
+class LinkEvents : public QObject
+{
+public:
+    explicit LinkEvents(std::function<void(const QString &)> open)
+        : m_open(std::move(open))
+    { }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::FileOpen)
+            return QObject::eventFilter(watched, event);
+        const QUrl url = static_cast<QFileOpenEvent *>(event)->url();
+        QString why;
+        if (const auto link = DeepLink::parse(url.toString(QUrl::FullyEncoded), &why))
+            m_open(link->integration);
+        else
+            qCWarning(lcApp).noquote() << "link refused:" << why;
+        return true;
+    }
+
+private:
+    std::function<void(const QString &)> m_open;
+};
+
 int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInstance *instance)
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
@@ -58,20 +89,33 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     if (instance)
         instance->listen();
 
+    // What IT set for every user of this machine, under the user's own settings.
+    const std::unique_ptr<QSettings> machineSource = MachineSettings::openSystemSource();
+    const MachineSettings machine =
+        machineSource ? MachineSettings(*machineSource) : MachineSettings();
+    for (const QString &problem : machine.problems())
+        qCWarning(lcApp).noquote() << MachineSettings::systemSourceLocation() << problem;
+
     QSettings settings;
-    AppSettings appSettings(&settings);
+    AppSettings appSettings(&settings, &machine);
+    if (!invocation.language.isEmpty())
+        appSettings.overrideLanguage(invocation.language);
+    const QString language = Translations::resolve(appSettings.language());
+    Translations::install(language);
     if (invocation.connect.dark)
         appSettings.overrideTheme(*invocation.connect.dark ? AppSettings::Theme::Dark
                                                            : AppSettings::Theme::Light);
     ThemeManager theme(&appSettings);
     setWebColorScheme(theme.isDark());
 
-    ProfileStore profiles(&settings);
+    ProfileStore profiles(&settings, &machine);
     AppBackends backends;
     // Off the record unless a profile asks to remember sign-ins, in a folder of its own.
     auto *webProfiles =
         new WebProfiles(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                             .filePath(QStringLiteral("web-profiles")));
+    // The modal is asked for the app's language.
+    webProfiles->setAcceptLanguage(Translations::acceptLanguage(language));
 
     AppContext context{&settings, &appSettings, &profiles, &backends, &theme, webProfiles};
     int code = 0;
@@ -91,6 +135,13 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
                              window.raise();
                              window.activateWindow();
                          });
+        // macOS hands links to a running app as an event, not as arguments.
+        LinkEvents links([&window](const QString &integration) {
+            window.openFromLink(integration);
+            window.raise();
+            window.activateWindow();
+        });
+        app.installEventFilter(&links);
         window.show();
         if (!invocation.deepLinkIntegration.isEmpty())
             window.openFromLink(invocation.deepLinkIntegration);

@@ -5,7 +5,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 
+namespace CommandLine {
+
+// Inside CommandLine, so that lupdate gives these tr() calls a context.
 namespace {
 
 QString tr(const char *text)
@@ -35,6 +39,8 @@ QString generalUsage()
               "Options:\n"
               "  -h, --help     show this help (or a command's: connect-desktop sandbox --help)\n"
               "  -v, --version  show the version\n"
+              "  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the "
+              "system's\n"
               "\n"
               "Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.\n");
 }
@@ -181,6 +187,21 @@ Invocation parseSandbox(const QStringList &arguments)
     return invocation;
 }
 
+// --lang: a language code such as de or pt_BR; false and *message when it is not one.
+bool readLanguage(const QCommandLineParser &parser, QString *out, QString *message)
+{
+    if (!parser.isSet(QStringLiteral("lang")))
+        return true;
+    static const QRegularExpression code(QStringLiteral("^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,4})?$"));
+    const QString value = parser.value(QStringLiteral("lang")).trimmed();
+    if (!code.match(value).hasMatch()) {
+        *message = tr("--lang takes a language code such as de, fr or ja, not \"%1\".").arg(value);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
 bool isWebUrl(const QUrl &url)
 {
     return url.isValid() && !url.host().isEmpty()
@@ -213,6 +234,7 @@ Invocation parseConnect(const QStringList &arguments)
          tr("URL")},
         {QStringLiteral("proxy-url"), tr("A backend proxy that adds the key itself."), tr("URL")},
         {QStringLiteral("json"), tr("Print the result as one JSON object on stdout.")},
+        {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
     });
     if (!parser.parse(arguments))
         return error(parser.errorText() + tr(" (see connect-desktop connect --help)"));
@@ -266,12 +288,13 @@ Invocation parseConnect(const QStringList &arguments)
                 tr("--proxy-url must be a web address such as https://backend.example.com."));
     }
     options.json = parser.isSet(QStringLiteral("json"));
+    QString message;
+    if (!readLanguage(parser, &invocation.language, &message))
+        return error(message);
     return invocation;
 }
 
 } // namespace
-
-namespace CommandLine {
 
 Invocation parse(const QStringList &arguments)
 {
@@ -299,11 +322,16 @@ Invocation parse(const QStringList &arguments)
                                   tr("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      tr("Show the version."));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Use this language."), tr("CODE"));
     parser.addOption(help);
     parser.addOption(version);
+    parser.addOption(lang);
     if (!parser.parse(arguments))
         return error(parser.errorText() + tr(" (see connect-desktop --help)"));
     Invocation invocation;
+    QString message;
+    if (!readLanguage(parser, &invocation.language, &message))
+        return error(message);
     if (parser.isSet(help)) {
         invocation.command = Invocation::Command::Help;
         invocation.text = generalUsage();

@@ -30,6 +30,7 @@ struct Invocation
     SandboxOptions sandbox;
     ConnectOptions connect;
     QString deepLinkIntegration; // Window: a connectdesktop:// link asked for this integration
+    QString language; // --lang CODE (Window and Connect); empty: the settings' or the system's
 };
 
 namespace CommandLine {

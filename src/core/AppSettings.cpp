@@ -1,9 +1,44 @@
 #include "AppSettings.h"
 
+#include "MachineSettings.h"
+
 AppSettings::AppSettings(QSettings *settings, QObject *parent)
+    : AppSettings(settings, nullptr, parent)
+{ }
+
+AppSettings::AppSettings(QSettings *settings, const MachineSettings *machine, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_machine(machine)
 { }
+
+bool AppSettings::isLocked(const QString &key) const
+{
+    return m_machine && m_machine->isLocked(key);
+}
+
+QString AppSettings::managedBy() const
+{
+    return m_machine ? m_machine->managedBy() : QString();
+}
+
+QVariant AppSettings::value(const QString &key) const
+{
+    if (isLocked(key))
+        return m_machine->lockedValue(key);
+    const QVariant user = m_settings->value(key);
+    if (user.isValid())
+        return user;
+    return m_machine ? m_machine->defaultValue(key) : QVariant();
+}
+
+bool AppSettings::write(const QString &key, const QVariant &value)
+{
+    if (isLocked(key))
+        return false;
+    m_settings->setValue(key, value);
+    return true;
+}
 
 QString AppSettings::themeName(Theme theme)
 {
@@ -31,14 +66,14 @@ AppSettings::Theme AppSettings::theme() const
 {
     if (m_themeOverride)
         return *m_themeOverride;
-    return themeFromName(m_settings->value(QStringLiteral("appearance/theme")).toString())
+    return themeFromName(value(QStringLiteral("appearance/theme")).toString())
         .value_or(Theme::System);
 }
 
 void AppSettings::setTheme(Theme theme)
 {
-    m_settings->setValue(QStringLiteral("appearance/theme"), themeName(theme));
-    Q_EMIT changed();
+    if (write(QStringLiteral("appearance/theme"), themeName(theme)))
+        Q_EMIT changed();
 }
 
 void AppSettings::overrideTheme(Theme theme)
@@ -49,38 +84,37 @@ void AppSettings::overrideTheme(Theme theme)
 
 QString AppSettings::logoFile() const
 {
-    return m_settings->value(QStringLiteral("appearance/logo")).toString();
+    return value(QStringLiteral("appearance/logo")).toString();
 }
 
 QString AppSettings::logoDarkFile() const
 {
-    return m_settings->value(QStringLiteral("appearance/logoDark")).toString();
+    return value(QStringLiteral("appearance/logoDark")).toString();
 }
 
 void AppSettings::setLogoFiles(const QString &light, const QString &dark)
 {
-    m_settings->setValue(QStringLiteral("appearance/logo"), light);
-    m_settings->setValue(QStringLiteral("appearance/logoDark"), dark);
-    Q_EMIT changed();
+    const bool wrote = write(QStringLiteral("appearance/logo"), light);
+    if (write(QStringLiteral("appearance/logoDark"), dark) || wrote)
+        Q_EMIT changed();
 }
 
 QString AppSettings::nameTemplate() const
 {
-    const QString templ = m_settings->value(QStringLiteral("connections/nameTemplate")).toString();
+    const QString templ = value(QStringLiteral("connections/nameTemplate")).toString();
     return templ.trimmed().isEmpty() ? defaultNameTemplate() : templ;
 }
 
 void AppSettings::setNameTemplate(const QString &templ)
 {
-    m_settings->setValue(QStringLiteral("connections/nameTemplate"), templ);
-    Q_EMIT changed();
+    if (write(QStringLiteral("connections/nameTemplate"), templ))
+        Q_EMIT changed();
 }
 
 QStringList AppSettings::allowedIntegrations() const
 {
     QStringList ids;
-    for (const QString &id :
-         m_settings->value(QStringLiteral("connections/allowed")).toStringList()) {
+    for (const QString &id : value(QStringLiteral("connections/allowed")).toStringList()) {
         if (!id.trimmed().isEmpty() && !ids.contains(id.trimmed()))
             ids.append(id.trimmed());
     }
@@ -89,13 +123,13 @@ QStringList AppSettings::allowedIntegrations() const
 
 void AppSettings::setAllowedIntegrations(const QStringList &ids)
 {
-    m_settings->setValue(QStringLiteral("connections/allowed"), ids);
-    Q_EMIT changed();
+    if (write(QStringLiteral("connections/allowed"), ids))
+        Q_EMIT changed();
 }
 
 QStringList AppSettings::browserOnlyHosts() const
 {
-    const QVariant stored = m_settings->value(QStringLiteral("web/browserOnlyHosts"));
+    const QVariant stored = value(QStringLiteral("web/browserOnlyHosts"));
     if (!stored.isValid())
         return defaultBrowserOnlyHosts();
     QStringList hosts;
@@ -104,4 +138,23 @@ QStringList AppSettings::browserOnlyHosts() const
             hosts.append(host.trimmed().toLower());
     }
     return hosts;
+}
+
+QString AppSettings::language() const
+{
+    if (m_languageOverride)
+        return *m_languageOverride;
+    return value(QStringLiteral("appearance/language")).toString().trimmed();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    if (write(QStringLiteral("appearance/language"), language.trimmed()))
+        Q_EMIT changed();
+}
+
+void AppSettings::overrideLanguage(const QString &language)
+{
+    m_languageOverride = language.trimmed();
+    Q_EMIT changed();
 }

@@ -1,4 +1,6 @@
-// The user's preferences (theme, logo, connection names), kept in QSettings.
+// The preferences (theme, logo, language, connection names, allowed integrations): the user's,
+// kept in QSettings, under what the machine's administrators set (MachineSettings): a locked
+// value wins over the user's, the user's over a machine default, that over the built-in one.
 #pragma once
 
 #include <QObject>
@@ -7,6 +9,8 @@
 #include <QStringList>
 
 #include <optional>
+
+class MachineSettings;
 
 class AppSettings : public QObject
 {
@@ -17,6 +21,14 @@ public:
     Q_ENUM(Theme)
 
     explicit AppSettings(QSettings *settings, QObject *parent = nullptr);
+    // `machine` (not owned, may be null) must outlive this object.
+    AppSettings(QSettings *settings, const MachineSettings *machine, QObject *parent = nullptr);
+
+    // Whether administrators locked this key (e.g. "appearance/theme"); setters leave a locked
+    // key alone. managedBy() names who, for "Set by …".
+    bool isLocked(const QString &key) const;
+    QString managedBy() const;
+    const MachineSettings *machine() const { return m_machine; }
 
     Theme theme() const;
     void setTheme(Theme theme);
@@ -25,6 +37,12 @@ public:
     void overrideTheme(Theme theme);
     static QString themeName(Theme theme);
     static std::optional<Theme> themeFromName(const QString &name);
+
+    // The language of the app and of the pages it asks for ("de", "ar", …); empty: the
+    // system's. overrideLanguage() is the command line's --lang, for this run only.
+    QString language() const;
+    void setLanguage(const QString &language);
+    void overrideLanguage(const QString &language);
 
     QString logoFile() const; // custom SVG logo, light variant; empty: the app's own
     QString logoDarkFile() const; // optional dark variant
@@ -49,6 +67,11 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QVariant value(const QString &key) const;
+    bool write(const QString &key, const QVariant &value);
+
     QSettings *m_settings;
+    const MachineSettings *m_machine = nullptr;
     std::optional<Theme> m_themeOverride;
+    std::optional<QString> m_languageOverride;
 };

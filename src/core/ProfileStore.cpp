@@ -1,6 +1,7 @@
 #include "ProfileStore.h"
 
 #include "ApiVersion.h"
+#include "MachineSettings.h"
 
 #include <QCoreApplication>
 
@@ -12,9 +13,29 @@ constexpr auto activeKey = "profiles/active";
 } // namespace
 
 ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
+    : ProfileStore(settings, nullptr, parent)
+{ }
+
+ProfileStore::ProfileStore(QSettings *settings, const MachineSettings *machine, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_machine(machine)
 { }
+
+bool ProfileStore::isManaged(const QString &id) const
+{
+    return m_machine && m_machine->profile() && id == MachineSettings::profileId();
+}
+
+bool ProfileStore::activeLocked() const
+{
+    return m_machine && m_machine->profile() && m_machine->profileLocked();
+}
+
+QString ProfileStore::managedBy() const
+{
+    return m_machine ? m_machine->managedBy() : QString();
+}
 
 Profile ProfileStore::sandboxProfile()
 {
@@ -29,6 +50,9 @@ Profile ProfileStore::sandboxProfile()
 QList<Profile> ProfileStore::profiles() const
 {
     QList<Profile> list{sandboxProfile()};
+    const std::optional<Profile> managed = m_machine ? m_machine->profile() : std::nullopt;
+    if (managed)
+        list.append(*managed);
     m_settings->beginGroup(QLatin1String(group));
     const QStringList ids = m_settings->childGroups();
     for (const QString &id : ids) {
@@ -46,7 +70,7 @@ QList<Profile> ProfileStore::profiles() const
         profile.acceptInvalidCertificates =
             m_settings->value(QStringLiteral("acceptInvalidCertificates")).toBool();
         m_settings->endGroup();
-        if (profile.kind != Profile::Kind::Sandbox)
+        if (profile.kind != Profile::Kind::Sandbox && profile.id != MachineSettings::profileId())
             list.append(profile);
     }
     m_settings->endGroup();
@@ -69,13 +93,20 @@ std::optional<Profile> ProfileStore::find(const QString &idOrName) const
 
 Profile ProfileStore::active() const
 {
-    return find(m_settings->value(QLatin1String(activeKey)).toString()).value_or(sandboxProfile());
+    // Locked machine profile > the user's choice > the machine's default > the sandbox.
+    const std::optional<Profile> managed = m_machine ? m_machine->profile() : std::nullopt;
+    if (managed && m_machine->profileLocked())
+        return *managed;
+    const QString chosen = m_settings->value(QLatin1String(activeKey)).toString();
+    if (const auto found = chosen.isEmpty() ? std::nullopt : find(chosen))
+        return *found;
+    return managed.value_or(sandboxProfile());
 }
 
 void ProfileStore::setActive(const QString &id)
 {
     const auto profile = find(id);
-    if (!profile)
+    if (!profile || (activeLocked() && profile->id != MachineSettings::profileId()))
         return;
     m_settings->setValue(QLatin1String(activeKey), profile->id);
     Q_EMIT activeChanged(*profile);
@@ -89,7 +120,7 @@ bool ProfileStore::save(const Profile &profile, QString *error)
         return false;
     };
     if (profile.id.isEmpty() || profile.id == sandboxProfile().id
-        || profile.id.contains(QLatin1Char('/')))
+        || profile.id == MachineSettings::profileId() || profile.id.contains(QLatin1Char('/')))
         return fail(tr("Choose another profile id; \"%1\" cannot be used.").arg(profile.id));
     if (profile.kind == Profile::Kind::Sandbox)
         return fail(tr("There is one sandbox profile, and it is built in."));
@@ -120,7 +151,7 @@ bool ProfileStore::save(const Profile &profile, QString *error)
 
 bool ProfileStore::remove(const QString &id)
 {
-    if (id == sandboxProfile().id || !find(id))
+    if (id == sandboxProfile().id || id == MachineSettings::profileId() || !find(id))
         return false;
     m_settings->remove(QStringLiteral("%1/%2").arg(QLatin1String(group), id));
     if (m_settings->value(QLatin1String(activeKey)).toString() == id) {

@@ -1,4 +1,6 @@
-// The profiles and which one is active, kept in QSettings. The sandbox profile always exists.
+// The profiles and which one is active, kept in QSettings. The sandbox profile always exists;
+// a profile the machine's administrators define (MachineSettings) comes next, cannot be edited
+// or removed, and when locked is the only one that can be active.
 #pragma once
 
 #include "Profile.h"
@@ -7,6 +9,8 @@
 #include <QObject>
 #include <QSettings>
 
+class MachineSettings;
+
 class ProfileStore : public QObject
 {
     Q_OBJECT
@@ -14,6 +18,14 @@ class ProfileStore : public QObject
 public:
     // Uses the given settings object (not owned), so tests can use a file of their own.
     explicit ProfileStore(QSettings *settings, QObject *parent = nullptr);
+    // `machine` (not owned, may be null) must outlive this object.
+    ProfileStore(QSettings *settings, const MachineSettings *machine, QObject *parent = nullptr);
+
+    // Whether this profile is defined by the machine's administrators (not editable).
+    bool isManaged(const QString &id) const;
+    // Whether the administrators locked the active profile to theirs.
+    bool activeLocked() const;
+    QString managedBy() const;
 
     QList<Profile> profiles() const;
     std::optional<Profile> find(const QString &idOrName) const;
@@ -32,4 +44,5 @@ Q_SIGNALS:
 
 private:
     QSettings *m_settings;
+    const MachineSettings *m_machine = nullptr;
 };

@@ -1,8 +1,12 @@
 #include "SandboxPages.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace SandboxPages {
 
@@ -71,9 +75,12 @@ QString resource(const QString &name)
 
 namespace {
 
-QHash<QString, QString> common(bool dark, const QString &title, const QByteArray &nonce)
+QHash<QString, QString> common(bool dark, const QString &title, const QByteArray &nonce,
+                               const QString &language = QStringLiteral("en"))
 {
-    return {{QStringLiteral("LANG"), QStringLiteral("en")},
+    const bool rtl = QLocale(language).textDirection() == Qt::RightToLeft;
+    return {{QStringLiteral("LANG"), language},
+            {QStringLiteral("DIR"), rtl ? QStringLiteral("rtl") : QStringLiteral("ltr")},
             {QStringLiteral("THEME"), dark ? QStringLiteral("dark") : QStringLiteral("light")},
             {QStringLiteral("NONCE"), QString::fromLatin1(nonce)},
             {QStringLiteral("TITLE"), title.toHtmlEscaped()},
@@ -82,19 +89,80 @@ QHash<QString, QString> common(bool dark, const QString &title, const QByteArray
 
 } // namespace
 
-QByteArray modal(const QJsonObject &config, bool dark, const QString &title,
-                 const QByteArray &nonce)
+QStringList languages()
 {
-    auto vars = common(dark, title, nonce);
+    static const QStringList found = [] {
+        QStringList list;
+        for (const QString &file :
+             QDir(QStringLiteral(":/sandbox/i18n")).entryList({QStringLiteral("*.json")}))
+            list.append(file.chopped(5));
+        return list;
+    }();
+    return found;
+}
+
+QString negotiate(const QByteArray &acceptLanguage)
+{
+    // Ranges in the order of their q values (stable for equal ones), as RFC 9110 says.
+    QList<QPair<double, QString>> ranges;
+    for (const QByteArray &part : acceptLanguage.split(',')) {
+        const QList<QByteArray> pieces = part.split(';');
+        const QString tag = QString::fromLatin1(pieces.value(0).trimmed()).toLower();
+        double q = 1.0;
+        for (const QByteArray &parameter : pieces.mid(1)) {
+            const QByteArray trimmed = parameter.trimmed();
+            if (trimmed.startsWith("q="))
+                q = trimmed.mid(2).toDouble();
+        }
+        if (!tag.isEmpty() && q > 0.0)
+            ranges.append({q, tag});
+    }
+    std::stable_sort(ranges.begin(), ranges.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    const QStringList ours = languages();
+    for (const auto &range : std::as_const(ranges)) {
+        const QString base = range.second.section(QLatin1Char('-'), 0, 0);
+        if (base == QLatin1String("en"))
+            return QStringLiteral("en");
+        if (ours.contains(base))
+            return base;
+    }
+    return QStringLiteral("en");
+}
+
+QJsonObject strings(const QString &language, const QString &page)
+{
+    static QHash<QString, QJsonObject> cache;
+    if (language == QLatin1String("en") || !languages().contains(language))
+        return {};
+    auto found = cache.constFind(language);
+    if (found == cache.constEnd()) {
+        QFile file(QStringLiteral(":/sandbox/i18n/%1.json").arg(language));
+        const QJsonObject all = file.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(file.readAll()).object()
+            : QJsonObject();
+        found = cache.insert(language, all);
+    }
+    QJsonObject all = *found;
+    if (page == QLatin1String("oauth"))
+        return all.value(QLatin1String("oauthPage")).toObject();
+    all.remove(QLatin1String("oauthPage"));
+    return all;
+}
+
+QByteArray modal(const QJsonObject &config, bool dark, const QString &title,
+                 const QByteArray &nonce, const QString &language)
+{
+    auto vars = common(dark, title, nonce, language);
     vars.insert(QStringLiteral("CONFIG"), scriptSafeJson(config));
     vars.insert(QStringLiteral("SCRIPT"), resource(QStringLiteral("modal.js")));
     return fill(resource(QStringLiteral("modal.html")), vars).toUtf8();
 }
 
 QByteArray oauthConsent(const QJsonObject &config, bool dark, const QString &title,
-                        const QByteArray &nonce)
+                        const QByteArray &nonce, const QString &language)
 {
-    auto vars = common(dark, title, nonce);
+    auto vars = common(dark, title, nonce, language);
     vars.insert(QStringLiteral("CONFIG"), scriptSafeJson(config));
     vars.insert(QStringLiteral("SCRIPT"), resource(QStringLiteral("oauth.js")));
     return fill(resource(QStringLiteral("oauth.html")), vars).toUtf8();

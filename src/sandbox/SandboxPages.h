@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace SandboxPages {
 
@@ -23,10 +24,19 @@ QString scriptSafeJson(const QJsonObject &object);
 // The resource file `name` under :/sandbox/, as text.
 QString resource(const QString &name);
 
+// The languages the sandbox's pages speak besides English ("ar", "de", …).
+QStringList languages();
+// The best language for an Accept-Language header ("de-AT,de;q=0.9,en;q=0.8" → "de"); "en"
+// when it names none of ours.
+QString negotiate(const QByteArray &acceptLanguage);
+// The translated strings of the modal (`page` "modal") or the OAuth page ("oauth") for
+// `language`, as their CONFIG.strings; empty for English.
+QJsonObject strings(const QString &language, const QString &page);
+
 QByteArray modal(const QJsonObject &config, bool dark, const QString &title,
-                 const QByteArray &nonce);
+                 const QByteArray &nonce, const QString &language = QStringLiteral("en"));
 QByteArray oauthConsent(const QJsonObject &config, bool dark, const QString &title,
-                        const QByteArray &nonce);
+                        const QByteArray &nonce, const QString &language = QStringLiteral("en"));
 QByteArray message(const QString &heading, const QString &text, bool dark, const QByteArray &nonce);
 
 } // namespace SandboxPages

@@ -27,11 +27,6 @@ constexpr qint64 maxLogoBytes = 256 * 1024;
 constexpr int maxFailedAttempts = 3;
 constexpr auto connectPath = "/api/connections/connect/";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SandboxServer", text);
-}
-
 QString randomToken(int bytes)
 {
     QByteArray data(bytes, Qt::Uninitialized);
@@ -64,18 +59,20 @@ bool readLogo(const QString &path, const char *option, QByteArray *out, QString 
         return true;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error =
-            tr("%1 %2: cannot read it (%3).").arg(QLatin1String(option), path, file.errorString());
+        *error = QCoreApplication::translate("SandboxServer", "%1 %2: cannot read it (%3).")
+                     .arg(QLatin1String(option), path, file.errorString());
         return false;
     }
     if (file.size() > maxLogoBytes) {
-        *error = tr("%1 %2: the file is larger than 256 KiB; use a smaller SVG.")
+        *error = QCoreApplication::translate(
+                     "SandboxServer", "%1 %2: the file is larger than 256 KiB; use a smaller SVG.")
                      .arg(QLatin1String(option), path);
         return false;
     }
     const QByteArray data = file.readAll();
     if (!data.contains("<svg")) {
-        *error = tr("%1 %2: this is not an SVG image.").arg(QLatin1String(option), path);
+        *error = QCoreApplication::translate("SandboxServer", "%1 %2: this is not an SVG image.")
+                     .arg(QLatin1String(option), path);
         return false;
     }
     *out = data;
@@ -550,20 +547,21 @@ SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delay
 
     if (action.isEmpty() && request.method == "GET") {
         *delayMs = m_options.faults.modalDelayMs;
-        return modalPage(session);
+        return modalPage(session, SandboxPages::negotiate(request.header("Accept-Language")));
     }
     if (action == QLatin1String("submit") && request.method == "POST")
         return submit(session, request);
     if (action == QLatin1String("oauth") && parts.size() == 3 && request.method == "GET")
         return oauthConsent(session, parts.at(2),
-                            request.header("User-Agent").contains("QtWebEngine"));
+                            request.header("User-Agent").contains("QtWebEngine"),
+                            SandboxPages::negotiate(request.header("Accept-Language")));
     if (action == QLatin1String("oauth") && parts.size() == 4
         && parts.at(3) == QLatin1String("grant") && request.method == "POST")
         return oauthGrant(session, parts.at(2));
     return messagePage(404, tr("Not found"), tr("There is nothing at this address."));
 }
 
-SandboxReply SandboxServer::modalPage(Session &session)
+SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
 {
     const QByteArray nonce = SandboxPages::nonce();
     if (m_options.faults.blankModal) {
@@ -598,14 +596,15 @@ SandboxReply SandboxServer::modalPage(Session &session)
         {QLatin1String("types"), types},
         {QLatin1String("preselect"),
          single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
-        {QLatin1String("strings"), QJsonValue()}};
+        {QLatin1String("strings"), SandboxPages::strings(language, QStringLiteral("modal"))}};
     if (m_options.faults.hostileModal)
         config.insert(
             QLatin1String("hostile"),
             QJsonObject{{QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
                         {QLatin1String("tls_url"),
                          QStringLiteral("https://127.0.0.1:%1/").arg(ensureUntrustedTlsPort())}});
-    QByteArray page = SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce);
+    QByteArray page =
+        SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce, language);
     if (m_options.faults.hostileModal) {
         const QByteArray script = "<script nonce=\"" + nonce + "\">"
             + SandboxPages::resource(QStringLiteral("hostile.js")).toUtf8() + "</script>";
@@ -767,7 +766,8 @@ SandboxReply SandboxServer::close(Session &session)
     return SandboxReply::redirect(target.toEncoded());
 }
 
-SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId, bool embedded)
+SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId, bool embedded,
+                                         const QString &language)
 {
     if (m_options.faults.embeddedSignInRefused && embedded)
         return messagePage(
@@ -785,11 +785,12 @@ SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId
          QJsonObject{{QLatin1String("id"), type->id},
                      {QLatin1String("name"), type->name},
                      {QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(type->id)}}},
-        {QLatin1String("lose_opener"), m_options.faults.oauthLosesOpener}};
-    SandboxReply reply =
-        SandboxReply::html(200,
-                           SandboxPages::oauthConsent(config, session.dark,
-                                                      tr("Sign in to %1").arg(type->name), nonce));
+        {QLatin1String("lose_opener"), m_options.faults.oauthLosesOpener},
+        {QLatin1String("strings"), SandboxPages::strings(language, QStringLiteral("oauth"))}};
+    SandboxReply reply = SandboxReply::html(
+        200,
+        SandboxPages::oauthConsent(config, session.dark, tr("Sign in to %1").arg(type->name), nonce,
+                                   language));
     return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
 }
 

@@ -106,11 +106,12 @@ private:
     SandboxReply me() const;
 
     SandboxReply routeModal(const SandboxRequest &request, int *delayMs);
-    SandboxReply modalPage(Session &session);
+    SandboxReply modalPage(Session &session, const QString &language);
     SandboxReply submit(Session &session, const SandboxRequest &request);
     SandboxReply finish(Session &session, const QString &clientFailure);
     SandboxReply close(Session &session);
-    SandboxReply oauthConsent(Session &session, const QString &typeId, bool embedded);
+    SandboxReply oauthConsent(Session &session, const QString &typeId, bool embedded,
+                              const QString &language);
     SandboxReply oauthGrant(Session &session, const QString &typeId);
     SandboxReply messagePage(int status, const QString &heading, const QString &text) const;
     SandboxReply sessionGone(const Session *session, bool asJson) const;

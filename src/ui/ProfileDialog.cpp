@@ -2,6 +2,7 @@
 
 #include "ApiVersion.h"
 #include "KeychainAccess.h"
+#include "MachineSettings.h"
 #include "ProfileStore.h"
 
 #include <QCheckBox>
@@ -119,6 +120,17 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
             updateKind();
         });
         m_keychain->check(m_id);
+        if (m_store->isManaged(m_id)) {
+            // Administrators set where it points; the user brings only the key.
+            m_managed = true;
+            for (QWidget *field :
+                 {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_kind),
+                  static_cast<QWidget *>(m_baseUrl), static_cast<QWidget *>(m_version),
+                  static_cast<QWidget *>(m_header), static_cast<QWidget *>(m_remember),
+                  static_cast<QWidget *>(m_certificateOverride)})
+                field->setEnabled(false);
+            setWindowTitle(tr("Profile Set by %1").arg(m_store->managedBy()));
+        }
     }
     connect(m_keychain, &KeychainAccess::stored, this, [this] {
         m_secret->clear();
@@ -186,7 +198,9 @@ QString ProfileDialog::uniqueId(const QString &name) const
     if (base.isEmpty())
         base = QStringLiteral("profile");
     QString id = base;
-    for (int n = 2; m_store->find(id).has_value() || id == ProfileStore::sandboxProfile().id; ++n)
+    for (int n = 2; m_store->find(id).has_value() || id == ProfileStore::sandboxProfile().id
+         || id == MachineSettings::profileId();
+         ++n)
         id = QStringLiteral("%1-%2").arg(base).arg(n);
     return id;
 }
@@ -224,7 +238,7 @@ void ProfileDialog::accept()
         return;
     }
     QString error;
-    if (!m_store->save(candidate, &error)) {
+    if (!m_managed && !m_store->save(candidate, &error)) {
         showError(error);
         return;
     }

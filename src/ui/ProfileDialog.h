@@ -50,6 +50,7 @@ private:
     QString m_id;
     bool m_editing = false;
     bool m_secretStored = false;
+    bool m_managed = false; // set by administrators: only the key can be changed
 
     QLineEdit *m_name;
     QComboBox *m_kind;

@@ -27,7 +27,9 @@ ProfileSwitcher::ProfileSwitcher(ProfileStore *store, Backends *backends, QWidge
 
 QString ProfileSwitcher::label(const Profile &profile)
 {
-    if (profile.kind == Profile::Kind::Sandbox
+    // The built-in sandbox says so in its own (translated) name; another sandbox-kind profile
+    // (one set by administrators) gets the word added.
+    if (profile.kind == Profile::Kind::Sandbox && profile.id != ProfileStore::sandboxProfile().id
         && !profile.name.contains(QLatin1String("sandbox"), Qt::CaseInsensitive))
         return tr("%1 (sandbox)").arg(profile.name);
     return profile.name;
@@ -51,5 +53,8 @@ void ProfileSwitcher::reload()
         if (profile.id == active)
             setCurrentIndex(index);
     }
+    // Administrators may fix the profile for everyone on this machine.
+    setEnabled(!m_store->activeLocked());
+    setToolTip(m_store->activeLocked() ? tr("Set by %1").arg(m_store->managedBy()) : QString());
     m_reloading = false;
 }

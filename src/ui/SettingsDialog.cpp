@@ -10,6 +10,7 @@
 #include "ProfileStore.h"
 #include "ProfileSwitcher.h"
 #include "ThemeManager.h"
+#include "Translations.h"
 #include "WebProfiles.h"
 
 #include <QComboBox>
@@ -78,7 +79,16 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Ba
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
+    m_managedNotice = new QLabel(this);
+    m_managedNotice->setWordWrap(true);
+    m_managedNotice->setTextFormat(Qt::PlainText);
+    m_managedNotice->setText(
+        tr("Some settings are set by %1 for everyone on this computer and cannot be changed here.")
+            .arg(m_settings->managedBy()));
+    m_managedNotice->setVisible(!m_lockNotes.isEmpty() || m_store->activeLocked());
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_managedNotice);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_buttons);
 
@@ -90,6 +100,21 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Ba
 QPushButton *SettingsDialog::okButton() const
 {
     return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+QLabel *SettingsDialog::lockable(QWidget *field, const QString &key, QWidget *parent)
+{
+    if (!m_settings->isLocked(key))
+        return nullptr;
+    field->setEnabled(false);
+    auto *note = new QLabel(tr("Set by %1").arg(m_settings->managedBy()), parent);
+    QFont italic = note->font();
+    italic.setItalic(true);
+    note->setFont(italic);
+    note->setTextFormat(Qt::PlainText);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    m_lockNotes.insert(key, note);
+    return note;
 }
 
 QWidget *SettingsDialog::buildAppearance()
@@ -124,17 +149,49 @@ QWidget *SettingsDialog::buildAppearance()
     m_logoPreview = new BrandLogo(page);
     m_logoDarkPreview = new BrandLogo(page);
 
+    m_language = new QComboBox(page);
+    m_language->addItem(tr("Follow the system"), QString());
+    for (const QString &language : Translations::available())
+        m_language->addItem(Translations::nativeName(language), language);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(m_settings->language())));
+    auto *languageHint =
+        new QLabel(tr("A new language applies when Connect Desktop starts again."), page);
+    languageHint->setWordWrap(true);
+    languageHint->setForegroundRole(QPalette::PlaceholderText);
+    languageHint->hide();
+    connect(m_language, &QComboBox::currentIndexChanged, languageHint, [this, languageHint] {
+        languageHint->setVisible(m_language->currentData().toString() != m_settings->language());
+    });
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Theme:"), m_theme);
+    if (QLabel *note = lockable(m_theme, QStringLiteral("appearance/theme"), page))
+        form->addRow(QString(), note);
+    form->addRow(tr("La&nguage:"), m_language);
+    if (QLabel *note = lockable(m_language, QStringLiteral("appearance/language"), page))
+        form->addRow(QString(), note);
+    form->addRow(QString(), languageHint);
     QLayout *logoRow = fileRow(m_logo, m_settings->logoFile());
     auto *logoLabel = new QLabel(tr("&Logo:"), page);
     logoLabel->setBuddy(m_logo);
     form->addRow(logoLabel, logoRow);
+    if (QLabel *note = lockable(m_logo, QStringLiteral("appearance/logo"), page)) {
+        form->addRow(QString(), note);
+        for (int i = 0; i < logoRow->count(); ++i)
+            if (QWidget *widget = logoRow->itemAt(i)->widget())
+                widget->setEnabled(false);
+    }
     form->addRow(QString(), m_logoProblem);
     QLayout *logoDarkRow = fileRow(m_logoDark, m_settings->logoDarkFile());
     auto *logoDarkLabel = new QLabel(tr("Logo for &dark theme:"), page);
     logoDarkLabel->setBuddy(m_logoDark);
     form->addRow(logoDarkLabel, logoDarkRow);
+    if (QLabel *note = lockable(m_logoDark, QStringLiteral("appearance/logoDark"), page)) {
+        form->addRow(QString(), note);
+        for (int i = 0; i < logoDarkRow->count(); ++i)
+            if (QWidget *widget = logoDarkRow->itemAt(i)->widget())
+                widget->setEnabled(false);
+    }
     form->addRow(QString(), m_logoDarkProblem);
 
     auto *previews = new QHBoxLayout;
@@ -177,12 +234,27 @@ QWidget *SettingsDialog::buildNames()
     help->setWordWrap(true);
     help->setForegroundRole(QPalette::PlaceholderText);
 
+    m_allowed = new QLineEdit(m_settings->allowedIntegrations().join(QLatin1String(", ")), page);
+    m_allowed->setPlaceholderText(tr("Every integration the backend offers"));
+    m_allowed->setClearButtonEnabled(true);
+    auto *allowedHelp = new QLabel(tr("Type ids separated by commas, such as hubspot, postgresql. "
+                                      "With one, it opens straight away."),
+                                   page);
+    allowedHelp->setWordWrap(true);
+    allowedHelp->setForegroundRole(QPalette::PlaceholderText);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Name &template:"), m_template);
+    if (QLabel *note = lockable(m_template, QStringLiteral("connections/nameTemplate"), page))
+        form->addRow(QString(), note);
     form->addRow(tr("Example:"), m_preview);
+    form->addRow(QString(), help);
+    form->addRow(tr("&Allowed integrations:"), m_allowed);
+    if (QLabel *note = lockable(m_allowed, QStringLiteral("connections/allowed"), page))
+        form->addRow(QString(), note);
+    form->addRow(QString(), allowedHelp);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
-    layout->addWidget(help);
     layout->addStretch(1);
     return page;
 }
@@ -239,9 +311,10 @@ QWidget *SettingsDialog::buildProfiles()
 void SettingsDialog::updateProfileButtons()
 {
     const auto profile = m_store->find(selectedProfileId());
+    // A managed profile opens for its key only; it cannot be removed.
     const bool editable = profile && profile->kind != Profile::Kind::Sandbox;
     m_editProfile->setEnabled(editable);
-    m_removeProfile->setEnabled(editable);
+    m_removeProfile->setEnabled(editable && !m_store->isManaged(profile->id));
     m_clearWebData->setEnabled(profile.has_value());
 }
 
@@ -301,6 +374,8 @@ void SettingsDialog::reloadProfiles()
             kind = tr("backend proxy");
             break;
         }
+        if (m_store->isManaged(profile.id))
+            kind = tr("%1, set by %2").arg(kind, m_store->managedBy());
         auto *item = new QListWidgetItem(tr("%1 — %2").arg(ProfileSwitcher::label(profile), kind),
                                          m_profiles);
         item->setData(Qt::UserRole, profile.id);
@@ -331,7 +406,7 @@ void SettingsDialog::editProfile(bool adding)
 void SettingsDialog::removeProfile()
 {
     const auto profile = m_store->find(selectedProfileId());
-    if (!profile || profile->kind == Profile::Kind::Sandbox)
+    if (!profile || profile->kind == Profile::Kind::Sandbox || m_store->isManaged(profile->id))
         return;
     const auto answer = QMessageBox::question(
         this, tr("Remove Profile"),
@@ -392,6 +467,16 @@ void SettingsDialog::accept()
     checkLogos();
     if (!okButton()->isEnabled())
         return;
+    const QString language = m_language->currentData().toString();
+    if (language != m_settings->language())
+        m_settings->setLanguage(language);
+    QStringList allowed;
+    for (const QString &id : m_allowed->text().split(QLatin1Char(','))) {
+        if (!id.trimmed().isEmpty() && !allowed.contains(id.trimmed()))
+            allowed.append(id.trimmed());
+    }
+    if (allowed != m_settings->allowedIntegrations())
+        m_settings->setAllowedIntegrations(allowed);
     const auto theme = AppSettings::Theme(m_theme->currentData().toInt());
     if (theme != m_settings->theme())
         m_settings->setTheme(theme);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QHash>
 
 class AppSettings;
 class Backends;
@@ -35,6 +36,11 @@ public:
     void selectProfile(const QString &profileId);
 
     QComboBox *themeField() const { return m_theme; }
+    QComboBox *languageField() const { return m_language; }
+    QLineEdit *allowedField() const { return m_allowed; }
+    // The "Set by …" note beside a setting administrators locked (null for other keys).
+    QLabel *lockNote(const QString &key) const { return m_lockNotes.value(key); }
+    QLabel *managedNotice() const { return m_managedNotice; }
     QLineEdit *logoField() const { return m_logo; }
     QLineEdit *logoDarkField() const { return m_logoDark; }
     QLabel *logoProblemLabel() const { return m_logoProblem; }
@@ -51,6 +57,9 @@ public Q_SLOTS:
 
 private:
     QWidget *buildAppearance();
+    // Disables `field` when administrators locked `key` and returns the note that says so
+    // (hidden otherwise), to place under the field.
+    QLabel *lockable(QWidget *field, const QString &key, QWidget *parent);
     QWidget *buildNames();
     QWidget *buildProfiles();
     void checkLogos();
@@ -70,6 +79,10 @@ private:
 
     QTabWidget *m_tabs;
     QComboBox *m_theme = nullptr;
+    QComboBox *m_language = nullptr;
+    QLineEdit *m_allowed = nullptr;
+    QLabel *m_managedNotice = nullptr;
+    QHash<QString, QLabel *> m_lockNotes;
     QLineEdit *m_logo = nullptr;
     QLineEdit *m_logoDark = nullptr;
     QLabel *m_logoProblem = nullptr;

@@ -91,12 +91,23 @@ QWebEngineProfile *WebProfiles::profileFor(const Profile &profile)
     return entry.web;
 }
 
+void WebProfiles::setAcceptLanguage(const QString &header)
+{
+    m_acceptLanguage = header;
+    for (const Entry &entry : std::as_const(m_profiles)) {
+        if (entry.web && !header.isEmpty())
+            entry.web->setHttpAcceptLanguage(header);
+    }
+}
+
 QWebEngineProfile *WebProfiles::create(const Profile &profile)
 {
     if (!profile.rememberSignIns) {
         // Off the record: cookies, cache and storage live in memory and end with the app.
         auto *web = new QWebEngineProfile(this);
         ConnectWebPage::secureProfile(web);
+        if (!m_acceptLanguage.isEmpty())
+            web->setHttpAcceptLanguage(m_acceptLanguage);
         return web;
     }
     const QString path = storagePath(profile.id);
@@ -106,6 +117,8 @@ QWebEngineProfile *WebProfiles::create(const Profile &profile)
     web->setCachePath(QDir(path).filePath(QStringLiteral("cache")));
     // Sign-ins often live in session cookies: remembering them means keeping those too.
     web->setPersistentCookiesPolicy(QWebEngineProfile::ForcePersistentCookies);
+    if (!m_acceptLanguage.isEmpty())
+        web->setHttpAcceptLanguage(m_acceptLanguage);
     ConnectWebPage::secureProfile(web);
     qCInfo(lcWeb) << "web profile that remembers sign-ins for profile" << profile.id;
     return web;

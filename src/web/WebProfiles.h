@@ -32,6 +32,9 @@ public:
     // Returns false and *error when the folder could not be moved.
     bool clearWebData(const QString &profileId, QString *error = nullptr);
 
+    // The Accept-Language header every page asks with ("de,en;q=0.8"); empty: the engine's.
+    void setAcceptLanguage(const QString &header);
+
     // Where a profile that remembers sign-ins keeps them.
     QString storagePath(const QString &profileId) const;
     // Whether something of this profile's web data is on disk.
@@ -55,5 +58,6 @@ private:
     void sweepTrash(int attemptsLeft);
 
     QString m_root;
+    QString m_acceptLanguage;
     QHash<QString, Entry> m_profiles;
 };

@@ -1,5 +1,7 @@
-// Fuzzes reading settings: an arbitrary INI file as the profiles and preferences.
+// Fuzzes reading settings: an arbitrary INI file as the profiles and preferences, and as the
+// machine-wide file IT provisions (defaults and locks).
 #include "AppSettings.h"
+#include "MachineSettings.h"
 #include "NameTemplate.h"
 #include "ProfileStore.h"
 
@@ -20,7 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         file.write(reinterpret_cast<const char *>(data), qint64(size));
     }
     QSettings settings(path, QSettings::IniFormat);
-    ProfileStore profiles(&settings);
+    // The same bytes as IT's machine-wide file (provisioning), under the user's settings.
+    const MachineSettings machine(settings);
+    machine.profile();
+    machine.managedBy();
+    ProfileStore profiles(&settings, &machine);
     for (const Profile &profile : profiles.profiles()) {
         profiles.find(profile.name);
         QString error;
@@ -29,8 +35,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         profiles.save(copy, &error);
     }
     profiles.active();
-    AppSettings app(&settings);
+    AppSettings app(&settings, &machine);
     app.theme();
+    app.language();
+    app.logoFile();
+    app.browserOnlyHosts();
     app.allowedIntegrations();
     NameTemplate::make(app.nameTemplate(), QStringLiteral("PostgreSQL"),
                        QStringLiteral("postgresql"), {QStringLiteral("PostgreSQL")});

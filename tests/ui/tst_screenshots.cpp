@@ -6,6 +6,7 @@
 #include "ConnectWindow.h"
 #include "ConnectionsView.h"
 #include "IntegrationPicker.h"
+#include "MachineSettings.h"
 #include "MainWindow.h"
 #include "PlatformProvider.h"
 #include "PopupWindow.h"
@@ -16,12 +17,14 @@
 #include "SandboxServer.h"
 #include "SettingsDialog.h"
 #include "ThemeManager.h"
+#include "Translations.h"
 #include "WebProfiles.h"
 #include "WebTestSupport.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -198,6 +201,44 @@ class TestScreenshots : public QObject
         options.reject();
     }
 
+    // The main window, the connect window and the settings in another language.
+    void shootLanguage(const QString &language)
+    {
+        Translations::install(language);
+        m_webProfiles->setAcceptLanguage(Translations::acceptLanguage(language));
+        m_settings->setTheme(AppSettings::Theme::Light);
+        {
+            MainWindow window(m_backends, m_store.get(), m_settings.get(), m_webProfiles);
+            window.setThemeManager(m_theme.get());
+            window.show();
+            WEB_TRY_VERIFY(window.picker()->types().size() > 0);
+            QTest::qWait(500);
+            save(&window, QStringLiteral("main-") + language);
+            QTest::keyClicks(window.picker()->searchField(), QStringLiteral("hubspot"));
+            QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
+            ConnectWindow *connect = window.connectWindow();
+            QVERIFY(connect);
+            WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Modal);
+            WEB_TRY_COMPARE(state(connect->page()), QStringLiteral("form"));
+            QTest::qWait(300);
+            save(connect, QStringLiteral("connect-form-") + language);
+            click(connect->page(), QStringLiteral("oauth-signin"));
+            WEB_TRY_COMPARE(connect->popupWindows().size(), 1);
+            WEB_TRY_COMPARE(state(connect->popupWindows().constFirst()->page()),
+                            QStringLiteral("consent"));
+            QTest::qWait(300);
+            save(connect->popupWindows().constFirst(), QStringLiteral("popup-") + language);
+            connect->close();
+            WEB_TRY_VERIFY(!window.connectWindow());
+            window.showSettings();
+            QTest::qWait(100);
+            save(window.settingsDialog(), QStringLiteral("settings-") + language);
+            window.settingsDialog()->reject();
+        }
+        Translations::install(QStringLiteral("en"));
+        m_webProfiles->setAcceptLanguage(Translations::acceptLanguage(QStringLiteral("en")));
+    }
+
 public Q_SLOTS:
     void ignoreUrl(const QUrl &) { }
 
@@ -220,6 +261,33 @@ private Q_SLOTS:
 
     void light() { shoot(QStringLiteral("light"), false); }
     void dark() { shoot(QStringLiteral("dark"), true); }
+    void german() { shootLanguage(QStringLiteral("de")); }
+    void arabic() { shootLanguage(QStringLiteral("ar")); }
+
+    void managedSettings()
+    {
+        QFile file(m_dir.filePath(QStringLiteral("machine.conf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("ManagedBy=ACME IT\n[Locked]\nappearance/theme=light\n"
+                   "connections/allowed=hubspot, postgresql, salesforce\n"
+                   "profile/name=ACME Polytomic\nprofile/kind=polytomic\n"
+                   "profile/baseUrl=https://polytomic.acme.example\n"
+                   "[Defaults]\nappearance/language=\n");
+        file.close();
+        QSettings source(file.fileName(), QSettings::IniFormat);
+        const MachineSettings machine(source);
+        QSettings user(m_dir.filePath(QStringLiteral("managed-user.ini")), QSettings::IniFormat);
+        AppSettings settings(&user, &machine);
+        ProfileStore profiles(&user, &machine);
+        SettingsDialog dialog(&settings, &profiles, m_backends, m_webProfiles);
+        dialog.show();
+        QTest::qWait(100);
+        save(&dialog, QStringLiteral("settings-managed"));
+        dialog.showPage(SettingsDialog::Page::Names);
+        save(&dialog, QStringLiteral("settings-managed-names"));
+        dialog.showPage(SettingsDialog::Page::Profiles);
+        save(&dialog, QStringLiteral("settings-managed-profiles"));
+    }
 };
 
 QTEST_MAIN(TestScreenshots)

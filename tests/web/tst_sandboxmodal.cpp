@@ -112,6 +112,50 @@ private Q_SLOTS:
         QCOMPARE(m_page->url().port(), m_server->url().port());
     }
 
+    void theModalSpeaksTheLanguageThePageAsksFor_data()
+    {
+        QTest::addColumn<QString>("acceptLanguage");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("direction");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Connect an integration")
+                            << QStringLiteral("ltr");
+        QTest::newRow("de") << QStringLiteral("de-DE,de;q=0.9,en;q=0.8")
+                            << QStringLiteral("Integration verbinden") << QStringLiteral("ltr");
+        QTest::newRow("ar") << QStringLiteral("ar,en;q=0.8") << QString() << QStringLiteral("rtl");
+        QTest::newRow("unknown falls back to English")
+            << QStringLiteral("pt-BR,pt;q=0.9") << QStringLiteral("Connect an integration")
+            << QStringLiteral("ltr");
+    }
+
+    void theModalSpeaksTheLanguageThePageAsksFor()
+    {
+        QFETCH(QString, acceptLanguage);
+        QFETCH(QString, title);
+        QFETCH(QString, direction);
+        QWebEngineProfile profile;
+        profile.setHttpAcceptLanguage(acceptLanguage);
+        {
+            ConnectWebPage page(&profile);
+            page.setRedirectMatcher(m_matcher);
+            QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+            page.load(createSession({QStringLiteral("postgresql"), QStringLiteral("hubspot")},
+                                    QStringLiteral("Sprache"))
+                          .redirectUrl);
+            QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, pageTimeout);
+            WEB_TRY_COMPARE(state(&page), QStringLiteral("picker"));
+            const QString shown =
+                evaluate(&page,
+                         QStringLiteral("document.getElementById('picker-title').textContent"))
+                    .toString();
+            if (title.isEmpty())
+                QVERIFY(shown != QLatin1String("Connect an integration") && !shown.isEmpty());
+            else
+                QCOMPARE(shown, title);
+            QCOMPARE(evaluate(&page, QStringLiteral("document.documentElement.dir")).toString(),
+                     direction);
+        }
+    }
+
     void nearMissNavigationsAreNotTheRedirect_data()
     {
         QTest::addColumn<QString>("change");

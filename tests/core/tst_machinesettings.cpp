@@ -1,0 +1,196 @@
+// Specification: what IT sets for every user of a machine, and the precedence: command line >
+// locked machine settings > user settings > machine defaults > built-in defaults.
+#include "AppSettings.h"
+#include "MachineSettings.h"
+#include "ProfileStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+class TestMachineSettings : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_user;
+
+    // A machine configuration file with this INI text.
+    MachineSettings machine(const QByteArray &ini)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("machine.conf"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        file.write(ini);
+        file.close();
+        QSettings source(path, QSettings::IniFormat);
+        return MachineSettings(source);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_user = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("user.ini")),
+                                             QSettings::IniFormat);
+        m_user->clear();
+    }
+
+    void withoutAMachineFileTheBuiltInDefaultsApply()
+    {
+        const MachineSettings none;
+        AppSettings settings(m_user.get(), &none);
+        QCOMPARE(settings.theme(), AppSettings::Theme::System);
+        QVERIFY(settings.allowedIntegrations().isEmpty());
+        QVERIFY(!settings.isLocked(QStringLiteral("appearance/theme")));
+    }
+
+    void aMachineDefaultAppliesUntilTheUserChooses()
+    {
+        const MachineSettings it = machine("[Defaults]\nappearance/theme=dark\n");
+        AppSettings settings(m_user.get(), &it);
+        QCOMPARE(settings.theme(), AppSettings::Theme::Dark);
+        settings.setTheme(AppSettings::Theme::Light);
+        QCOMPARE(settings.theme(), AppSettings::Theme::Light);
+    }
+
+    void aLockedValueWinsOverTheUsersAndIsNotOverwritten()
+    {
+        m_user->setValue(QStringLiteral("appearance/theme"), QStringLiteral("light"));
+        const MachineSettings it = machine("[Locked]\nappearance/theme=dark\n");
+        AppSettings settings(m_user.get(), &it);
+        QVERIFY(settings.isLocked(QStringLiteral("appearance/theme")));
+        QCOMPARE(settings.theme(), AppSettings::Theme::Dark);
+        settings.setTheme(AppSettings::Theme::System);
+        QCOMPARE(settings.theme(), AppSettings::Theme::Dark);
+        QCOMPARE(m_user->value(QStringLiteral("appearance/theme")).toString(),
+                 QStringLiteral("light"));
+    }
+
+    void theCommandLineWinsOverALock()
+    {
+        const MachineSettings it =
+            machine("[Locked]\nappearance/theme=dark\nappearance/language=de\n");
+        AppSettings settings(m_user.get(), &it);
+        settings.overrideTheme(AppSettings::Theme::Light);
+        settings.overrideLanguage(QStringLiteral("ja"));
+        QCOMPARE(settings.theme(), AppSettings::Theme::Light);
+        QCOMPARE(settings.language(), QStringLiteral("ja"));
+    }
+
+    void aLockWinsOverADefaultOfTheSameKey()
+    {
+        const MachineSettings it =
+            machine("[Defaults]\nappearance/theme=light\n[Locked]\nappearance/theme=dark\n");
+        AppSettings settings(m_user.get(), &it);
+        QCOMPARE(settings.theme(), AppSettings::Theme::Dark);
+    }
+
+    void allowedIntegrationsCanBeLockedAsAListOrOneString()
+    {
+        const MachineSettings list = machine("[Locked]\nconnections/allowed=hubspot, postgresql\n");
+        QCOMPARE(AppSettings(m_user.get(), &list).allowedIntegrations(),
+                 QStringList({QStringLiteral("hubspot"), QStringLiteral("postgresql")}));
+        const MachineSettings one =
+            machine("[Locked]\nconnections/allowed=\"hubspot, postgresql,hubspot\"\n");
+        QCOMPARE(AppSettings(m_user.get(), &one).allowedIntegrations(),
+                 QStringList({QStringLiteral("hubspot"), QStringLiteral("postgresql")}));
+    }
+
+    void theLogoAndItsDarkVariantCanBeSet()
+    {
+        const MachineSettings it =
+            machine("[Locked]\nappearance/logo=/usr/share/acme/logo.svg\n"
+                    "[Defaults]\nappearance/logoDark=/usr/share/acme/d.svg\n");
+        AppSettings settings(m_user.get(), &it);
+        QCOMPARE(settings.logoFile(), QStringLiteral("/usr/share/acme/logo.svg"));
+        QCOMPARE(settings.logoDarkFile(), QStringLiteral("/usr/share/acme/d.svg"));
+        settings.setLogoFiles(QStringLiteral("/tmp/mine.svg"), QStringLiteral("/tmp/mine-d.svg"));
+        QCOMPARE(settings.logoFile(), QStringLiteral("/usr/share/acme/logo.svg"));
+        QCOMPARE(settings.logoDarkFile(), QStringLiteral("/tmp/mine-d.svg"));
+    }
+
+    void unknownKeysAndBadValuesAreIgnoredAndReported()
+    {
+        const MachineSettings it = machine("[Locked]\nappearance/theme=purple\n"
+                                           "appearance/colour=red\n"
+                                           "profile/baseUrl=file:///etc/passwd\n"
+                                           "profile/apiVersion=1999-01-01\n");
+        QVERIFY(it.isEmpty());
+        QCOMPARE(it.problems().size(), 4);
+        QVERIFY(it.problems().join(QLatin1Char('\n')).contains(QStringLiteral("colour")));
+        QVERIFY(!it.profile());
+    }
+
+    void whoManagesTheMachineIsNamed()
+    {
+        QCOMPARE(machine("ManagedBy=ACME IT\n[Locked]\nappearance/theme=dark\n").managedBy(),
+                 QStringLiteral("ACME IT"));
+        QVERIFY(!machine("[Locked]\nappearance/theme=dark\n").managedBy().isEmpty());
+    }
+
+    void aDefaultProfileIsActiveUntilTheUserChoosesAnother()
+    {
+        const MachineSettings it = machine("[Defaults]\nprofile/name=ACME\nprofile/kind=polytomic\n"
+                                           "profile/baseUrl=https://polytomic.acme.example\n"
+                                           "profile/apiVersion=2024-02-08\n");
+        ProfileStore store(m_user.get(), &it);
+        QCOMPARE(store.active().id, MachineSettings::profileId());
+        QCOMPARE(store.active().name, QStringLiteral("ACME"));
+        QCOMPARE(store.active().baseUrl, QUrl(QStringLiteral("https://polytomic.acme.example")));
+        QCOMPARE(store.active().apiVersion, QStringLiteral("2024-02-08"));
+        QVERIFY(store.isManaged(MachineSettings::profileId()));
+        QVERIFY(!store.activeLocked());
+        store.setActive(QStringLiteral("sandbox"));
+        QCOMPARE(store.active().id, QStringLiteral("sandbox"));
+    }
+
+    void aLockedProfileIsTheOnlyActiveOneAndCannotBeChanged()
+    {
+        m_user->setValue(QStringLiteral("profiles/active"), QStringLiteral("sandbox"));
+        const MachineSettings it =
+            machine("[Locked]\nprofile/kind=proxy\nprofile/baseUrl=https://backend.acme.example\n");
+        ProfileStore store(m_user.get(), &it);
+        QVERIFY(store.activeLocked());
+        QCOMPARE(store.active().id, MachineSettings::profileId());
+        QCOMPARE(store.active().kind, Profile::Kind::Proxy);
+        store.setActive(QStringLiteral("sandbox"));
+        QCOMPARE(store.active().id, MachineSettings::profileId());
+        Profile mine = store.active();
+        mine.baseUrl = QUrl(QStringLiteral("https://elsewhere.example"));
+        QVERIFY(!store.save(mine));
+        QVERIFY(!store.remove(MachineSettings::profileId()));
+        QCOMPARE(store.active().baseUrl, QUrl(QStringLiteral("https://backend.acme.example")));
+    }
+
+    void theSystemFileIsFoundThroughXdgConfigDirs()
+    {
+        QTemporaryDir etc;
+        QVERIFY(QDir().mkpath(etc.filePath(QStringLiteral("ConnectDesktop"))));
+        QFile file(etc.filePath(QStringLiteral("ConnectDesktop/connect-desktop.conf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("ManagedBy=Lab\n[Locked]\nappearance/theme=dark\n");
+        file.close();
+        qputenv("XDG_CONFIG_DIRS", (QStringLiteral("/nonexistent:") + etc.path()).toUtf8());
+        const std::unique_ptr<QSettings> source = MachineSettings::openSystemSource();
+        qunsetenv("XDG_CONFIG_DIRS");
+        QVERIFY(source);
+        const MachineSettings it(*source);
+        QVERIFY(it.isLocked(QStringLiteral("appearance/theme")));
+        QCOMPARE(it.managedBy(), QStringLiteral("Lab"));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ConnectDesktop"));
+    QCoreApplication::setApplicationName(QStringLiteral("connect-desktop"));
+    TestMachineSettings test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_machinesettings.moc"

@@ -1,0 +1,1913 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>attempt %1 of %2 failed, retrying: %3</source>
+        <translation>فشلت المحاولة %1 من %2، جارٍ إعادة المحاولة: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ApiFailure</name>
+    <message>
+        <source>the server</source>
+        <translation>الخادم</translation>
+    </message>
+    <message>
+        <source> The server said: “%1”.</source>
+        <translation> ردّ الخادم: «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source> (tried %n times)</source>
+        <translation>
+            <numerusform> (بعد %n محاولة)</numerusform>
+            <numerusform> (بعد محاولة واحدة)</numerusform>
+            <numerusform> (بعد محاولتين)</numerusform>
+            <numerusform> (بعد %n محاولات)</numerusform>
+            <numerusform> (بعد %n محاولة)</numerusform>
+            <numerusform> (بعد %n محاولة)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach %1%2: %3. Check your network connection and the profile&apos;s address, then try again.</source>
+        <translation>تعذّر الوصول إلى %1%2: %3. تحقق من اتصال الشبكة ومن عنوان ملف التعريف، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>لا يوجد رد</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time%2. Try again; if it keeps happening, check the profile&apos;s address or your network.</source>
+        <translation>لم يردّ %1 في الوقت المحدد%2. حاول مرة أخرى؛ وإذا تكرر ذلك، فتحقق من عنوان ملف التعريف أو من شبكتك.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be read (%2). The server may be misconfigured or not a Polytomic-compatible API; check the profile&apos;s address.</source>
+        <translation>تعذّرت قراءة الرد الوارد من %1 (%2). ربما يكون الخادم مهيّأً بشكل خاطئ أو ليس واجهة API متوافقة مع Polytomic؛ تحقق من عنوان ملف التعريف.</translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation>تم إيقاف الطلب.</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (401).%2 Check the key in the profile&apos;s settings, or POLYTOMIC_API_KEY.</source>
+        <translation>رفض %1 مفتاح API (الرمز 401).%2 تحقق من المفتاح في إعدادات ملف التعريف، أو من POLYTOMIC_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The API key is not allowed to do this (403).%1 Ask an administrator of your organization for a key with access to connections.</source>
+        <translation>مفتاح API غير مسموح له بتنفيذ هذا الإجراء (الرمز 403).%1 اطلب من أحد مسؤولي مؤسستك مفتاحًا يتيح الوصول إلى الاتصالات.</translation>
+    </message>
+    <message>
+        <source>%1 has no such resource (404).%2 Check the profile&apos;s address and API version.</source>
+        <translation>لا يحتوي %1 على هذا المورد (الرمز 404).%2 تحقق من عنوان ملف التعريف ومن إصدار API.</translation>
+    </message>
+    <message>
+        <source>An earlier attempt is still being processed (409).%1 Wait a moment and try again.</source>
+        <translation>لا تزال محاولة سابقة قيد المعالجة (الرمز 409).%1 انتظر لحظة ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (%2). Check the connection&apos;s details and try again.</source>
+        <translation>رفض %1 الطلب (%2). تحقق من تفاصيل الاتصال ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2.</source>
+        <translation>رفض %1 الطلب: %2.</translation>
+    </message>
+    <message>
+        <source>%1 had a problem (HTTP %2)%3.%4 Try again later; if it persists, contact the platform&apos;s support.</source>
+        <translation>واجه %1 مشكلة (HTTP %2)%3.%4 حاول مرة أخرى لاحقًا؛ وإذا استمرت المشكلة، فتواصل مع دعم المنصة.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.%3</source>
+        <translation>ردّ %1 برمز HTTP %2.%3</translation>
+    </message>
+</context>
+<context>
+    <name>AppBackends</name>
+    <message>
+        <source>built-in sandbox on %1</source>
+        <translation>البيئة التجريبية المدمجة على %1</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>البيئة التجريبية المدمجة</translation>
+    </message>
+    <message>
+        <source>Polytomic at %1</source>
+        <translation>منصة Polytomic على %1</translation>
+    </message>
+    <message>
+        <source>backend proxy at %1</source>
+        <translation>وكيل الواجهة الخلفية على %1</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>تعذّر تشغيل البيئة التجريبية المدمجة: %1</translation>
+    </message>
+    <message>
+        <source>No API key is stored for the profile “%1”.</source>
+        <translation>لا يوجد مفتاح API محفوظ لملف التعريف «%1».</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read (%1).</source>
+        <translation>تعذّرت قراءة سلسلة مفاتيح النظام (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
+        <translation>أدخل المفتاح في الإعدادات ← ملفات التعريف، أو عيّن متغير البيئة %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>connect-desktop: running as root, so the web engine&apos;s sandbox is off.</source>
+        <translation>connect-desktop: يعمل البرنامج بصلاحيات root، لذا فإن بيئة العزل (sandbox) الخاصة بمحرك الويب معطّلة.</translation>
+    </message>
+    <message>
+        <source>Connect Desktop is already running; it takes it from here.</source>
+        <translation>يعمل Connect Desktop بالفعل، وسيتولى المهمة من هنا.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>إخفاء</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>رسالة</translation>
+    </message>
+</context>
+<context>
+    <name>BrandLogo</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>The logo file could not be drawn.</source>
+        <translation>تعذّر رسم ملف الشعار.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>الشعار</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>جارٍ العمل</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>A connectdesktop: link is opened on its own, without other arguments.</source>
+        <translation>يُفتح رابط connectdesktop: وحده، دون أي وسائط أخرى.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>عرض هذه المساعدة.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>عرض الإصدار.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop --help)</source>
+        <translation> (راجع connect-desktop --help)</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
+        <translation>أمر غير معروف «%1». الأوامر: connect، sandbox (راجع connect-desktop --help).</translation>
+    </message>
+    <message>
+        <source>Use this language.</source>
+        <translation>استخدام هذه اللغة.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>الاستخدام: connect-desktop [أمر] [خيارات]
+
+يربط الحسابات بمنصة بيانات عبر صفحة الاتصال الخاصة بها.
+
+الأوامر:
+  (بلا أمر)  فتح النافذة الرئيسية
+  connect    فتح نافذة الاتصال فقط، وطباعة النتيجة الوحيدة، ثم الخروج
+  sandbox    تشغيل خادم البيئة التجريبية المدمج المتوافق مع Polytomic على 127.0.0.1
+
+الخيارات:
+  -h, --help     عرض هذه المساعدة (أو مساعدة أمر ما: connect-desktop sandbox --help)
+  -v, --version  عرض الإصدار
+  --lang CODE    استخدام هذه اللغة (de, fr, es, ja, ar, en) بدلًا من لغة النظام
+
+رموز الخروج: 0 اكتمل، 1 فشل، 2 استخدام أو إعداد غير صحيح، 3 أُلغي.
+</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>يتطلب --%1 عددًا صحيحًا من %2 إلى %3، وليس «%4».</translation>
+    </message>
+    <message>
+        <source>Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal. It prints its address and API key, then serves until stopped (Ctrl+C).</source>
+        <translation>يشغّل البيئة التجريبية لـ Connect: خادم محلي على 127.0.0.1 يتعامل بواجهة Polytomic Connect API ويقدّم صفحة الاتصال الخاصة به. يطبع عنوانه ومفتاح API الخاص به، ثم يظل يعمل حتى يتم إيقافه (Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Listen on this port (default: any free port).</source>
+        <translation>الاستماع على هذا المنفذ (الافتراضي: أي منفذ متاح).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Accept this API key (default: a random one, printed).</source>
+        <translation>قبول مفتاح API هذا (الافتراضي: مفتاح عشوائي تتم طباعته).</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <source>SVG logo shown top left in the modal.</source>
+        <translation>شعار SVG يُعرض أعلى اليسار في صفحة الاتصال.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>SVG logo for the dark theme.</source>
+        <translation>شعار SVG للسمة الداكنة.</translation>
+    </message>
+    <message>
+        <source>Keep connections in this JSON file across restarts.</source>
+        <translation>الاحتفاظ بالاتصالات في ملف JSON هذا بين مرات إعادة التشغيل.</translation>
+    </message>
+    <message>
+        <source>Connect sessions expire after this many seconds (default 900).</source>
+        <translation>تنتهي صلاحية جلسات الاتصال بعد هذا العدد من الثواني (الافتراضي 900).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Fault: delay every API answer by MS milliseconds.</source>
+        <translation>عطل محاكى: تأخير كل رد من API بمقدار MS ملّي ثانية.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer with this HTTP status (default 500).</source>
+        <translation>عطل محاكى: تردّ استدعاءات API الفاشلة بحالة HTTP هذه (الافتراضي 500).</translation>
+    </message>
+    <message>
+        <source>Fault: this fraction (0 to 1) of API calls fail.</source>
+        <translation>عطل محاكى: تفشل هذه النسبة (من 0 إلى 1) من استدعاءات API.</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Fault: the first N API calls fail, then all succeed.</source>
+        <translation>عطل محاكى: تفشل أول N من استدعاءات API، ثم تنجح جميعها.</translation>
+    </message>
+    <message>
+        <source>Faults apply to API paths starting with this (default /api/).</source>
+        <translation>تنطبق الأعطال المحاكاة على مسارات API التي تبدأ بهذه القيمة (الافتراضي /api/).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Seed for --fail-rate (default 1).</source>
+        <translation>البذرة العشوائية لـ --fail-rate (الافتراضي 1).</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer 200 with truncated JSON.</source>
+        <translation>عطل محاكى: تردّ استدعاءات API الفاشلة بالرمز 200 مع JSON مبتور.</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls close the connection without answering.</source>
+        <translation>عطل محاكى: تغلق استدعاءات API الفاشلة الاتصال دون رد.</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal page after MS milliseconds.</source>
+        <translation>عطل محاكى: تقديم صفحة الاتصال بعد MS ملّي ثانية.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal page is blank.</source>
+        <translation>عطل محاكى: صفحة الاتصال فارغة.</translation>
+    </message>
+    <message>
+        <source>Fault: the OAuth popup loses its opener and cannot report back.</source>
+        <translation>عطل محاكى: تفقد نافذة OAuth المنبثقة النافذة التي فتحتها ولا يمكنها إرسال النتيجة.</translation>
+    </message>
+    <message>
+        <source>Fault: OAuth popups in the app answer like a provider that refuses embedded sign-in (disallowed_useragent).</source>
+        <translation>عطل محاكى: تستجيب نوافذ OAuth المنبثقة داخل التطبيق كمزوّد يرفض تسجيل الدخول من المتصفحات المضمّنة (disallowed_useragent).</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal over HTTPS with a certificate nobody trusts.</source>
+        <translation>عطل محاكى: تقديم صفحة الاتصال عبر HTTPS بشهادة لا يثق بها أحد.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, a bad certificate, …).</source>
+        <translation>عطل محاكى: تحاول صفحة الاتصال أيضًا ما يجب على التطبيق المضيف رفضه (صفحات file:، والكاميرا، والتنزيلات، وشهادة غير صالحة، …).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop sandbox --help)</source>
+        <translation> (راجع connect-desktop sandbox --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
+        <translation>وسيط غير متوقع «%1» (راجع connect-desktop sandbox --help).</translation>
+    </message>
+    <message>
+        <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>يتطلب --fail-rate نسبة من 0 إلى 1، وليس «%1».</translation>
+    </message>
+    <message>
+        <source>--fault-scope must be an API path starting with /api/.</source>
+        <translation>يجب أن يكون --fault-scope مسار API يبدأ بـ /api/.</translation>
+    </message>
+    <message>
+        <source>Choose one of --malformed-json and --drop-connection.</source>
+        <translation>اختر أحد الخيارين --malformed-json أو --drop-connection.</translation>
+    </message>
+    <message>
+        <source>--api-key must not be empty.</source>
+        <translation>يجب ألا يكون --api-key فارغًا.</translation>
+    </message>
+    <message>
+        <source>--lang takes a language code such as de, fr or ja, not &quot;%1&quot;.</source>
+        <translation>يتطلب --lang رمز لغة مثل de أو fr أو ja، وليس «%1».</translation>
+    </message>
+    <message>
+        <source>Opens only the connect window for one session, prints its one result and exits: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.</source>
+        <translation>يفتح نافذة الاتصال فقط لجلسة واحدة، ويطبع نتيجتها الوحيدة ثم يخرج: 0 اكتمل، 1 فشل، 2 استخدام أو إعداد غير صحيح، 3 أُلغي.</translation>
+    </message>
+    <message>
+        <source>An integration to offer, by type id (repeatable: one goes straight to its form, several show a picker).</source>
+        <translation>تكامل يُعرض، بمعرّف نوعه (قابل للتكرار: تكامل واحد يفتح نموذجه مباشرة، وعدة تكاملات تعرض قائمة اختيار).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name of the connection to create (default: from the name template).</source>
+        <translation>اسم الاتصال المراد إنشاؤه (الافتراضي: من قالب الاسم).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Dark theme.</source>
+        <translation>السمة الداكنة.</translation>
+    </message>
+    <message>
+        <source>Light theme.</source>
+        <translation>السمة الفاتحة.</translation>
+    </message>
+    <message>
+        <source>Use this profile (by name or id; default: the active one).</source>
+        <translation>استخدام ملف التعريف هذا (بالاسم أو المعرّف؛ الافتراضي: الملف النشط).</translation>
+    </message>
+    <message>
+        <source>A Polytomic-compatible API; the key comes from POLYTOMIC_API_KEY or the keychain.</source>
+        <translation>واجهة API متوافقة مع Polytomic؛ يؤخذ المفتاح من POLYTOMIC_API_KEY أو من سلسلة المفاتيح.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A backend proxy that adds the key itself.</source>
+        <translation>وكيل واجهة خلفية يضيف المفتاح بنفسه.</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object on stdout.</source>
+        <translation>طباعة النتيجة ككائن JSON واحد على stdout.</translation>
+    </message>
+    <message>
+        <source>Use this language (de, fr, es, ja, ar, en).</source>
+        <translation>استخدام هذه اللغة (de, fr, es, ja, ar, en).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop connect --help)</source>
+        <translation> (راجع connect-desktop connect --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
+        <translation>وسيط غير متوقع «%1» (راجع connect-desktop connect --help).</translation>
+    </message>
+    <message>
+        <source>--integration needs a type id, such as postgresql.</source>
+        <translation>يتطلب --integration معرّف نوع، مثل postgresql.</translation>
+    </message>
+    <message>
+        <source>--name must not be empty.</source>
+        <translation>يجب ألا يكون --name فارغًا.</translation>
+    </message>
+    <message>
+        <source>Choose one of --dark and --light.</source>
+        <translation>اختر أحد الخيارين --dark أو --light.</translation>
+    </message>
+    <message>
+        <source>Choose one of --profile, --base-url and --proxy-url.</source>
+        <translation>اختر خيارًا واحدًا فقط من --profile و--base-url و--proxy-url.</translation>
+    </message>
+    <message>
+        <source>--base-url must be a web address such as https://app.polytomic.com.</source>
+        <translation>يجب أن يكون --base-url عنوان ويب، مثل https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>--proxy-url must be a web address such as https://backend.example.com.</source>
+        <translation>يجب أن يكون --proxy-url عنوان ويب، مثل https://backend.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectCommand</name>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>ملف تعريف غير معروف «%1». ملفات التعريف: %2 (أضف ملفًا في إعدادات التطبيق).</translation>
+    </message>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>تكامل غير معروف «%1». تكاملات هذه الواجهة الخلفية: %2.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>تم ربط %1 باسم «%2» (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: no connection was made.</source>
+        <translation>أُلغي: لم يتم إنشاء أي اتصال.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>فشل: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectRequest</name>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>يجب أن يكون %1 سلسلة نصية</translation>
+    </message>
+    <message>
+        <source>dark must be true or false</source>
+        <translation>يجب أن تكون قيمة dark إما true أو false</translation>
+    </message>
+    <message>
+        <source>whitelist must be a list of connection type ids</source>
+        <translation>يجب أن يكون whitelist قائمة بمعرّفات أنواع الاتصال</translation>
+    </message>
+    <message>
+        <source>name is required and must not be empty</source>
+        <translation>الحقل name مطلوب ويجب ألا يكون فارغًا</translation>
+    </message>
+    <message>
+        <source>redirect_url is required</source>
+        <translation>الحقل redirect_url مطلوب</translation>
+    </message>
+    <message>
+        <source>redirect_url must be an absolute http or https URL</source>
+        <translation>يجب أن يكون redirect_url عنوان URL مطلقًا يبدأ بـ http أو https</translation>
+    </message>
+    <message>
+        <source>connection must be a connection id (a uuid)</source>
+        <translation>يجب أن يكون connection معرّف اتصال (UUID)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSession</name>
+    <message>
+        <source>The connect page did not load within %1 seconds. Check your connection, then Retry.</source>
+        <translation>لم يتم تحميل صفحة الاتصال خلال %1 ثانية. تحقق من اتصال الشبكة، ثم انقر على «إعادة المحاولة».</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within %1 minutes. Start again when you are ready.</source>
+        <translation>لم يعد المتصفح خلال %1 دقيقة. ابدأ من جديد عندما تكون مستعدًا.</translation>
+    </message>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>تعذّر فتح منفذ محلي يعود إليه تسجيل الدخول (%1).</translation>
+    </message>
+    <message>
+        <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
+        <translation>تعذّر تحميل صفحة الاتصال من %1. تحقق من اتصال الشبكة، ثم انقر على «إعادة المحاولة».</translation>
+    </message>
+    <message>
+        <source>redirect caught; confirming with the API</source>
+        <translation>تم التقاط إعادة التوجيه؛ جارٍ التأكيد عبر API</translation>
+    </message>
+    <message>
+        <source>The connect page finished, but the connection could not be confirmed. %1</source>
+        <translation>انتهت صفحة الاتصال، لكن تعذّر تأكيد الاتصال. %1</translation>
+    </message>
+    <message>
+        <source>The connection “%1” was saved but is %2%3. Reconnect it to try again.</source>
+        <translation>تم حفظ الاتصال «%1» لكن حالته %2%3. أعد ربطه للمحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not secure: its certificate is not valid (%2). Connect Desktop does not continue to pages with invalid certificates. Check the profile&apos;s address, or ask your IT team whether something intercepts secure connections on this network.</source>
+        <translation>الاتصال بـ %1 غير آمن: شهادته غير صالحة (%2). لا يتابع Connect Desktop إلى صفحات ذات شهادات غير صالحة. تحقق من عنوان ملف التعريف، أو اسأل فريق تقنية المعلومات إن كان هناك ما يعترض الاتصالات الآمنة على هذه الشبكة.</translation>
+    </message>
+    <message>
+        <source>The connect page stopped working (its process ended). Reload to try again.</source>
+        <translation>توقفت صفحة الاتصال عن العمل (انتهت عمليتها). أعد تحميلها للمحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>continuing in the system browser with a fresh session</source>
+        <translation>المتابعة في متصفح النظام بجلسة جديدة</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSessionTicket</name>
+    <message>
+        <source>The server did not return a usable address for the connect modal.</source>
+        <translation>لم يُرجع الخادم عنوانًا صالحًا لصفحة الاتصال.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWebPage</name>
+    <message>
+        <source>notifications</source>
+        <translation>الإشعارات</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>الموقع</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>الميكروفون</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>الكاميرا</translation>
+    </message>
+    <message>
+        <source>camera and microphone</source>
+        <translation>الكاميرا والميكروفون</translation>
+    </message>
+    <message>
+        <source>mouse lock</source>
+        <translation>قفل مؤشر الماوس</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>تسجيل الشاشة</translation>
+    </message>
+    <message>
+        <source>a permission</source>
+        <translation>إذن</translation>
+    </message>
+    <message>
+        <source>file system access</source>
+        <translation>الوصول إلى نظام الملفات</translation>
+    </message>
+    <message>
+        <source>registering a protocol handler</source>
+        <translation>تسجيل معالج بروتوكول</translation>
+    </message>
+    <message>
+        <source>a download</source>
+        <translation>تنزيل</translation>
+    </message>
+    <message>
+        <source>an invalid certificate (%1)</source>
+        <translation>شهادة غير صالحة (%1)</translation>
+    </message>
+    <message>
+        <source>going to %1: %2</source>
+        <translation>الانتقال إلى %1: %2</translation>
+    </message>
+    <message>
+        <source>a popup that could not load</source>
+        <translation>نافذة منبثقة تعذّر تحميلها</translation>
+    </message>
+    <message>
+        <source>a popup that showed no web page</source>
+        <translation>نافذة منبثقة لم تعرض أي صفحة ويب</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWindow</name>
+    <message>
+        <source>Preparing the connect page…</source>
+        <translation>جارٍ تجهيز صفحة الاتصال…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>تقدّم التحميل</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;إلغاء</translation>
+    </message>
+    <message>
+        <source>Connect page</source>
+        <translation>صفحة الاتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;التفاصيل</translation>
+    </message>
+    <message>
+        <source>Show what went over the wire (secrets hidden)</source>
+        <translation>عرض ما تم إرساله واستقباله (مع إخفاء الأسرار)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Continue in &amp;browser</source>
+        <translation>المتابعة في المت&amp;صفح</translation>
+    </message>
+    <message>
+        <source>Sign in with your system browser instead, for providers that refuse sign-in inside apps</source>
+        <translation>تسجيل الدخول باستخدام متصفح النظام بدلًا من ذلك، للمزوّدين الذين يرفضون تسجيل الدخول داخل التطبيقات</translation>
+    </message>
+    <message>
+        <source>Not secure: the certificate of %1 is not valid (%2) and was accepted because this profile allows it. Do not enter real credentials.</source>
+        <translation>غير آمن: شهادة %1 غير صالحة (%2) وقد قُبلت لأن ملف التعريف هذا يسمح بذلك. لا تُدخل بيانات اعتماد حقيقية.</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Cancel, then try again once a default browser is set.</source>
+        <translation>تعذّر تشغيل أي متصفح. ألغِ العملية، ثم حاول مرة أخرى بعد تعيين متصفح افتراضي.</translation>
+    </message>
+    <message>
+        <source>Support setting: this profile can continue past invalid certificates.</source>
+        <translation>إعداد للدعم الفني: يمكن لملف التعريف هذا المتابعة رغم الشهادات غير الصالحة.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>إعادة الربط</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>إعادة ربط %1</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>ربط %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>ربط حساب</translation>
+    </message>
+    <message>
+        <source>Connection “%1”</source>
+        <translation>الاتصال «%1»</translation>
+    </message>
+    <message>
+        <source>New connection “%1”</source>
+        <translation>اتصال جديد «%1»</translation>
+    </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps. Continue in your browser to finish.</source>
+        <translation>لا تسمح صفحة تسجيل الدخول (%1) بتسجيل الدخول داخل التطبيقات. تابع في متصفحك لإكمال العملية.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a secure connect page.</source>
+        <translation>جارٍ طلب صفحة اتصال آمنة من %1.</translation>
+    </message>
+    <message>
+        <source>Loading the connect page…</source>
+        <translation>جارٍ تحميل صفحة الاتصال…</translation>
+    </message>
+    <message>
+        <source>The page stopped working</source>
+        <translation>توقفت الصفحة عن العمل</translation>
+    </message>
+    <message>
+        <source>The connect page closed unexpectedly. Reload it to carry on where you were.</source>
+        <translation>أُغلقت صفحة الاتصال بشكل غير متوقع. أعد تحميلها لتتابع من حيث توقفت.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>إعادة ال&amp;تحميل</translation>
+    </message>
+    <message>
+        <source>The connect page could not be shown</source>
+        <translation>تعذّر عرض صفحة الاتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>إعادة ال&amp;محاولة</translation>
+    </message>
+    <message>
+        <source>Continue &amp;anyway (not secure)</source>
+        <translation>المتابعة على أ&amp;ي حال (غير آمن)</translation>
+    </message>
+    <message>
+        <source>Continue in your browser</source>
+        <translation>تابع في متصفحك</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened. This window carries on when you are done.</source>
+        <translation>أكمل تسجيل الدخول في نافذة المتصفح التي فُتحت. ستتابع هذه النافذة عند انتهائك.</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>جارٍ التحقق من الاتصال…</translation>
+    </message>
+    <message>
+        <source>Asking %1 whether the connection was made.</source>
+        <translation>جارٍ سؤال %1 عمّا إذا كان الاتصال قد تم.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTypeModel</name>
+    <message>
+        <source>%1 (%2) · signs in with your %1 account</source>
+        <translation>%1 (%2) · يسجّل الدخول بحسابك في %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsView</name>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>إعادة ال&amp;ربط</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;إزالة…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>تاريخ الإنشاء</translation>
+    </message>
+    <message>
+        <source>Your connections</source>
+        <translation>اتصالاتك</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>إعادة الربط</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <source>Sign in again to refresh this connection&apos;s credentials</source>
+        <translation>سجّل الدخول مجددًا لتحديث بيانات اعتماد هذا الاتصال</translation>
+    </message>
+    <message>
+        <source>Remove this connection from the organization</source>
+        <translation>إزالة هذا الاتصال من المؤسسة</translation>
+    </message>
+    <message>
+        <source>Loading your connections…</source>
+        <translation>جارٍ تحميل اتصالاتك…</translation>
+    </message>
+    <message>
+        <source>No connections yet. Pick an integration to connect one.</source>
+        <translation>لا توجد اتصالات بعد. اختر تكاملًا لربطه.</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link is too long.</source>
+        <translation>الرابط طويل جدًا.</translation>
+    </message>
+    <message>
+        <source>This is not a Connect Desktop link (connectdesktop://connect?integration=…).</source>
+        <translation>هذا ليس رابطًا لـ Connect Desktop (connectdesktop://connect?integration=…).</translation>
+    </message>
+    <message>
+        <source>The link asks for “%1”, which Connect Desktop does not do.</source>
+        <translation>يطلب الرابط «%1»، وهو ما لا يقوم به Connect Desktop.</translation>
+    </message>
+    <message>
+        <source>The link has parts a Connect Desktop link never has.</source>
+        <translation>يحتوي الرابط على أجزاء لا يحتويها رابط Connect Desktop أبدًا.</translation>
+    </message>
+    <message>
+        <source>The link carries “%1”, which Connect Desktop does not accept from links.</source>
+        <translation>يحمل الرابط «%1»، وهو ما لا يقبله Connect Desktop من الروابط.</translation>
+    </message>
+    <message>
+        <source>The link must name exactly one integration.</source>
+        <translation>يجب أن يحدد الرابط تكاملًا واحدًا بالضبط.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s integration is not a valid integration id.</source>
+        <translation>تكامل الرابط ليس معرّف تكامل صالحًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLogView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>الطريقة</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>عنوان URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>عمليات التبادل</translation>
+    </message>
+    <message>
+        <source>Copy every exchange as text (secrets are already hidden)</source>
+        <translation>نسخ كل عمليات التبادل كنص (الأسرار مخفية بالفعل)</translation>
+    </message>
+    <message>
+        <source>web %1</source>
+        <translation>ويب %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ملّي ثانية</translation>
+    </message>
+    <message>
+        <source>No exchanges yet</source>
+        <translation>لا توجد عمليات تبادل بعد</translation>
+    </message>
+    <message>
+        <source>Exchanges: %1</source>
+        <translation>عمليات التبادل: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>الحقل %1 مطلوب.</translation>
+    </message>
+    <message>
+        <source>%1 must be on or off.</source>
+        <translation>يجب أن يكون %1 مفعّلًا أو معطّلًا.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>يجب أن يكون %1 رقمًا.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>يجب أن يكون %1 بين %2 و%3.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of the listed choices.</source>
+        <translation>يجب أن يكون %1 أحد الخيارات المدرجة.</translation>
+    </message>
+    <message>
+        <source>%1 must be an email address.</source>
+        <translation>يجب أن يكون %1 عنوان بريد إلكتروني.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address (https://…).</source>
+        <translation>يجب أن يكون %1 عنوان ويب (https://…).</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>يجب أن يكون %1 نصًا.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPicker</name>
+    <message>
+        <source>Search integrations</source>
+        <translation>البحث في التكاملات</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>التكاملات</translation>
+    </message>
+    <message>
+        <source>Loading integrations…</source>
+        <translation>جارٍ تحميل التكاملات…</translation>
+    </message>
+    <message>
+        <source>This backend offers no integrations.</source>
+        <translation>لا تقدّم هذه الواجهة الخلفية أي تكاملات.</translation>
+    </message>
+    <message>
+        <source>No integration matches “%1”.</source>
+        <translation>لا يوجد تكامل يطابق «%1».</translation>
+    </message>
+    <message>
+        <source>Showing 0 of %1</source>
+        <translation>عرض 0 من %1</translation>
+    </message>
+    <message>
+        <source>Integrations: %1</source>
+        <translation>التكاملات: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>عرض %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEnvelope</name>
+    <message>
+        <source>The server&apos;s reply is not valid JSON (%1 at byte %2).</source>
+        <translation>ردّ الخادم ليس JSON صالحًا (%1 عند البايت %2).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has no &quot;data&quot; field.</source>
+        <translation>لا يحتوي ردّ الخادم على الحقل «data».</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAccess</name>
+    <message>
+        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
+        <translation>تعذّر استخدام سلسلة مفاتيح النظام (%1). عيّن متغير البيئة POLYTOMIC_API_KEY بدلًا من ذلك.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoCheck</name>
+    <message>
+        <source>The logo file is empty. Choose an SVG file.</source>
+        <translation>ملف الشعار فارغ. اختر ملف SVG.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB. Simplify it or export a smaller SVG.</source>
+        <translation>حجم الشعار أكبر من %1 KiB. بسّطه أو صدّر ملف SVG أصغر.</translation>
+    </message>
+    <message>
+        <source>The logo declares a DOCTYPE or entities; export it as plain SVG.</source>
+        <translation>يعلن الشعار عن DOCTYPE أو كيانات؛ صدّره كملف SVG عادي.</translation>
+    </message>
+    <message>
+        <source>The logo refers to files or addresses outside itself; embed them or remove them.</source>
+        <translation>يشير الشعار إلى ملفات أو عناوين خارجه؛ ضمّنها فيه أو أزلها.</translation>
+    </message>
+    <message>
+        <source>This is not an SVG image. Choose an .svg file.</source>
+        <translation>هذه ليست صورة SVG. اختر ملفًا بامتداد .svg.</translation>
+    </message>
+    <message>
+        <source>The logo contains scripts or embedded web content, which are not allowed. Export it as plain SVG.</source>
+        <translation>يحتوي الشعار على نصوص برمجية أو محتوى ويب مضمّن، وهذا غير مسموح. صدّره كملف SVG عادي.</translation>
+    </message>
+    <message>
+        <source>The logo is not a well-formed SVG file (%1).</source>
+        <translation>الشعار ليس ملف SVG سليم البنية (%1).</translation>
+    </message>
+    <message>
+        <source>no &lt;svg&gt; element</source>
+        <translation>لا يوجد عنصر &lt;svg&gt;</translation>
+    </message>
+    <message>
+        <source>The logo cannot be drawn. Open it in an SVG editor and export it again.</source>
+        <translation>يتعذّر رسم الشعار. افتحه في محرر SVG وصدّره مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>تتعذّر قراءة %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSettings</name>
+    <message>
+        <source>“%1” is not a setting Connect Desktop knows; it is ignored.</source>
+        <translation>الإعداد «%1» غير معروف لـ Connect Desktop؛ سيتم تجاهله.</translation>
+    </message>
+    <message>
+        <source>the theme must be system, light or dark.</source>
+        <translation>يجب أن تكون السمة system أو light أو dark.</translation>
+    </message>
+    <message>
+        <source>the kind must be polytomic, proxy or sandbox.</source>
+        <translation>يجب أن يكون النوع polytomic أو proxy أو sandbox.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
+        <translation>يجب أن يكون عنوان URL الأساسي عنوان ويب، مثل https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>unknown API version; known: %1.</source>
+        <translation>إصدار API غير معروف؛ الإصدارات المعروفة: %1.</translation>
+    </message>
+    <message>
+        <source>the language must be a code such as de or fr_CA.</source>
+        <translation>يجب أن تكون اللغة رمزًا مثل de أو fr_CA.</translation>
+    </message>
+    <message>
+        <source>your organisation</source>
+        <translation>مؤسستك</translation>
+    </message>
+    <message>
+        <source>Company backend</source>
+        <translation>الواجهة الخلفية للشركة</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>Reload integrations and connections (%1)</source>
+        <translation>إعادة تحميل التكاملات والاتصالات (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;الإعدادات…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Integration</source>
+        <translation>&amp;بحث عن تكامل</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>ملف ال&amp;تعريف:</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>تجريبي</translation>
+    </message>
+    <message>
+        <source>A local test server: nothing here touches a real account</source>
+        <translation>خادم اختبار محلي: لا شيء هنا يمسّ حسابًا حقيقيًا</translation>
+    </message>
+    <message>
+        <source>Connect an &amp;integration</source>
+        <translation>ربط ت&amp;كامل</translation>
+    </message>
+    <message>
+        <source>Your &amp;connections</source>
+        <translation>&amp;اتصالاتك</translation>
+    </message>
+    <message>
+        <source>Sandbox: a test server on this computer. Nothing you connect here reaches a real account.</source>
+        <translation>البيئة التجريبية: خادم اختبار على هذا الكمبيوتر. لا يصل أي شيء تربطه هنا إلى حساب حقيقي.</translation>
+    </message>
+    <message>
+        <source>%1 — Connect Desktop</source>
+        <translation>%1 — Connect Desktop</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>جارٍ فتح %1…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened. %2</source>
+        <translation>تعذّر فتح «%1». %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings</source>
+        <translation>فتح الإ&amp;عدادات</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>حاول م&amp;جددًا</translation>
+    </message>
+    <message>
+        <source>Integrations appear once the profile opens.</source>
+        <translation>تظهر التكاملات بعد فتح ملف التعريف.</translation>
+    </message>
+    <message>
+        <source>Connections appear once the profile opens.</source>
+        <translation>تظهر الاتصالات بعد فتح ملف التعريف.</translation>
+    </message>
+    <message>
+        <source>None of the allowed integrations (%1) is offered by %2. Check the allowed integrations in the settings, or switch profile.</source>
+        <translation>لا تقدّم الواجهة الخلفية الحالية (%2) أيًّا من التكاملات المسموح بها (%1). تحقق من التكاملات المسموح بها في الإعدادات، أو بدّل ملف التعريف.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”. Finish or close the current connection first, then open the link again.</source>
+        <translation>طلب رابطٌ ربط «%1». أكمل الاتصال الحالي أو أغلقه أولًا، ثم افتح الرابط مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”, which is not among the integrations you can connect here.</source>
+        <translation>طلب رابطٌ ربط «%1»، وهو ليس من التكاملات التي يمكنك ربطها هنا.</translation>
+    </message>
+    <message>
+        <source>Checking the names of your connections…</source>
+        <translation>جارٍ التحقق من أسماء اتصالاتك…</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2”.</source>
+        <translation>تم ربط %1 باسم «%2».</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>تم ربط %1 باسم «%2» (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not connected.</source>
+        <translation>أُلغي: لم يتم ربط %1.</translation>
+    </message>
+    <message>
+        <source>%1 was not connected (%2).</source>
+        <translation>لم يتم ربط %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was not connected. %2</source>
+        <translation>لم يتم ربط %1. %2</translation>
+    </message>
+    <message>
+        <source>Try Again as “%1”</source>
+        <translation>المحاولة مجددًا باسم «%1»</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>إزالة الاتصال</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>هل تريد إزالة الاتصال «%1»؟</translation>
+    </message>
+    <message>
+        <source>Anything that uses it stops working. This cannot be undone.</source>
+        <translation>سيتوقف كل ما يستخدمه عن العمل. لا يمكن التراجع عن هذا الإجراء.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>جارٍ إزالة «%1»…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed. %2</source>
+        <translation>تعذّرت إزالة «%1». %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>تمت إزالة «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>حاول م&amp;جددًا</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPolicy</name>
+    <message>
+        <source>the address is not valid</source>
+        <translation>العنوان غير صالح</translation>
+    </message>
+    <message>
+        <source>about: pages other than about:blank are not allowed</source>
+        <translation>صفحات about: غير مسموح بها باستثناء about:blank</translation>
+    </message>
+    <message>
+        <source>%1: addresses are not allowed; only web pages (https) are</source>
+        <translation>عناوين %1: غير مسموح بها؛ المسموح فقط صفحات الويب (https)</translation>
+    </message>
+    <message>
+        <source>the address has no host</source>
+        <translation>العنوان لا يحتوي على مضيف</translation>
+    </message>
+    <message>
+        <source>addresses with a user name or password are not allowed</source>
+        <translation>العناوين التي تتضمن اسم مستخدم أو كلمة مرور غير مسموح بها</translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer; %1 must use https</source>
+        <translation>بروتوكول http غير المشفّر مسموح به فقط نحو هذا الكمبيوتر؛ يجب أن يستخدم %1 بروتوكول https</translation>
+    </message>
+    <message>
+        <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
+        <translation>لا يُسمح بالوصول إلى منفذ التطبيق إلا لإعادة التوجيه الخاصة بالجلسة نفسها</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicProvider</name>
+    <message>
+        <source>&quot;data&quot; is not a list</source>
+        <translation>«data» ليست قائمة</translation>
+    </message>
+    <message>
+        <source>the connection has no id</source>
+        <translation>الاتصال ليس له معرّف</translation>
+    </message>
+</context>
+<context>
+    <name>PopupWindow</name>
+    <message>
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Credential &amp;header:</source>
+        <translation>&amp;ترويسة بيانات الاعتماد:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member sign-ins</source>
+        <translation>تذكّر عمليات تسجيل ال&amp;دخول</translation>
+    </message>
+    <message>
+        <source>Allow continuing past an &amp;invalid certificate (support only)</source>
+        <translation>السماح بالمتابعة رغم وجود شهادة &amp;غير صالحة (للدعم الفني فقط)</translation>
+    </message>
+    <message>
+        <source>Edit Profile</source>
+        <translation>تعديل ملف التعريف</translation>
+    </message>
+    <message>
+        <source>Add Profile</source>
+        <translation>إضافة ملف تعريف</translation>
+    </message>
+    <message>
+        <source>Polytomic (API key)</source>
+        <translation>Polytomic (مفتاح API)</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>وكيل الواجهة الخلفية</translation>
+    </message>
+    <message>
+        <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
+        <translation>يحتفظ بملفات تعريف الارتباط (Cookies) الخاصة بصفحات تسجيل الدخول في مجلد خاص بملف التعريف هذا، حتى يتذكرك المزوّدون في المرة القادمة. عند التعطيل: لا يُحتفظ بأي شيء من صفحات الويب بعد إغلاق التطبيق.</translation>
+    </message>
+    <message>
+        <source>Only for testing servers with self-made certificates. A page whose certificate is not valid may not be who it claims to be: anything typed into it can be read by others. Connect Desktop asks each time and shows a warning while such a page is open.</source>
+        <translation>لاختبار الخوادم ذات الشهادات الذاتية التوقيع فقط. قد لا تكون الصفحة ذات الشهادة غير الصالحة هي ما تدّعيه: إذ يمكن للآخرين قراءة كل ما تكتبه فيها. يسأل Connect Desktop في كل مرة ويعرض تحذيرًا ما دامت هذه الصفحة مفتوحة.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;الاسم:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>ال&amp;نوع:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>عنوان URL ال&amp;أساسي:</translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation>إ&amp;صدار API:</translation>
+    </message>
+    <message>
+        <source>Web pages:</source>
+        <translation>صفحات الويب:</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>بيانات ا&amp;عتمادك:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;مفتاح API:</translation>
+    </message>
+    <message>
+        <source>•••• stored in keychain</source>
+        <translation>•••• محفوظ في سلسلة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one.</source>
+        <translation>اتركه فارغًا للإبقاء على المفتاح المحفوظ.</translation>
+    </message>
+    <message>
+        <source>Optional: sent in the credential header</source>
+        <translation>اختياري: يُرسل في ترويسة بيانات الاعتماد</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>ألصق مفتاح API</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never shown again.</source>
+        <translation>يُحفظ في سلسلة مفاتيح النظام، ولن يُعرض مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>أدخل اسمًا لملف التعريف.</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API or of your backend proxy.</source>
+        <translation>أدخل عنوان URL الأساسي لواجهة API أو لوكيل الواجهة الخلفية.</translation>
+    </message>
+    <message>
+        <source>Profile Set by %1</source>
+        <translation>ملف التعريف (محدد بواسطة %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>البيئة التجريبية</translation>
+    </message>
+    <message>
+        <source>Choose another profile id; &quot;%1&quot; cannot be used.</source>
+        <translation>اختر معرّفًا آخر لملف التعريف؛ لا يمكن استخدام «%1».</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile, and it is built in.</source>
+        <translation>يوجد ملف تعريف واحد للبيئة التجريبية، وهو مدمج.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>أدخل اسمًا لملف التعريف.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as https://app.polytomic.com.</source>
+        <translation>يجب أن يكون العنوان عنوان ويب، مثل https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>Choose one of the known API versions: %1.</source>
+        <translation>اختر أحد إصدارات API المعروفة: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>ملف التعريف</translation>
+    </message>
+    <message>
+        <source>The backend this window talks to</source>
+        <translation>الواجهة الخلفية التي تتواصل معها هذه النافذة</translation>
+    </message>
+    <message>
+        <source>%1 (sandbox)</source>
+        <translation>%1 (بيئة تجريبية)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>محدد بواسطة %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedirectListener</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>You can close this tab</source>
+        <translation>يمكنك إغلاق علامة التبويب هذه</translation>
+    </message>
+    <message>
+        <source>Connect Desktop has what it needs and is finishing in its own window.</source>
+        <translation>حصل Connect Desktop على ما يحتاج إليه، ويُكمل العملية في نافذته الخاصة.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommand</name>
+    <message>
+        <source>connect-desktop sandbox: %1</source>
+        <translation>connect-desktop sandbox: %1</translation>
+    </message>
+    <message>
+        <source>Connect sandbox listening on %1</source>
+        <translation>البيئة التجريبية لـ Connect تستمع على %1</translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation>مفتاح API: %1</translation>
+    </message>
+    <message>
+        <source>Try: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</source>
+        <translation>جرّب: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</translation>
+    </message>
+    <message>
+        <source>Stop it with Ctrl+C.</source>
+        <translation>أوقفها بالضغط على Ctrl+C.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any free port.</source>
+        <translation>يتعذّر الاستماع على 127.0.0.1:%1 (%2). اختر منفذًا آخر باستخدام --port، أو 0 لأي منفذ متاح.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>غير موجود</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>لا يوجد شيء على هذا العنوان.</translation>
+    </message>
+    <message>
+        <source>invalid token (sandbox fault)</source>
+        <translation>رمز مميز غير صالح (عطل محاكى في البيئة التجريبية)</translation>
+    </message>
+    <message>
+        <source>sandbox fault: forced status %1</source>
+        <translation>عطل محاكى في البيئة التجريبية: حالة مفروضة %1</translation>
+    </message>
+    <message>
+        <source>Unknown API version &quot;%1&quot; in X-Polytomic-Version. Known versions: %2.</source>
+        <translation>إصدار API غير معروف «%1» في X-Polytomic-Version. الإصدارات المعروفة: %2.</translation>
+    </message>
+    <message>
+        <source>Use POST to create a connect session.</source>
+        <translation>استخدم POST لإنشاء جلسة اتصال.</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key must be 8 to 255 characters of letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>يجب أن يتكون Idempotency-Key من 8 إلى 255 حرفًا من الحروف والأرقام و&apos;_&apos; و&apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed. Retry after it finishes.</source>
+        <translation>لا يزال طلب بمفتاح Idempotency-Key هذا قيد المعالجة. أعد المحاولة بعد انتهائه.</translation>
+    </message>
+    <message>
+        <source>Use GET or DELETE on a connection.</source>
+        <translation>استخدم GET أو DELETE على الاتصال.</translation>
+    </message>
+    <message>
+        <source>No such API endpoint: %1</source>
+        <translation>لا توجد نقطة نهاية API بهذا المسار: %1</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object (%1).</source>
+        <translation>نص الطلب ليس كائن JSON (%1).</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>عُثر على قيمة JSON من نوع آخر</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot;</source>
+        <translation>نوع اتصال غير معروف «%1»</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot; in whitelist</source>
+        <translation>نوع اتصال غير معروف «%1» في whitelist</translation>
+    </message>
+    <message>
+        <source>connection %1 does not exist</source>
+        <translation>الاتصال %1 غير موجود</translation>
+    </message>
+    <message>
+        <source>name must be unique: a connection named &quot;%1&quot; already exists</source>
+        <translation>يجب أن يكون name فريدًا: يوجد بالفعل اتصال باسم «%1»</translation>
+    </message>
+    <message>
+        <source>connection %1 not found</source>
+        <translation>لم يُعثر على الاتصال %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>ربط حساب</translation>
+    </message>
+    <message>
+        <source>This connect session has already finished.</source>
+        <translation>انتهت جلسة الاتصال هذه بالفعل.</translation>
+    </message>
+    <message>
+        <source>The form could not be read. Reload the page and try again.</source>
+        <translation>تعذّرت قراءة النموذج. أعد تحميل الصفحة وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This integration is not offered in this session.</source>
+        <translation>هذا التكامل غير متاح في هذه الجلسة.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 was not completed. Click Sign in to try again.</source>
+        <translation>لم يكتمل تسجيل الدخول إلى %1. انقر على «تسجيل الدخول باستخدام %1» للمحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Authentication failed %1 times. Start again from the app.</source>
+        <translation>فشلت المصادقة %1 مرات. ابدأ من جديد من التطبيق.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1 rejected these credentials. Check them and try again.</source>
+        <translation>فشلت المصادقة: رفض %1 بيانات الاعتماد هذه. تحقق منها وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The connection being reconnected no longer exists.</source>
+        <translation>الاتصال الذي تجري إعادة ربطه لم يعد موجودًا.</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists. Close this window and choose another name.</source>
+        <translation>يوجد بالفعل اتصال باسم «%1». أغلق هذه النافذة واختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>sandbox: the first check of this connection failed</source>
+        <translation>البيئة التجريبية: فشل الفحص الأول لهذا الاتصال</translation>
+    </message>
+    <message>
+        <source>Error 403: disallowed_useragent</source>
+        <translation>الخطأ 403: disallowed_useragent</translation>
+    </message>
+    <message>
+        <source>This sign-in provider does not allow signing in from embedded browsers (sandbox imitation). Use a secure browser to continue.</source>
+        <translation>لا يسمح مزوّد تسجيل الدخول هذا بتسجيل الدخول من المتصفحات المضمّنة (محاكاة من البيئة التجريبية). استخدم متصفحًا آمنًا للمتابعة.</translation>
+    </message>
+    <message>
+        <source>This integration does not sign in this way.</source>
+        <translation>هذا التكامل لا يسجّل الدخول بهذه الطريقة.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>تسجيل الدخول إلى %1</translation>
+    </message>
+    <message>
+        <source>This connect link is not valid</source>
+        <translation>رابط الاتصال هذا غير صالح</translation>
+    </message>
+    <message>
+        <source>Go back to the app and start connecting again.</source>
+        <translation>ارجع إلى التطبيق وابدأ الربط من جديد.</translation>
+    </message>
+    <message>
+        <source>This connect session has already been used</source>
+        <translation>جلسة الاتصال هذه مستخدمة بالفعل</translation>
+    </message>
+    <message>
+        <source>Each session works once. Go back to the app and start connecting again.</source>
+        <translation>تعمل كل جلسة مرة واحدة فقط. ارجع إلى التطبيق وابدأ الربط من جديد.</translation>
+    </message>
+    <message>
+        <source>This connect session has expired</source>
+        <translation>انتهت صلاحية جلسة الاتصال هذه</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 minutes. Go back to the app and start connecting again.</source>
+        <translation>تستمر الجلسات %1 دقيقة. ارجع إلى التطبيق وابدأ الربط من جديد.</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 seconds. Go back to the app and start connecting again.</source>
+        <translation>تستمر الجلسات %1 ثانية. ارجع إلى التطبيق وابدأ الربط من جديد.</translation>
+    </message>
+    <message>
+        <source>Connect sandbox</source>
+        <translation>البيئة التجريبية لـ Connect</translation>
+    </message>
+    <message>
+        <source>This server speaks the Polytomic Connect API under /api/ and serves its own connect modal. Create a session with POST /api/connections/connect/ and open the redirect_url it returns.</source>
+        <translation>يتعامل هذا الخادم بواجهة Polytomic Connect API تحت /api/ ويقدّم صفحة الاتصال الخاصة به. أنشئ جلسة باستخدام POST /api/connections/connect/ وافتح redirect_url الذي تُرجعه.</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot read it (%3).</source>
+        <translation>%1 %2: تتعذّر قراءة الملف (%3).</translation>
+    </message>
+    <message>
+        <source>%1 %2: the file is larger than 256 KiB; use a smaller SVG.</source>
+        <translation>%1 %2: حجم الملف أكبر من 256 KiB؛ استخدم ملف SVG أصغر.</translation>
+    </message>
+    <message>
+        <source>%1 %2: this is not an SVG image.</source>
+        <translation>%1 %2: هذه ليست صورة SVG.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxStore</name>
+    <message>
+        <source>Cannot read the state file %1: %2.</source>
+        <translation>تتعذّر قراءة ملف الحالة %1: %2.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not a sandbox state file (%2). Move it away or choose another file with --state.</source>
+        <translation>ملف الحالة %1 ليس ملف حالة للبيئة التجريبية (%2). انقله إلى مكان آخر أو اختر ملفًا آخر باستخدام --state.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionResultView</name>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>الاتصال</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation>تم ربط %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message>
+        <source>Nothing was connected.</source>
+        <translation>لم يتم ربط أي شيء.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>تعذّر الربط</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>حدث خطأ ما (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;المظهر</translation>
+    </message>
+    <message>
+        <source>Connection &amp;names</source>
+        <translation>أسماء الا&amp;تصالات</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;ملفات التعريف</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>اتباع النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own logo</source>
+        <translation>شعار التطبيق الخاص به</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>اختيار شعار</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>صور SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>ال&amp;سمة:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>ال&amp;شعار:</translation>
+    </message>
+    <message>
+        <source>Logo for &amp;dark theme:</source>
+        <translation>شعار للسمة ال&amp;داكنة:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>معاينة:</translation>
+    </message>
+    <message>
+        <source>An SVG of at most %1 KB that refers to nothing outside itself. The dark variant is optional.</source>
+        <translation>ملف SVG لا يتجاوز %1 كيلوبايت ولا يشير إلى أي شيء خارجه. الإصدار الداكن اختياري.</translation>
+    </message>
+    <message>
+        <source>{integration} the integration&apos;s name, {id} its id, {date} today (yyyy-MM-dd), {time} the time (HH:mm). A name already in use gets “ (2)”, “ (3)”… added.</source>
+        <translation>{integration} اسم التكامل، {id} معرّفه، {date} تاريخ اليوم (yyyy-MM-dd)، {time} الوقت (HH:mm). يُضاف إلى الاسم المستخدم مسبقًا « (2)»، « (3)»…</translation>
+    </message>
+    <message>
+        <source>Name &amp;template:</source>
+        <translation>&amp;قالب الاسم:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>مثال:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>ملفات التعريف</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>إ&amp;ضافة…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>تع&amp;ديل…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Web Data</source>
+        <translation>مسح بيانات ال&amp;ويب</translation>
+    </message>
+    <message>
+        <source>Sign out of every page this profile&apos;s connect pages signed in to: deletes their cookies, cache and stored data.</source>
+        <translation>تسجيل الخروج من كل صفحة سجّلت صفحات الاتصال الخاصة بملف التعريف هذا الدخول إليها: يحذف ملفات تعريف الارتباط (Cookies) وذاكرة التخزين المؤقت والبيانات المخزنة الخاصة بها.</translation>
+    </message>
+    <message>
+        <source>The web data of “%1” is cleared: its connect pages start signed out.</source>
+        <translation>تم مسح بيانات الويب لـ «%1»: ستبدأ صفحات الاتصال الخاصة به دون تسجيل دخول.</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>البيئة التجريبية المدمجة</translation>
+    </message>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>backend proxy</source>
+        <translation>وكيل الواجهة الخلفية</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>إزالة ملف التعريف</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1”? Its stored key is deleted from the keychain too.</source>
+        <translation>هل تريد إزالة ملف التعريف «%1»؟ سيُحذف مفتاحه المحفوظ من سلسلة المفاتيح أيضًا.</translation>
+    </message>
+    <message>
+        <source>This file could not be drawn as an image.</source>
+        <translation>تعذّر رسم هذا الملف كصورة.</translation>
+    </message>
+    <message>
+        <source>Some settings are set by %1 for everyone on this computer and cannot be changed here.</source>
+        <translation>بعض الإعدادات محددة بواسطة %1 لكل مستخدمي هذا الكمبيوتر، ولا يمكن تغييرها هنا.</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>محدد بواسطة %1</translation>
+    </message>
+    <message>
+        <source>A new language applies when Connect Desktop starts again.</source>
+        <translation>تُطبَّق اللغة الجديدة عند إعادة تشغيل Connect Desktop.</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>الل&amp;غة:</translation>
+    </message>
+    <message>
+        <source>Every integration the backend offers</source>
+        <translation>كل التكاملات التي تقدّمها الواجهة الخلفية</translation>
+    </message>
+    <message>
+        <source>Type ids separated by commas, such as hubspot, postgresql. With one, it opens straight away.</source>
+        <translation>معرّفات الأنواع مفصولة بفواصل، مثل hubspot, postgresql. إذا كان هناك معرّف واحد، فإنه يُفتح مباشرة.</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed integrations:</source>
+        <translation>التكاملات الم&amp;سموح بها:</translation>
+    </message>
+    <message>
+        <source>%1, set by %2</source>
+        <translation>%1، محدد بواسطة %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Healthy</source>
+        <translation>سليم</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>غير سليم</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>WebProfiles</name>
+    <message>
+        <source>The web data in %1 could not be deleted. Close Connect Desktop and delete that folder.</source>
+        <translation>تعذّر حذف بيانات الويب في %1. أغلق Connect Desktop واحذف ذلك المجلد.</translation>
+    </message>
+</context>
+</TS>

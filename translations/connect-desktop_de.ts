@@ -1,0 +1,1909 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>attempt %1 of %2 failed, retrying: %3</source>
+        <translation>Versuch %1 von %2 fehlgeschlagen, neuer Versuch: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ApiFailure</name>
+    <message>
+        <source>the server</source>
+        <translation>Der Server</translation>
+    </message>
+    <message>
+        <source> The server said: “%1”.</source>
+        <translation> Antwort des Servers: „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (tried %n times)</source>
+        <translation>
+            <numerusform> (%n Versuch)</numerusform>
+            <numerusform> (%n Versuche)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach %1%2: %3. Check your network connection and the profile&apos;s address, then try again.</source>
+        <translation>%1 ist nicht erreichbar%2: %3. Prüfen Sie Ihre Netzwerkverbindung und die Adresse des Profils und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time%2. Try again; if it keeps happening, check the profile&apos;s address or your network.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet%2. Versuchen Sie es erneut; wenn das weiterhin passiert, prüfen Sie die Adresse des Profils oder Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be read (%2). The server may be misconfigured or not a Polytomic-compatible API; check the profile&apos;s address.</source>
+        <translation>%1 hat eine Antwort gesendet, die nicht gelesen werden konnte (%2). Der Server ist möglicherweise falsch konfiguriert oder keine Polytomic-kompatible API; prüfen Sie die Adresse des Profils.</translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (401).%2 Check the key in the profile&apos;s settings, or POLYTOMIC_API_KEY.</source>
+        <translation>%1 hat den API-Schlüssel abgelehnt (401).%2 Prüfen Sie den Schlüssel in den Einstellungen des Profils oder POLYTOMIC_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The API key is not allowed to do this (403).%1 Ask an administrator of your organization for a key with access to connections.</source>
+        <translation>Der API-Schlüssel ist dafür nicht berechtigt (403).%1 Bitten Sie einen Administrator Ihrer Organisation um einen Schlüssel mit Zugriff auf Verbindungen.</translation>
+    </message>
+    <message>
+        <source>%1 has no such resource (404).%2 Check the profile&apos;s address and API version.</source>
+        <translation>%1 kennt diese Ressource nicht (404).%2 Prüfen Sie die Adresse und die API-Version des Profils.</translation>
+    </message>
+    <message>
+        <source>An earlier attempt is still being processed (409).%1 Wait a moment and try again.</source>
+        <translation>Ein früherer Versuch wird noch verarbeitet (409).%1 Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (%2). Check the connection&apos;s details and try again.</source>
+        <translation>%1 hat die Anfrage abgelehnt (%2). Prüfen Sie die Angaben der Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2.</source>
+        <translation>%1 hat die Anfrage abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>%1 had a problem (HTTP %2)%3.%4 Try again later; if it persists, contact the platform&apos;s support.</source>
+        <translation>%1 hatte ein Problem (HTTP %2)%3.%4 Versuchen Sie es später erneut; falls das Problem bestehen bleibt, wenden Sie sich an den Support der Plattform.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.%3</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.%3</translation>
+    </message>
+</context>
+<context>
+    <name>AppBackends</name>
+    <message>
+        <source>built-in sandbox on %1</source>
+        <translation>integrierte Sandbox auf %1</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>integrierte Sandbox</translation>
+    </message>
+    <message>
+        <source>Polytomic at %1</source>
+        <translation>Polytomic auf %1</translation>
+    </message>
+    <message>
+        <source>backend proxy at %1</source>
+        <translation>Backend-Proxy auf %1</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>Die integrierte Sandbox konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>No API key is stored for the profile “%1”.</source>
+        <translation>Für das Profil „%1“ ist kein API-Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read (%1).</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
+        <translation>Geben Sie den Schlüssel unter Einstellungen → Profile ein oder setzen Sie die Umgebungsvariable %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>connect-desktop: running as root, so the web engine&apos;s sandbox is off.</source>
+        <translation>connect-desktop: Ausführung als root, daher ist die Sandbox der Web-Engine deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Connect Desktop is already running; it takes it from here.</source>
+        <translation>Connect Desktop läuft bereits und übernimmt ab hier.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>BrandLogo</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>The logo file could not be drawn.</source>
+        <translation>Die Logodatei konnte nicht dargestellt werden.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>Wird bearbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>A connectdesktop: link is opened on its own, without other arguments.</source>
+        <translation>Ein connectdesktop:-Link wird allein geöffnet, ohne weitere Argumente.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop --help)</source>
+        <translation> (siehe connect-desktop --help)</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
+        <translation>Unbekannter Befehl „%1“. Befehle: connect, sandbox (siehe connect-desktop --help).</translation>
+    </message>
+    <message>
+        <source>Use this language.</source>
+        <translation>Diese Sprache verwenden.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>Aufruf: connect-desktop [Befehl] [Optionen]
+
+Verbindet Konten über die Verbindungsseite einer Datenplattform mit dieser Plattform.
+
+Befehle:
+  (keiner)   öffnet das Hauptfenster
+  connect    öffnet nur das Verbindungsfenster, gibt das eine Ergebnis aus und beendet sich
+  sandbox    startet den integrierten, Polytomic-kompatiblen Sandbox-Server auf 127.0.0.1
+
+Optionen:
+  -h, --help     zeigt diese Hilfe an (oder die eines Befehls: connect-desktop sandbox --help)
+  -v, --version  zeigt die Version an
+  --lang CODE    verwendet diese Sprache statt der des Systems (de, fr, es, ja, ar, en)
+
+Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Konfiguration, 3 abgebrochen.
+</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 erwartet eine ganze Zahl von %2 bis %3, nicht „%4“.</translation>
+    </message>
+    <message>
+        <source>Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal. It prints its address and API key, then serves until stopped (Ctrl+C).</source>
+        <translation>Startet die Connect-Sandbox: einen lokalen Server auf 127.0.0.1, der die Polytomic-Connect-API spricht und eine eigene Verbindungsseite bereitstellt. Er gibt seine Adresse und seinen API-Schlüssel aus und läuft, bis er beendet wird (Strg+C).</translation>
+    </message>
+    <message>
+        <source>Listen on this port (default: any free port).</source>
+        <translation>Auf diesem Port lauschen (Standard: ein beliebiger freier Port).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Accept this API key (default: a random one, printed).</source>
+        <translation>Diesen API-Schlüssel akzeptieren (Standard: ein zufälliger, der ausgegeben wird).</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>SVG logo shown top left in the modal.</source>
+        <translation>SVG-Logo oben links auf der Verbindungsseite.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>SVG logo for the dark theme.</source>
+        <translation>SVG-Logo für das dunkle Farbschema.</translation>
+    </message>
+    <message>
+        <source>Keep connections in this JSON file across restarts.</source>
+        <translation>Verbindungen über Neustarts hinweg in dieser JSON-Datei speichern.</translation>
+    </message>
+    <message>
+        <source>Connect sessions expire after this many seconds (default 900).</source>
+        <translation>Verbindungssitzungen laufen nach so vielen Sekunden ab (Standard: 900).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>Fault: delay every API answer by MS milliseconds.</source>
+        <translation>Fehlersimulation: jede API-Antwort um MS Millisekunden verzögern.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer with this HTTP status (default 500).</source>
+        <translation>Fehlersimulation: fehlschlagende API-Aufrufe antworten mit diesem HTTP-Status (Standard: 500).</translation>
+    </message>
+    <message>
+        <source>Fault: this fraction (0 to 1) of API calls fail.</source>
+        <translation>Fehlersimulation: dieser Anteil (0 bis 1) der API-Aufrufe schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Fault: the first N API calls fail, then all succeed.</source>
+        <translation>Fehlersimulation: die ersten N API-Aufrufe schlagen fehl, danach gelingen alle.</translation>
+    </message>
+    <message>
+        <source>Faults apply to API paths starting with this (default /api/).</source>
+        <translation>Simulierte Fehler betreffen API-Pfade, die hiermit beginnen (Standard: /api/).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Seed for --fail-rate (default 1).</source>
+        <translation>Startwert für --fail-rate (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer 200 with truncated JSON.</source>
+        <translation>Fehlersimulation: fehlschlagende API-Aufrufe antworten mit 200 und abgeschnittenem JSON.</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls close the connection without answering.</source>
+        <translation>Fehlersimulation: fehlschlagende API-Aufrufe schließen die Verbindung ohne Antwort.</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal page after MS milliseconds.</source>
+        <translation>Fehlersimulation: die Verbindungsseite erst nach MS Millisekunden ausliefern.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal page is blank.</source>
+        <translation>Fehlersimulation: die Verbindungsseite ist leer.</translation>
+    </message>
+    <message>
+        <source>Fault: the OAuth popup loses its opener and cannot report back.</source>
+        <translation>Fehlersimulation: das OAuth-Pop-up verliert sein öffnendes Fenster und kann kein Ergebnis zurückmelden.</translation>
+    </message>
+    <message>
+        <source>Fault: OAuth popups in the app answer like a provider that refuses embedded sign-in (disallowed_useragent).</source>
+        <translation>Fehlersimulation: OAuth-Pop-ups in der App antworten wie ein Anbieter, der die Anmeldung in eingebetteten Browsern ablehnt (disallowed_useragent).</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal over HTTPS with a certificate nobody trusts.</source>
+        <translation>Fehlersimulation: die Verbindungsseite über HTTPS mit einem Zertifikat ausliefern, dem niemand vertraut.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, a bad certificate, …).</source>
+        <translation>Fehlersimulation: die Verbindungsseite versucht zusätzlich, was eine Host-Anwendung verweigern muss (file:-Seiten, Kamera, Downloads, ein ungültiges Zertifikat, …).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop sandbox --help)</source>
+        <translation> (siehe connect-desktop sandbox --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
+        <translation>Unerwartetes Argument „%1“ (siehe connect-desktop sandbox --help).</translation>
+    </message>
+    <message>
+        <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>--fail-rate erwartet einen Anteil von 0 bis 1, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--fault-scope must be an API path starting with /api/.</source>
+        <translation>--fault-scope muss ein API-Pfad sein, der mit /api/ beginnt.</translation>
+    </message>
+    <message>
+        <source>Choose one of --malformed-json and --drop-connection.</source>
+        <translation>Wählen Sie entweder --malformed-json oder --drop-connection.</translation>
+    </message>
+    <message>
+        <source>--api-key must not be empty.</source>
+        <translation>--api-key darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>--lang takes a language code such as de, fr or ja, not &quot;%1&quot;.</source>
+        <translation>--lang erwartet einen Sprachcode wie de, fr oder ja, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Opens only the connect window for one session, prints its one result and exits: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.</source>
+        <translation>Öffnet nur das Verbindungsfenster für eine Sitzung, gibt deren Ergebnis aus und beendet sich: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Konfiguration, 3 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>An integration to offer, by type id (repeatable: one goes straight to its form, several show a picker).</source>
+        <translation>Eine anzubietende Integration, per Typ-ID (wiederholbar: eine führt direkt zu ihrem Formular, mehrere zeigen eine Auswahl).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name of the connection to create (default: from the name template).</source>
+        <translation>Name der zu erstellenden Verbindung (Standard: aus der Namensvorlage).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Dark theme.</source>
+        <translation>Dunkles Farbschema.</translation>
+    </message>
+    <message>
+        <source>Light theme.</source>
+        <translation>Helles Farbschema.</translation>
+    </message>
+    <message>
+        <source>Use this profile (by name or id; default: the active one).</source>
+        <translation>Dieses Profil verwenden (per Name oder ID; Standard: das aktive).</translation>
+    </message>
+    <message>
+        <source>A Polytomic-compatible API; the key comes from POLYTOMIC_API_KEY or the keychain.</source>
+        <translation>Eine Polytomic-kompatible API; der Schlüssel stammt aus POLYTOMIC_API_KEY oder dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A backend proxy that adds the key itself.</source>
+        <translation>Ein Backend-Proxy, der den Schlüssel selbst hinzufügt.</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object on stdout.</source>
+        <translation>Das Ergebnis als ein JSON-Objekt auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Use this language (de, fr, es, ja, ar, en).</source>
+        <translation>Diese Sprache verwenden (de, fr, es, ja, ar, en).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop connect --help)</source>
+        <translation> (siehe connect-desktop connect --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
+        <translation>Unerwartetes Argument „%1“ (siehe connect-desktop connect --help).</translation>
+    </message>
+    <message>
+        <source>--integration needs a type id, such as postgresql.</source>
+        <translation>--integration erwartet eine Typ-ID, zum Beispiel postgresql.</translation>
+    </message>
+    <message>
+        <source>--name must not be empty.</source>
+        <translation>--name darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Choose one of --dark and --light.</source>
+        <translation>Wählen Sie entweder --dark oder --light.</translation>
+    </message>
+    <message>
+        <source>Choose one of --profile, --base-url and --proxy-url.</source>
+        <translation>Wählen Sie nur eine der Optionen --profile, --base-url und --proxy-url.</translation>
+    </message>
+    <message>
+        <source>--base-url must be a web address such as https://app.polytomic.com.</source>
+        <translation>--base-url muss eine Webadresse sein, zum Beispiel https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>--proxy-url must be a web address such as https://backend.example.com.</source>
+        <translation>--proxy-url muss eine Webadresse sein, zum Beispiel https://backend.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectCommand</name>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>Unbekanntes Profil „%1“. Profile: %2 (fügen Sie eines in den Einstellungen der App hinzu).</translation>
+    </message>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>Unbekannte Integration „%1“. Dieses Backend bietet: %2.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 als „%2“ verbunden (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: no connection was made.</source>
+        <translation>Abgebrochen: Es wurde keine Verbindung hergestellt.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectRequest</name>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>dark must be true or false</source>
+        <translation>dark muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>whitelist must be a list of connection type ids</source>
+        <translation>whitelist muss eine Liste von Verbindungstyp-IDs sein</translation>
+    </message>
+    <message>
+        <source>name is required and must not be empty</source>
+        <translation>name ist erforderlich und darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>redirect_url is required</source>
+        <translation>redirect_url ist erforderlich</translation>
+    </message>
+    <message>
+        <source>redirect_url must be an absolute http or https URL</source>
+        <translation>redirect_url muss eine absolute http- oder https-URL sein</translation>
+    </message>
+    <message>
+        <source>connection must be a connection id (a uuid)</source>
+        <translation>connection muss eine Verbindungs-ID (eine UUID) sein</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSession</name>
+    <message>
+        <source>The connect page did not load within %1 seconds. Check your connection, then Retry.</source>
+        <translation>Die Verbindungsseite wurde nicht innerhalb von %1 Sekunden geladen. Prüfen Sie Ihre Netzwerkverbindung und wählen Sie dann „Wiederholen“.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within %1 minutes. Start again when you are ready.</source>
+        <translation>Der Browser hat sich nicht innerhalb von %1 Minuten zurückgemeldet. Beginnen Sie erneut, wenn Sie bereit sind.</translation>
+    </message>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>Für die Rückkehr nach der Anmeldung konnte kein lokaler Port geöffnet werden (%1).</translation>
+    </message>
+    <message>
+        <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
+        <translation>Die Verbindungsseite konnte nicht von %1 geladen werden. Prüfen Sie Ihre Netzwerkverbindung und wählen Sie dann „Wiederholen“.</translation>
+    </message>
+    <message>
+        <source>redirect caught; confirming with the API</source>
+        <translation>Weiterleitung abgefangen; Bestätigung über die API</translation>
+    </message>
+    <message>
+        <source>The connect page finished, but the connection could not be confirmed. %1</source>
+        <translation>Die Verbindungsseite wurde abgeschlossen, aber die Verbindung konnte nicht bestätigt werden. %1</translation>
+    </message>
+    <message>
+        <source>The connection “%1” was saved but is %2%3. Reconnect it to try again.</source>
+        <translation>Die Verbindung „%1“ wurde gespeichert, hat aber den Status %2%3. Verbinden Sie sie erneut, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not secure: its certificate is not valid (%2). Connect Desktop does not continue to pages with invalid certificates. Check the profile&apos;s address, or ask your IT team whether something intercepts secure connections on this network.</source>
+        <translation>Die Verbindung zu %1 ist nicht sicher: Das Zertifikat ist ungültig (%2). Connect Desktop ruft keine Seiten mit ungültigen Zertifikaten auf. Prüfen Sie die Adresse des Profils oder fragen Sie Ihre IT-Abteilung, ob in diesem Netzwerk etwas sichere Verbindungen abfängt.</translation>
+    </message>
+    <message>
+        <source>The connect page stopped working (its process ended). Reload to try again.</source>
+        <translation>Die Verbindungsseite funktioniert nicht mehr (ihr Prozess wurde beendet). Laden Sie sie neu, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>continuing in the system browser with a fresh session</source>
+        <translation>Fortsetzung im Systembrowser mit einer neuen Sitzung</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSessionTicket</name>
+    <message>
+        <source>The server did not return a usable address for the connect modal.</source>
+        <translation>Der Server hat keine verwendbare Adresse für die Verbindungsseite zurückgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWebPage</name>
+    <message>
+        <source>notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>camera and microphone</source>
+        <translation>Kamera und Mikrofon</translation>
+    </message>
+    <message>
+        <source>mouse lock</source>
+        <translation>Mauszeiger-Sperre</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>Bildschirmaufnahme</translation>
+    </message>
+    <message>
+        <source>a permission</source>
+        <translation>eine Berechtigung</translation>
+    </message>
+    <message>
+        <source>file system access</source>
+        <translation>Dateisystemzugriff</translation>
+    </message>
+    <message>
+        <source>registering a protocol handler</source>
+        <translation>Registrieren eines Protokoll-Handlers</translation>
+    </message>
+    <message>
+        <source>a download</source>
+        <translation>ein Download</translation>
+    </message>
+    <message>
+        <source>an invalid certificate (%1)</source>
+        <translation>ein ungültiges Zertifikat (%1)</translation>
+    </message>
+    <message>
+        <source>going to %1: %2</source>
+        <translation>Navigation zu %1: %2</translation>
+    </message>
+    <message>
+        <source>a popup that could not load</source>
+        <translation>ein Pop-up, das nicht geladen werden konnte</translation>
+    </message>
+    <message>
+        <source>a popup that showed no web page</source>
+        <translation>ein Pop-up ohne Webseite</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWindow</name>
+    <message>
+        <source>Preparing the connect page…</source>
+        <translation>Verbindungsseite wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Connect page</source>
+        <translation>Verbindungsseite</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Show what went over the wire (secrets hidden)</source>
+        <translation>Anzeigen, was übertragen wurde (Geheimnisse ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Continue in &amp;browser</source>
+        <translation>Im &amp;Browser fortfahren</translation>
+    </message>
+    <message>
+        <source>Sign in with your system browser instead, for providers that refuse sign-in inside apps</source>
+        <translation>Stattdessen im Systembrowser anmelden – für Anbieter, die die Anmeldung in Apps ablehnen</translation>
+    </message>
+    <message>
+        <source>Not secure: the certificate of %1 is not valid (%2) and was accepted because this profile allows it. Do not enter real credentials.</source>
+        <translation>Nicht sicher: Das Zertifikat von %1 ist ungültig (%2) und wurde akzeptiert, weil dieses Profil es erlaubt. Geben Sie keine echten Zugangsdaten ein.</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Cancel, then try again once a default browser is set.</source>
+        <translation>Es konnte kein Browser gestartet werden. Brechen Sie ab und versuchen Sie es erneut, sobald ein Standardbrowser festgelegt ist.</translation>
+    </message>
+    <message>
+        <source>Support setting: this profile can continue past invalid certificates.</source>
+        <translation>Support-Einstellung: Dieses Profil kann trotz ungültiger Zertifikate fortfahren.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>%1 erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>%1 verbinden</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Konto verbinden</translation>
+    </message>
+    <message>
+        <source>Connection “%1”</source>
+        <translation>Verbindung „%1“</translation>
+    </message>
+    <message>
+        <source>New connection “%1”</source>
+        <translation>Neue Verbindung „%1“</translation>
+    </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps. Continue in your browser to finish.</source>
+        <translation>Die Anmeldeseite (%1) erlaubt keine Anmeldung innerhalb von Apps. Fahren Sie in Ihrem Browser fort, um die Anmeldung abzuschließen.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a secure connect page.</source>
+        <translation>%1 wird um eine sichere Verbindungsseite gebeten.</translation>
+    </message>
+    <message>
+        <source>Loading the connect page…</source>
+        <translation>Verbindungsseite wird geladen…</translation>
+    </message>
+    <message>
+        <source>The page stopped working</source>
+        <translation>Die Seite funktioniert nicht mehr</translation>
+    </message>
+    <message>
+        <source>The connect page closed unexpectedly. Reload it to carry on where you were.</source>
+        <translation>Die Verbindungsseite wurde unerwartet geschlossen. Laden Sie sie neu, um dort weiterzumachen, wo Sie waren.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>The connect page could not be shown</source>
+        <translation>Die Verbindungsseite konnte nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Continue &amp;anyway (not secure)</source>
+        <translation>&amp;Trotzdem fortfahren (nicht sicher)</translation>
+    </message>
+    <message>
+        <source>Continue in your browser</source>
+        <translation>Im Browser fortfahren</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened. This window carries on when you are done.</source>
+        <translation>Schließen Sie die Anmeldung im geöffneten Browserfenster ab. Dieses Fenster macht weiter, sobald Sie fertig sind.</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Verbindung wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Asking %1 whether the connection was made.</source>
+        <translation>%1 wird gefragt, ob die Verbindung hergestellt wurde.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTypeModel</name>
+    <message>
+        <source>%1 (%2) · signs in with your %1 account</source>
+        <translation>%1 (%2) · Anmeldung mit Ihrem %1-Konto</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsView</name>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Erneut ver&amp;binden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Your connections</source>
+        <translation>Ihre Verbindungen</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Sign in again to refresh this connection&apos;s credentials</source>
+        <translation>Erneut anmelden, um die Zugangsdaten dieser Verbindung zu erneuern</translation>
+    </message>
+    <message>
+        <source>Remove this connection from the organization</source>
+        <translation>Diese Verbindung aus der Organisation entfernen</translation>
+    </message>
+    <message>
+        <source>Loading your connections…</source>
+        <translation>Ihre Verbindungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>No connections yet. Pick an integration to connect one.</source>
+        <translation>Noch keine Verbindungen. Wählen Sie eine Integration, um eine Verbindung herzustellen.</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link is too long.</source>
+        <translation>Der Link ist zu lang.</translation>
+    </message>
+    <message>
+        <source>This is not a Connect Desktop link (connectdesktop://connect?integration=…).</source>
+        <translation>Dies ist kein Link für Connect Desktop (connectdesktop://connect?integration=…).</translation>
+    </message>
+    <message>
+        <source>The link asks for “%1”, which Connect Desktop does not do.</source>
+        <translation>Der Link verlangt „%1“; das unterstützt Connect Desktop nicht.</translation>
+    </message>
+    <message>
+        <source>The link has parts a Connect Desktop link never has.</source>
+        <translation>Der Link enthält Bestandteile, die ein Link für Connect Desktop nie hat.</translation>
+    </message>
+    <message>
+        <source>The link carries “%1”, which Connect Desktop does not accept from links.</source>
+        <translation>Der Link enthält „%1“; das nimmt Connect Desktop von Links nicht an.</translation>
+    </message>
+    <message>
+        <source>The link must name exactly one integration.</source>
+        <translation>Der Link muss genau eine Integration nennen.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s integration is not a valid integration id.</source>
+        <translation>Die Integration im Link ist keine gültige Integrations-ID.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLogView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <source>Copy every exchange as text (secrets are already hidden)</source>
+        <translation>Alle Vorgänge als Text kopieren (Geheimnisse sind bereits ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>web %1</source>
+        <translation>Web %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No exchanges yet</source>
+        <translation>Noch keine Vorgänge</translation>
+    </message>
+    <message>
+        <source>Exchanges: %1</source>
+        <translation>Vorgänge: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 must be on or off.</source>
+        <translation>%1 muss ein- oder ausgeschaltet sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 muss zwischen %2 und %3 liegen.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of the listed choices.</source>
+        <translation>%1 muss einer der aufgeführten Werte sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be an email address.</source>
+        <translation>%1 muss eine E-Mail-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address (https://…).</source>
+        <translation>%1 muss eine Webadresse sein (https://…).</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 muss Text sein.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPicker</name>
+    <message>
+        <source>Search integrations</source>
+        <translation>Integrationen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrationen</translation>
+    </message>
+    <message>
+        <source>Loading integrations…</source>
+        <translation>Integrationen werden geladen…</translation>
+    </message>
+    <message>
+        <source>This backend offers no integrations.</source>
+        <translation>Dieses Backend bietet keine Integrationen an.</translation>
+    </message>
+    <message>
+        <source>No integration matches “%1”.</source>
+        <translation>Keine Integration passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Showing 0 of %1</source>
+        <translation>0 von %1 angezeigt</translation>
+    </message>
+    <message>
+        <source>Integrations: %1</source>
+        <translation>Integrationen: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEnvelope</name>
+    <message>
+        <source>The server&apos;s reply is not valid JSON (%1 at byte %2).</source>
+        <translation>Die Antwort des Servers ist kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has no &quot;data&quot; field.</source>
+        <translation>Die Antwort des Servers hat kein Feld „data“.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAccess</name>
+    <message>
+        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden (%1). Setzen Sie stattdessen die Umgebungsvariable POLYTOMIC_API_KEY.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoCheck</name>
+    <message>
+        <source>The logo file is empty. Choose an SVG file.</source>
+        <translation>Die Logodatei ist leer. Wählen Sie eine SVG-Datei.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB. Simplify it or export a smaller SVG.</source>
+        <translation>Das Logo ist größer als %1 KiB. Vereinfachen Sie es oder exportieren Sie ein kleineres SVG.</translation>
+    </message>
+    <message>
+        <source>The logo declares a DOCTYPE or entities; export it as plain SVG.</source>
+        <translation>Das Logo deklariert einen DOCTYPE oder Entitäten; exportieren Sie es als einfaches SVG.</translation>
+    </message>
+    <message>
+        <source>The logo refers to files or addresses outside itself; embed them or remove them.</source>
+        <translation>Das Logo verweist auf Dateien oder Adressen außerhalb der Datei; betten Sie sie ein oder entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>This is not an SVG image. Choose an .svg file.</source>
+        <translation>Dies ist kein SVG-Bild. Wählen Sie eine .svg-Datei.</translation>
+    </message>
+    <message>
+        <source>The logo contains scripts or embedded web content, which are not allowed. Export it as plain SVG.</source>
+        <translation>Das Logo enthält Skripte oder eingebettete Webinhalte, die nicht erlaubt sind. Exportieren Sie es als einfaches SVG.</translation>
+    </message>
+    <message>
+        <source>The logo is not a well-formed SVG file (%1).</source>
+        <translation>Das Logo ist keine wohlgeformte SVG-Datei (%1).</translation>
+    </message>
+    <message>
+        <source>no &lt;svg&gt; element</source>
+        <translation>kein &lt;svg&gt;-Element</translation>
+    </message>
+    <message>
+        <source>The logo cannot be drawn. Open it in an SVG editor and export it again.</source>
+        <translation>Das Logo kann nicht dargestellt werden. Öffnen Sie es in einem SVG-Editor und exportieren Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSettings</name>
+    <message>
+        <source>“%1” is not a setting Connect Desktop knows; it is ignored.</source>
+        <translation>„%1“ ist keine Einstellung, die Connect Desktop kennt; sie wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>the theme must be system, light or dark.</source>
+        <translation>das Farbschema muss system, light oder dark sein.</translation>
+    </message>
+    <message>
+        <source>the kind must be polytomic, proxy or sandbox.</source>
+        <translation>die Art muss polytomic, proxy oder sandbox sein.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
+        <translation>die Basis-URL muss eine Webadresse sein, zum Beispiel https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>unknown API version; known: %1.</source>
+        <translation>unbekannte API-Version; bekannt sind: %1.</translation>
+    </message>
+    <message>
+        <source>the language must be a code such as de or fr_CA.</source>
+        <translation>die Sprache muss ein Code wie de oder fr_CA sein.</translation>
+    </message>
+    <message>
+        <source>your organisation</source>
+        <translation>Ihre Organisation</translation>
+    </message>
+    <message>
+        <source>Company backend</source>
+        <translation>Firmen-Backend</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload integrations and connections (%1)</source>
+        <translation>Integrationen und Verbindungen neu laden (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Integration</source>
+        <translation>Integration &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>A local test server: nothing here touches a real account</source>
+        <translation>Ein lokaler Testserver: Nichts hier wirkt sich auf ein echtes Konto aus</translation>
+    </message>
+    <message>
+        <source>Connect an &amp;integration</source>
+        <translation>&amp;Integration verbinden</translation>
+    </message>
+    <message>
+        <source>Your &amp;connections</source>
+        <translation>Ihre &amp;Verbindungen</translation>
+    </message>
+    <message>
+        <source>Sandbox: a test server on this computer. Nothing you connect here reaches a real account.</source>
+        <translation>Sandbox: ein Testserver auf diesem Computer. Nichts, was Sie hier verbinden, erreicht ein echtes Konto.</translation>
+    </message>
+    <message>
+        <source>%1 — Connect Desktop</source>
+        <translation>%1 — Connect Desktop</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened. %2</source>
+        <translation>„%1“ konnte nicht geöffnet werden. %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings</source>
+        <translation>Einstellungen ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>Erneut ve&amp;rsuchen</translation>
+    </message>
+    <message>
+        <source>Integrations appear once the profile opens.</source>
+        <translation>Integrationen erscheinen, sobald das Profil geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>Connections appear once the profile opens.</source>
+        <translation>Verbindungen erscheinen, sobald das Profil geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>None of the allowed integrations (%1) is offered by %2. Check the allowed integrations in the settings, or switch profile.</source>
+        <translation>Keine der zulässigen Integrationen (%1) wird vom aktuellen Backend angeboten (%2). Prüfen Sie die zulässigen Integrationen in den Einstellungen oder wechseln Sie das Profil.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”. Finish or close the current connection first, then open the link again.</source>
+        <translation>Ein Link möchte „%1“ verbinden. Schließen Sie zuerst die aktuelle Verbindung ab oder brechen Sie sie ab und öffnen Sie den Link dann erneut.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”, which is not among the integrations you can connect here.</source>
+        <translation>Ein Link möchte „%1“ verbinden, aber diese Integration gehört nicht zu denen, die Sie hier verbinden können.</translation>
+    </message>
+    <message>
+        <source>Checking the names of your connections…</source>
+        <translation>Die Namen Ihrer Verbindungen werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2”.</source>
+        <translation>%1 als „%2“ verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 als „%2“ verbunden (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not connected.</source>
+        <translation>Abgebrochen: %1 wurde nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>%1 was not connected (%2).</source>
+        <translation>%1 wurde nicht verbunden (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was not connected. %2</source>
+        <translation>%1 wurde nicht verbunden. %2</translation>
+    </message>
+    <message>
+        <source>Try Again as “%1”</source>
+        <translation>Erneut versuchen als „%1“</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Die Verbindung „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Anything that uses it stops working. This cannot be undone.</source>
+        <translation>Alles, was sie verwendet, funktioniert dann nicht mehr. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>„%1“ wird entfernt…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed. %2</source>
+        <translation>„%1“ konnte nicht entfernt werden. %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>„%1“ wurde entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>E&amp;rneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPolicy</name>
+    <message>
+        <source>the address is not valid</source>
+        <translation>die Adresse ist ungültig</translation>
+    </message>
+    <message>
+        <source>about: pages other than about:blank are not allowed</source>
+        <translation>about:-Seiten außer about:blank sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1: addresses are not allowed; only web pages (https) are</source>
+        <translation>%1:-Adressen sind nicht erlaubt, nur Webseiten (https)</translation>
+    </message>
+    <message>
+        <source>the address has no host</source>
+        <translation>die Adresse hat keinen Host</translation>
+    </message>
+    <message>
+        <source>addresses with a user name or password are not allowed</source>
+        <translation>Adressen mit Benutzername oder Passwort sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer; %1 must use https</source>
+        <translation>unverschlüsseltes http ist nur zu diesem Computer erlaubt; %1 muss https verwenden</translation>
+    </message>
+    <message>
+        <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
+        <translation>nur die eigene Weiterleitung der Sitzung darf den Port der App erreichen</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicProvider</name>
+    <message>
+        <source>&quot;data&quot; is not a list</source>
+        <translation>„data“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>the connection has no id</source>
+        <translation>die Verbindung hat keine ID</translation>
+    </message>
+</context>
+<context>
+    <name>PopupWindow</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Credential &amp;header:</source>
+        <translation>&amp;Header für Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member sign-ins</source>
+        <translation>Anmeldungen &amp;merken</translation>
+    </message>
+    <message>
+        <source>Allow continuing past an &amp;invalid certificate (support only)</source>
+        <translation>Fortfahren bei &amp;ungültigem Zertifikat erlauben (nur für Support)</translation>
+    </message>
+    <message>
+        <source>Edit Profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Profile</source>
+        <translation>Profil hinzufügen</translation>
+    </message>
+    <message>
+        <source>Polytomic (API key)</source>
+        <translation>Polytomic (API-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>Backend-Proxy</translation>
+    </message>
+    <message>
+        <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
+        <translation>Speichert die Cookies von Anmeldeseiten im eigenen Ordner dieses Profils, damit Anbieter Sie beim nächsten Mal wiedererkennen. Aus: Von den Webseiten wird nichts aufbewahrt, sobald die App geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Only for testing servers with self-made certificates. A page whose certificate is not valid may not be who it claims to be: anything typed into it can be read by others. Connect Desktop asks each time and shows a warning while such a page is open.</source>
+        <translation>Nur zum Testen von Servern mit selbst erstellten Zertifikaten. Eine Seite mit ungültigem Zertifikat ist möglicherweise nicht die, für die sie sich ausgibt: Alles, was Sie dort eingeben, können andere mitlesen. Connect Desktop fragt jedes Mal nach und zeigt eine Warnung, solange eine solche Seite geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation>API-&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Web pages:</source>
+        <translation>Webseiten:</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>Ihre &amp;Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>•••• stored in keychain</source>
+        <translation>•••• im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one.</source>
+        <translation>Leer lassen, um den gespeicherten beizubehalten.</translation>
+    </message>
+    <message>
+        <source>Optional: sent in the credential header</source>
+        <translation>Optional: wird im Header für Zugangsdaten gesendet</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>API-Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never shown again.</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert und nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API or of your backend proxy.</source>
+        <translation>Geben Sie die Basis-URL der API oder Ihres Backend-Proxys ein.</translation>
+    </message>
+    <message>
+        <source>Profile Set by %1</source>
+        <translation>Profil (festgelegt von: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Choose another profile id; &quot;%1&quot; cannot be used.</source>
+        <translation>Wählen Sie eine andere Profil-ID; „%1“ kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile, and it is built in.</source>
+        <translation>Es gibt genau ein Sandbox-Profil, und es ist integriert.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as https://app.polytomic.com.</source>
+        <translation>Die Adresse muss eine Webadresse sein, zum Beispiel https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>Choose one of the known API versions: %1.</source>
+        <translation>Wählen Sie eine der bekannten API-Versionen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>The backend this window talks to</source>
+        <translation>Das Backend, mit dem dieses Fenster kommuniziert</translation>
+    </message>
+    <message>
+        <source>%1 (sandbox)</source>
+        <translation>%1 (Sandbox)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Festgelegt von: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedirectListener</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>You can close this tab</source>
+        <translation>Sie können diesen Tab schließen</translation>
+    </message>
+    <message>
+        <source>Connect Desktop has what it needs and is finishing in its own window.</source>
+        <translation>Connect Desktop hat alles, was es braucht, und schließt den Vorgang in seinem eigenen Fenster ab.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommand</name>
+    <message>
+        <source>connect-desktop sandbox: %1</source>
+        <translation>connect-desktop sandbox: %1</translation>
+    </message>
+    <message>
+        <source>Connect sandbox listening on %1</source>
+        <translation>Connect-Sandbox lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation>API-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Try: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</source>
+        <translation>Zum Testen: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</translation>
+    </message>
+    <message>
+        <source>Stop it with Ctrl+C.</source>
+        <translation>Beenden mit Strg+C.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any free port.</source>
+        <translation>Auf 127.0.0.1:%1 kann nicht gelauscht werden (%2). Wählen Sie mit --port einen anderen Port oder 0 für einen beliebigen freien Port.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>Unter dieser Adresse gibt es nichts.</translation>
+    </message>
+    <message>
+        <source>invalid token (sandbox fault)</source>
+        <translation>ungültiges Token (simulierter Sandbox-Fehler)</translation>
+    </message>
+    <message>
+        <source>sandbox fault: forced status %1</source>
+        <translation>simulierter Sandbox-Fehler: erzwungener Status %1</translation>
+    </message>
+    <message>
+        <source>Unknown API version &quot;%1&quot; in X-Polytomic-Version. Known versions: %2.</source>
+        <translation>Unbekannte API-Version „%1“ in X-Polytomic-Version. Bekannte Versionen: %2.</translation>
+    </message>
+    <message>
+        <source>Use POST to create a connect session.</source>
+        <translation>Verwenden Sie POST, um eine Verbindungssitzung zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key must be 8 to 255 characters of letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Idempotency-Key muss aus 8 bis 255 Zeichen bestehen: Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed. Retry after it finishes.</source>
+        <translation>Eine Anfrage mit diesem Idempotency-Key wird noch verarbeitet. Wiederholen Sie sie, wenn sie abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Use GET or DELETE on a connection.</source>
+        <translation>Verwenden Sie GET oder DELETE für eine Verbindung.</translation>
+    </message>
+    <message>
+        <source>No such API endpoint: %1</source>
+        <translation>Diesen API-Endpunkt gibt es nicht: %1</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object (%1).</source>
+        <translation>Der Anfragetext ist kein JSON-Objekt (%1).</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>ein anderer JSON-Wert wurde gefunden</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot;</source>
+        <translation>unbekannter Verbindungstyp „%1“</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot; in whitelist</source>
+        <translation>unbekannter Verbindungstyp „%1“ in whitelist</translation>
+    </message>
+    <message>
+        <source>connection %1 does not exist</source>
+        <translation>Verbindung %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>name must be unique: a connection named &quot;%1&quot; already exists</source>
+        <translation>name muss eindeutig sein: Eine Verbindung namens „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>connection %1 not found</source>
+        <translation>Verbindung %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Konto verbinden</translation>
+    </message>
+    <message>
+        <source>This connect session has already finished.</source>
+        <translation>Diese Verbindungssitzung ist bereits beendet.</translation>
+    </message>
+    <message>
+        <source>The form could not be read. Reload the page and try again.</source>
+        <translation>Das Formular konnte nicht gelesen werden. Laden Sie die Seite neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This integration is not offered in this session.</source>
+        <translation>Diese Integration wird in dieser Sitzung nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 was not completed. Click Sign in to try again.</source>
+        <translation>Die Anmeldung bei %1 wurde nicht abgeschlossen. Klicken Sie auf „Mit %1 anmelden“, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Authentication failed %1 times. Start again from the app.</source>
+        <translation>Die Authentifizierung ist %1-mal fehlgeschlagen. Beginnen Sie in der App von vorn.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1 rejected these credentials. Check them and try again.</source>
+        <translation>Authentifizierung fehlgeschlagen: %1 hat diese Zugangsdaten abgelehnt. Prüfen Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The connection being reconnected no longer exists.</source>
+        <translation>Die Verbindung, die erneut verbunden werden sollte, existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists. Close this window and choose another name.</source>
+        <translation>Eine Verbindung namens „%1“ existiert bereits. Schließen Sie dieses Fenster und wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>sandbox: the first check of this connection failed</source>
+        <translation>Sandbox: Die erste Prüfung dieser Verbindung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Error 403: disallowed_useragent</source>
+        <translation>Fehler 403: disallowed_useragent</translation>
+    </message>
+    <message>
+        <source>This sign-in provider does not allow signing in from embedded browsers (sandbox imitation). Use a secure browser to continue.</source>
+        <translation>Dieser Anmeldeanbieter erlaubt keine Anmeldung aus eingebetteten Browsern (Nachahmung durch die Sandbox). Verwenden Sie einen sicheren Browser, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>This integration does not sign in this way.</source>
+        <translation>Diese Integration verwendet diese Art der Anmeldung nicht.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>This connect link is not valid</source>
+        <translation>Dieser Verbindungslink ist ungültig</translation>
+    </message>
+    <message>
+        <source>Go back to the app and start connecting again.</source>
+        <translation>Kehren Sie zur App zurück und beginnen Sie die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>This connect session has already been used</source>
+        <translation>Diese Verbindungssitzung wurde bereits verwendet</translation>
+    </message>
+    <message>
+        <source>Each session works once. Go back to the app and start connecting again.</source>
+        <translation>Jede Sitzung funktioniert nur einmal. Kehren Sie zur App zurück und beginnen Sie die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>This connect session has expired</source>
+        <translation>Diese Verbindungssitzung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 minutes. Go back to the app and start connecting again.</source>
+        <translation>Sitzungen sind %1 Minuten gültig. Kehren Sie zur App zurück und beginnen Sie die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 seconds. Go back to the app and start connecting again.</source>
+        <translation>Sitzungen sind %1 Sekunden gültig. Kehren Sie zur App zurück und beginnen Sie die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>Connect sandbox</source>
+        <translation>Connect-Sandbox</translation>
+    </message>
+    <message>
+        <source>This server speaks the Polytomic Connect API under /api/ and serves its own connect modal. Create a session with POST /api/connections/connect/ and open the redirect_url it returns.</source>
+        <translation>Dieser Server spricht die Polytomic-Connect-API unter /api/ und stellt eine eigene Verbindungsseite bereit. Erstellen Sie eine Sitzung mit POST /api/connections/connect/ und öffnen Sie die zurückgegebene redirect_url.</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot read it (%3).</source>
+        <translation>%1 %2: Die Datei kann nicht gelesen werden (%3).</translation>
+    </message>
+    <message>
+        <source>%1 %2: the file is larger than 256 KiB; use a smaller SVG.</source>
+        <translation>%1 %2: Die Datei ist größer als 256 KiB; verwenden Sie ein kleineres SVG.</translation>
+    </message>
+    <message>
+        <source>%1 %2: this is not an SVG image.</source>
+        <translation>%1 %2: Dies ist kein SVG-Bild.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxStore</name>
+    <message>
+        <source>Cannot read the state file %1: %2.</source>
+        <translation>Die Zustandsdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not a sandbox state file (%2). Move it away or choose another file with --state.</source>
+        <translation>Die Zustandsdatei %1 ist keine Sandbox-Zustandsdatei (%2). Verschieben Sie sie oder wählen Sie mit --state eine andere Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionResultView</name>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation>%1 ist verbunden</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Nothing was connected.</source>
+        <translation>Es wurde nichts verbunden.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Verbindung nicht möglich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Etwas ist schiefgelaufen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <source>Connection &amp;names</source>
+        <translation>Verbindungs&amp;namen</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Systemeinstellung verwenden</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own logo</source>
+        <translation>Das eigene Logo der App</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Logo auswählen</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Logo for &amp;dark theme:</source>
+        <translation>Logo für d&amp;unkles Farbschema:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>An SVG of at most %1 KB that refers to nothing outside itself. The dark variant is optional.</source>
+        <translation>Ein SVG von höchstens %1 KB, das auf nichts außerhalb seiner selbst verweist. Die dunkle Variante ist optional.</translation>
+    </message>
+    <message>
+        <source>{integration} the integration&apos;s name, {id} its id, {date} today (yyyy-MM-dd), {time} the time (HH:mm). A name already in use gets “ (2)”, “ (3)”… added.</source>
+        <translation>{integration} der Name der Integration, {id} ihre ID, {date} das heutige Datum (yyyy-MM-dd), {time} die Uhrzeit (HH:mm). An einen bereits verwendeten Namen wird „ (2)“, „ (3)“ … angehängt.</translation>
+    </message>
+    <message>
+        <source>Name &amp;template:</source>
+        <translation>Namens&amp;vorlage:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Beispiel:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Web Data</source>
+        <translation>&amp;Webdaten löschen</translation>
+    </message>
+    <message>
+        <source>Sign out of every page this profile&apos;s connect pages signed in to: deletes their cookies, cache and stored data.</source>
+        <translation>Von allen Seiten abmelden, bei denen die Verbindungsseiten dieses Profils angemeldet wurden: löscht deren Cookies, Cache und gespeicherte Daten.</translation>
+    </message>
+    <message>
+        <source>The web data of “%1” is cleared: its connect pages start signed out.</source>
+        <translation>Die Webdaten des Profils „%1“ wurden gelöscht: Seine Verbindungsseiten beginnen ohne Anmeldung.</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>integrierte Sandbox</translation>
+    </message>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>backend proxy</source>
+        <translation>Backend-Proxy</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1”? Its stored key is deleted from the keychain too.</source>
+        <translation>Das Profil „%1“ entfernen? Sein gespeicherter Schlüssel wird auch aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>This file could not be drawn as an image.</source>
+        <translation>Diese Datei konnte nicht als Bild dargestellt werden.</translation>
+    </message>
+    <message>
+        <source>Some settings are set by %1 for everyone on this computer and cannot be changed here.</source>
+        <translation>Einige Einstellungen sind für alle Benutzer dieses Computers festgelegt und können hier nicht geändert werden. Festgelegt von: %1.</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Festgelegt von: %1</translation>
+    </message>
+    <message>
+        <source>A new language applies when Connect Desktop starts again.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von Connect Desktop übernommen.</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Every integration the backend offers</source>
+        <translation>Alle Integrationen, die das Backend anbietet</translation>
+    </message>
+    <message>
+        <source>Type ids separated by commas, such as hubspot, postgresql. With one, it opens straight away.</source>
+        <translation>Typ-IDs, durch Kommas getrennt, zum Beispiel hubspot, postgresql. Bei nur einer öffnet sie sich sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed integrations:</source>
+        <translation>&amp;Zulässige Integrationen:</translation>
+    </message>
+    <message>
+        <source>%1, set by %2</source>
+        <translation>%1, festgelegt von: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>WebProfiles</name>
+    <message>
+        <source>The web data in %1 could not be deleted. Close Connect Desktop and delete that folder.</source>
+        <translation>Die Webdaten in %1 konnten nicht gelöscht werden. Schließen Sie Connect Desktop und löschen Sie diesen Ordner.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1909 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>attempt %1 of %2 failed, retrying: %3</source>
+        <translation>el intento %1 de %2 falló, reintentando: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ApiFailure</name>
+    <message>
+        <source>the server</source>
+        <translation>El servidor</translation>
+    </message>
+    <message>
+        <source> The server said: “%1”.</source>
+        <translation> El servidor respondió: «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source> (tried %n times)</source>
+        <translation>
+            <numerusform> (%n intento)</numerusform>
+            <numerusform> (%n intentos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach %1%2: %3. Check your network connection and the profile&apos;s address, then try again.</source>
+        <translation>%1 no es accesible%2: %3. Comprueba tu conexión de red y la dirección del perfil y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time%2. Try again; if it keeps happening, check the profile&apos;s address or your network.</source>
+        <translation>%1 no respondió a tiempo%2. Vuelve a intentarlo; si sigue ocurriendo, comprueba la dirección del perfil o tu red.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be read (%2). The server may be misconfigured or not a Polytomic-compatible API; check the profile&apos;s address.</source>
+        <translation>%1 envió una respuesta que no se pudo leer (%2). Es posible que el servidor esté mal configurado o que no sea una API compatible con Polytomic; comprueba la dirección del perfil.</translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation>Se detuvo la solicitud.</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (401).%2 Check the key in the profile&apos;s settings, or POLYTOMIC_API_KEY.</source>
+        <translation>%1 rechazó la clave de API (401).%2 Comprueba la clave en la configuración del perfil o POLYTOMIC_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The API key is not allowed to do this (403).%1 Ask an administrator of your organization for a key with access to connections.</source>
+        <translation>La clave de API no tiene permiso para hacer esto (403).%1 Pide a un administrador de tu organización una clave con acceso a las conexiones.</translation>
+    </message>
+    <message>
+        <source>%1 has no such resource (404).%2 Check the profile&apos;s address and API version.</source>
+        <translation>%1 no tiene ese recurso (404).%2 Comprueba la dirección y la versión de la API del perfil.</translation>
+    </message>
+    <message>
+        <source>An earlier attempt is still being processed (409).%1 Wait a moment and try again.</source>
+        <translation>Todavía se está procesando un intento anterior (409).%1 Espera un momento y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (%2). Check the connection&apos;s details and try again.</source>
+        <translation>%1 rechazó la solicitud (%2). Comprueba los datos de la conexión y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2.</source>
+        <translation>%1 rechazó la solicitud: %2.</translation>
+    </message>
+    <message>
+        <source>%1 had a problem (HTTP %2)%3.%4 Try again later; if it persists, contact the platform&apos;s support.</source>
+        <translation>%1 tuvo un problema (HTTP %2)%3.%4 Vuelve a intentarlo más tarde; si persiste, contacta con el soporte de la plataforma.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.%3</source>
+        <translation>%1 respondió con HTTP %2.%3</translation>
+    </message>
+</context>
+<context>
+    <name>AppBackends</name>
+    <message>
+        <source>built-in sandbox on %1</source>
+        <translation>sandbox integrado en %1</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>sandbox integrado</translation>
+    </message>
+    <message>
+        <source>Polytomic at %1</source>
+        <translation>Polytomic en %1</translation>
+    </message>
+    <message>
+        <source>backend proxy at %1</source>
+        <translation>proxy de backend en %1</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>No se pudo iniciar el sandbox integrado: %1</translation>
+    </message>
+    <message>
+        <source>No API key is stored for the profile “%1”.</source>
+        <translation>No hay ninguna clave de API guardada para el perfil «%1».</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read (%1).</source>
+        <translation>No se pudo leer el llavero del sistema (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
+        <translation>Introduce la clave en Configuración → Perfiles o define la variable de entorno %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>connect-desktop: running as root, so the web engine&apos;s sandbox is off.</source>
+        <translation>connect-desktop: se está ejecutando como root, así que el sandbox del motor web está desactivado.</translation>
+    </message>
+    <message>
+        <source>Connect Desktop is already running; it takes it from here.</source>
+        <translation>Connect Desktop ya se está ejecutando y continuará desde ahí.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>BrandLogo</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>The logo file could not be drawn.</source>
+        <translation>No se pudo dibujar el archivo del logotipo.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>Procesando</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>A connectdesktop: link is opened on its own, without other arguments.</source>
+        <translation>Un enlace connectdesktop: se abre solo, sin otros argumentos.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Mostrar esta ayuda.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Mostrar la versión.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop --help)</source>
+        <translation> (consulta connect-desktop --help)</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
+        <translation>Comando desconocido «%1». Comandos: connect, sandbox (consulta connect-desktop --help).</translation>
+    </message>
+    <message>
+        <source>Use this language.</source>
+        <translation>Usar este idioma.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CÓDIGO</translation>
+    </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>Uso: connect-desktop [comando] [opciones]
+
+Conecta cuentas a una plataforma de datos a través de su página de conexión.
+
+Comandos:
+  (ninguno)  abrir la ventana principal
+  connect    abrir solo la ventana de conexión, mostrar el único resultado y salir
+  sandbox    ejecutar el servidor sandbox integrado compatible con Polytomic en 127.0.0.1
+
+Opciones:
+  -h, --help     mostrar esta ayuda (o la de un comando: connect-desktop sandbox --help)
+  -v, --version  mostrar la versión
+  --lang CÓDIGO  usar este idioma (de, fr, es, ja, ar, en) en lugar del idioma del sistema
+
+Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3 cancelado.
+</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 requiere un número entero de %2 a %3, no «%4».</translation>
+    </message>
+    <message>
+        <source>Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal. It prints its address and API key, then serves until stopped (Ctrl+C).</source>
+        <translation>Ejecuta el sandbox de Connect: un servidor local en 127.0.0.1 que habla la API de Polytomic Connect y sirve su propia página de conexión. Muestra su dirección y su clave de API, y funciona hasta que se detiene (Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Listen on this port (default: any free port).</source>
+        <translation>Escuchar en este puerto (predeterminado: cualquier puerto libre).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Accept this API key (default: a random one, printed).</source>
+        <translation>Aceptar esta clave de API (predeterminado: una aleatoria, que se muestra).</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>CLAVE</translation>
+    </message>
+    <message>
+        <source>SVG logo shown top left in the modal.</source>
+        <translation>Logotipo SVG que se muestra arriba a la izquierda en la página de conexión.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>SVG logo for the dark theme.</source>
+        <translation>Logotipo SVG para el tema oscuro.</translation>
+    </message>
+    <message>
+        <source>Keep connections in this JSON file across restarts.</source>
+        <translation>Conservar las conexiones en este archivo JSON entre reinicios.</translation>
+    </message>
+    <message>
+        <source>Connect sessions expire after this many seconds (default 900).</source>
+        <translation>Las sesiones de conexión caducan tras este número de segundos (predeterminado: 900).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <source>Fault: delay every API answer by MS milliseconds.</source>
+        <translation>Fallo simulado: retrasar cada respuesta de la API MS milisegundos.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer with this HTTP status (default 500).</source>
+        <translation>Fallo simulado: las llamadas a la API que fallan responden con este estado HTTP (predeterminado: 500).</translation>
+    </message>
+    <message>
+        <source>Fault: this fraction (0 to 1) of API calls fail.</source>
+        <translation>Fallo simulado: esta fracción (de 0 a 1) de las llamadas a la API falla.</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Fault: the first N API calls fail, then all succeed.</source>
+        <translation>Fallo simulado: las primeras N llamadas a la API fallan y después todas funcionan.</translation>
+    </message>
+    <message>
+        <source>Faults apply to API paths starting with this (default /api/).</source>
+        <translation>Los fallos simulados se aplican a las rutas de la API que empiezan por esto (predeterminado: /api/).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>RUTA</translation>
+    </message>
+    <message>
+        <source>Seed for --fail-rate (default 1).</source>
+        <translation>Semilla para --fail-rate (predeterminado: 1).</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer 200 with truncated JSON.</source>
+        <translation>Fallo simulado: las llamadas a la API que fallan responden 200 con JSON truncado.</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls close the connection without answering.</source>
+        <translation>Fallo simulado: las llamadas a la API que fallan cierran la conexión sin responder.</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal page after MS milliseconds.</source>
+        <translation>Fallo simulado: servir la página de conexión tras MS milisegundos.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal page is blank.</source>
+        <translation>Fallo simulado: la página de conexión está en blanco.</translation>
+    </message>
+    <message>
+        <source>Fault: the OAuth popup loses its opener and cannot report back.</source>
+        <translation>Fallo simulado: la ventana emergente de OAuth pierde la ventana que la abrió y no puede comunicar el resultado.</translation>
+    </message>
+    <message>
+        <source>Fault: OAuth popups in the app answer like a provider that refuses embedded sign-in (disallowed_useragent).</source>
+        <translation>Fallo simulado: las ventanas emergentes de OAuth de la aplicación responden como un proveedor que rechaza el inicio de sesión en navegadores integrados (disallowed_useragent).</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal over HTTPS with a certificate nobody trusts.</source>
+        <translation>Fallo simulado: servir la página de conexión por HTTPS con un certificado en el que nadie confía.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, a bad certificate, …).</source>
+        <translation>Fallo simulado: la página de conexión intenta además lo que un anfitrión debe rechazar (páginas file:, cámara, descargas, un certificado no válido, …).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop sandbox --help)</source>
+        <translation> (consulta connect-desktop sandbox --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
+        <translation>Argumento inesperado «%1» (consulta connect-desktop sandbox --help).</translation>
+    </message>
+    <message>
+        <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>--fail-rate requiere una fracción de 0 a 1, no «%1».</translation>
+    </message>
+    <message>
+        <source>--fault-scope must be an API path starting with /api/.</source>
+        <translation>--fault-scope debe ser una ruta de la API que empiece por /api/.</translation>
+    </message>
+    <message>
+        <source>Choose one of --malformed-json and --drop-connection.</source>
+        <translation>Elige solo una de --malformed-json y --drop-connection.</translation>
+    </message>
+    <message>
+        <source>--api-key must not be empty.</source>
+        <translation>--api-key no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>--lang takes a language code such as de, fr or ja, not &quot;%1&quot;.</source>
+        <translation>--lang requiere un código de idioma como de, fr o ja, no «%1».</translation>
+    </message>
+    <message>
+        <source>Opens only the connect window for one session, prints its one result and exits: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.</source>
+        <translation>Abre solo la ventana de conexión para una sesión, muestra su único resultado y sale: 0 completado, 1 error, 2 uso o configuración incorrectos, 3 cancelado.</translation>
+    </message>
+    <message>
+        <source>An integration to offer, by type id (repeatable: one goes straight to its form, several show a picker).</source>
+        <translation>Una integración que ofrecer, por id. de tipo (se puede repetir: una va directamente a su formulario; varias muestran un selector).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name of the connection to create (default: from the name template).</source>
+        <translation>Nombre de la conexión que se creará (predeterminado: según la plantilla de nombre).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>Dark theme.</source>
+        <translation>Tema oscuro.</translation>
+    </message>
+    <message>
+        <source>Light theme.</source>
+        <translation>Tema claro.</translation>
+    </message>
+    <message>
+        <source>Use this profile (by name or id; default: the active one).</source>
+        <translation>Usar este perfil (por nombre o id.; predeterminado: el activo).</translation>
+    </message>
+    <message>
+        <source>A Polytomic-compatible API; the key comes from POLYTOMIC_API_KEY or the keychain.</source>
+        <translation>Una API compatible con Polytomic; la clave se toma de POLYTOMIC_API_KEY o del llavero.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A backend proxy that adds the key itself.</source>
+        <translation>Un proxy de backend que añade la clave por sí mismo.</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object on stdout.</source>
+        <translation>Mostrar el resultado como un objeto JSON en stdout.</translation>
+    </message>
+    <message>
+        <source>Use this language (de, fr, es, ja, ar, en).</source>
+        <translation>Usar este idioma (de, fr, es, ja, ar, en).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop connect --help)</source>
+        <translation> (consulta connect-desktop connect --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
+        <translation>Argumento inesperado «%1» (consulta connect-desktop connect --help).</translation>
+    </message>
+    <message>
+        <source>--integration needs a type id, such as postgresql.</source>
+        <translation>--integration requiere un id. de tipo, como postgresql.</translation>
+    </message>
+    <message>
+        <source>--name must not be empty.</source>
+        <translation>--name no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>Choose one of --dark and --light.</source>
+        <translation>Elige solo una de --dark y --light.</translation>
+    </message>
+    <message>
+        <source>Choose one of --profile, --base-url and --proxy-url.</source>
+        <translation>Elige solo una de --profile, --base-url y --proxy-url.</translation>
+    </message>
+    <message>
+        <source>--base-url must be a web address such as https://app.polytomic.com.</source>
+        <translation>--base-url debe ser una dirección web, como https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>--proxy-url must be a web address such as https://backend.example.com.</source>
+        <translation>--proxy-url debe ser una dirección web, como https://backend.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectCommand</name>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>Perfil desconocido «%1». Perfiles: %2 (añade uno en la configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>Integración desconocida «%1». Este backend ofrece: %2.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 conectado como «%2» (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: no connection was made.</source>
+        <translation>Cancelado: no se creó ninguna conexión.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectRequest</name>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>dark must be true or false</source>
+        <translation>dark debe ser true o false</translation>
+    </message>
+    <message>
+        <source>whitelist must be a list of connection type ids</source>
+        <translation>whitelist debe ser una lista de id. de tipos de conexión</translation>
+    </message>
+    <message>
+        <source>name is required and must not be empty</source>
+        <translation>name es obligatorio y no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>redirect_url is required</source>
+        <translation>redirect_url es obligatorio</translation>
+    </message>
+    <message>
+        <source>redirect_url must be an absolute http or https URL</source>
+        <translation>redirect_url debe ser una URL http o https absoluta</translation>
+    </message>
+    <message>
+        <source>connection must be a connection id (a uuid)</source>
+        <translation>connection debe ser un id. de conexión (un UUID)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSession</name>
+    <message>
+        <source>The connect page did not load within %1 seconds. Check your connection, then Retry.</source>
+        <translation>La página de conexión no se cargó en %1 segundos. Comprueba tu conexión de red y pulsa Reintentar.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within %1 minutes. Start again when you are ready.</source>
+        <translation>El navegador no volvió en %1 minutos. Empieza de nuevo cuando estés listo.</translation>
+    </message>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>No se pudo abrir un puerto local al que volver después del inicio de sesión (%1).</translation>
+    </message>
+    <message>
+        <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
+        <translation>No se pudo cargar la página de conexión desde %1. Comprueba tu conexión de red y pulsa Reintentar.</translation>
+    </message>
+    <message>
+        <source>redirect caught; confirming with the API</source>
+        <translation>redirección capturada; confirmando con la API</translation>
+    </message>
+    <message>
+        <source>The connect page finished, but the connection could not be confirmed. %1</source>
+        <translation>La página de conexión terminó, pero no se pudo confirmar la conexión. %1</translation>
+    </message>
+    <message>
+        <source>The connection “%1” was saved but is %2%3. Reconnect it to try again.</source>
+        <translation>La conexión «%1» se guardó, pero su estado es %2%3. Vuelve a conectarla para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not secure: its certificate is not valid (%2). Connect Desktop does not continue to pages with invalid certificates. Check the profile&apos;s address, or ask your IT team whether something intercepts secure connections on this network.</source>
+        <translation>La conexión con %1 no es segura: su certificado no es válido (%2). Connect Desktop no continúa a páginas con certificados no válidos. Comprueba la dirección del perfil o pregunta a tu equipo de TI si algo intercepta las conexiones seguras en esta red.</translation>
+    </message>
+    <message>
+        <source>The connect page stopped working (its process ended). Reload to try again.</source>
+        <translation>La página de conexión dejó de funcionar (su proceso terminó). Vuelve a cargarla para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>continuing in the system browser with a fresh session</source>
+        <translation>continuando en el navegador del sistema con una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSessionTicket</name>
+    <message>
+        <source>The server did not return a usable address for the connect modal.</source>
+        <translation>El servidor no devolvió una dirección utilizable para la página de conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWebPage</name>
+    <message>
+        <source>notifications</source>
+        <translation>notificaciones</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>ubicación</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>micrófono</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>cámara</translation>
+    </message>
+    <message>
+        <source>camera and microphone</source>
+        <translation>cámara y micrófono</translation>
+    </message>
+    <message>
+        <source>mouse lock</source>
+        <translation>bloqueo del ratón</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>captura de pantalla</translation>
+    </message>
+    <message>
+        <source>a permission</source>
+        <translation>un permiso</translation>
+    </message>
+    <message>
+        <source>file system access</source>
+        <translation>acceso al sistema de archivos</translation>
+    </message>
+    <message>
+        <source>registering a protocol handler</source>
+        <translation>registro de un controlador de protocolo</translation>
+    </message>
+    <message>
+        <source>a download</source>
+        <translation>una descarga</translation>
+    </message>
+    <message>
+        <source>an invalid certificate (%1)</source>
+        <translation>un certificado no válido (%1)</translation>
+    </message>
+    <message>
+        <source>going to %1: %2</source>
+        <translation>navegación a %1: %2</translation>
+    </message>
+    <message>
+        <source>a popup that could not load</source>
+        <translation>una ventana emergente que no se pudo cargar</translation>
+    </message>
+    <message>
+        <source>a popup that showed no web page</source>
+        <translation>una ventana emergente que no mostró ninguna página web</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWindow</name>
+    <message>
+        <source>Preparing the connect page…</source>
+        <translation>Preparando la página de conexión…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Progreso de carga</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Connect page</source>
+        <translation>Página de conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Detalles</translation>
+    </message>
+    <message>
+        <source>Show what went over the wire (secrets hidden)</source>
+        <translation>Mostrar lo que se transmitió (con los secretos ocultos)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Continue in &amp;browser</source>
+        <translation>Continuar en el &amp;navegador</translation>
+    </message>
+    <message>
+        <source>Sign in with your system browser instead, for providers that refuse sign-in inside apps</source>
+        <translation>Iniciar sesión con el navegador del sistema, para los proveedores que rechazan el inicio de sesión dentro de las aplicaciones</translation>
+    </message>
+    <message>
+        <source>Not secure: the certificate of %1 is not valid (%2) and was accepted because this profile allows it. Do not enter real credentials.</source>
+        <translation>No es seguro: el certificado de %1 no es válido (%2) y se aceptó porque este perfil lo permite. No introduzcas credenciales reales.</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Cancel, then try again once a default browser is set.</source>
+        <translation>No se pudo abrir ningún navegador. Cancela y vuelve a intentarlo cuando haya un navegador predeterminado configurado.</translation>
+    </message>
+    <message>
+        <source>Support setting: this profile can continue past invalid certificates.</source>
+        <translation>Ajuste de soporte: este perfil puede continuar aunque los certificados no sean válidos.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Volver a conectar</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>Volver a conectar %1</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Conectar %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Conectar una cuenta</translation>
+    </message>
+    <message>
+        <source>Connection “%1”</source>
+        <translation>Conexión «%1»</translation>
+    </message>
+    <message>
+        <source>New connection “%1”</source>
+        <translation>Nueva conexión «%1»</translation>
+    </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps. Continue in your browser to finish.</source>
+        <translation>La página de inicio de sesión (%1) no permite iniciar sesión dentro de aplicaciones. Continúa en tu navegador para terminar.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a secure connect page.</source>
+        <translation>Solicitando a %1 una página de conexión segura.</translation>
+    </message>
+    <message>
+        <source>Loading the connect page…</source>
+        <translation>Cargando la página de conexión…</translation>
+    </message>
+    <message>
+        <source>The page stopped working</source>
+        <translation>La página dejó de funcionar</translation>
+    </message>
+    <message>
+        <source>The connect page closed unexpectedly. Reload it to carry on where you were.</source>
+        <translation>La página de conexión se cerró inesperadamente. Vuelve a cargarla para continuar donde lo dejaste.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Volver a cargar</translation>
+    </message>
+    <message>
+        <source>The connect page could not be shown</source>
+        <translation>No se pudo mostrar la página de conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Continue &amp;anyway (not secure)</source>
+        <translation>Continuar de &amp;todos modos (no es seguro)</translation>
+    </message>
+    <message>
+        <source>Continue in your browser</source>
+        <translation>Continúa en tu navegador</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened. This window carries on when you are done.</source>
+        <translation>Termina de iniciar sesión en la ventana del navegador que se abrió. Esta ventana continuará cuando hayas terminado.</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Comprobando la conexión…</translation>
+    </message>
+    <message>
+        <source>Asking %1 whether the connection was made.</source>
+        <translation>Preguntando a %1 si se creó la conexión.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTypeModel</name>
+    <message>
+        <source>%1 (%2) · signs in with your %1 account</source>
+        <translation>%1 (%2) · inicia sesión con tu cuenta de %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsView</name>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Volver a co&amp;nectar</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Fecha de creación</translation>
+    </message>
+    <message>
+        <source>Your connections</source>
+        <translation>Tus conexiones</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Volver a conectar</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Sign in again to refresh this connection&apos;s credentials</source>
+        <translation>Volver a iniciar sesión para renovar las credenciales de esta conexión</translation>
+    </message>
+    <message>
+        <source>Remove this connection from the organization</source>
+        <translation>Eliminar esta conexión de la organización</translation>
+    </message>
+    <message>
+        <source>Loading your connections…</source>
+        <translation>Cargando tus conexiones…</translation>
+    </message>
+    <message>
+        <source>No connections yet. Pick an integration to connect one.</source>
+        <translation>Todavía no hay conexiones. Elige una integración para conectar una.</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link is too long.</source>
+        <translation>El enlace es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>This is not a Connect Desktop link (connectdesktop://connect?integration=…).</source>
+        <translation>Este no es un enlace de Connect Desktop (connectdesktop://connect?integration=…).</translation>
+    </message>
+    <message>
+        <source>The link asks for “%1”, which Connect Desktop does not do.</source>
+        <translation>El enlace pide «%1», algo que Connect Desktop no hace.</translation>
+    </message>
+    <message>
+        <source>The link has parts a Connect Desktop link never has.</source>
+        <translation>El enlace tiene partes que un enlace de Connect Desktop nunca tiene.</translation>
+    </message>
+    <message>
+        <source>The link carries “%1”, which Connect Desktop does not accept from links.</source>
+        <translation>El enlace incluye «%1», que Connect Desktop no acepta desde enlaces.</translation>
+    </message>
+    <message>
+        <source>The link must name exactly one integration.</source>
+        <translation>El enlace debe indicar exactamente una integración.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s integration is not a valid integration id.</source>
+        <translation>La integración del enlace no es un id. de integración válido.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLogView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>C&amp;opiar</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Intercambios</translation>
+    </message>
+    <message>
+        <source>Copy every exchange as text (secrets are already hidden)</source>
+        <translation>Copiar todos los intercambios como texto (los secretos ya están ocultos)</translation>
+    </message>
+    <message>
+        <source>web %1</source>
+        <translation>web %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No exchanges yet</source>
+        <translation>Todavía no hay intercambios</translation>
+    </message>
+    <message>
+        <source>Exchanges: %1</source>
+        <translation>Intercambios: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 es obligatorio.</translation>
+    </message>
+    <message>
+        <source>%1 must be on or off.</source>
+        <translation>%1 debe estar activado o desactivado.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 debe ser un número.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 debe estar entre %2 y %3.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of the listed choices.</source>
+        <translation>%1 debe ser una de las opciones de la lista.</translation>
+    </message>
+    <message>
+        <source>%1 must be an email address.</source>
+        <translation>%1 debe ser una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address (https://…).</source>
+        <translation>%1 debe ser una dirección web (https://…).</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 debe ser texto.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPicker</name>
+    <message>
+        <source>Search integrations</source>
+        <translation>Buscar integraciones</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>Loading integrations…</source>
+        <translation>Cargando integraciones…</translation>
+    </message>
+    <message>
+        <source>This backend offers no integrations.</source>
+        <translation>Este backend no ofrece ninguna integración.</translation>
+    </message>
+    <message>
+        <source>No integration matches “%1”.</source>
+        <translation>Ninguna integración coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Showing 0 of %1</source>
+        <translation>Mostrando 0 de %1</translation>
+    </message>
+    <message>
+        <source>Integrations: %1</source>
+        <translation>Integraciones: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>Mostrando %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEnvelope</name>
+    <message>
+        <source>The server&apos;s reply is not valid JSON (%1 at byte %2).</source>
+        <translation>La respuesta del servidor no es un JSON válido (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has no &quot;data&quot; field.</source>
+        <translation>La respuesta del servidor no tiene el campo «data».</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAccess</name>
+    <message>
+        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
+        <translation>No se pudo usar el llavero del sistema (%1). Define en su lugar la variable de entorno POLYTOMIC_API_KEY.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoCheck</name>
+    <message>
+        <source>The logo file is empty. Choose an SVG file.</source>
+        <translation>El archivo del logotipo está vacío. Elige un archivo SVG.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB. Simplify it or export a smaller SVG.</source>
+        <translation>El logotipo ocupa más de %1 KiB. Simplifícalo o exporta un SVG más pequeño.</translation>
+    </message>
+    <message>
+        <source>The logo declares a DOCTYPE or entities; export it as plain SVG.</source>
+        <translation>El logotipo declara un DOCTYPE o entidades; expórtalo como SVG simple.</translation>
+    </message>
+    <message>
+        <source>The logo refers to files or addresses outside itself; embed them or remove them.</source>
+        <translation>El logotipo hace referencia a archivos o direcciones externos; incrústalos o elimínalos.</translation>
+    </message>
+    <message>
+        <source>This is not an SVG image. Choose an .svg file.</source>
+        <translation>Esto no es una imagen SVG. Elige un archivo .svg.</translation>
+    </message>
+    <message>
+        <source>The logo contains scripts or embedded web content, which are not allowed. Export it as plain SVG.</source>
+        <translation>El logotipo contiene scripts o contenido web incrustado, que no están permitidos. Expórtalo como SVG simple.</translation>
+    </message>
+    <message>
+        <source>The logo is not a well-formed SVG file (%1).</source>
+        <translation>El logotipo no es un archivo SVG bien formado (%1).</translation>
+    </message>
+    <message>
+        <source>no &lt;svg&gt; element</source>
+        <translation>no hay ningún elemento &lt;svg&gt;</translation>
+    </message>
+    <message>
+        <source>The logo cannot be drawn. Open it in an SVG editor and export it again.</source>
+        <translation>No se puede dibujar el logotipo. Ábrelo en un editor de SVG y vuelve a exportarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>No se puede leer %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSettings</name>
+    <message>
+        <source>“%1” is not a setting Connect Desktop knows; it is ignored.</source>
+        <translation>«%1» no es un ajuste que Connect Desktop conozca; se ignora.</translation>
+    </message>
+    <message>
+        <source>the theme must be system, light or dark.</source>
+        <translation>el tema debe ser system, light o dark.</translation>
+    </message>
+    <message>
+        <source>the kind must be polytomic, proxy or sandbox.</source>
+        <translation>el tipo debe ser polytomic, proxy o sandbox.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
+        <translation>la URL base debe ser una dirección web, como https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>unknown API version; known: %1.</source>
+        <translation>versión de API desconocida; versiones conocidas: %1.</translation>
+    </message>
+    <message>
+        <source>the language must be a code such as de or fr_CA.</source>
+        <translation>el idioma debe ser un código como de o fr_CA.</translation>
+    </message>
+    <message>
+        <source>your organisation</source>
+        <translation>tu organización</translation>
+    </message>
+    <message>
+        <source>Company backend</source>
+        <translation>Backend de la empresa</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Reload integrations and connections (%1)</source>
+        <translation>Volver a cargar las integraciones y las conexiones (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Integration</source>
+        <translation>&amp;Buscar integración</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Perfil:</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>A local test server: nothing here touches a real account</source>
+        <translation>Un servidor de pruebas local: nada de aquí afecta a una cuenta real</translation>
+    </message>
+    <message>
+        <source>Connect an &amp;integration</source>
+        <translation>Conectar una &amp;integración</translation>
+    </message>
+    <message>
+        <source>Your &amp;connections</source>
+        <translation>Tus &amp;conexiones</translation>
+    </message>
+    <message>
+        <source>Sandbox: a test server on this computer. Nothing you connect here reaches a real account.</source>
+        <translation>Sandbox: un servidor de pruebas en este equipo. Nada de lo que conectes aquí llega a una cuenta real.</translation>
+    </message>
+    <message>
+        <source>%1 — Connect Desktop</source>
+        <translation>%1 — Connect Desktop</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened. %2</source>
+        <translation>No se pudo abrir «%1». %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings</source>
+        <translation>A&amp;brir la configuración</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>Volver a in&amp;tentarlo</translation>
+    </message>
+    <message>
+        <source>Integrations appear once the profile opens.</source>
+        <translation>Las integraciones aparecen cuando se abre el perfil.</translation>
+    </message>
+    <message>
+        <source>Connections appear once the profile opens.</source>
+        <translation>Las conexiones aparecen cuando se abre el perfil.</translation>
+    </message>
+    <message>
+        <source>None of the allowed integrations (%1) is offered by %2. Check the allowed integrations in the settings, or switch profile.</source>
+        <translation>El backend actual (%2) no ofrece ninguna de las integraciones permitidas (%1). Revisa las integraciones permitidas en la configuración o cambia de perfil.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”. Finish or close the current connection first, then open the link again.</source>
+        <translation>Un enlace pidió conectar «%1». Termina o cierra primero la conexión actual y vuelve a abrir el enlace.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”, which is not among the integrations you can connect here.</source>
+        <translation>Un enlace pidió conectar «%1», que no está entre las integraciones que puedes conectar aquí.</translation>
+    </message>
+    <message>
+        <source>Checking the names of your connections…</source>
+        <translation>Comprobando los nombres de tus conexiones…</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2”.</source>
+        <translation>%1 conectado como «%2».</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 conectado como «%2» (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not connected.</source>
+        <translation>Cancelado: %1 no se conectó.</translation>
+    </message>
+    <message>
+        <source>%1 was not connected (%2).</source>
+        <translation>%1 no se conectó (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was not connected. %2</source>
+        <translation>%1 no se conectó. %2</translation>
+    </message>
+    <message>
+        <source>Try Again as “%1”</source>
+        <translation>Volver a intentarlo como «%1»</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Eliminar conexión</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>¿Eliminar la conexión «%1»?</translation>
+    </message>
+    <message>
+        <source>Anything that uses it stops working. This cannot be undone.</source>
+        <translation>Todo lo que la usa dejará de funcionar. Esta acción no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>Eliminando «%1»…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed. %2</source>
+        <translation>No se pudo eliminar «%1». %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>Se eliminó «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>Volver a in&amp;tentarlo</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPolicy</name>
+    <message>
+        <source>the address is not valid</source>
+        <translation>la dirección no es válida</translation>
+    </message>
+    <message>
+        <source>about: pages other than about:blank are not allowed</source>
+        <translation>no se permiten páginas about: distintas de about:blank</translation>
+    </message>
+    <message>
+        <source>%1: addresses are not allowed; only web pages (https) are</source>
+        <translation>no se permiten direcciones %1:; solo páginas web (https)</translation>
+    </message>
+    <message>
+        <source>the address has no host</source>
+        <translation>la dirección no tiene host</translation>
+    </message>
+    <message>
+        <source>addresses with a user name or password are not allowed</source>
+        <translation>no se permiten direcciones con nombre de usuario o contraseña</translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer; %1 must use https</source>
+        <translation>http sin cifrar solo se permite hacia este equipo; %1 debe usar https</translation>
+    </message>
+    <message>
+        <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
+        <translation>solo la redirección propia de la sesión puede llegar al puerto de la aplicación</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicProvider</name>
+    <message>
+        <source>&quot;data&quot; is not a list</source>
+        <translation>«data» no es una lista</translation>
+    </message>
+    <message>
+        <source>the connection has no id</source>
+        <translation>la conexión no tiene id.</translation>
+    </message>
+</context>
+<context>
+    <name>PopupWindow</name>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Credential &amp;header:</source>
+        <translation>&amp;Encabezado de credencial:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member sign-ins</source>
+        <translation>&amp;Recordar los inicios de sesión</translation>
+    </message>
+    <message>
+        <source>Allow continuing past an &amp;invalid certificate (support only)</source>
+        <translation>&amp;Permitir continuar con un certificado no válido (solo para soporte)</translation>
+    </message>
+    <message>
+        <source>Edit Profile</source>
+        <translation>Editar perfil</translation>
+    </message>
+    <message>
+        <source>Add Profile</source>
+        <translation>Añadir perfil</translation>
+    </message>
+    <message>
+        <source>Polytomic (API key)</source>
+        <translation>Polytomic (clave de API)</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>Proxy de backend</translation>
+    </message>
+    <message>
+        <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
+        <translation>Guarda las cookies de las páginas de inicio de sesión en la carpeta propia de este perfil, para que los proveedores te recuerden la próxima vez. Desactivado: no se conserva nada de las páginas web al cerrar la aplicación.</translation>
+    </message>
+    <message>
+        <source>Only for testing servers with self-made certificates. A page whose certificate is not valid may not be who it claims to be: anything typed into it can be read by others. Connect Desktop asks each time and shows a warning while such a page is open.</source>
+        <translation>Solo para probar servidores con certificados autofirmados. Una página cuyo certificado no es válido puede no ser quien dice ser: otras personas podrían leer todo lo que escribas en ella. Connect Desktop pregunta cada vez y muestra una advertencia mientras esa página esté abierta.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL &amp;base:</translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation>&amp;Versión de la API:</translation>
+    </message>
+    <message>
+        <source>Web pages:</source>
+        <translation>Páginas web:</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>Tu &amp;credencial:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clave de API:</translation>
+    </message>
+    <message>
+        <source>•••• stored in keychain</source>
+        <translation>•••• guardada en el llavero</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one.</source>
+        <translation>Déjalo vacío para conservar la guardada.</translation>
+    </message>
+    <message>
+        <source>Optional: sent in the credential header</source>
+        <translation>Opcional: se envía en el encabezado de credencial</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>Pega la clave de API</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never shown again.</source>
+        <translation>Se guarda en el llavero del sistema y no se vuelve a mostrar.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Ponle un nombre al perfil.</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API or of your backend proxy.</source>
+        <translation>Introduce la URL base de la API o de tu proxy de backend.</translation>
+    </message>
+    <message>
+        <source>Profile Set by %1</source>
+        <translation>Perfil (definido por %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Choose another profile id; &quot;%1&quot; cannot be used.</source>
+        <translation>Elige otro id. de perfil; no se puede usar «%1».</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile, and it is built in.</source>
+        <translation>Solo hay un perfil de sandbox, y viene integrado.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Ponle un nombre al perfil.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as https://app.polytomic.com.</source>
+        <translation>La dirección debe ser una dirección web, como https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>Choose one of the known API versions: %1.</source>
+        <translation>Elige una de las versiones conocidas de la API: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>The backend this window talks to</source>
+        <translation>El backend con el que se comunica esta ventana</translation>
+    </message>
+    <message>
+        <source>%1 (sandbox)</source>
+        <translation>%1 (sandbox)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Definido por %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedirectListener</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>You can close this tab</source>
+        <translation>Puedes cerrar esta pestaña</translation>
+    </message>
+    <message>
+        <source>Connect Desktop has what it needs and is finishing in its own window.</source>
+        <translation>Connect Desktop ya tiene lo que necesita y está terminando en su propia ventana.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommand</name>
+    <message>
+        <source>connect-desktop sandbox: %1</source>
+        <translation>connect-desktop sandbox: %1</translation>
+    </message>
+    <message>
+        <source>Connect sandbox listening on %1</source>
+        <translation>Sandbox de Connect escuchando en %1</translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation>Clave de API: %1</translation>
+    </message>
+    <message>
+        <source>Try: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</source>
+        <translation>Prueba: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</translation>
+    </message>
+    <message>
+        <source>Stop it with Ctrl+C.</source>
+        <translation>Detenlo con Ctrl+C.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any free port.</source>
+        <translation>No se puede escuchar en 127.0.0.1:%1 (%2). Elige otro puerto con --port, o 0 para cualquier puerto libre.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>No hay nada en esta dirección.</translation>
+    </message>
+    <message>
+        <source>invalid token (sandbox fault)</source>
+        <translation>token no válido (fallo simulado del sandbox)</translation>
+    </message>
+    <message>
+        <source>sandbox fault: forced status %1</source>
+        <translation>fallo simulado del sandbox: estado forzado %1</translation>
+    </message>
+    <message>
+        <source>Unknown API version &quot;%1&quot; in X-Polytomic-Version. Known versions: %2.</source>
+        <translation>Versión de API desconocida «%1» en X-Polytomic-Version. Versiones conocidas: %2.</translation>
+    </message>
+    <message>
+        <source>Use POST to create a connect session.</source>
+        <translation>Usa POST para crear una sesión de conexión.</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key must be 8 to 255 characters of letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Idempotency-Key debe tener de 8 a 255 caracteres entre letras, dígitos, &apos;_&apos; y &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed. Retry after it finishes.</source>
+        <translation>Todavía se está procesando una solicitud con este Idempotency-Key. Reintenta cuando termine.</translation>
+    </message>
+    <message>
+        <source>Use GET or DELETE on a connection.</source>
+        <translation>Usa GET o DELETE sobre una conexión.</translation>
+    </message>
+    <message>
+        <source>No such API endpoint: %1</source>
+        <translation>No existe ese punto de conexión de la API: %1</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object (%1).</source>
+        <translation>El cuerpo de la solicitud no es un objeto JSON (%1).</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>se encontró otro valor JSON</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot;</source>
+        <translation>tipo de conexión desconocido «%1»</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot; in whitelist</source>
+        <translation>tipo de conexión desconocido «%1» en whitelist</translation>
+    </message>
+    <message>
+        <source>connection %1 does not exist</source>
+        <translation>la conexión %1 no existe</translation>
+    </message>
+    <message>
+        <source>name must be unique: a connection named &quot;%1&quot; already exists</source>
+        <translation>name debe ser único: ya existe una conexión llamada «%1»</translation>
+    </message>
+    <message>
+        <source>connection %1 not found</source>
+        <translation>no se encontró la conexión %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Conectar una cuenta</translation>
+    </message>
+    <message>
+        <source>This connect session has already finished.</source>
+        <translation>Esta sesión de conexión ya terminó.</translation>
+    </message>
+    <message>
+        <source>The form could not be read. Reload the page and try again.</source>
+        <translation>No se pudo leer el formulario. Vuelve a cargar la página e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This integration is not offered in this session.</source>
+        <translation>Esta integración no se ofrece en esta sesión.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 was not completed. Click Sign in to try again.</source>
+        <translation>No se completó el inicio de sesión en %1. Haz clic en «Iniciar sesión con %1» para volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Authentication failed %1 times. Start again from the app.</source>
+        <translation>La autenticación falló %1 veces. Vuelve a empezar desde la aplicación.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1 rejected these credentials. Check them and try again.</source>
+        <translation>Error de autenticación: %1 rechazó estas credenciales. Compruébalas y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The connection being reconnected no longer exists.</source>
+        <translation>La conexión que se estaba volviendo a conectar ya no existe.</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists. Close this window and choose another name.</source>
+        <translation>Ya existe una conexión llamada «%1». Cierra esta ventana y elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>sandbox: the first check of this connection failed</source>
+        <translation>sandbox: la primera comprobación de esta conexión falló</translation>
+    </message>
+    <message>
+        <source>Error 403: disallowed_useragent</source>
+        <translation>Error 403: disallowed_useragent</translation>
+    </message>
+    <message>
+        <source>This sign-in provider does not allow signing in from embedded browsers (sandbox imitation). Use a secure browser to continue.</source>
+        <translation>Este proveedor de inicio de sesión no permite iniciar sesión desde navegadores integrados (imitación del sandbox). Usa un navegador seguro para continuar.</translation>
+    </message>
+    <message>
+        <source>This integration does not sign in this way.</source>
+        <translation>Esta integración no inicia sesión de esta forma.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Iniciar sesión en %1</translation>
+    </message>
+    <message>
+        <source>This connect link is not valid</source>
+        <translation>Este enlace de conexión no es válido</translation>
+    </message>
+    <message>
+        <source>Go back to the app and start connecting again.</source>
+        <translation>Vuelve a la aplicación y empieza a conectar de nuevo.</translation>
+    </message>
+    <message>
+        <source>This connect session has already been used</source>
+        <translation>Esta sesión de conexión ya se usó</translation>
+    </message>
+    <message>
+        <source>Each session works once. Go back to the app and start connecting again.</source>
+        <translation>Cada sesión funciona una sola vez. Vuelve a la aplicación y empieza a conectar de nuevo.</translation>
+    </message>
+    <message>
+        <source>This connect session has expired</source>
+        <translation>Esta sesión de conexión caducó</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 minutes. Go back to the app and start connecting again.</source>
+        <translation>Las sesiones duran %1 minutos. Vuelve a la aplicación y empieza a conectar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 seconds. Go back to the app and start connecting again.</source>
+        <translation>Las sesiones duran %1 segundos. Vuelve a la aplicación y empieza a conectar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Connect sandbox</source>
+        <translation>Sandbox de Connect</translation>
+    </message>
+    <message>
+        <source>This server speaks the Polytomic Connect API under /api/ and serves its own connect modal. Create a session with POST /api/connections/connect/ and open the redirect_url it returns.</source>
+        <translation>Este servidor habla la API de Polytomic Connect en /api/ y sirve su propia página de conexión. Crea una sesión con POST /api/connections/connect/ y abre la redirect_url que devuelve.</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot read it (%3).</source>
+        <translation>%1 %2: no se puede leer (%3).</translation>
+    </message>
+    <message>
+        <source>%1 %2: the file is larger than 256 KiB; use a smaller SVG.</source>
+        <translation>%1 %2: el archivo ocupa más de 256 KiB; usa un SVG más pequeño.</translation>
+    </message>
+    <message>
+        <source>%1 %2: this is not an SVG image.</source>
+        <translation>%1 %2: esto no es una imagen SVG.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxStore</name>
+    <message>
+        <source>Cannot read the state file %1: %2.</source>
+        <translation>No se puede leer el archivo de estado %1: %2.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not a sandbox state file (%2). Move it away or choose another file with --state.</source>
+        <translation>El archivo de estado %1 no es un archivo de estado del sandbox (%2). Muévelo a otro sitio o elige otro archivo con --state.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionResultView</name>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation>%1 está conectado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>No conectado</translation>
+    </message>
+    <message>
+        <source>Nothing was connected.</source>
+        <translation>No se conectó nada.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>No se pudo conectar</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Algo salió mal (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Apariencia</translation>
+    </message>
+    <message>
+        <source>Connection &amp;names</source>
+        <translation>&amp;Nombres de conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Perfiles</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own logo</source>
+        <translation>El logotipo propio de la aplicación</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Elegir un logotipo</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Imágenes SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logotipo:</translation>
+    </message>
+    <message>
+        <source>Logo for &amp;dark theme:</source>
+        <translation>Logotipo para el tema &amp;oscuro:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vista previa:</translation>
+    </message>
+    <message>
+        <source>An SVG of at most %1 KB that refers to nothing outside itself. The dark variant is optional.</source>
+        <translation>Un SVG de %1 KB como máximo que no haga referencia a nada externo. La variante oscura es opcional.</translation>
+    </message>
+    <message>
+        <source>{integration} the integration&apos;s name, {id} its id, {date} today (yyyy-MM-dd), {time} the time (HH:mm). A name already in use gets “ (2)”, “ (3)”… added.</source>
+        <translation>{integration} el nombre de la integración, {id} su id., {date} la fecha de hoy (yyyy-MM-dd), {time} la hora (HH:mm). A un nombre que ya está en uso se le añade « (2)», « (3)»…</translation>
+    </message>
+    <message>
+        <source>Name &amp;template:</source>
+        <translation>Planti&amp;lla de nombre:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Ejemplo:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>Aña&amp;dir…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Eli&amp;minar</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Web Data</source>
+        <translation>Borrar datos &amp;web</translation>
+    </message>
+    <message>
+        <source>Sign out of every page this profile&apos;s connect pages signed in to: deletes their cookies, cache and stored data.</source>
+        <translation>Cerrar la sesión en todas las páginas en las que iniciaron sesión las páginas de conexión de este perfil: elimina sus cookies, su caché y sus datos almacenados.</translation>
+    </message>
+    <message>
+        <source>The web data of “%1” is cleared: its connect pages start signed out.</source>
+        <translation>Se borraron los datos web de «%1»: sus páginas de conexión empiezan sin sesión iniciada.</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>sandbox integrado</translation>
+    </message>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>backend proxy</source>
+        <translation>proxy de backend</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Eliminar perfil</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1”? Its stored key is deleted from the keychain too.</source>
+        <translation>¿Eliminar el perfil «%1»? Su clave guardada también se borrará del llavero.</translation>
+    </message>
+    <message>
+        <source>This file could not be drawn as an image.</source>
+        <translation>Este archivo no se pudo dibujar como imagen.</translation>
+    </message>
+    <message>
+        <source>Some settings are set by %1 for everyone on this computer and cannot be changed here.</source>
+        <translation>Algunos ajustes los define %1 para todos los usuarios de este equipo y no se pueden cambiar aquí.</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Definido por %1</translation>
+    </message>
+    <message>
+        <source>A new language applies when Connect Desktop starts again.</source>
+        <translation>El nuevo idioma se aplicará cuando Connect Desktop se vuelva a iniciar.</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Every integration the backend offers</source>
+        <translation>Todas las integraciones que ofrece el backend</translation>
+    </message>
+    <message>
+        <source>Type ids separated by commas, such as hubspot, postgresql. With one, it opens straight away.</source>
+        <translation>Id. de tipo separados por comas, como hubspot, postgresql. Si hay solo uno, se abre directamente.</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed integrations:</source>
+        <translation>&amp;Integraciones permitidas:</translation>
+    </message>
+    <message>
+        <source>%1, set by %2</source>
+        <translation>%1, definido por %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Con errores</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>WebProfiles</name>
+    <message>
+        <source>The web data in %1 could not be deleted. Close Connect Desktop and delete that folder.</source>
+        <translation>No se pudieron eliminar los datos web de %1. Cierra Connect Desktop y elimina esa carpeta.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1909 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>attempt %1 of %2 failed, retrying: %3</source>
+        <translation>échec de la tentative %1 sur %2, nouvel essai&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ApiFailure</name>
+    <message>
+        <source>the server</source>
+        <translation>Le serveur</translation>
+    </message>
+    <message>
+        <source> The server said: “%1”.</source>
+        <translation> Réponse du serveur&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source> (tried %n times)</source>
+        <translation>
+            <numerusform> (%n tentative)</numerusform>
+            <numerusform> (%n tentatives)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach %1%2: %3. Check your network connection and the profile&apos;s address, then try again.</source>
+        <translation>%1 est injoignable%2&#xa0;: %3. Vérifiez votre connexion réseau et l’adresse du profil, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>aucune réponse</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time%2. Try again; if it keeps happening, check the profile&apos;s address or your network.</source>
+        <translation>%1 n’a pas répondu à temps%2. Réessayez&#xa0;; si le problème persiste, vérifiez l’adresse du profil ou votre réseau.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be read (%2). The server may be misconfigured or not a Polytomic-compatible API; check the profile&apos;s address.</source>
+        <translation>%1 a renvoyé une réponse illisible (%2). Le serveur est peut-être mal configuré ou n’est pas une API compatible Polytomic&#xa0;; vérifiez l’adresse du profil.</translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation>La requête a été interrompue.</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (401).%2 Check the key in the profile&apos;s settings, or POLYTOMIC_API_KEY.</source>
+        <translation>%1 a refusé la clé API (401).%2 Vérifiez la clé dans les paramètres du profil, ou POLYTOMIC_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The API key is not allowed to do this (403).%1 Ask an administrator of your organization for a key with access to connections.</source>
+        <translation>La clé API n’est pas autorisée à effectuer cette action (403).%1 Demandez à un administrateur de votre organisation une clé donnant accès aux connexions.</translation>
+    </message>
+    <message>
+        <source>%1 has no such resource (404).%2 Check the profile&apos;s address and API version.</source>
+        <translation>%1 ne connaît pas cette ressource (404).%2 Vérifiez l’adresse et la version de l’API du profil.</translation>
+    </message>
+    <message>
+        <source>An earlier attempt is still being processed (409).%1 Wait a moment and try again.</source>
+        <translation>Une tentative précédente est encore en cours de traitement (409).%1 Patientez un instant, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (%2). Check the connection&apos;s details and try again.</source>
+        <translation>%1 a refusé la requête (%2). Vérifiez les informations de la connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2.</source>
+        <translation>%1 a refusé la requête&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 had a problem (HTTP %2)%3.%4 Try again later; if it persists, contact the platform&apos;s support.</source>
+        <translation>%1 a rencontré un problème (HTTP %2)%3.%4 Réessayez plus tard&#xa0;; si le problème persiste, contactez le support de la plateforme.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.%3</source>
+        <translation>%1 a répondu avec le code HTTP %2.%3</translation>
+    </message>
+</context>
+<context>
+    <name>AppBackends</name>
+    <message>
+        <source>built-in sandbox on %1</source>
+        <translation>sandbox intégrée sur %1</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>sandbox intégrée</translation>
+    </message>
+    <message>
+        <source>Polytomic at %1</source>
+        <translation>Polytomic sur %1</translation>
+    </message>
+    <message>
+        <source>backend proxy at %1</source>
+        <translation>proxy backend sur %1</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>La sandbox intégrée n’a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No API key is stored for the profile “%1”.</source>
+        <translation>Aucune clé API n’est enregistrée pour le profil «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read (%1).</source>
+        <translation>Impossible de lire le trousseau du système (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
+        <translation>Saisissez la clé dans Paramètres → Profils, ou définissez la variable d’environnement %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>connect-desktop: running as root, so the web engine&apos;s sandbox is off.</source>
+        <translation>connect-desktop&#xa0;: exécution en tant que root, la sandbox du moteur web est donc désactivée.</translation>
+    </message>
+    <message>
+        <source>Connect Desktop is already running; it takes it from here.</source>
+        <translation>Connect Desktop est déjà en cours d’exécution&#xa0;; il prend le relais.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>BrandLogo</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>The logo file could not be drawn.</source>
+        <translation>Le fichier du logo n’a pas pu être affiché.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>Traitement en cours</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>A connectdesktop: link is opened on its own, without other arguments.</source>
+        <translation>Un lien connectdesktop: s’ouvre seul, sans autre argument.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Afficher cette aide.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Afficher la version.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop --help)</source>
+        <translation> (voir connect-desktop --help)</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: connect, sandbox (voir connect-desktop --help).</translation>
+    </message>
+    <message>
+        <source>Use this language.</source>
+        <translation>Utiliser cette langue.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>Utilisation&#xa0;: connect-desktop [commande] [options]
+
+Connecte des comptes à une plateforme de données via sa page de connexion.
+
+Commandes&#xa0;:
+  (aucune)   ouvrir la fenêtre principale
+  connect    ouvrir uniquement la fenêtre de connexion, afficher l’unique résultat, quitter
+  sandbox    lancer le serveur sandbox intégré compatible Polytomic sur 127.0.0.1
+
+Options&#xa0;:
+  -h, --help     afficher cette aide (ou celle d’une commande&#xa0;: connect-desktop sandbox --help)
+  -v, --version  afficher la version
+  --lang CODE    utiliser cette langue (de, fr, es, ja, ar, en) au lieu de celle du système
+
+Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration incorrecte, 3 annulé.
+</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 attend un nombre entier de %2 à %3, et non «&#xa0;%4&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal. It prints its address and API key, then serves until stopped (Ctrl+C).</source>
+        <translation>Lance la sandbox Connect&#xa0;: un serveur local sur 127.0.0.1 qui parle l’API Polytomic Connect et sert sa propre page de connexion. Il affiche son adresse et sa clé API, puis fonctionne jusqu’à son arrêt (Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>Listen on this port (default: any free port).</source>
+        <translation>Écouter sur ce port (par défaut&#xa0;: n’importe quel port libre).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Accept this API key (default: a random one, printed).</source>
+        <translation>Accepter cette clé API (par défaut&#xa0;: une clé aléatoire, affichée).</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>CLÉ</translation>
+    </message>
+    <message>
+        <source>SVG logo shown top left in the modal.</source>
+        <translation>Logo SVG affiché en haut à gauche de la page de connexion.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>SVG logo for the dark theme.</source>
+        <translation>Logo SVG pour le thème sombre.</translation>
+    </message>
+    <message>
+        <source>Keep connections in this JSON file across restarts.</source>
+        <translation>Conserver les connexions dans ce fichier JSON d’un redémarrage à l’autre.</translation>
+    </message>
+    <message>
+        <source>Connect sessions expire after this many seconds (default 900).</source>
+        <translation>Les sessions de connexion expirent après ce nombre de secondes (par défaut&#xa0;: 900).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDES</translation>
+    </message>
+    <message>
+        <source>Fault: delay every API answer by MS milliseconds.</source>
+        <translation>Panne simulée&#xa0;: retarder chaque réponse de l’API de MS millisecondes.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer with this HTTP status (default 500).</source>
+        <translation>Panne simulée&#xa0;: les appels d’API en échec répondent avec ce statut HTTP (par défaut&#xa0;: 500).</translation>
+    </message>
+    <message>
+        <source>Fault: this fraction (0 to 1) of API calls fail.</source>
+        <translation>Panne simulée&#xa0;: cette proportion (de 0 à 1) des appels d’API échoue.</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Fault: the first N API calls fail, then all succeed.</source>
+        <translation>Panne simulée&#xa0;: les N premiers appels d’API échouent, puis tous réussissent.</translation>
+    </message>
+    <message>
+        <source>Faults apply to API paths starting with this (default /api/).</source>
+        <translation>Les pannes simulées s’appliquent aux chemins d’API qui commencent par ceci (par défaut&#xa0;: /api/).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <source>Seed for --fail-rate (default 1).</source>
+        <translation>Graine pour --fail-rate (par défaut&#xa0;: 1).</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer 200 with truncated JSON.</source>
+        <translation>Panne simulée&#xa0;: les appels d’API en échec répondent 200 avec un JSON tronqué.</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls close the connection without answering.</source>
+        <translation>Panne simulée&#xa0;: les appels d’API en échec ferment la connexion sans répondre.</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal page after MS milliseconds.</source>
+        <translation>Panne simulée&#xa0;: servir la page de connexion après MS millisecondes.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal page is blank.</source>
+        <translation>Panne simulée&#xa0;: la page de connexion est vide.</translation>
+    </message>
+    <message>
+        <source>Fault: the OAuth popup loses its opener and cannot report back.</source>
+        <translation>Panne simulée&#xa0;: la fenêtre pop-up OAuth perd sa fenêtre d’origine et ne peut pas transmettre le résultat.</translation>
+    </message>
+    <message>
+        <source>Fault: OAuth popups in the app answer like a provider that refuses embedded sign-in (disallowed_useragent).</source>
+        <translation>Panne simulée&#xa0;: dans l’application, les fenêtres pop-up OAuth répondent comme un fournisseur qui refuse l’identification dans un navigateur intégré (disallowed_useragent).</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal over HTTPS with a certificate nobody trusts.</source>
+        <translation>Panne simulée&#xa0;: servir la page de connexion en HTTPS avec un certificat auquel personne ne fait confiance.</translation>
+    </message>
+    <message>
+        <source>Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, a bad certificate, …).</source>
+        <translation>Panne simulée&#xa0;: la page de connexion tente aussi ce qu’un hôte doit refuser (pages file:, caméra, téléchargements, certificat non valide, …).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop sandbox --help)</source>
+        <translation> (voir connect-desktop sandbox --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;» (voir connect-desktop sandbox --help).</translation>
+    </message>
+    <message>
+        <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>--fail-rate attend une proportion de 0 à 1, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--fault-scope must be an API path starting with /api/.</source>
+        <translation>--fault-scope doit être un chemin d’API commençant par /api/.</translation>
+    </message>
+    <message>
+        <source>Choose one of --malformed-json and --drop-connection.</source>
+        <translation>Choisissez soit --malformed-json, soit --drop-connection.</translation>
+    </message>
+    <message>
+        <source>--api-key must not be empty.</source>
+        <translation>--api-key ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>--lang takes a language code such as de, fr or ja, not &quot;%1&quot;.</source>
+        <translation>--lang attend un code de langue comme de, fr ou ja, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Opens only the connect window for one session, prints its one result and exits: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.</source>
+        <translation>Ouvre uniquement la fenêtre de connexion pour une session, affiche son unique résultat et quitte&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration incorrecte, 3 annulé.</translation>
+    </message>
+    <message>
+        <source>An integration to offer, by type id (repeatable: one goes straight to its form, several show a picker).</source>
+        <translation>Une intégration à proposer, par identifiant de type (répétable&#xa0;: une seule mène directement à son formulaire, plusieurs affichent un sélecteur).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name of the connection to create (default: from the name template).</source>
+        <translation>Nom de la connexion à créer (par défaut&#xa0;: d’après le modèle de nom).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>Dark theme.</source>
+        <translation>Thème sombre.</translation>
+    </message>
+    <message>
+        <source>Light theme.</source>
+        <translation>Thème clair.</translation>
+    </message>
+    <message>
+        <source>Use this profile (by name or id; default: the active one).</source>
+        <translation>Utiliser ce profil (par nom ou identifiant&#xa0;; par défaut&#xa0;: le profil actif).</translation>
+    </message>
+    <message>
+        <source>A Polytomic-compatible API; the key comes from POLYTOMIC_API_KEY or the keychain.</source>
+        <translation>Une API compatible Polytomic&#xa0;; la clé provient de POLYTOMIC_API_KEY ou du trousseau.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A backend proxy that adds the key itself.</source>
+        <translation>Un proxy backend qui ajoute lui-même la clé.</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object on stdout.</source>
+        <translation>Afficher le résultat sous la forme d’un objet JSON sur stdout.</translation>
+    </message>
+    <message>
+        <source>Use this language (de, fr, es, ja, ar, en).</source>
+        <translation>Utiliser cette langue (de, fr, es, ja, ar, en).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop connect --help)</source>
+        <translation> (voir connect-desktop connect --help)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;» (voir connect-desktop connect --help).</translation>
+    </message>
+    <message>
+        <source>--integration needs a type id, such as postgresql.</source>
+        <translation>--integration attend un identifiant de type, par exemple postgresql.</translation>
+    </message>
+    <message>
+        <source>--name must not be empty.</source>
+        <translation>--name ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>Choose one of --dark and --light.</source>
+        <translation>Choisissez soit --dark, soit --light.</translation>
+    </message>
+    <message>
+        <source>Choose one of --profile, --base-url and --proxy-url.</source>
+        <translation>Choisissez une seule option parmi --profile, --base-url et --proxy-url.</translation>
+    </message>
+    <message>
+        <source>--base-url must be a web address such as https://app.polytomic.com.</source>
+        <translation>--base-url doit être une adresse web, par exemple https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>--proxy-url must be a web address such as https://backend.example.com.</source>
+        <translation>--proxy-url doit être une adresse web, par exemple https://backend.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectCommand</name>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>Profil inconnu «&#xa0;%1&#xa0;». Profils&#xa0;: %2 (ajoutez-en un dans les paramètres de l’application).</translation>
+    </message>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>Intégration inconnue «&#xa0;%1&#xa0;». Ce backend propose&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 connecté sous le nom «&#xa0;%2&#xa0;» (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: no connection was made.</source>
+        <translation>Annulé&#xa0;: aucune connexion n’a été créée.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectRequest</name>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>dark must be true or false</source>
+        <translation>dark doit valoir true ou false</translation>
+    </message>
+    <message>
+        <source>whitelist must be a list of connection type ids</source>
+        <translation>whitelist doit être une liste d’identifiants de types de connexion</translation>
+    </message>
+    <message>
+        <source>name is required and must not be empty</source>
+        <translation>name est obligatoire et ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>redirect_url is required</source>
+        <translation>redirect_url est obligatoire</translation>
+    </message>
+    <message>
+        <source>redirect_url must be an absolute http or https URL</source>
+        <translation>redirect_url doit être une URL http ou https absolue</translation>
+    </message>
+    <message>
+        <source>connection must be a connection id (a uuid)</source>
+        <translation>connection doit être un identifiant de connexion (un UUID)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSession</name>
+    <message>
+        <source>The connect page did not load within %1 seconds. Check your connection, then Retry.</source>
+        <translation>La page de connexion ne s’est pas chargée en %1 secondes. Vérifiez votre connexion réseau, puis cliquez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within %1 minutes. Start again when you are ready.</source>
+        <translation>Le navigateur n’est pas revenu dans les %1 minutes. Recommencez quand vous serez prêt.</translation>
+    </message>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>Impossible d’ouvrir un port local pour le retour après l’identification (%1).</translation>
+    </message>
+    <message>
+        <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
+        <translation>La page de connexion n’a pas pu être chargée depuis %1. Vérifiez votre connexion réseau, puis cliquez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>redirect caught; confirming with the API</source>
+        <translation>redirection interceptée&#xa0;; confirmation auprès de l’API</translation>
+    </message>
+    <message>
+        <source>The connect page finished, but the connection could not be confirmed. %1</source>
+        <translation>La page de connexion s’est terminée, mais la connexion n’a pas pu être confirmée. %1</translation>
+    </message>
+    <message>
+        <source>The connection “%1” was saved but is %2%3. Reconnect it to try again.</source>
+        <translation>La connexion «&#xa0;%1&#xa0;» a été enregistrée, mais son état est %2%3. Reconnectez-la pour réessayer.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not secure: its certificate is not valid (%2). Connect Desktop does not continue to pages with invalid certificates. Check the profile&apos;s address, or ask your IT team whether something intercepts secure connections on this network.</source>
+        <translation>La connexion à %1 n’est pas sécurisée&#xa0;: son certificat n’est pas valide (%2). Connect Desktop ne poursuit pas vers des pages dont le certificat n’est pas valide. Vérifiez l’adresse du profil, ou demandez à votre service informatique si quelque chose intercepte les connexions sécurisées sur ce réseau.</translation>
+    </message>
+    <message>
+        <source>The connect page stopped working (its process ended). Reload to try again.</source>
+        <translation>La page de connexion a cessé de fonctionner (son processus s’est arrêté). Rechargez-la pour réessayer.</translation>
+    </message>
+    <message>
+        <source>continuing in the system browser with a fresh session</source>
+        <translation>poursuite dans le navigateur du système avec une nouvelle session</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSessionTicket</name>
+    <message>
+        <source>The server did not return a usable address for the connect modal.</source>
+        <translation>Le serveur n’a pas renvoyé d’adresse utilisable pour la page de connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWebPage</name>
+    <message>
+        <source>notifications</source>
+        <translation>notifications</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>localisation</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>micro</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>caméra</translation>
+    </message>
+    <message>
+        <source>camera and microphone</source>
+        <translation>caméra et micro</translation>
+    </message>
+    <message>
+        <source>mouse lock</source>
+        <translation>verrouillage du pointeur</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>capture d’écran</translation>
+    </message>
+    <message>
+        <source>a permission</source>
+        <translation>une autorisation</translation>
+    </message>
+    <message>
+        <source>file system access</source>
+        <translation>accès au système de fichiers</translation>
+    </message>
+    <message>
+        <source>registering a protocol handler</source>
+        <translation>enregistrement d’un gestionnaire de protocole</translation>
+    </message>
+    <message>
+        <source>a download</source>
+        <translation>un téléchargement</translation>
+    </message>
+    <message>
+        <source>an invalid certificate (%1)</source>
+        <translation>un certificat non valide (%1)</translation>
+    </message>
+    <message>
+        <source>going to %1: %2</source>
+        <translation>navigation vers %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>a popup that could not load</source>
+        <translation>une fenêtre pop-up qui n’a pas pu se charger</translation>
+    </message>
+    <message>
+        <source>a popup that showed no web page</source>
+        <translation>une fenêtre pop-up sans page web</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWindow</name>
+    <message>
+        <source>Preparing the connect page…</source>
+        <translation>Préparation de la page de connexion…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Progression du chargement</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Connect page</source>
+        <translation>Page de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <source>Show what went over the wire (secrets hidden)</source>
+        <translation>Afficher ce qui a transité sur le réseau (secrets masqués)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Continue in &amp;browser</source>
+        <translation>Continuer dans le &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>Sign in with your system browser instead, for providers that refuse sign-in inside apps</source>
+        <translation>S’identifier plutôt dans le navigateur du système, pour les fournisseurs qui refusent l’identification dans les applications</translation>
+    </message>
+    <message>
+        <source>Not secure: the certificate of %1 is not valid (%2) and was accepted because this profile allows it. Do not enter real credentials.</source>
+        <translation>Non sécurisé&#xa0;: le certificat de %1 n’est pas valide (%2) et a été accepté parce que ce profil l’autorise. Ne saisissez pas de vrais identifiants.</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Cancel, then try again once a default browser is set.</source>
+        <translation>Aucun navigateur n’a pu être lancé. Annulez, puis réessayez une fois qu’un navigateur par défaut est configuré.</translation>
+    </message>
+    <message>
+        <source>Support setting: this profile can continue past invalid certificates.</source>
+        <translation>Réglage de support&#xa0;: ce profil peut poursuivre malgré des certificats non valides.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>Reconnecter %1</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Connecter %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connecter un compte</translation>
+    </message>
+    <message>
+        <source>Connection “%1”</source>
+        <translation>Connexion «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>New connection “%1”</source>
+        <translation>Nouvelle connexion «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps. Continue in your browser to finish.</source>
+        <translation>La page d’identification (%1) n’autorise pas l’identification dans les applications. Continuez dans votre navigateur pour terminer.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a secure connect page.</source>
+        <translation>Demande d’une page de connexion sécurisée à %1.</translation>
+    </message>
+    <message>
+        <source>Loading the connect page…</source>
+        <translation>Chargement de la page de connexion…</translation>
+    </message>
+    <message>
+        <source>The page stopped working</source>
+        <translation>La page a cessé de fonctionner</translation>
+    </message>
+    <message>
+        <source>The connect page closed unexpectedly. Reload it to carry on where you were.</source>
+        <translation>La page de connexion s’est fermée de manière inattendue. Rechargez-la pour reprendre là où vous en étiez.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>The connect page could not be shown</source>
+        <translation>La page de connexion n’a pas pu être affichée</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Continue &amp;anyway (not secure)</source>
+        <translation>Continuer &amp;quand même (non sécurisé)</translation>
+    </message>
+    <message>
+        <source>Continue in your browser</source>
+        <translation>Continuer dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened. This window carries on when you are done.</source>
+        <translation>Terminez l’identification dans la fenêtre du navigateur qui s’est ouverte. Cette fenêtre prendra le relais une fois que vous aurez terminé.</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Vérification de la connexion…</translation>
+    </message>
+    <message>
+        <source>Asking %1 whether the connection was made.</source>
+        <translation>Demande à %1 si la connexion a bien été créée.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTypeModel</name>
+    <message>
+        <source>%1 (%2) · signs in with your %1 account</source>
+        <translation>%1 (%2) · identification avec votre compte %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsView</name>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>&amp;Reconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Date de création</translation>
+    </message>
+    <message>
+        <source>Your connections</source>
+        <translation>Vos connexions</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Sign in again to refresh this connection&apos;s credentials</source>
+        <translation>S’identifier à nouveau pour renouveler les identifiants de cette connexion</translation>
+    </message>
+    <message>
+        <source>Remove this connection from the organization</source>
+        <translation>Supprimer cette connexion de l’organisation</translation>
+    </message>
+    <message>
+        <source>Loading your connections…</source>
+        <translation>Chargement de vos connexions…</translation>
+    </message>
+    <message>
+        <source>No connections yet. Pick an integration to connect one.</source>
+        <translation>Aucune connexion pour l’instant. Choisissez une intégration pour en connecter une.</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link is too long.</source>
+        <translation>Le lien est trop long.</translation>
+    </message>
+    <message>
+        <source>This is not a Connect Desktop link (connectdesktop://connect?integration=…).</source>
+        <translation>Ce n’est pas un lien Connect Desktop (connectdesktop://connect?integration=…).</translation>
+    </message>
+    <message>
+        <source>The link asks for “%1”, which Connect Desktop does not do.</source>
+        <translation>Le lien demande «&#xa0;%1&#xa0;», ce que Connect Desktop ne fait pas.</translation>
+    </message>
+    <message>
+        <source>The link has parts a Connect Desktop link never has.</source>
+        <translation>Le lien contient des éléments qu’un lien Connect Desktop n’a jamais.</translation>
+    </message>
+    <message>
+        <source>The link carries “%1”, which Connect Desktop does not accept from links.</source>
+        <translation>Le lien contient «&#xa0;%1&#xa0;», que Connect Desktop n’accepte pas depuis un lien.</translation>
+    </message>
+    <message>
+        <source>The link must name exactly one integration.</source>
+        <translation>Le lien doit indiquer exactement une intégration.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s integration is not a valid integration id.</source>
+        <translation>L’intégration du lien n’est pas un identifiant d’intégration valide.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLogView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Échanges</translation>
+    </message>
+    <message>
+        <source>Copy every exchange as text (secrets are already hidden)</source>
+        <translation>Copier tous les échanges sous forme de texte (les secrets sont déjà masqués)</translation>
+    </message>
+    <message>
+        <source>web %1</source>
+        <translation>web %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No exchanges yet</source>
+        <translation>Aucun échange pour l’instant</translation>
+    </message>
+    <message>
+        <source>Exchanges: %1</source>
+        <translation>Échanges&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 est obligatoire.</translation>
+    </message>
+    <message>
+        <source>%1 must be on or off.</source>
+        <translation>%1 doit être activé ou désactivé.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 doit être compris entre %2 et %3.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of the listed choices.</source>
+        <translation>%1 doit être l’un des choix proposés.</translation>
+    </message>
+    <message>
+        <source>%1 must be an email address.</source>
+        <translation>%1 doit être une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address (https://…).</source>
+        <translation>%1 doit être une adresse web (https://…).</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 doit être du texte.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPicker</name>
+    <message>
+        <source>Search integrations</source>
+        <translation>Rechercher des intégrations</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Intégrations</translation>
+    </message>
+    <message>
+        <source>Loading integrations…</source>
+        <translation>Chargement des intégrations…</translation>
+    </message>
+    <message>
+        <source>This backend offers no integrations.</source>
+        <translation>Ce backend ne propose aucune intégration.</translation>
+    </message>
+    <message>
+        <source>No integration matches “%1”.</source>
+        <translation>Aucune intégration ne correspond à «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Showing 0 of %1</source>
+        <translation>Affichage de 0 sur %1</translation>
+    </message>
+    <message>
+        <source>Integrations: %1</source>
+        <translation>Intégrations&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>Affichage de %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEnvelope</name>
+    <message>
+        <source>The server&apos;s reply is not valid JSON (%1 at byte %2).</source>
+        <translation>La réponse du serveur n’est pas un JSON valide (%1 à l’octet %2).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has no &quot;data&quot; field.</source>
+        <translation>La réponse du serveur n’a pas de champ «&#xa0;data&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAccess</name>
+    <message>
+        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
+        <translation>Le trousseau du système n’a pas pu être utilisé (%1). Définissez plutôt la variable d’environnement POLYTOMIC_API_KEY.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoCheck</name>
+    <message>
+        <source>The logo file is empty. Choose an SVG file.</source>
+        <translation>Le fichier du logo est vide. Choisissez un fichier SVG.</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB. Simplify it or export a smaller SVG.</source>
+        <translation>Le logo dépasse %1 Kio. Simplifiez-le ou exportez un SVG plus petit.</translation>
+    </message>
+    <message>
+        <source>The logo declares a DOCTYPE or entities; export it as plain SVG.</source>
+        <translation>Le logo déclare un DOCTYPE ou des entités&#xa0;; exportez-le en SVG simple.</translation>
+    </message>
+    <message>
+        <source>The logo refers to files or addresses outside itself; embed them or remove them.</source>
+        <translation>Le logo fait référence à des fichiers ou des adresses externes&#xa0;; intégrez-les ou supprimez-les.</translation>
+    </message>
+    <message>
+        <source>This is not an SVG image. Choose an .svg file.</source>
+        <translation>Ce n’est pas une image SVG. Choisissez un fichier .svg.</translation>
+    </message>
+    <message>
+        <source>The logo contains scripts or embedded web content, which are not allowed. Export it as plain SVG.</source>
+        <translation>Le logo contient des scripts ou du contenu web intégré, ce qui n’est pas autorisé. Exportez-le en SVG simple.</translation>
+    </message>
+    <message>
+        <source>The logo is not a well-formed SVG file (%1).</source>
+        <translation>Le logo n’est pas un fichier SVG bien formé (%1).</translation>
+    </message>
+    <message>
+        <source>no &lt;svg&gt; element</source>
+        <translation>aucun élément &lt;svg&gt;</translation>
+    </message>
+    <message>
+        <source>The logo cannot be drawn. Open it in an SVG editor and export it again.</source>
+        <translation>Le logo ne peut pas être affiché. Ouvrez-le dans un éditeur SVG et exportez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossible de lire %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSettings</name>
+    <message>
+        <source>“%1” is not a setting Connect Desktop knows; it is ignored.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réglage connu de Connect Desktop&#xa0;; il est ignoré.</translation>
+    </message>
+    <message>
+        <source>the theme must be system, light or dark.</source>
+        <translation>le thème doit être system, light ou dark.</translation>
+    </message>
+    <message>
+        <source>the kind must be polytomic, proxy or sandbox.</source>
+        <translation>le type doit être polytomic, proxy ou sandbox.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
+        <translation>l’URL de base doit être une adresse web, par exemple https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>unknown API version; known: %1.</source>
+        <translation>version d’API inconnue&#xa0;; versions connues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>the language must be a code such as de or fr_CA.</source>
+        <translation>la langue doit être un code comme de ou fr_CA.</translation>
+    </message>
+    <message>
+        <source>your organisation</source>
+        <translation>votre organisation</translation>
+    </message>
+    <message>
+        <source>Company backend</source>
+        <translation>Backend de l’entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Reload integrations and connections (%1)</source>
+        <translation>Recharger les intégrations et les connexions (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Integration</source>
+        <translation>&amp;Rechercher une intégration</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>A local test server: nothing here touches a real account</source>
+        <translation>Un serveur de test local&#xa0;: rien ici n’affecte un compte réel</translation>
+    </message>
+    <message>
+        <source>Connect an &amp;integration</source>
+        <translation>Connecter une &amp;intégration</translation>
+    </message>
+    <message>
+        <source>Your &amp;connections</source>
+        <translation>Vos &amp;connexions</translation>
+    </message>
+    <message>
+        <source>Sandbox: a test server on this computer. Nothing you connect here reaches a real account.</source>
+        <translation>Sandbox&#xa0;: un serveur de test sur cet ordinateur. Rien de ce que vous connectez ici n’atteint un compte réel.</translation>
+    </message>
+    <message>
+        <source>%1 — Connect Desktop</source>
+        <translation>%1 — Connect Desktop</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened. %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être ouvert. %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings</source>
+        <translation>&amp;Ouvrir les paramètres</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>Réess&amp;ayer</translation>
+    </message>
+    <message>
+        <source>Integrations appear once the profile opens.</source>
+        <translation>Les intégrations s’affichent une fois le profil ouvert.</translation>
+    </message>
+    <message>
+        <source>Connections appear once the profile opens.</source>
+        <translation>Les connexions s’affichent une fois le profil ouvert.</translation>
+    </message>
+    <message>
+        <source>None of the allowed integrations (%1) is offered by %2. Check the allowed integrations in the settings, or switch profile.</source>
+        <translation>Aucune des intégrations autorisées (%1) n’est proposée par le backend actuel (%2). Vérifiez les intégrations autorisées dans les paramètres, ou changez de profil.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”. Finish or close the current connection first, then open the link again.</source>
+        <translation>Un lien demande de connecter «&#xa0;%1&#xa0;». Terminez ou fermez d’abord la connexion en cours, puis ouvrez à nouveau le lien.</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”, which is not among the integrations you can connect here.</source>
+        <translation>Un lien demande de connecter «&#xa0;%1&#xa0;», qui ne fait pas partie des intégrations que vous pouvez connecter ici.</translation>
+    </message>
+    <message>
+        <source>Checking the names of your connections…</source>
+        <translation>Vérification des noms de vos connexions…</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2”.</source>
+        <translation>%1 connecté sous le nom «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 connecté sous le nom «&#xa0;%2&#xa0;» (%3).</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not connected.</source>
+        <translation>Annulé&#xa0;: %1 n’a pas été connecté.</translation>
+    </message>
+    <message>
+        <source>%1 was not connected (%2).</source>
+        <translation>%1 n’a pas été connecté (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was not connected. %2</source>
+        <translation>%1 n’a pas été connecté. %2</translation>
+    </message>
+    <message>
+        <source>Try Again as “%1”</source>
+        <translation>Réessayer avec le nom «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Supprimer la connexion «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Anything that uses it stops working. This cannot be undone.</source>
+        <translation>Tout ce qui l’utilise cessera de fonctionner. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>Suppression de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed. %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être supprimée. %2</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>«&#xa0;%1&#xa0;» a été supprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>Réess&amp;ayer</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPolicy</name>
+    <message>
+        <source>the address is not valid</source>
+        <translation>l’adresse n’est pas valide</translation>
+    </message>
+    <message>
+        <source>about: pages other than about:blank are not allowed</source>
+        <translation>les pages about: autres que about:blank ne sont pas autorisées</translation>
+    </message>
+    <message>
+        <source>%1: addresses are not allowed; only web pages (https) are</source>
+        <translation>les adresses %1: ne sont pas autorisées&#xa0;; seules les pages web (https) le sont</translation>
+    </message>
+    <message>
+        <source>the address has no host</source>
+        <translation>l’adresse n’a pas d’hôte</translation>
+    </message>
+    <message>
+        <source>addresses with a user name or password are not allowed</source>
+        <translation>les adresses contenant un nom d’utilisateur ou un mot de passe ne sont pas autorisées</translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer; %1 must use https</source>
+        <translation>le http non chiffré n’est autorisé que vers cet ordinateur&#xa0;; %1 doit utiliser https</translation>
+    </message>
+    <message>
+        <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
+        <translation>seule la redirection propre à la session peut atteindre le port de l’application</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicProvider</name>
+    <message>
+        <source>&quot;data&quot; is not a list</source>
+        <translation>«&#xa0;data&#xa0;» n’est pas une liste</translation>
+    </message>
+    <message>
+        <source>the connection has no id</source>
+        <translation>la connexion n’a pas d’identifiant</translation>
+    </message>
+</context>
+<context>
+    <name>PopupWindow</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Identification</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Credential &amp;header:</source>
+        <translation>&amp;En-tête des identifiants&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Re&amp;member sign-ins</source>
+        <translation>&amp;Mémoriser les identifications</translation>
+    </message>
+    <message>
+        <source>Allow continuing past an &amp;invalid certificate (support only)</source>
+        <translation>A&amp;utoriser à poursuivre malgré un certificat non valide (support uniquement)</translation>
+    </message>
+    <message>
+        <source>Edit Profile</source>
+        <translation>Modifier le profil</translation>
+    </message>
+    <message>
+        <source>Add Profile</source>
+        <translation>Ajouter un profil</translation>
+    </message>
+    <message>
+        <source>Polytomic (API key)</source>
+        <translation>Polytomic (clé API)</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>Proxy backend</translation>
+    </message>
+    <message>
+        <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
+        <translation>Conserve les cookies des pages d’identification dans le dossier propre à ce profil, pour que les fournisseurs vous reconnaissent la prochaine fois. Désactivé&#xa0;: rien des pages web n’est conservé après la fermeture de l’application.</translation>
+    </message>
+    <message>
+        <source>Only for testing servers with self-made certificates. A page whose certificate is not valid may not be who it claims to be: anything typed into it can be read by others. Connect Desktop asks each time and shows a warning while such a page is open.</source>
+        <translation>Uniquement pour tester des serveurs dotés de certificats auto-signés. Une page dont le certificat n’est pas valide n’est peut-être pas celle qu’elle prétend être&#xa0;: tout ce que vous y saisissez peut être lu par d’autres. Connect Desktop demande à chaque fois et affiche un avertissement tant qu’une telle page est ouverte.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL de &amp;base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation>&amp;Version de l’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Web pages:</source>
+        <translation>Pages web&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>Vos &amp;identifiants&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>•••• stored in keychain</source>
+        <translation>•••• enregistrée dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one.</source>
+        <translation>Laissez vide pour conserver celle qui est enregistrée.</translation>
+    </message>
+    <message>
+        <source>Optional: sent in the credential header</source>
+        <translation>Facultatif&#xa0;: envoyé dans l’en-tête des identifiants</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>Collez la clé API</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never shown again.</source>
+        <translation>Conservée dans le trousseau du système, jamais réaffichée.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Donnez un nom au profil.</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API or of your backend proxy.</source>
+        <translation>Saisissez l’URL de base de l’API ou de votre proxy backend.</translation>
+    </message>
+    <message>
+        <source>Profile Set by %1</source>
+        <translation>Profil (défini par %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Choose another profile id; &quot;%1&quot; cannot be used.</source>
+        <translation>Choisissez un autre identifiant de profil&#xa0;; «&#xa0;%1&#xa0;» ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile, and it is built in.</source>
+        <translation>Il n’existe qu’un seul profil sandbox, et il est intégré.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Donnez un nom au profil.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as https://app.polytomic.com.</source>
+        <translation>L’adresse doit être une adresse web, par exemple https://app.polytomic.com.</translation>
+    </message>
+    <message>
+        <source>Choose one of the known API versions: %1.</source>
+        <translation>Choisissez l’une des versions connues de l’API&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>The backend this window talks to</source>
+        <translation>Le backend avec lequel cette fenêtre communique</translation>
+    </message>
+    <message>
+        <source>%1 (sandbox)</source>
+        <translation>%1 (sandbox)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Défini par %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedirectListener</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>You can close this tab</source>
+        <translation>Vous pouvez fermer cet onglet</translation>
+    </message>
+    <message>
+        <source>Connect Desktop has what it needs and is finishing in its own window.</source>
+        <translation>Connect Desktop a ce qu’il lui faut et termine dans sa propre fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommand</name>
+    <message>
+        <source>connect-desktop sandbox: %1</source>
+        <translation>connect-desktop sandbox&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Connect sandbox listening on %1</source>
+        <translation>Sandbox Connect à l’écoute sur %1</translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation>Clé API&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</source>
+        <translation>Essayez&#xa0;: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</translation>
+    </message>
+    <message>
+        <source>Stop it with Ctrl+C.</source>
+        <translation>Arrêtez-la avec Ctrl+C.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any free port.</source>
+        <translation>Impossible d’écouter sur 127.0.0.1:%1 (%2). Choisissez un autre port avec --port, ou 0 pour n’importe quel port libre.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>Il n’y a rien à cette adresse.</translation>
+    </message>
+    <message>
+        <source>invalid token (sandbox fault)</source>
+        <translation>jeton non valide (panne simulée de la sandbox)</translation>
+    </message>
+    <message>
+        <source>sandbox fault: forced status %1</source>
+        <translation>panne simulée de la sandbox&#xa0;: statut forcé %1</translation>
+    </message>
+    <message>
+        <source>Unknown API version &quot;%1&quot; in X-Polytomic-Version. Known versions: %2.</source>
+        <translation>Version d’API inconnue «&#xa0;%1&#xa0;» dans X-Polytomic-Version. Versions connues&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Use POST to create a connect session.</source>
+        <translation>Utilisez POST pour créer une session de connexion.</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key must be 8 to 255 characters of letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Idempotency-Key doit comporter de 8 à 255 caractères parmi les lettres, les chiffres, &apos;_&apos; et &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed. Retry after it finishes.</source>
+        <translation>Une requête avec cette Idempotency-Key est encore en cours de traitement. Réessayez une fois qu’elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Use GET or DELETE on a connection.</source>
+        <translation>Utilisez GET ou DELETE sur une connexion.</translation>
+    </message>
+    <message>
+        <source>No such API endpoint: %1</source>
+        <translation>Point de terminaison d’API inexistant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object (%1).</source>
+        <translation>Le corps de la requête n’est pas un objet JSON (%1).</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>une autre valeur JSON a été trouvée</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot;</source>
+        <translation>type de connexion inconnu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot; in whitelist</source>
+        <translation>type de connexion inconnu «&#xa0;%1&#xa0;» dans whitelist</translation>
+    </message>
+    <message>
+        <source>connection %1 does not exist</source>
+        <translation>la connexion %1 n’existe pas</translation>
+    </message>
+    <message>
+        <source>name must be unique: a connection named &quot;%1&quot; already exists</source>
+        <translation>name doit être unique&#xa0;: une connexion nommée «&#xa0;%1&#xa0;» existe déjà</translation>
+    </message>
+    <message>
+        <source>connection %1 not found</source>
+        <translation>connexion %1 introuvable</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connecter un compte</translation>
+    </message>
+    <message>
+        <source>This connect session has already finished.</source>
+        <translation>Cette session de connexion est déjà terminée.</translation>
+    </message>
+    <message>
+        <source>The form could not be read. Reload the page and try again.</source>
+        <translation>Le formulaire n’a pas pu être lu. Rechargez la page et réessayez.</translation>
+    </message>
+    <message>
+        <source>This integration is not offered in this session.</source>
+        <translation>Cette intégration n’est pas proposée dans cette session.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 was not completed. Click Sign in to try again.</source>
+        <translation>L’identification auprès de %1 n’a pas abouti. Cliquez sur «&#xa0;S’identifier avec %1&#xa0;» pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Authentication failed %1 times. Start again from the app.</source>
+        <translation>L’authentification a échoué %1 fois. Recommencez depuis l’application.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1 rejected these credentials. Check them and try again.</source>
+        <translation>Échec de l’authentification&#xa0;: %1 a refusé ces identifiants. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>The connection being reconnected no longer exists.</source>
+        <translation>La connexion en cours de reconnexion n’existe plus.</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists. Close this window and choose another name.</source>
+        <translation>Une connexion nommée «&#xa0;%1&#xa0;» existe déjà. Fermez cette fenêtre et choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>sandbox: the first check of this connection failed</source>
+        <translation>sandbox&#xa0;: la première vérification de cette connexion a échoué</translation>
+    </message>
+    <message>
+        <source>Error 403: disallowed_useragent</source>
+        <translation>Erreur 403&#xa0;: disallowed_useragent</translation>
+    </message>
+    <message>
+        <source>This sign-in provider does not allow signing in from embedded browsers (sandbox imitation). Use a secure browser to continue.</source>
+        <translation>Ce fournisseur d’identification n’autorise pas l’identification depuis des navigateurs intégrés (imitation par la sandbox). Utilisez un navigateur sécurisé pour continuer.</translation>
+    </message>
+    <message>
+        <source>This integration does not sign in this way.</source>
+        <translation>Cette intégration n’utilise pas ce mode d’identification.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>S’identifier auprès de %1</translation>
+    </message>
+    <message>
+        <source>This connect link is not valid</source>
+        <translation>Ce lien de connexion n’est pas valide</translation>
+    </message>
+    <message>
+        <source>Go back to the app and start connecting again.</source>
+        <translation>Retournez dans l’application et recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>This connect session has already been used</source>
+        <translation>Cette session de connexion a déjà été utilisée</translation>
+    </message>
+    <message>
+        <source>Each session works once. Go back to the app and start connecting again.</source>
+        <translation>Chaque session ne fonctionne qu’une fois. Retournez dans l’application et recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>This connect session has expired</source>
+        <translation>Cette session de connexion a expiré</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 minutes. Go back to the app and start connecting again.</source>
+        <translation>Les sessions durent %1 minutes. Retournez dans l’application et recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 seconds. Go back to the app and start connecting again.</source>
+        <translation>Les sessions durent %1 secondes. Retournez dans l’application et recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>Connect sandbox</source>
+        <translation>Sandbox Connect</translation>
+    </message>
+    <message>
+        <source>This server speaks the Polytomic Connect API under /api/ and serves its own connect modal. Create a session with POST /api/connections/connect/ and open the redirect_url it returns.</source>
+        <translation>Ce serveur parle l’API Polytomic Connect sous /api/ et sert sa propre page de connexion. Créez une session avec POST /api/connections/connect/ et ouvrez la redirect_url qu’elle renvoie.</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot read it (%3).</source>
+        <translation>%1 %2&#xa0;: impossible de lire le fichier (%3).</translation>
+    </message>
+    <message>
+        <source>%1 %2: the file is larger than 256 KiB; use a smaller SVG.</source>
+        <translation>%1 %2&#xa0;: le fichier dépasse 256 Kio&#xa0;; utilisez un SVG plus petit.</translation>
+    </message>
+    <message>
+        <source>%1 %2: this is not an SVG image.</source>
+        <translation>%1 %2&#xa0;: ce n’est pas une image SVG.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxStore</name>
+    <message>
+        <source>Cannot read the state file %1: %2.</source>
+        <translation>Impossible de lire le fichier d’état %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not a sandbox state file (%2). Move it away or choose another file with --state.</source>
+        <translation>Le fichier d’état %1 n’est pas un fichier d’état de sandbox (%2). Déplacez-le ou choisissez un autre fichier avec --state.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionResultView</name>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation>%1 est connecté</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Nothing was connected.</source>
+        <translation>Rien n’a été connecté.</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Connexion impossible</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Une erreur s’est produite (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Apparence</translation>
+    </message>
+    <message>
+        <source>Connection &amp;names</source>
+        <translation>&amp;Noms des connexions</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profils</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own logo</source>
+        <translation>Le logo de l’application</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Choisir un logo</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Images SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Logo for &amp;dark theme:</source>
+        <translation>Logo pour le thème &amp;sombre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Aperçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>An SVG of at most %1 KB that refers to nothing outside itself. The dark variant is optional.</source>
+        <translation>Un SVG de %1 Ko au maximum qui ne fait référence à rien d’extérieur. La variante sombre est facultative.</translation>
+    </message>
+    <message>
+        <source>{integration} the integration&apos;s name, {id} its id, {date} today (yyyy-MM-dd), {time} the time (HH:mm). A name already in use gets “ (2)”, “ (3)”… added.</source>
+        <translation>{integration} le nom de l’intégration, {id} son identifiant, {date} la date du jour (yyyy-MM-dd), {time} l’heure (HH:mm). Un nom déjà utilisé reçoit le suffixe «&#xa0;(2)&#xa0;», «&#xa0;(3)&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Name &amp;template:</source>
+        <translation>&amp;Modèle de nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Exemple&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Web Data</source>
+        <translation>Effacer les données &amp;web</translation>
+    </message>
+    <message>
+        <source>Sign out of every page this profile&apos;s connect pages signed in to: deletes their cookies, cache and stored data.</source>
+        <translation>Fermer toutes les sessions ouvertes par les pages de connexion de ce profil&#xa0;: supprime leurs cookies, leur cache et leurs données enregistrées.</translation>
+    </message>
+    <message>
+        <source>The web data of “%1” is cleared: its connect pages start signed out.</source>
+        <translation>Les données web de «&#xa0;%1&#xa0;» ont été effacées&#xa0;: ses pages de connexion démarrent sans identification.</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>sandbox intégrée</translation>
+    </message>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>backend proxy</source>
+        <translation>proxy backend</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1”? Its stored key is deleted from the keychain too.</source>
+        <translation>Supprimer le profil «&#xa0;%1&#xa0;»&#xa0;? Sa clé enregistrée sera aussi supprimée du trousseau.</translation>
+    </message>
+    <message>
+        <source>This file could not be drawn as an image.</source>
+        <translation>Ce fichier n’a pas pu être affiché comme image.</translation>
+    </message>
+    <message>
+        <source>Some settings are set by %1 for everyone on this computer and cannot be changed here.</source>
+        <translation>Certains réglages sont définis par %1 pour tous les utilisateurs de cet ordinateur et ne peuvent pas être modifiés ici.</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Défini par %1</translation>
+    </message>
+    <message>
+        <source>A new language applies when Connect Desktop starts again.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage de Connect Desktop.</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>Lan&amp;gue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Every integration the backend offers</source>
+        <translation>Toutes les intégrations proposées par le backend</translation>
+    </message>
+    <message>
+        <source>Type ids separated by commas, such as hubspot, postgresql. With one, it opens straight away.</source>
+        <translation>Identifiants de type séparés par des virgules, par exemple hubspot, postgresql. S’il n’y en a qu’un, l’intégration s’ouvre directement.</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed integrations:</source>
+        <translation>&amp;Intégrations autorisées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1, set by %2</source>
+        <translation>%1, défini par %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Fonctionnelle</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Défaillante</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>WebProfiles</name>
+    <message>
+        <source>The web data in %1 could not be deleted. Close Connect Desktop and delete that folder.</source>
+        <translation>Les données web de %1 n’ont pas pu être supprimées. Fermez Connect Desktop et supprimez ce dossier.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1908 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>attempt %1 of %2 failed, retrying: %3</source>
+        <translation>試行 %1/%2 が失敗しました。再試行します: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ApiFailure</name>
+    <message>
+        <source>the server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source> The server said: “%1”.</source>
+        <translation>サーバーの応答: 「%1」。</translation>
+    </message>
+    <message numerus="yes">
+        <source> (tried %n times)</source>
+        <translation>
+            <numerusform> (%n 回試行)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach %1%2: %3. Check your network connection and the profile&apos;s address, then try again.</source>
+        <translation>%1 に接続できません%2: %3。ネットワーク接続とプロファイルのアドレスを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>応答なし</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time%2. Try again; if it keeps happening, check the profile&apos;s address or your network.</source>
+        <translation>%1 が時間内に応答しませんでした%2。もう一度お試しください。繰り返し発生する場合は、プロファイルのアドレスまたはネットワークを確認してください。</translation>
+    </message>
+    <message>
+        <source>The answer from %1 could not be read (%2). The server may be misconfigured or not a Polytomic-compatible API; check the profile&apos;s address.</source>
+        <translation>%1 からの応答を読み取れませんでした (%2)。サーバーの設定が誤っているか、Polytomic 互換の API ではない可能性があります。プロファイルのアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>The request was stopped.</source>
+        <translation>リクエストは中止されました。</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (401).%2 Check the key in the profile&apos;s settings, or POLYTOMIC_API_KEY.</source>
+        <translation>%1 が API キーを拒否しました (401)。%2プロファイルの設定にあるキー、または POLYTOMIC_API_KEY を確認してください。</translation>
+    </message>
+    <message>
+        <source>The API key is not allowed to do this (403).%1 Ask an administrator of your organization for a key with access to connections.</source>
+        <translation>この API キーにはこの操作の権限がありません (403)。%1組織の管理者に、接続へのアクセス権があるキーを依頼してください。</translation>
+    </message>
+    <message>
+        <source>%1 has no such resource (404).%2 Check the profile&apos;s address and API version.</source>
+        <translation>%1 にそのリソースはありません (404)。%2プロファイルのアドレスと API バージョンを確認してください。</translation>
+    </message>
+    <message>
+        <source>An earlier attempt is still being processed (409).%1 Wait a moment and try again.</source>
+        <translation>前回の試行がまだ処理中です (409)。%1少し待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (%2). Check the connection&apos;s details and try again.</source>
+        <translation>%1 がリクエストを拒否しました (%2)。接続の詳細を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2.</source>
+        <translation>%1 がリクエストを拒否しました: %2。</translation>
+    </message>
+    <message>
+        <source>%1 had a problem (HTTP %2)%3.%4 Try again later; if it persists, contact the platform&apos;s support.</source>
+        <translation>%1 で問題が発生しました (HTTP %2)%3。%4時間をおいてもう一度お試しください。解決しない場合は、プラットフォームのサポートにお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.%3</source>
+        <translation>%1 が HTTP %2 で応答しました。%3</translation>
+    </message>
+</context>
+<context>
+    <name>AppBackends</name>
+    <message>
+        <source>built-in sandbox on %1</source>
+        <translation>%1 の内蔵サンドボックス</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>内蔵サンドボックス</translation>
+    </message>
+    <message>
+        <source>Polytomic at %1</source>
+        <translation>%1 の Polytomic</translation>
+    </message>
+    <message>
+        <source>backend proxy at %1</source>
+        <translation>%1 のバックエンドプロキシ</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>内蔵サンドボックスを起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>No API key is stored for the profile “%1”.</source>
+        <translation>プロファイル「%1」の API キーが保存されていません。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read (%1).</source>
+        <translation>システムのキーチェーンを読み取れませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
+        <translation>[設定] → [プロファイル] でキーを入力するか、環境変数 %1 を設定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>connect-desktop: running as root, so the web engine&apos;s sandbox is off.</source>
+        <translation>connect-desktop: root として実行しているため、Web エンジンのサンドボックスは無効です。</translation>
+    </message>
+    <message>
+        <source>Connect Desktop is already running; it takes it from here.</source>
+        <translation>Connect Desktop はすでに実行中です。以降はそちらで処理します。</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>BrandLogo</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>The logo file could not be drawn.</source>
+        <translation>ロゴファイルを描画できませんでした。</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>ロゴ</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working</source>
+        <translation>処理中</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>A connectdesktop: link is opened on its own, without other arguments.</source>
+        <translation>connectdesktop: リンクは、他の引数なしで単独で開きます。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>このヘルプを表示します。</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>バージョンを表示します。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop --help)</source>
+        <translation> (connect-desktop --help を参照)</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
+        <translation>不明なコマンド「%1」です。コマンド: connect、sandbox (connect-desktop --help を参照)。</translation>
+    </message>
+    <message>
+        <source>Use this language.</source>
+        <translation>この言語を使用します。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>使用法: connect-desktop [コマンド] [オプション]
+
+データプラットフォームの接続ページを通じて、アカウントをそのプラットフォームに接続します。
+
+コマンド:
+  (なし)     メインウィンドウを開く
+  connect    接続ウィンドウだけを開き、結果を 1 件出力して終了する
+  sandbox    Polytomic 互換の内蔵サンドボックスサーバーを 127.0.0.1 で実行する
+
+オプション:
+  -h, --help     このヘルプを表示する (コマンドのヘルプ: connect-desktop sandbox --help)
+  -v, --version  バージョンを表示する
+  --lang コード  システムの言語の代わりにこの言語を使用する (de, fr, es, ja, ar, en)
+
+終了コード: 0 完了、1 失敗、2 使用法または設定の誤り、3 キャンセル。
+</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 には %2 から %3 までの整数を指定してください (「%4」は無効です)。</translation>
+    </message>
+    <message>
+        <source>Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal. It prints its address and API key, then serves until stopped (Ctrl+C).</source>
+        <translation>Connect サンドボックスを実行します。これは 127.0.0.1 で動作するローカルサーバーで、Polytomic Connect API に対応し、独自の接続ページを提供します。アドレスと API キーを表示し、停止されるまで (Ctrl+C) 動作し続けます。</translation>
+    </message>
+    <message>
+        <source>Listen on this port (default: any free port).</source>
+        <translation>このポートで待ち受けます (既定: 空いている任意のポート)。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Accept this API key (default: a random one, printed).</source>
+        <translation>この API キーを受け付けます (既定: ランダムに生成して表示)。</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>SVG logo shown top left in the modal.</source>
+        <translation>接続ページの左上に表示する SVG ロゴ。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>SVG logo for the dark theme.</source>
+        <translation>ダークテーマ用の SVG ロゴ。</translation>
+    </message>
+    <message>
+        <source>Keep connections in this JSON file across restarts.</source>
+        <translation>再起動後も保持できるよう、接続をこの JSON ファイルに保存します。</translation>
+    </message>
+    <message>
+        <source>Connect sessions expire after this many seconds (default 900).</source>
+        <translation>接続セッションがこの秒数で期限切れになります (既定: 900)。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Fault: delay every API answer by MS milliseconds.</source>
+        <translation>擬似障害: すべての API 応答を MS ミリ秒遅らせます。</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer with this HTTP status (default 500).</source>
+        <translation>擬似障害: 失敗させる API 呼び出しがこの HTTP ステータスで応答します (既定: 500)。</translation>
+    </message>
+    <message>
+        <source>Fault: this fraction (0 to 1) of API calls fail.</source>
+        <translation>擬似障害: API 呼び出しのうちこの割合 (0〜1) を失敗させます。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Fault: the first N API calls fail, then all succeed.</source>
+        <translation>擬似障害: 最初の N 回の API 呼び出しを失敗させ、以降はすべて成功させます。</translation>
+    </message>
+    <message>
+        <source>Faults apply to API paths starting with this (default /api/).</source>
+        <translation>擬似障害の対象を、これで始まる API パスに限定します (既定: /api/)。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <source>Seed for --fail-rate (default 1).</source>
+        <translation>--fail-rate の乱数シード (既定: 1)。</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls answer 200 with truncated JSON.</source>
+        <translation>擬似障害: 失敗させる API 呼び出しが、途中で切れた JSON を 200 で返します。</translation>
+    </message>
+    <message>
+        <source>Fault: failing API calls close the connection without answering.</source>
+        <translation>擬似障害: 失敗させる API 呼び出しが、応答せずに接続を閉じます。</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal page after MS milliseconds.</source>
+        <translation>擬似障害: 接続ページを MS ミリ秒後に返します。</translation>
+    </message>
+    <message>
+        <source>Fault: the modal page is blank.</source>
+        <translation>擬似障害: 接続ページが空白になります。</translation>
+    </message>
+    <message>
+        <source>Fault: the OAuth popup loses its opener and cannot report back.</source>
+        <translation>擬似障害: OAuth ポップアップが呼び出し元を失い、結果を返せなくなります。</translation>
+    </message>
+    <message>
+        <source>Fault: OAuth popups in the app answer like a provider that refuses embedded sign-in (disallowed_useragent).</source>
+        <translation>擬似障害: アプリ内の OAuth ポップアップが、埋め込みブラウザーでのサインインを拒否するプロバイダーのように応答します (disallowed_useragent)。</translation>
+    </message>
+    <message>
+        <source>Fault: serve the modal over HTTPS with a certificate nobody trusts.</source>
+        <translation>擬似障害: 誰も信頼していない証明書を使って、接続ページを HTTPS で返します。</translation>
+    </message>
+    <message>
+        <source>Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, a bad certificate, …).</source>
+        <translation>擬似障害: 接続ページが、ホストが拒否すべき操作 (file: ページ、カメラ、ダウンロード、無効な証明書など) も試みます。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop sandbox --help)</source>
+        <translation> (connect-desktop sandbox --help を参照)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
+        <translation>予期しない引数「%1」です (connect-desktop sandbox --help を参照)。</translation>
+    </message>
+    <message>
+        <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>--fail-rate には 0 から 1 までの割合を指定してください (「%1」は無効です)。</translation>
+    </message>
+    <message>
+        <source>--fault-scope must be an API path starting with /api/.</source>
+        <translation>--fault-scope は /api/ で始まる API パスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>Choose one of --malformed-json and --drop-connection.</source>
+        <translation>--malformed-json と --drop-connection のどちらか一方を選んでください。</translation>
+    </message>
+    <message>
+        <source>--api-key must not be empty.</source>
+        <translation>--api-key は空にできません。</translation>
+    </message>
+    <message>
+        <source>--lang takes a language code such as de, fr or ja, not &quot;%1&quot;.</source>
+        <translation>--lang には de、fr、ja などの言語コードを指定してください (「%1」は無効です)。</translation>
+    </message>
+    <message>
+        <source>Opens only the connect window for one session, prints its one result and exits: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.</source>
+        <translation>1 回のセッションの接続ウィンドウだけを開き、その結果を出力して終了します: 0 完了、1 失敗、2 使用法または設定の誤り、3 キャンセル。</translation>
+    </message>
+    <message>
+        <source>An integration to offer, by type id (repeatable: one goes straight to its form, several show a picker).</source>
+        <translation>提供する連携サービス (タイプ ID で指定。繰り返し指定可: 1 つならそのフォームを直接開き、複数なら選択画面を表示)。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name of the connection to create (default: from the name template).</source>
+        <translation>作成する接続の名前 (既定: 名前のテンプレートから生成)。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Dark theme.</source>
+        <translation>ダークテーマ。</translation>
+    </message>
+    <message>
+        <source>Light theme.</source>
+        <translation>ライトテーマ。</translation>
+    </message>
+    <message>
+        <source>Use this profile (by name or id; default: the active one).</source>
+        <translation>このプロファイルを使用します (名前または ID で指定。既定: 有効なプロファイル)。</translation>
+    </message>
+    <message>
+        <source>A Polytomic-compatible API; the key comes from POLYTOMIC_API_KEY or the keychain.</source>
+        <translation>Polytomic 互換の API。キーは POLYTOMIC_API_KEY またはキーチェーンから取得します。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A backend proxy that adds the key itself.</source>
+        <translation>キーを自身で付加するバックエンドプロキシ。</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object on stdout.</source>
+        <translation>結果を 1 つの JSON オブジェクトとして stdout に出力します。</translation>
+    </message>
+    <message>
+        <source>Use this language (de, fr, es, ja, ar, en).</source>
+        <translation>この言語を使用します (de, fr, es, ja, ar, en)。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop connect --help)</source>
+        <translation> (connect-desktop connect --help を参照)</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
+        <translation>予期しない引数「%1」です (connect-desktop connect --help を参照)。</translation>
+    </message>
+    <message>
+        <source>--integration needs a type id, such as postgresql.</source>
+        <translation>--integration にはタイプ ID (例: postgresql) を指定してください。</translation>
+    </message>
+    <message>
+        <source>--name must not be empty.</source>
+        <translation>--name は空にできません。</translation>
+    </message>
+    <message>
+        <source>Choose one of --dark and --light.</source>
+        <translation>--dark と --light のどちらか一方を選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose one of --profile, --base-url and --proxy-url.</source>
+        <translation>--profile、--base-url、--proxy-url のいずれか 1 つを選んでください。</translation>
+    </message>
+    <message>
+        <source>--base-url must be a web address such as https://app.polytomic.com.</source>
+        <translation>--base-url には https://app.polytomic.com のような Web アドレスを指定してください。</translation>
+    </message>
+    <message>
+        <source>--proxy-url must be a web address such as https://backend.example.com.</source>
+        <translation>--proxy-url には https://backend.example.com のような Web アドレスを指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectCommand</name>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>不明なプロファイル「%1」です。プロファイル: %2 (アプリの設定で追加できます)。</translation>
+    </message>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>不明な連携サービス「%1」です。このバックエンドで利用できるもの: %2。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 を「%2」として接続しました (%3)。</translation>
+    </message>
+    <message>
+        <source>Cancelled: no connection was made.</source>
+        <translation>キャンセルしました: 接続は作成されていません。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectRequest</name>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 は文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>dark must be true or false</source>
+        <translation>dark は true または false でなければなりません</translation>
+    </message>
+    <message>
+        <source>whitelist must be a list of connection type ids</source>
+        <translation>whitelist は接続タイプ ID のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>name is required and must not be empty</source>
+        <translation>name は必須で、空にはできません</translation>
+    </message>
+    <message>
+        <source>redirect_url is required</source>
+        <translation>redirect_url は必須です</translation>
+    </message>
+    <message>
+        <source>redirect_url must be an absolute http or https URL</source>
+        <translation>redirect_url は http または https の絶対 URL でなければなりません</translation>
+    </message>
+    <message>
+        <source>connection must be a connection id (a uuid)</source>
+        <translation>connection は接続 ID (UUID) でなければなりません</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSession</name>
+    <message>
+        <source>The connect page did not load within %1 seconds. Check your connection, then Retry.</source>
+        <translation>接続ページが %1 秒以内に読み込まれませんでした。ネットワーク接続を確認してから、[再試行] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>The browser did not come back within %1 minutes. Start again when you are ready.</source>
+        <translation>ブラウザーが %1 分以内に戻りませんでした。準備ができたら、もう一度始めてください。</translation>
+    </message>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>サインイン後の戻り先となるローカルポートを開けませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
+        <translation>%1 から接続ページを読み込めませんでした。ネットワーク接続を確認してから、[再試行] をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>redirect caught; confirming with the API</source>
+        <translation>リダイレクトを捕捉しました。API で確認しています</translation>
+    </message>
+    <message>
+        <source>The connect page finished, but the connection could not be confirmed. %1</source>
+        <translation>接続ページは完了しましたが、接続を確認できませんでした。%1</translation>
+    </message>
+    <message>
+        <source>The connection “%1” was saved but is %2%3. Reconnect it to try again.</source>
+        <translation>接続「%1」は保存されましたが、状態が %2%3 です。再接続して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not secure: its certificate is not valid (%2). Connect Desktop does not continue to pages with invalid certificates. Check the profile&apos;s address, or ask your IT team whether something intercepts secure connections on this network.</source>
+        <translation>%1 への接続は安全ではありません: 証明書が無効です (%2)。Connect Desktop は、証明書が無効なページには進みません。プロファイルのアドレスを確認するか、このネットワークで安全な接続を傍受しているものがないか IT 部門にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>The connect page stopped working (its process ended). Reload to try again.</source>
+        <translation>接続ページが動作を停止しました (プロセスが終了しました)。再読み込みして、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>continuing in the system browser with a fresh session</source>
+        <translation>新しいセッションでシステムのブラウザーに引き継いでいます</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectSessionTicket</name>
+    <message>
+        <source>The server did not return a usable address for the connect modal.</source>
+        <translation>サーバーから、接続ページ用の有効なアドレスが返されませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWebPage</name>
+    <message>
+        <source>notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>位置情報</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>マイク</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>カメラ</translation>
+    </message>
+    <message>
+        <source>camera and microphone</source>
+        <translation>カメラとマイク</translation>
+    </message>
+    <message>
+        <source>mouse lock</source>
+        <translation>マウスロック</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>画面キャプチャ</translation>
+    </message>
+    <message>
+        <source>a permission</source>
+        <translation>アクセス許可</translation>
+    </message>
+    <message>
+        <source>file system access</source>
+        <translation>ファイルシステムへのアクセス</translation>
+    </message>
+    <message>
+        <source>registering a protocol handler</source>
+        <translation>プロトコルハンドラーの登録</translation>
+    </message>
+    <message>
+        <source>a download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>an invalid certificate (%1)</source>
+        <translation>無効な証明書 (%1)</translation>
+    </message>
+    <message>
+        <source>going to %1: %2</source>
+        <translation>%1 への移動: %2</translation>
+    </message>
+    <message>
+        <source>a popup that could not load</source>
+        <translation>読み込めなかったポップアップ</translation>
+    </message>
+    <message>
+        <source>a popup that showed no web page</source>
+        <translation>Web ページを表示しなかったポップアップ</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWindow</name>
+    <message>
+        <source>Preparing the connect page…</source>
+        <translation>接続ページを準備しています…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>読み込みの進行状況</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect page</source>
+        <translation>接続ページ</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>詳細(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show what went over the wire (secrets hidden)</source>
+        <translation>送受信された内容を表示します (シークレットは非表示)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Continue in &amp;browser</source>
+        <translation>ブラウザーで続行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sign in with your system browser instead, for providers that refuse sign-in inside apps</source>
+        <translation>アプリ内でのサインインを拒否するプロバイダー向けに、代わりにシステムのブラウザーでサインインします</translation>
+    </message>
+    <message>
+        <source>Not secure: the certificate of %1 is not valid (%2) and was accepted because this profile allows it. Do not enter real credentials.</source>
+        <translation>安全ではありません: %1 の証明書は無効 (%2) ですが、このプロファイルで許可されているため受け入れられました。実際の認証情報は入力しないでください。</translation>
+    </message>
+    <message>
+        <source>No browser could be started. Cancel, then try again once a default browser is set.</source>
+        <translation>ブラウザーを起動できませんでした。キャンセルし、既定のブラウザーを設定してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Support setting: this profile can continue past invalid certificates.</source>
+        <translation>サポート用の設定: このプロファイルでは、無効な証明書があっても続行できます。</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>再接続</translation>
+    </message>
+    <message>
+        <source>Reconnect %1</source>
+        <translation>%1 を再接続</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>%1 を接続</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>アカウントを接続</translation>
+    </message>
+    <message>
+        <source>Connection “%1”</source>
+        <translation>接続「%1」</translation>
+    </message>
+    <message>
+        <source>New connection “%1”</source>
+        <translation>新しい接続「%1」</translation>
+    </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps. Continue in your browser to finish.</source>
+        <translation>サインインページ (%1) では、アプリ内でのサインインが許可されていません。ブラウザーで続行して完了してください。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a secure connect page.</source>
+        <translation>%1 に安全な接続ページを要求しています。</translation>
+    </message>
+    <message>
+        <source>Loading the connect page…</source>
+        <translation>接続ページを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The page stopped working</source>
+        <translation>ページが動作を停止しました</translation>
+    </message>
+    <message>
+        <source>The connect page closed unexpectedly. Reload it to carry on where you were.</source>
+        <translation>接続ページが予期せず閉じました。再読み込みすると、中断したところから続行できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The connect page could not be shown</source>
+        <translation>接続ページを表示できませんでした</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Continue &amp;anyway (not secure)</source>
+        <translation>このまま続行 (安全ではありません)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Continue in your browser</source>
+        <translation>ブラウザーで続行</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser window that opened. This window carries on when you are done.</source>
+        <translation>開いたブラウザーウィンドウでサインインを完了してください。完了すると、このウィンドウで処理が続行されます。</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>接続を確認しています…</translation>
+    </message>
+    <message>
+        <source>Asking %1 whether the connection was made.</source>
+        <translation>接続が作成されたかどうかを %1 に確認しています。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTypeModel</name>
+    <message>
+        <source>%1 (%2) · signs in with your %1 account</source>
+        <translation>%1 (%2) · %1 アカウントでサインイン</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsView</name>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>再接続(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>連携サービス</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Your connections</source>
+        <translation>接続一覧</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>再接続</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Sign in again to refresh this connection&apos;s credentials</source>
+        <translation>もう一度サインインして、この接続の認証情報を更新します</translation>
+    </message>
+    <message>
+        <source>Remove this connection from the organization</source>
+        <translation>この接続を組織から削除します</translation>
+    </message>
+    <message>
+        <source>Loading your connections…</source>
+        <translation>接続を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>No connections yet. Pick an integration to connect one.</source>
+        <translation>まだ接続はありません。連携サービスを選んで接続してください。</translation>
+    </message>
+</context>
+<context>
+    <name>DeepLink</name>
+    <message>
+        <source>The link is too long.</source>
+        <translation>リンクが長すぎます。</translation>
+    </message>
+    <message>
+        <source>This is not a Connect Desktop link (connectdesktop://connect?integration=…).</source>
+        <translation>Connect Desktop のリンクではありません (connectdesktop://connect?integration=…)。</translation>
+    </message>
+    <message>
+        <source>The link asks for “%1”, which Connect Desktop does not do.</source>
+        <translation>リンクが「%1」を要求していますが、Connect Desktop はこの操作を行いません。</translation>
+    </message>
+    <message>
+        <source>The link has parts a Connect Desktop link never has.</source>
+        <translation>リンクに、Connect Desktop のリンクにはない部分が含まれています。</translation>
+    </message>
+    <message>
+        <source>The link carries “%1”, which Connect Desktop does not accept from links.</source>
+        <translation>リンクに「%1」が含まれていますが、Connect Desktop はこれをリンクから受け付けません。</translation>
+    </message>
+    <message>
+        <source>The link must name exactly one integration.</source>
+        <translation>リンクでは連携サービスを 1 つだけ指定する必要があります。</translation>
+    </message>
+    <message>
+        <source>The link&apos;s integration is not a valid integration id.</source>
+        <translation>リンクの連携サービスが有効な連携サービス ID ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLogView</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>メソッド</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>通信</translation>
+    </message>
+    <message>
+        <source>Copy every exchange as text (secrets are already hidden)</source>
+        <translation>すべての通信をテキストとしてコピーします (シークレットはすでに非表示です)</translation>
+    </message>
+    <message>
+        <source>web %1</source>
+        <translation>Web %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>No exchanges yet</source>
+        <translation>通信はまだありません</translation>
+    </message>
+    <message>
+        <source>Exchanges: %1</source>
+        <translation>通信: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 は必須です。</translation>
+    </message>
+    <message>
+        <source>%1 must be on or off.</source>
+        <translation>%1 はオンまたはオフでなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 は数値でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 は %2 から %3 の範囲でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 must be one of the listed choices.</source>
+        <translation>%1 は一覧の選択肢のいずれかでなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 must be an email address.</source>
+        <translation>%1 はメールアドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address (https://…).</source>
+        <translation>%1 は Web アドレス (https://…) でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 はテキストでなければなりません。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPicker</name>
+    <message>
+        <source>Search integrations</source>
+        <translation>連携サービスを検索</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>連携サービス</translation>
+    </message>
+    <message>
+        <source>Loading integrations…</source>
+        <translation>連携サービスを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>This backend offers no integrations.</source>
+        <translation>このバックエンドには利用できる連携サービスがありません。</translation>
+    </message>
+    <message>
+        <source>No integration matches “%1”.</source>
+        <translation>「%1」に一致する連携サービスはありません。</translation>
+    </message>
+    <message>
+        <source>Showing 0 of %1</source>
+        <translation>%1 件中 0 件を表示</translation>
+    </message>
+    <message>
+        <source>Integrations: %1</source>
+        <translation>連携サービス: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>%2 件中 %1 件を表示</translation>
+    </message>
+</context>
+<context>
+    <name>JsonEnvelope</name>
+    <message>
+        <source>The server&apos;s reply is not valid JSON (%1 at byte %2).</source>
+        <translation>サーバーの応答が有効な JSON ではありません (バイト %2 で %1)。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply has no &quot;data&quot; field.</source>
+        <translation>サーバーの応答に「data」フィールドがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAccess</name>
+    <message>
+        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
+        <translation>システムのキーチェーンを使用できませんでした (%1)。代わりに環境変数 POLYTOMIC_API_KEY を設定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>LogoCheck</name>
+    <message>
+        <source>The logo file is empty. Choose an SVG file.</source>
+        <translation>ロゴファイルが空です。SVG ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The logo is larger than %1 KiB. Simplify it or export a smaller SVG.</source>
+        <translation>ロゴが %1 KiB を超えています。簡略化するか、より小さい SVG を書き出してください。</translation>
+    </message>
+    <message>
+        <source>The logo declares a DOCTYPE or entities; export it as plain SVG.</source>
+        <translation>ロゴで DOCTYPE またはエンティティが宣言されています。プレーンな SVG として書き出してください。</translation>
+    </message>
+    <message>
+        <source>The logo refers to files or addresses outside itself; embed them or remove them.</source>
+        <translation>ロゴが外部のファイルまたはアドレスを参照しています。埋め込むか削除してください。</translation>
+    </message>
+    <message>
+        <source>This is not an SVG image. Choose an .svg file.</source>
+        <translation>SVG 画像ではありません。.svg ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The logo contains scripts or embedded web content, which are not allowed. Export it as plain SVG.</source>
+        <translation>ロゴにスクリプトまたは埋め込み Web コンテンツが含まれていますが、これらは使用できません。プレーンな SVG として書き出してください。</translation>
+    </message>
+    <message>
+        <source>The logo is not a well-formed SVG file (%1).</source>
+        <translation>ロゴが整形式の SVG ファイルではありません (%1)。</translation>
+    </message>
+    <message>
+        <source>no &lt;svg&gt; element</source>
+        <translation>&lt;svg&gt; 要素がありません</translation>
+    </message>
+    <message>
+        <source>The logo cannot be drawn. Open it in an SVG editor and export it again.</source>
+        <translation>ロゴを描画できません。SVG エディターで開いて、もう一度書き出してください。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 を読み取れません: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSettings</name>
+    <message>
+        <source>“%1” is not a setting Connect Desktop knows; it is ignored.</source>
+        <translation>「%1」は Connect Desktop が認識できる設定ではないため、無視されます。</translation>
+    </message>
+    <message>
+        <source>the theme must be system, light or dark.</source>
+        <translation>テーマは system、light、dark のいずれかでなければなりません。</translation>
+    </message>
+    <message>
+        <source>the kind must be polytomic, proxy or sandbox.</source>
+        <translation>種類は polytomic、proxy、sandbox のいずれかでなければなりません。</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
+        <translation>ベース URL は https://app.polytomic.com のような Web アドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>unknown API version; known: %1.</source>
+        <translation>不明な API バージョンです。既知のバージョン: %1。</translation>
+    </message>
+    <message>
+        <source>the language must be a code such as de or fr_CA.</source>
+        <translation>言語は de や fr_CA のようなコードでなければなりません。</translation>
+    </message>
+    <message>
+        <source>your organisation</source>
+        <translation>ご利用の組織</translation>
+    </message>
+    <message>
+        <source>Company backend</source>
+        <translation>会社のバックエンド</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reload integrations and connections (%1)</source>
+        <translation>連携サービスと接続を再読み込みします (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find Integration</source>
+        <translation>連携サービスを検索(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>プロファイル(&amp;P):</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>サンドボックス</translation>
+    </message>
+    <message>
+        <source>A local test server: nothing here touches a real account</source>
+        <translation>ローカルのテストサーバーです。ここでの操作が実際のアカウントに影響することはありません</translation>
+    </message>
+    <message>
+        <source>Connect an &amp;integration</source>
+        <translation>連携サービスを接続(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Your &amp;connections</source>
+        <translation>接続一覧(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sandbox: a test server on this computer. Nothing you connect here reaches a real account.</source>
+        <translation>サンドボックス: このコンピューター上のテストサーバーです。ここで接続したものが実際のアカウントに届くことはありません。</translation>
+    </message>
+    <message>
+        <source>%1 — Connect Desktop</source>
+        <translation>%1 — Connect Desktop</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened. %2</source>
+        <translation>「%1」を開けませんでした。%2</translation>
+    </message>
+    <message>
+        <source>Open &amp;Settings</source>
+        <translation>設定を開く(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>もう一度試す(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Integrations appear once the profile opens.</source>
+        <translation>プロファイルが開くと、連携サービスが表示されます。</translation>
+    </message>
+    <message>
+        <source>Connections appear once the profile opens.</source>
+        <translation>プロファイルが開くと、接続が表示されます。</translation>
+    </message>
+    <message>
+        <source>None of the allowed integrations (%1) is offered by %2. Check the allowed integrations in the settings, or switch profile.</source>
+        <translation>許可された連携サービス (%1) は、現在のバックエンド (%2) ではいずれも提供されていません。設定で許可された連携サービスを確認するか、プロファイルを切り替えてください。</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”. Finish or close the current connection first, then open the link again.</source>
+        <translation>リンクから「%1」の接続が要求されました。現在の接続を完了するか閉じてから、もう一度リンクを開いてください。</translation>
+    </message>
+    <message>
+        <source>A link asked to connect “%1”, which is not among the integrations you can connect here.</source>
+        <translation>リンクから「%1」の接続が要求されましたが、これはここで接続できる連携サービスではありません。</translation>
+    </message>
+    <message>
+        <source>Checking the names of your connections…</source>
+        <translation>接続の名前を確認しています…</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2”.</source>
+        <translation>%1 を「%2」として接続しました。</translation>
+    </message>
+    <message>
+        <source>Connected %1 as “%2” (%3).</source>
+        <translation>%1 を「%2」として接続しました (%3)。</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 was not connected.</source>
+        <translation>キャンセルしました: %1 は接続されていません。</translation>
+    </message>
+    <message>
+        <source>%1 was not connected (%2).</source>
+        <translation>%1 は接続されませんでした (%2)。</translation>
+    </message>
+    <message>
+        <source>%1 was not connected. %2</source>
+        <translation>%1 は接続されませんでした。%2</translation>
+    </message>
+    <message>
+        <source>Try Again as “%1”</source>
+        <translation>「%1」としてもう一度試す</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>接続の削除</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>接続「%1」を削除しますか？</translation>
+    </message>
+    <message>
+        <source>Anything that uses it stops working. This cannot be undone.</source>
+        <translation>これを使用しているものはすべて動作しなくなります。この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Removing “%1”…</source>
+        <translation>「%1」を削除しています…</translation>
+    </message>
+    <message>
+        <source>“%1” could not be removed. %2</source>
+        <translation>「%1」を削除できませんでした。%2</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>「%1」を削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePage</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>もう一度試す(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPolicy</name>
+    <message>
+        <source>the address is not valid</source>
+        <translation>アドレスが無効です</translation>
+    </message>
+    <message>
+        <source>about: pages other than about:blank are not allowed</source>
+        <translation>about:blank 以外の about: ページは許可されていません</translation>
+    </message>
+    <message>
+        <source>%1: addresses are not allowed; only web pages (https) are</source>
+        <translation>%1: アドレスは許可されていません。許可されるのは Web ページ (https) のみです</translation>
+    </message>
+    <message>
+        <source>the address has no host</source>
+        <translation>アドレスにホストがありません</translation>
+    </message>
+    <message>
+        <source>addresses with a user name or password are not allowed</source>
+        <translation>ユーザー名またはパスワードを含むアドレスは許可されていません</translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer; %1 must use https</source>
+        <translation>暗号化されていない http はこのコンピューターへの接続にのみ許可されています。%1 は https を使用する必要があります</translation>
+    </message>
+    <message>
+        <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
+        <translation>アプリのポートに到達できるのは、このセッション自身のリダイレクトのみです</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicProvider</name>
+    <message>
+        <source>&quot;data&quot; is not a list</source>
+        <translation>「data」がリストではありません</translation>
+    </message>
+    <message>
+        <source>the connection has no id</source>
+        <translation>接続に ID がありません</translation>
+    </message>
+</context>
+<context>
+    <name>PopupWindow</name>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Credential &amp;header:</source>
+        <translation>認証情報ヘッダー(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Re&amp;member sign-ins</source>
+        <translation>サインインを記憶する(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Allow continuing past an &amp;invalid certificate (support only)</source>
+        <translation>無効な証明書でも続行を許可する (サポート専用)(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Edit Profile</source>
+        <translation>プロファイルの編集</translation>
+    </message>
+    <message>
+        <source>Add Profile</source>
+        <translation>プロファイルの追加</translation>
+    </message>
+    <message>
+        <source>Polytomic (API key)</source>
+        <translation>Polytomic (API キー)</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>バックエンドプロキシ</translation>
+    </message>
+    <message>
+        <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
+        <translation>サインインページの Cookie をこのプロファイル専用のフォルダーに保存し、次回プロバイダーがあなたを記憶できるようにします。オフの場合: アプリを閉じると、Web ページのデータは何も保持されません。</translation>
+    </message>
+    <message>
+        <source>Only for testing servers with self-made certificates. A page whose certificate is not valid may not be who it claims to be: anything typed into it can be read by others. Connect Desktop asks each time and shows a warning while such a page is open.</source>
+        <translation>自己署名証明書を使うサーバーのテスト専用です。証明書が無効なページは、名乗っているとおりの相手ではない可能性があり、入力した内容を第三者に読み取られるおそれがあります。Connect Desktop は毎回確認し、そのようなページが開いている間は警告を表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>ベース URL(&amp;B):</translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation>API バージョン(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Web pages:</source>
+        <translation>Web ページ:</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>認証情報(&amp;C):</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>•••• stored in keychain</source>
+        <translation>•••• キーチェーンに保存済み</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one.</source>
+        <translation>保存済みのものを使い続ける場合は空のままにしてください。</translation>
+    </message>
+    <message>
+        <source>Optional: sent in the credential header</source>
+        <translation>省略可: 認証情報ヘッダーで送信されます</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>API キーを貼り付けてください</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never shown again.</source>
+        <translation>システムのキーチェーンに保存され、二度と表示されません。</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>プロファイルに名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>Enter the base URL of the API or of your backend proxy.</source>
+        <translation>API またはバックエンドプロキシのベース URL を入力してください。</translation>
+    </message>
+    <message>
+        <source>Profile Set by %1</source>
+        <translation>プロファイル (設定元: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>サンドボックス</translation>
+    </message>
+    <message>
+        <source>Choose another profile id; &quot;%1&quot; cannot be used.</source>
+        <translation>別のプロファイル ID を選んでください。「%1」は使用できません。</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile, and it is built in.</source>
+        <translation>サンドボックスプロファイルは 1 つだけで、組み込まれています。</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>プロファイルに名前を付けてください。</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as https://app.polytomic.com.</source>
+        <translation>アドレスは https://app.polytomic.com のような Web アドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>Choose one of the known API versions: %1.</source>
+        <translation>既知の API バージョンから選んでください: %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>The backend this window talks to</source>
+        <translation>このウィンドウの通信先のバックエンド</translation>
+    </message>
+    <message>
+        <source>%1 (sandbox)</source>
+        <translation>%1 (サンドボックス)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>設定元: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedirectListener</name>
+    <message>
+        <source>Connect Desktop</source>
+        <translation>Connect Desktop</translation>
+    </message>
+    <message>
+        <source>You can close this tab</source>
+        <translation>このタブは閉じてかまいません</translation>
+    </message>
+    <message>
+        <source>Connect Desktop has what it needs and is finishing in its own window.</source>
+        <translation>Connect Desktop は必要な情報を受け取り、自身のウィンドウで処理を完了しています。</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCommand</name>
+    <message>
+        <source>connect-desktop sandbox: %1</source>
+        <translation>connect-desktop sandbox: %1</translation>
+    </message>
+    <message>
+        <source>Connect sandbox listening on %1</source>
+        <translation>Connect サンドボックスが %1 で待ち受けています</translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation>API キー: %1</translation>
+    </message>
+    <message>
+        <source>Try: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</source>
+        <translation>試すには: curl -H &apos;Authorization: Bearer %1&apos; %2/api/connection_types</translation>
+    </message>
+    <message>
+        <source>Stop it with Ctrl+C.</source>
+        <translation>Ctrl+C で停止します。</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxServer</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any free port.</source>
+        <translation>127.0.0.1:%1 で待ち受けできません (%2)。--port で別のポートを選ぶか、0 を指定して空いているポートを使用してください。</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>このアドレスには何もありません。</translation>
+    </message>
+    <message>
+        <source>invalid token (sandbox fault)</source>
+        <translation>無効なトークン (サンドボックスの擬似障害)</translation>
+    </message>
+    <message>
+        <source>sandbox fault: forced status %1</source>
+        <translation>サンドボックスの擬似障害: 強制ステータス %1</translation>
+    </message>
+    <message>
+        <source>Unknown API version &quot;%1&quot; in X-Polytomic-Version. Known versions: %2.</source>
+        <translation>X-Polytomic-Version の API バージョン「%1」は不明です。既知のバージョン: %2。</translation>
+    </message>
+    <message>
+        <source>Use POST to create a connect session.</source>
+        <translation>接続セッションを作成するには POST を使用してください。</translation>
+    </message>
+    <message>
+        <source>Idempotency-Key must be 8 to 255 characters of letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Idempotency-Key は、英字、数字、&apos;_&apos;、&apos;-&apos; からなる 8〜255 文字でなければなりません。</translation>
+    </message>
+    <message>
+        <source>A request with this Idempotency-Key is still being processed. Retry after it finishes.</source>
+        <translation>この Idempotency-Key のリクエストはまだ処理中です。完了してから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Use GET or DELETE on a connection.</source>
+        <translation>接続には GET または DELETE を使用してください。</translation>
+    </message>
+    <message>
+        <source>No such API endpoint: %1</source>
+        <translation>該当する API エンドポイントはありません: %1</translation>
+    </message>
+    <message>
+        <source>The request body is not a JSON object (%1).</source>
+        <translation>リクエスト本文が JSON オブジェクトではありません (%1)。</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>別の JSON 値が見つかりました</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot;</source>
+        <translation>不明な接続タイプ「%1」</translation>
+    </message>
+    <message>
+        <source>unknown connection type &quot;%1&quot; in whitelist</source>
+        <translation>whitelist 内の不明な接続タイプ「%1」</translation>
+    </message>
+    <message>
+        <source>connection %1 does not exist</source>
+        <translation>接続 %1 は存在しません</translation>
+    </message>
+    <message>
+        <source>name must be unique: a connection named &quot;%1&quot; already exists</source>
+        <translation>name は一意でなければなりません: 「%1」という名前の接続がすでに存在します</translation>
+    </message>
+    <message>
+        <source>connection %1 not found</source>
+        <translation>接続 %1 が見つかりません</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>アカウントを接続</translation>
+    </message>
+    <message>
+        <source>This connect session has already finished.</source>
+        <translation>この接続セッションはすでに終了しています。</translation>
+    </message>
+    <message>
+        <source>The form could not be read. Reload the page and try again.</source>
+        <translation>フォームを読み取れませんでした。ページを再読み込みして、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>This integration is not offered in this session.</source>
+        <translation>この連携サービスは、このセッションでは提供されていません。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 was not completed. Click Sign in to try again.</source>
+        <translation>%1 へのサインインが完了していません。[%1 でサインイン] をクリックして、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Authentication failed %1 times. Start again from the app.</source>
+        <translation>認証に %1 回失敗しました。アプリからやり直してください。</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1 rejected these credentials. Check them and try again.</source>
+        <translation>認証に失敗しました: %1 がこの認証情報を拒否しました。確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The connection being reconnected no longer exists.</source>
+        <translation>再接続しようとしている接続はもう存在しません。</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; already exists. Close this window and choose another name.</source>
+        <translation>「%1」という名前の接続がすでに存在します。このウィンドウを閉じて、別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>sandbox: the first check of this connection failed</source>
+        <translation>サンドボックス: この接続の初回チェックに失敗しました</translation>
+    </message>
+    <message>
+        <source>Error 403: disallowed_useragent</source>
+        <translation>エラー 403: disallowed_useragent</translation>
+    </message>
+    <message>
+        <source>This sign-in provider does not allow signing in from embedded browsers (sandbox imitation). Use a secure browser to continue.</source>
+        <translation>このサインインプロバイダーでは、埋め込みブラウザーからのサインインは許可されていません (サンドボックスによる再現)。続行するには、安全なブラウザーを使用してください。</translation>
+    </message>
+    <message>
+        <source>This integration does not sign in this way.</source>
+        <translation>この連携サービスはこの方法ではサインインしません。</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>%1 にサインイン</translation>
+    </message>
+    <message>
+        <source>This connect link is not valid</source>
+        <translation>この接続リンクは無効です</translation>
+    </message>
+    <message>
+        <source>Go back to the app and start connecting again.</source>
+        <translation>アプリに戻り、もう一度接続を始めてください。</translation>
+    </message>
+    <message>
+        <source>This connect session has already been used</source>
+        <translation>この接続セッションはすでに使用されています</translation>
+    </message>
+    <message>
+        <source>Each session works once. Go back to the app and start connecting again.</source>
+        <translation>各セッションは 1 回しか使用できません。アプリに戻り、もう一度接続を始めてください。</translation>
+    </message>
+    <message>
+        <source>This connect session has expired</source>
+        <translation>この接続セッションは期限切れです</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 minutes. Go back to the app and start connecting again.</source>
+        <translation>セッションの有効期間は %1 分です。アプリに戻り、もう一度接続を始めてください。</translation>
+    </message>
+    <message>
+        <source>Sessions last %1 seconds. Go back to the app and start connecting again.</source>
+        <translation>セッションの有効期間は %1 秒です。アプリに戻り、もう一度接続を始めてください。</translation>
+    </message>
+    <message>
+        <source>Connect sandbox</source>
+        <translation>Connect サンドボックス</translation>
+    </message>
+    <message>
+        <source>This server speaks the Polytomic Connect API under /api/ and serves its own connect modal. Create a session with POST /api/connections/connect/ and open the redirect_url it returns.</source>
+        <translation>このサーバーは /api/ で Polytomic Connect API に対応し、独自の接続ページを提供します。POST /api/connections/connect/ でセッションを作成し、返された redirect_url を開いてください。</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot read it (%3).</source>
+        <translation>%1 %2: 読み取れません (%3)。</translation>
+    </message>
+    <message>
+        <source>%1 %2: the file is larger than 256 KiB; use a smaller SVG.</source>
+        <translation>%1 %2: ファイルが 256 KiB を超えています。より小さい SVG を使用してください。</translation>
+    </message>
+    <message>
+        <source>%1 %2: this is not an SVG image.</source>
+        <translation>%1 %2: SVG 画像ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxStore</name>
+    <message>
+        <source>Cannot read the state file %1: %2.</source>
+        <translation>状態ファイル %1 を読み取れません: %2。</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not a sandbox state file (%2). Move it away or choose another file with --state.</source>
+        <translation>状態ファイル %1 はサンドボックスの状態ファイルではありません (%2)。移動するか、--state で別のファイルを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionResultView</name>
+    <message>
+        <source>Integration</source>
+        <translation>連携サービス</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>接続済み</translation>
+    </message>
+    <message>
+        <source>%1 is connected</source>
+        <translation>%1 に接続しました</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未接続</translation>
+    </message>
+    <message>
+        <source>Nothing was connected.</source>
+        <translation>何も接続されませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>接続できませんでした</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>問題が発生しました (%1)。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外観(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Connection &amp;names</source>
+        <translation>接続名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>プロファイル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own logo</source>
+        <translation>アプリ独自のロゴ</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>ロゴの選択</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>ロゴ(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Logo for &amp;dark theme:</source>
+        <translation>ダークテーマ用のロゴ(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>プレビュー:</translation>
+    </message>
+    <message>
+        <source>An SVG of at most %1 KB that refers to nothing outside itself. The dark variant is optional.</source>
+        <translation>外部を何も参照しない、%1 KB 以下の SVG。ダーク版は省略可能です。</translation>
+    </message>
+    <message>
+        <source>{integration} the integration&apos;s name, {id} its id, {date} today (yyyy-MM-dd), {time} the time (HH:mm). A name already in use gets “ (2)”, “ (3)”… added.</source>
+        <translation>{integration} 連携サービスの名前、{id} その ID、{date} 今日の日付 (yyyy-MM-dd)、{time} 時刻 (HH:mm)。すでに使われている名前には「 (2)」「 (3)」… が付加されます。</translation>
+    </message>
+    <message>
+        <source>Name &amp;template:</source>
+        <translation>名前のテンプレート(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>例:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>追加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Web Data</source>
+        <translation>Web データを消去(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Sign out of every page this profile&apos;s connect pages signed in to: deletes their cookies, cache and stored data.</source>
+        <translation>このプロファイルの接続ページがサインインしたすべてのページからサインアウトします: Cookie、キャッシュ、保存データを削除します。</translation>
+    </message>
+    <message>
+        <source>The web data of “%1” is cleared: its connect pages start signed out.</source>
+        <translation>「%1」の Web データを消去しました。接続ページはサインアウトした状態で始まります。</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>内蔵サンドボックス</translation>
+    </message>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>backend proxy</source>
+        <translation>バックエンドプロキシ</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>プロファイルの削除</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1”? Its stored key is deleted from the keychain too.</source>
+        <translation>プロファイル「%1」を削除しますか？保存されているキーもキーチェーンから削除されます。</translation>
+    </message>
+    <message>
+        <source>This file could not be drawn as an image.</source>
+        <translation>このファイルを画像として描画できませんでした。</translation>
+    </message>
+    <message>
+        <source>Some settings are set by %1 for everyone on this computer and cannot be changed here.</source>
+        <translation>一部の設定は、このコンピューターのすべてのユーザーに対して %1 が設定しているため、ここでは変更できません。</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>設定元: %1</translation>
+    </message>
+    <message>
+        <source>A new language applies when Connect Desktop starts again.</source>
+        <translation>新しい言語は、Connect Desktop を再起動すると適用されます。</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>言語(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Every integration the backend offers</source>
+        <translation>バックエンドが提供するすべての連携サービス</translation>
+    </message>
+    <message>
+        <source>Type ids separated by commas, such as hubspot, postgresql. With one, it opens straight away.</source>
+        <translation>タイプ ID をカンマ区切りで指定します (例: hubspot, postgresql)。1 つだけの場合は、すぐに開きます。</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed integrations:</source>
+        <translation>許可された連携サービス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>%1, set by %2</source>
+        <translation>%1 (設定元: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>異常</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>WebProfiles</name>
+    <message>
+        <source>The web data in %1 could not be deleted. Close Connect Desktop and delete that folder.</source>
+        <translation>%1 内の Web データを削除できませんでした。Connect Desktop を閉じて、そのフォルダーを削除してください。</translation>
+    </message>
+</context>
+</TS>
