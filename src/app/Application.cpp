@@ -78,6 +78,21 @@ private:
     std::function<void(const QString &)> m_open;
 };
 
+// For what the command line prints: --lang's language, else the settings' (the user's, under
+// the machine's), else the system's.
+void speakUsersLanguage(const QString &requested)
+{
+    QString language = requested;
+    if (language.isEmpty()) {
+        const std::unique_ptr<QSettings> machineSource = MachineSettings::openSystemSource();
+        const MachineSettings machine =
+            machineSource ? MachineSettings(*machineSource) : MachineSettings();
+        QSettings settings;
+        language = AppSettings(&settings, &machine).language();
+    }
+    Translations::install(Translations::resolve(language));
+}
+
 int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInstance *instance)
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
@@ -167,15 +182,24 @@ int run(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("connect-desktop"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONNECT_DESKTOP_VERSION));
 
-    const Invocation invocation = CommandLine::parse(arguments);
+    Invocation invocation = CommandLine::parse(arguments);
     switch (invocation.command) {
     case Invocation::Command::Help:
-    case Invocation::Command::Version:
+    case Invocation::Command::Version: {
+        QCoreApplication app(argc, argv);
+        // In the user's language: parsed again once the translations are in.
+        speakUsersLanguage(invocation.language);
+        invocation = CommandLine::parse(arguments);
         QTextStream(stdout) << invocation.text << Qt::endl;
         return CommandLine::Completed;
-    case Invocation::Command::Error:
+    }
+    case Invocation::Command::Error: {
+        QCoreApplication app(argc, argv);
+        speakUsersLanguage(invocation.language);
+        invocation = CommandLine::parse(arguments);
         QTextStream(stderr) << "connect-desktop: " << invocation.text << Qt::endl;
         return CommandLine::BadUsage;
+    }
     case Invocation::Command::Sandbox: {
         QCoreApplication app(argc, argv);
         return SandboxCommand::run(invocation.sandbox);
@@ -187,6 +211,8 @@ int run(int argc, char **argv)
         SingleInstance instance;
         if (instance.anotherIsRunning()) {
             if (instance.forward(arguments.mid(1))) {
+                QCoreApplication app(argc, argv);
+                speakUsersLanguage(invocation.language);
                 QTextStream(stdout) << QCoreApplication::translate(
                     "Application", "Connect Desktop is already running; it takes it from here.")
                                     << Qt::endl;
