@@ -84,9 +84,7 @@ void speakUsersLanguage(const QString &requested)
 {
     QString language = requested;
     if (language.isEmpty()) {
-        const std::unique_ptr<QSettings> machineSource = MachineSettings::openSystemSource();
-        const MachineSettings machine =
-            machineSource ? MachineSettings(*machineSource) : MachineSettings();
+        const MachineSettings machine = MachineSettings::fromSystem();
         QSettings settings;
         language = AppSettings(&settings, &machine).language();
     }
@@ -105,9 +103,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
         instance->listen();
 
     // What IT set for every user of this machine, under the user's own settings.
-    const std::unique_ptr<QSettings> machineSource = MachineSettings::openSystemSource();
-    const MachineSettings machine =
-        machineSource ? MachineSettings(*machineSource) : MachineSettings();
+    const MachineSettings machine = MachineSettings::fromSystem();
     for (const QString &problem : machine.problems())
         qCWarning(lcApp).noquote() << MachineSettings::systemSourceLocation() << problem;
 

@@ -4,7 +4,6 @@
 #include "LogCategories.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -211,8 +210,7 @@ void ConnectSession::modalCertificateRefused(const QUrl &url, const QString &des
            "Desktop does not continue to pages with invalid certificates. Check the "
            "profile's address, or ask your IT team whether something intercepts secure "
            "connections on this network.")
-            .arg(url.host(),
-                 QString(description).remove(QRegularExpression(QStringLiteral("\\.+$")))));
+            .arg(url.host(), description));
 }
 
 void ConnectSession::pageBlocked(const QString &what, const QUrl &url)

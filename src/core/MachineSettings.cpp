@@ -179,15 +179,19 @@ QString MachineSettings::systemSourceLocation()
 #endif
 }
 
-std::unique_ptr<QSettings> MachineSettings::openSystemSource()
+namespace {
+
+// The system-wide configuration of this OS, or null when there is none.
+std::unique_ptr<QSettings> openSystemSource()
 {
 #if defined(Q_OS_WIN)
-    auto settings = std::make_unique<QSettings>(systemSourceLocation(), QSettings::NativeFormat);
+    auto settings = std::make_unique<QSettings>(MachineSettings::systemSourceLocation(),
+                                                QSettings::NativeFormat);
     return settings->childGroups().isEmpty() && settings->childKeys().isEmpty()
         ? nullptr
         : std::move(settings);
 #else
-    const QString path = systemSourceLocation();
+    const QString path = MachineSettings::systemSourceLocation();
     if (!QFileInfo::exists(path))
         return nullptr;
 #if defined(Q_OS_MACOS)
@@ -196,4 +200,12 @@ std::unique_ptr<QSettings> MachineSettings::openSystemSource()
     return std::make_unique<QSettings>(path, QSettings::IniFormat);
 #endif
 #endif
+}
+
+} // namespace
+
+MachineSettings MachineSettings::fromSystem()
+{
+    const std::unique_ptr<QSettings> source = openSystemSource();
+    return source ? MachineSettings(*source) : MachineSettings();
 }

@@ -32,8 +32,8 @@ public:
     // values of the wrong kind are ignored and listed in problems().
     explicit MachineSettings(QSettings &source);
 
-    // The system-wide configuration of this OS, or null when there is none.
-    static std::unique_ptr<QSettings> openSystemSource();
+    // The system-wide configuration of this OS; empty when there is none.
+    static MachineSettings fromSystem();
     // Where openSystemSource() reads, for people ("/etc/xdg/…", "HKEY_LOCAL_MACHINE\…").
     static QString systemSourceLocation();
 

@@ -42,14 +42,6 @@ const auto readinessScript = QStringLiteral(
 
 constexpr int readyPollMs = 150;
 
-// Chromium's descriptions end in a full stop; ours go in parentheses mid-sentence.
-QString withoutFinalStop(QString text)
-{
-    while (text.endsWith(QLatin1Char('.')))
-        text.chop(1);
-    return text;
-}
-
 } // namespace
 
 ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
@@ -294,7 +286,7 @@ void ConnectWindow::connectPage()
                     Banner::Level::Error,
                     tr("Not secure: the certificate of %1 is not valid (%2) and was accepted "
                        "because this profile allows it. Do not enter real credentials.")
-                        .arg(url.host(), withoutFinalStop(description)));
+                        .arg(url.host(), description));
             });
     connect(m_session, &ConnectSession::openInBrowser, this, [this](const QUrl &url) {
         // The session checked the scheme; the browser gets web addresses only.

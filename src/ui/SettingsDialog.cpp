@@ -126,21 +126,24 @@ QWidget *SettingsDialog::buildAppearance()
     m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(m_settings->theme()))));
 
+    // The field and its Browse button, in one widget so that a lock disables both.
     auto fileRow = [this, page](QLineEdit *&field, const QString &current) {
-        field = new QLineEdit(current, page);
+        auto *row = new QWidget(page);
+        field = new QLineEdit(current, row);
         field->setPlaceholderText(tr("The app's own logo"));
         field->setClearButtonEnabled(true);
         connect(field, &QLineEdit::textChanged, this, &SettingsDialog::checkLogos);
-        auto *browse = new QPushButton(tr("Browse…"), page);
+        auto *browse = new QPushButton(tr("Browse…"), row);
         connect(browse, &QPushButton::clicked, this, [this, field] {
             const QString file = QFileDialog::getOpenFileName(
                 this, tr("Choose a logo"), field->text(), tr("SVG images (*.svg)"));
             if (!file.isEmpty())
                 field->setText(file);
         });
-        auto *row = new QHBoxLayout;
-        row->addWidget(field, 1);
-        row->addWidget(browse);
+        auto *layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(field, 1);
+        layout->addWidget(browse);
         return row;
     };
 
@@ -171,27 +174,19 @@ QWidget *SettingsDialog::buildAppearance()
     if (QLabel *note = lockable(m_language, QStringLiteral("appearance/language"), page))
         form->addRow(QString(), note);
     form->addRow(QString(), languageHint);
-    QLayout *logoRow = fileRow(m_logo, m_settings->logoFile());
+    QWidget *logoRow = fileRow(m_logo, m_settings->logoFile());
     auto *logoLabel = new QLabel(tr("&Logo:"), page);
     logoLabel->setBuddy(m_logo);
     form->addRow(logoLabel, logoRow);
-    if (QLabel *note = lockable(m_logo, QStringLiteral("appearance/logo"), page)) {
+    if (QLabel *note = lockable(logoRow, QStringLiteral("appearance/logo"), page))
         form->addRow(QString(), note);
-        for (int i = 0; i < logoRow->count(); ++i)
-            if (QWidget *widget = logoRow->itemAt(i)->widget())
-                widget->setEnabled(false);
-    }
     form->addRow(QString(), m_logoProblem);
-    QLayout *logoDarkRow = fileRow(m_logoDark, m_settings->logoDarkFile());
+    QWidget *logoDarkRow = fileRow(m_logoDark, m_settings->logoDarkFile());
     auto *logoDarkLabel = new QLabel(tr("Logo for &dark theme:"), page);
     logoDarkLabel->setBuddy(m_logoDark);
     form->addRow(logoDarkLabel, logoDarkRow);
-    if (QLabel *note = lockable(m_logoDark, QStringLiteral("appearance/logoDark"), page)) {
+    if (QLabel *note = lockable(logoDarkRow, QStringLiteral("appearance/logoDark"), page))
         form->addRow(QString(), note);
-        for (int i = 0; i < logoDarkRow->count(); ++i)
-            if (QWidget *widget = logoDarkRow->itemAt(i)->widget())
-                widget->setEnabled(false);
-    }
     form->addRow(QString(), m_logoDarkProblem);
 
     auto *previews = new QHBoxLayout;

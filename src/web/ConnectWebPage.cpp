@@ -81,6 +81,15 @@ QString certificateIdentity(const QWebEngineCertificateError &error)
         .arg(QString::fromLatin1(digest.toHex()));
 }
 
+// Chromium's description ends in a full stop; people read it in parentheses mid-sentence.
+QString certificateProblem(const QWebEngineCertificateError &error)
+{
+    QString text = error.description().trimmed();
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
 } // namespace
 
 int ConnectWebPage::pagesUsing(QWebEngineProfile *profile)
@@ -213,6 +222,7 @@ bool ConnectWebPage::acceptRefusedCertificate()
 void ConnectWebPage::refuseCertificate(const QWebEngineCertificateError &error)
 {
     QWebEngineCertificateError copy = error;
+    const QString description = certificateProblem(error);
     ConnectWebPage *root = rootPage();
     const QString identity = certificateIdentity(error);
     if (root->m_overrideAllowed && error.isOverridable()
@@ -220,18 +230,18 @@ void ConnectWebPage::refuseCertificate(const QWebEngineCertificateError &error)
         copy.acceptCertificate();
         qCWarning(lcWeb) << "accepted an invalid certificate (support override):"
                          << error.url().host();
-        Q_EMIT root->certificateAccepted(error.url(), error.description());
+        Q_EMIT root->certificateAccepted(error.url(), description);
         return;
     }
     // No "continue anyway" by default: a sign-in page with an invalid certificate may not be
     // who it says.
     copy.rejectCertificate();
-    report(tr("an invalid certificate (%1)").arg(error.description()), error.url());
+    report(tr("an invalid certificate (%1)").arg(description), error.url());
     // Qt 6.4 does not say which frame asked; the session only acts on it while the modal loads.
     if (!m_opener) {
         if (m_overrideAllowed && error.isOverridable())
             m_refusedCertificate = identity;
-        Q_EMIT certificateRefused(error.url(), error.description());
+        Q_EMIT certificateRefused(error.url(), description);
     }
 }
 

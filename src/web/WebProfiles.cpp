@@ -175,14 +175,21 @@ bool WebProfiles::clearWebData(const QString &profileId, QString *error)
     return true;
 }
 
-void WebProfiles::sweepTrash(int attemptsLeft)
+QStringList WebProfiles::trashFolders() const
 {
     const QDir root(m_root);
+    QStringList folders;
+    for (const QString &name : root.entryList({QLatin1String(trashPrefix) + QLatin1Char('*')},
+                                              QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot))
+        folders.append(root.filePath(name));
+    return folders;
+}
+
+void WebProfiles::sweepTrash(int attemptsLeft)
+{
     bool left = false;
-    const QStringList folders = root.entryList({QLatin1String(trashPrefix) + QLatin1Char('*')},
-                                               QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
-    for (const QString &folder : folders)
-        left = !QDir(root.filePath(folder)).removeRecursively() || left;
+    for (const QString &folder : trashFolders())
+        left = !QDir(folder).removeRecursively() || left;
     if (left && attemptsLeft > 1)
         QTimer::singleShot(trashRetryMs, this,
                            [this, attemptsLeft] { sweepTrash(attemptsLeft - 1); });
@@ -192,8 +199,5 @@ void WebProfiles::sweepTrash(int attemptsLeft)
 
 bool WebProfiles::hasTrash() const
 {
-    return !QDir(m_root)
-                .entryList({QLatin1String(trashPrefix) + QLatin1Char('*')},
-                           QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)
-                .isEmpty();
+    return !trashFolders().isEmpty();
 }

@@ -56,6 +56,7 @@ private:
     QWebEngineProfile *create(const Profile &profile);
     void release(Entry &entry);
     void sweepTrash(int attemptsLeft);
+    QStringList trashFolders() const; // cleared folders not yet deleted
 
     QString m_root;
     QString m_acceptLanguage;
