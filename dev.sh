@@ -6,6 +6,8 @@
 #                                              a bounded time (default 30 s); a crash fails
 #   ./dev.sh package                           build the release and its .deb, .rpm and tarball in
 #                                              build-release/ (packaging/README.md)
+#   ./dev.sh bench [bench arguments]           build, then measure the app against bare Qt
+#                                              baselines; one JSON object (docs/performance.md)
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -28,7 +30,7 @@ PACKAGES=(
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 usage() {
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -85,6 +87,11 @@ case "$command" in
         build
         # Each test sets QT_QPA_PLATFORM=offscreen itself (tests/CMakeLists.txt): no display needed.
         exec ctest --preset default "$@"
+        ;;
+    bench)
+        install_missing
+        build
+        exec build/bench/connect-desktop-bench "$@"
         ;;
     package)
         install_missing

@@ -91,7 +91,8 @@ void speakUsersLanguage(const QString &requested)
     Translations::install(Translations::resolve(language));
 }
 
-int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInstance *instance)
+int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInstance *instance,
+                const Hooks &hooks)
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     allowWebEngineAsRoot();
@@ -154,6 +155,8 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
         });
         app.installEventFilter(&links);
         window.show();
+        if (hooks.windowShown)
+            hooks.windowShown(window);
         if (!invocation.deepLinkIntegration.isEmpty())
             window.openFromLink(invocation.deepLinkIntegration);
         code = QApplication::exec();
@@ -165,7 +168,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
 
 } // namespace
 
-int run(int argc, char **argv)
+int run(int argc, char **argv, const Hooks &hooks)
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -201,7 +204,7 @@ int run(int argc, char **argv)
         return SandboxCommand::run(invocation.sandbox);
     }
     case Invocation::Command::Connect:
-        return runWindowed(argc, argv, invocation, nullptr);
+        return runWindowed(argc, argv, invocation, nullptr, hooks);
     case Invocation::Command::Window: {
         // One window per user: hand this launch to the running one when there is one.
         SingleInstance instance;
@@ -215,7 +218,7 @@ int run(int argc, char **argv)
                 return CommandLine::Completed;
             }
         }
-        return runWindowed(argc, argv, invocation, &instance);
+        return runWindowed(argc, argv, invocation, &instance, hooks);
     }
     }
     return CommandLine::BadUsage;

@@ -46,6 +46,18 @@ constexpr int readyPollMs = 150;
 
 ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
                              QWebEngineProfile *webProfile, AppSettings *settings, QWidget *parent)
+    : ConnectWindow(provider, request, webProfile, nullptr, settings, parent)
+{ }
+
+ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
+                             QWebEngineView *preparedView, AppSettings *settings, QWidget *parent)
+    : ConnectWindow(provider, request, preparedView->page()->profile(), preparedView, settings,
+                    parent)
+{ }
+
+ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
+                             QWebEngineProfile *webProfile, QWebEngineView *preparedView,
+                             AppSettings *settings, QWidget *parent)
     : QDialog(parent)
     , m_provider(provider)
     , m_settings(settings)
@@ -58,7 +70,7 @@ ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &r
     if (request.integrations.size() == 1)
         m_integrationName = request.integrations.constFirst();
 
-    buildUi(webProfile);
+    buildUi(webProfile, preparedView);
     connectPage();
 
     connect(m_session, &ConnectSession::stateChanged, this, &ConnectWindow::onStateChanged);
@@ -78,7 +90,8 @@ ConnectWindow::~ConnectWindow()
     m_readyPoll.stop();
     closePopups();
     disconnect(m_session, nullptr, this, nullptr);
-    disconnect(m_page, nullptr, this, nullptr);
+    if (m_page)
+        disconnect(m_page, nullptr, this, nullptr);
     // A window torn down with its parent still ends its session; nobody is left to show it.
     if (m_started && !m_session->isFinished())
         m_session->cancel();
@@ -87,7 +100,7 @@ ConnectWindow::~ConnectWindow()
     m_page = nullptr;
 }
 
-void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
+void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *preparedView)
 {
     const bool dark = m_session->request().dark;
 
@@ -168,14 +181,23 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile)
     preparingLayout->addWidget(m_preparingCancel, 0, Qt::AlignHCenter);
     preparingLayout->addStretch(3);
 
-    m_view = new QWebEngineView(m_stack);
-    m_page = new ConnectWebPage(webProfile, this);
+    if (preparedView) {
+        m_view = preparedView;
+        m_view->setParent(m_stack);
+        m_page = qobject_cast<ConnectWebPage *>(m_view->page());
+        Q_ASSERT(m_page);
+        m_page->setParent(this);
+    } else {
+        m_view = new QWebEngineView(m_stack);
+        m_page = new ConnectWebPage(webProfile, this);
+    }
     // Our Problem view explains failed loads; Chromium's error page would only confuse.
     m_page->settings()->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
     m_page->setBrowserOnlyHosts(m_settings ? m_settings->browserOnlyHosts()
                                            : AppSettings::defaultBrowserOnlyHosts());
     m_page->setBackgroundColor(palette().color(QPalette::Window));
-    m_view->setPage(m_page);
+    if (m_view->page() != m_page)
+        m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setAccessibleName(tr("Connect page"));
     connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectWindow::showContextMenu);
@@ -268,6 +290,13 @@ void ConnectWindow::connectPage()
     connect(m_page, &QWebEnginePage::loadStarted, this, &ConnectWindow::onLoadStarted);
     connect(m_page, &QWebEnginePage::loadProgress, m_progress, &QProgressBar::setValue);
     connect(m_page, &QWebEnginePage::loadFinished, this, &ConnectWindow::onLoadFinished);
+    connect(m_page, &ConnectWebPage::documentReady, this,
+            [this](const QUrl &, bool showsSomething) {
+                // The form is there: show it now. A page that fills its body later is found by
+                // the readiness probe instead.
+                if (showsSomething && m_session->state() == ConnectSession::State::Loading)
+                    reportReady(m_loadGeneration);
+            });
     connect(m_page, &ConnectWebPage::redirectCaught, this, [this](const QUrl &url) {
         if (!m_session->isFinished())
             m_session->redirectCaught(url);
@@ -304,6 +333,29 @@ void ConnectWindow::connectPage()
     });
     connect(m_page, &ConnectWebPage::popupOpened, this, &ConnectWindow::onPopupOpened);
     connect(m_page, &ConnectWebPage::popupClosed, this, &ConnectWindow::onPopupClosed);
+}
+
+QWebEngineView *ConnectWindow::releaseView()
+{
+    if (!m_page || !m_session->isFinished() || !m_page->isReusable())
+        return nullptr;
+    m_readyPoll.stop();
+    closePopups();
+    // Nothing of this window or its session hears the page from now on.
+    for (QObject *receiver :
+         {static_cast<QObject *>(this), static_cast<QObject *>(m_session),
+          static_cast<QObject *>(m_progress), static_cast<QObject *>(m_session->log())}) {
+        if (receiver)
+            disconnect(m_page, nullptr, receiver, nullptr);
+    }
+    disconnect(m_view, nullptr, this, nullptr);
+    m_stack->removeWidget(m_view);
+    QWebEngineView *view = m_view;
+    view->setParent(nullptr);
+    m_page->setParent(view);
+    m_page = nullptr;
+    m_view = nullptr;
+    return view;
 }
 
 void ConnectWindow::setCertificateOverrideAllowed(bool allowed)
@@ -519,6 +571,9 @@ void ConnectWindow::onLoadModal(const QUrl &url)
 {
     m_modalUrl = url;
     m_crashed = false;
+    // A new load, even when the engine says no loadStarted for it (a kept page may still be
+    // finishing its way to about:blank): what was reported ready before does not count.
+    ++m_loadGeneration;
     m_page->setRedirectMatcher(m_session->redirectMatcher());
     m_page->load(url);
 }
@@ -577,10 +632,17 @@ void ConnectWindow::probeReadiness()
                                   return;
                               if (self->m_session->state() != ConnectSession::State::Loading)
                                   return;
-                              self->m_readyGeneration = generation;
-                              self->m_readyPoll.stop();
-                              self->m_session->modalReady();
+                              self->reportReady(generation);
                           });
+}
+
+void ConnectWindow::reportReady(quint64 generation)
+{
+    if (m_readyGeneration == generation)
+        return;
+    m_readyGeneration = generation;
+    m_readyPoll.stop();
+    m_session->modalReady();
 }
 
 void ConnectWindow::onRendererTerminated()

@@ -41,6 +41,10 @@ public:
     // `provider`, `webProfile` and `settings` must outlive the window.
     ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
                   QWebEngineProfile *webProfile, AppSettings *settings, QWidget *parent = nullptr);
+    // With a web view kept from before (ModalViewPool), its page a ConnectWebPage whose
+    // renderer already runs: the window takes it over.
+    ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
+                  QWebEngineView *preparedView, AppSettings *settings, QWidget *parent = nullptr);
     ~ConnectWindow() override;
 
     void start();
@@ -48,6 +52,10 @@ public:
     // problem it causes ("Continue anyway"), and a warning stays while such a page is open.
     void setCertificateOverrideAllowed(bool allowed);
     ConnectSession *session() const { return m_session; }
+    // Once the session has finished: hands the web view (with its page) over for the next
+    // session and no longer shows it. Null when the page cannot serve again (its renderer
+    // stopped, a certificate was accepted in it) or the session is not finished.
+    QWebEngineView *releaseView();
     // The integration's name for people ("HubSpot"); the type id stands in until it is set.
     void setIntegrationName(const QString &name);
     QString integrationName() const;
@@ -79,7 +87,10 @@ public Q_SLOTS:
     void reject() override;
 
 private:
-    void buildUi(QWebEngineProfile *webProfile);
+    ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
+                  QWebEngineProfile *webProfile, QWebEngineView *preparedView,
+                  AppSettings *settings, QWidget *parent);
+    void buildUi(QWebEngineProfile *webProfile, QWebEngineView *preparedView);
     void connectPage();
     void updateTitle();
     void showPreparing(const QString &heading, const QString &detail);
@@ -95,6 +106,7 @@ private:
     void onPopupOpened(ConnectWebPage *popup);
     void onPopupClosed(ConnectWebPage *popup);
     void probeReadiness();
+    void reportReady(quint64 generation); // the modal of this load shows something
     void closePopups();
     void showContextMenu(const QPoint &pos);
 

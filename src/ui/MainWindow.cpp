@@ -9,6 +9,7 @@
 #include "IntegrationPicker.h"
 #include "LogCategories.h"
 #include "LogoCache.h"
+#include "ModalViewPool.h"
 #include "NameTemplate.h"
 #include "ProfileStore.h"
 #include "ProfileSwitcher.h"
@@ -26,8 +27,10 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWebEngineView>
 
 namespace {
 
@@ -80,7 +83,11 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
     , m_settings(settings)
     , m_webProfiles(webProfiles)
     , m_logos(new LogoCache(this))
+    , m_views(new ModalViewPool(this))
 {
+    // A web profile about to be cleared or replaced loses the view kept on it.
+    if (m_webProfiles)
+        connect(m_webProfiles, &WebProfiles::releasing, m_views, &ModalViewPool::discard);
     setObjectName(QStringLiteral("MainWindow"));
     buildUi();
     connect(m_profiles, &ProfileStore::activeChanged, this, &MainWindow::openProfile);
@@ -221,6 +228,30 @@ void MainWindow::buildUi()
     m_picker->focusSearch();
 }
 
+bool MainWindow::event(QEvent *event)
+{
+    const bool handled = QMainWindow::event(event);
+    // UpdateRequest is where the window paints: what was asked for is on screen now.
+    if (event->type() == QEvent::UpdateRequest && m_preparePageAfterPaint) {
+        m_preparePageAfterPaint = false;
+        preparePageSoon();
+    }
+    return handled;
+}
+
+void MainWindow::preparePageSoon()
+{
+    // After the events already waiting (a paint, a click), never before them.
+    QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
+        if (generation != m_openGeneration || !m_provider || !m_webProfiles)
+            return;
+        if (m_connectWindow && !m_connectWindow->session()->isFinished())
+            return; // the session's own page is loading or in use; after it
+        const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
+        m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
+    });
+}
+
 void MainWindow::updateProfileChrome(const Profile &profile)
 {
     const bool sandbox = profile.kind == Profile::Kind::Sandbox;
@@ -349,8 +380,11 @@ void MainWindow::fetchTypes()
                 m_autoOpened = true;
                 openIntegration(types.constFirst());
             }
+            // The web engine starts, and a page gets ready, once this has been painted.
+            m_preparePageAfterPaint = true;
             // A milestone scripts wait for (tests/e2e), in the app's category like the session's.
             qCInfo(lcApp) << "picker filled:" << types.size() << "integrations";
+            Q_EMIT integrationsShown(int(types.size()));
         });
 }
 
@@ -472,8 +506,11 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
 
     // The web options as they are now (the settings may have changed them since it opened).
     const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
-    auto *window = new ConnectWindow(m_provider, request, m_webProfiles->profileFor(profile),
-                                     m_settings, this);
+    // The view kept from before (its renderer up and warm) saves most of the wait for the form.
+    QWebEngineProfile *webProfile = m_webProfiles->profileFor(profile);
+    QWebEngineView *kept = m_views->take(webProfile);
+    auto *window = kept ? new ConnectWindow(m_provider, request, kept, m_settings, this)
+                        : new ConnectWindow(m_provider, request, webProfile, m_settings, this);
     window->setCertificateOverrideAllowed(profile.acceptInvalidCertificates);
     window->setIntegrationName(integrationName);
     const QString integrationId = request.integrations.value(0);
@@ -487,11 +524,20 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
                 else
                     offerRetry(request, integrationName);
             });
-    connect(window, &QDialog::finished, window, &QObject::deleteLater);
+    connect(window, &QDialog::finished, this, [this, window] {
+        // Its view serves the next session; or, when it cannot, a new one gets ready.
+        if (QWebEngineView *view = window->releaseView())
+            m_views->giveBack(view);
+        else
+            preparePageSoon();
+        window->deleteLater();
+    });
     m_connectWindow = window;
-    window->show();
     Q_EMIT connectWindowOpened(window);
+    // The request goes out first: the server works on it while the window lays itself out and
+    // paints.
     window->start();
+    window->show();
 }
 
 void MainWindow::onSessionFinished(const SessionResult &result, const QString &integrationName)

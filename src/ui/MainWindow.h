@@ -16,6 +16,7 @@ class ConnectWindow;
 class ConnectionsView;
 class IntegrationPicker;
 class LogoCache;
+class ModalViewPool;
 class ProfileStore;
 class ProfileSwitcher;
 class QAction;
@@ -51,6 +52,8 @@ public:
     Banner *sessionBanner() const { return m_sessionBanner; }
     StatusBadge *sandboxBadge() const { return m_sandboxBadge; }
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    // The next connect window's web view, kept ready (ModalViewPool).
+    ModalViewPool *modalViews() const { return m_views; }
 
 public Q_SLOTS:
     void openIntegration(const ConnectionType &type);
@@ -62,12 +65,17 @@ public Q_SLOTS:
     // Non-blocking: the dialog is window-modal and reports through QDialog::finished.
     void showSettings(const QString &profileId = {});
 
+protected:
+    bool event(QEvent *event) override;
+
 Q_SIGNALS:
     // The provider for the active profile is ready (or failed: provider() is null).
     void profileOpened(const Profile &profile);
     void connectWindowOpened(ConnectWindow *window);
     void sessionFinished(const SessionResult &result);
     void connectionsRefreshed();
+    // The picker shows the integrations of the open profile (after each fetch that filled it).
+    void integrationsShown(int count);
 
 private:
     void buildUi();
@@ -83,6 +91,9 @@ private:
                        const QString &integrationId);
     void offerRetry(const SessionRequest &request, const QString &integrationName);
     bool isDark() const;
+    // Gets the next connect window's web view ready (ModalViewPool::prepare) once the events
+    // already queued have run.
+    void preparePageSoon();
     void updateProfileChrome(const Profile &profile);
 
     Backends *m_backends;
@@ -91,6 +102,7 @@ private:
     WebProfiles *m_webProfiles;
     QPointer<ThemeManager> m_theme;
     LogoCache *m_logos;
+    ModalViewPool *m_views; // the next connect window's web view, kept ready
 
     PlatformProvider *m_provider = nullptr;
     Profile m_openedProfile;
@@ -99,6 +111,7 @@ private:
     QString m_pendingLink; // a link that arrived before the integrations
     void openPendingLink(); // the one allowed integration was opened for this profile
     bool m_connectionsLoaded = false;
+    bool m_preparePageAfterPaint = false;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
     // Owns the callbacks of the current provider; replaced on every switch so late answers
     // for an old profile are never delivered.

@@ -7,12 +7,15 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QTimer>
+#include <QUuid>
 #include <QWebEngineCertificateError>
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineFileSystemAccessRequest>
+#include <QWebEngineHistory>
 #include <QWebEngineProfile>
 #include <QWebEngineRegisterProtocolHandlerRequest>
 #include <QWebEngineScript>
+#include <QWebEngineScriptCollection>
 #include <QWebEngineSettings>
 
 namespace {
@@ -119,9 +122,24 @@ void ConnectWebPage::secureProfile(QWebEngineProfile *profile)
 
 ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
+    , m_readyToken(QUuid::createUuid().toString(QUuid::Id128))
 {
     secureProfile(profile);
     ++guardOf(profile)->pages;
+    // DOMContentLoaded, told at once rather than found by asking: the window shows the modal the
+    // moment its form exists. From the app's own world, through the console, with a token the
+    // page cannot read; at worst a page that imitated it would be shown a little early.
+    QWebEngineScript ready;
+    ready.setName(QStringLiteral("connectdesktop-document-ready"));
+    ready.setInjectionPoint(QWebEngineScript::DocumentReady);
+    ready.setWorldId(QWebEngineScript::ApplicationWorld);
+    ready.setRunsOnSubFrames(false);
+    ready.setSourceCode(
+        QStringLiteral("console.debug('%1' + (document.body && document.body.childElementCount > 0"
+                       " && !document.documentElement.hasAttribute('data-warm-up') ? '1' : '0')"
+                       " + location.href);")
+            .arg(m_readyToken));
+    scripts().insert(ready);
     connect(this, &QWebEnginePage::featurePermissionRequested, this,
             &ConnectWebPage::denyPermission);
     connect(this, &QWebEnginePage::certificateError, this, &ConnectWebPage::refuseCertificate);
@@ -135,6 +153,8 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
                 report(tr("registering a protocol handler"), request.origin());
                 request.reject();
             });
+    connect(this, &QWebEnginePage::renderProcessTerminated, this,
+            [this] { m_rendererGone = true; });
     // A refusal often comes as an HTTP error page (load not ok), which still has its text.
     connect(this, &QWebEnginePage::loadFinished, this, [this] { probeForRefusal({}); });
     connect(profile, &QWebEngineProfile::downloadRequested, this,
@@ -245,8 +265,93 @@ void ConnectWebPage::refuseCertificate(const QWebEngineCertificateError &error)
     }
 }
 
+void ConnectWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,
+                                              const QString &message, int lineNumber,
+                                              const QString &sourceId)
+{
+    if (message.startsWith(m_readyToken)) {
+        const QUrl url(message.mid(m_readyToken.size() + 1), QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        if (scheme == QLatin1String("https") || scheme == QLatin1String("http"))
+            Q_EMIT documentReady(url, message.at(m_readyToken.size()) == QLatin1Char('1'));
+        return;
+    }
+    QWebEnginePage::javaScriptConsoleMessage(level, message, lineNumber, sourceId);
+}
+
+void ConnectWebPage::warmUp(const QUrl &site)
+{
+    QUrl origin;
+    origin.setScheme(site.scheme());
+    origin.setHost(site.host());
+    origin.setPort(site.port());
+    origin.setPath(QStringLiteral("/"));
+    // What a modal's first page does: parse, style, lay out text and a form, run a script; and
+    // a connection to the site opened ahead (no request is sent on it).
+    const QString document =
+        QStringLiteral(
+            "<!DOCTYPE html><html data-warm-up><head><meta charset=\"utf-8\">"
+            "<link rel=\"preconnect\" href=\"%1\"><style>"
+            "body{font:14px "
+            "sans-serif;margin:0;display:flex}form{display:grid;gap:8px;padding:16px}"
+            "input,button{font:inherit;padding:6px 8px;border:1px solid #888;border-radius:4px}"
+            "</style></head><body><form><label>A<input></label><label>B<input type=password>"
+            "</label><button type=button>OK</button></form><script>"
+            "document.querySelector('input').value=JSON.stringify({ready:[1,2,3].map(String)});"
+            "</script></body></html>")
+            .arg(origin.toString(QUrl::RemovePath).toHtmlEscaped());
+    m_warming = true;
+    setHtml(document, origin);
+}
+
+bool ConnectWebPage::isReusable() const
+{
+    return !m_rendererGone && !m_closing && m_acceptedCertificates.isEmpty() && !m_opener;
+}
+
+void ConnectWebPage::resetForNextSession()
+{
+    const quint64 reset = ++m_resets;
+    triggerAction(Stop);
+    const auto popups = this->popups();
+    for (ConnectWebPage *popup : popups)
+        delete popup;
+    m_matcher = RedirectMatcher();
+    m_browserOnlyHosts.clear();
+    m_overrideAllowed = false;
+    m_refusedCertificate.clear();
+    m_navigated = false;
+    // Still on the modal's origin: its session storage goes (shared with the app's world), then
+    // the page. Local storage and cookies belong to the web profile, as for any page.
+    QPointer<ConnectWebPage> self(this);
+    runJavaScript(QStringLiteral("try { sessionStorage.clear(); } catch (e) {}"),
+                  QWebEngineScript::ApplicationWorld, [self, reset](const QVariant &) {
+                      if (!self || self->m_resets != reset)
+                          return;
+                      auto *once = new QObject(self);
+                      connect(self, &QWebEnginePage::loadFinished, once, [self, reset, once] {
+                          once->deleteLater();
+                          if (self && self->m_resets == reset)
+                              self->history()->clear();
+                      });
+                      self->load(QUrl(QStringLiteral("about:blank")));
+                  });
+}
+
+void ConnectWebPage::beginSession()
+{
+    ++m_resets;
+    history()->clear();
+}
+
 bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
+    if (m_warming && isMainFrame && url.scheme() == QLatin1String("data")) {
+        // warmUp()'s own document, once; never a page's.
+        m_warming = false;
+        return true;
+    }
+    m_warming = false;
     if (m_matcher.matches(url)) {
         // The redirect counts in the top frame of the modal or of one of its popups, never in
         // a subframe that a page could point anywhere.

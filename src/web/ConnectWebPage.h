@@ -36,6 +36,22 @@ public:
     // Connect pages (popups included) alive on this profile.
     static int pagesUsing(QWebEngineProfile *profile);
 
+    // Starts this page's renderer on a small local document that claims `site`'s origin, so the
+    // modal, once it loads from that site, finds a process that is already up, its script
+    // engine, styles and fonts ready. Nothing is fetched from the network. For a page that has
+    // not loaded anything yet (ModalViewPool::prepare).
+    void warmUp(const QUrl &site);
+
+    // Whether this page may host another session once its own ended: its renderer is alive and
+    // no invalid certificate was accepted in it.
+    bool isReusable() const;
+    // Ends what the last session left in this page, for the next one: stops it, empties the
+    // modal's session storage, closes popups, forgets the session's redirect and certificate
+    // decisions, and goes to about:blank (history is cleared once there). The renderer stays.
+    void resetForNextSession();
+    // A session takes this page: what a reset still had to do stops, and history starts empty.
+    void beginSession();
+
     // Support staff may allow continuing past an invalid certificate, per backend profile.
     // Without this, every invalid certificate is refused. With it, a refused one can be
     // accepted afterwards (acceptRefusedCertificate), for this page and its popups only.
@@ -66,10 +82,16 @@ Q_SIGNALS:
     void certificateRefused(const QUrl &url, const QString &description);
     // An invalid certificate was let through because support staff accepted it.
     void certificateAccepted(const QUrl &url, const QString &description);
+    // The top frame's web page (http or https) parsed its document: DOMContentLoaded, told by a
+    // script in the app's own JavaScript world that the page can neither see nor imitate.
+    // `showsSomething`: its body has elements (a blank document, or warmUp()'s, does not).
+    void documentReady(const QUrl &url, bool showsSomething);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
     QWebEnginePage *createWindow(WebWindowType type) override;
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                  int lineNumber, const QString &sourceId) override;
 
 private:
     ConnectWebPage *rootPage();
@@ -85,8 +107,12 @@ private:
     bool m_navigated = false; // a popup whose first navigation is refused closes
     bool m_showedPage = false; // a popup that loaded a web page at least once
     bool m_closing = false;
+    bool m_warming = false; // the one local navigation warmUp() asked for is on its way
+    bool m_rendererGone = false;
+    quint64 m_resets = 0; // resetForNextSession() calls, so a late step of an old one stops
     bool m_overrideAllowed = false;
     QString m_refusedCertificate; // "host:port sha256", overridable, not yet accepted
     QStringList m_acceptedCertificates;
+    QString m_readyToken; // what the document-ready script says, known to this page only
     static constexpr int popupGraceMs = 5000;
 };

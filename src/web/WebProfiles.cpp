@@ -74,6 +74,7 @@ QWebEngineProfile *WebProfiles::profileFor(const Profile &profile)
         if (entry.remember == profile.rememberSignIns
             && entry.acceptsInvalidCertificates == profile.acceptInvalidCertificates)
             return entry.web;
+        Q_EMIT releasing(entry.web);
         if (pagesUsing(entry.web) > 0) {
             // Options change from the settings window, which a running session blocks; should
             // a page still be open, it keeps the profile it has until it closes.
@@ -146,6 +147,7 @@ bool WebProfiles::clearWebData(const QString &profileId, QString *error)
         web->cookieStore()->deleteAllCookies();
         web->clearHttpCache();
         web->clearAllVisitedLinks();
+        Q_EMIT releasing(web);
         if (pagesUsing(web) == 0) {
             // Storage (local storage, IndexedDB, …) has no clearing call in Qt 6.4: the profile
             // goes, and its folder with it; the next page gets a fresh one.

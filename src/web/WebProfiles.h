@@ -9,8 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
-
-class QWebEngineProfile;
+#include <QWebEngineProfile> // a signal carries it: moc needs the whole type
 
 class WebProfiles : public QObject
 {
@@ -45,6 +44,11 @@ public:
 
     // The number of connect pages that use this web profile right now.
     static int pagesUsing(QWebEngineProfile *profile);
+
+Q_SIGNALS:
+    // This web profile is about to be cleared or replaced: whoever keeps an idle page on it
+    // (a page kept warm for the next session) should delete it now, so the profile can go.
+    void releasing(QWebEngineProfile *profile);
 
 private:
     struct Entry

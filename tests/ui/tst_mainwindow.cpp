@@ -10,6 +10,7 @@
 #include "IntegrationPicker.h"
 #include "KeychainAccess.h"
 #include "MainWindow.h"
+#include "ModalViewPool.h"
 #include "ProfileDialog.h"
 #include "ProfileStore.h"
 #include "ProfileSwitcher.h"
@@ -35,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QWebEngineView>
 
 #include <memory>
 
@@ -299,6 +301,28 @@ private Q_SLOTS:
         QCOMPARE(window->connectionsView()->current()->name, name);
         connect->close();
         WEB_TRY_VERIFY(!window->connectWindow());
+    }
+
+    void aConnectPageIsReadyBeforeTheFirstClickAndServesTheNext()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        // Once the filled picker has been painted, the web engine starts and a page warms up.
+        WEB_TRY_VERIFY(window->modalViews()->idleView());
+        QWebEngineView *prepared = window->modalViews()->idleView();
+        ConnectWindow *connect = connectPostgres(window);
+        QVERIFY(connect);
+        QCOMPARE(connect->webView(), prepared);
+        WEB_TRY_VERIFY(connect->session()->isFinished());
+        connect->close();
+        WEB_TRY_VERIFY(!window->connectWindow());
+        // The view comes back for the next session.
+        QCOMPARE(window->modalViews()->idleView(), prepared);
+        ConnectWindow *next = connectPostgres(window);
+        QVERIFY(next);
+        QCOMPARE(next->webView(), prepared);
+        WEB_TRY_VERIFY(next->session()->isFinished());
+        QCOMPARE(next->session()->result().outcome, SessionResult::Outcome::Completed);
     }
 
     void theNextSessionGetsAFreeName()

@@ -1,0 +1,141 @@
+// The baseline: what Qt alone costs for the same work. A bare QApplication that shows a list
+// after one API GET; one raw POST with QNetworkAccessManager and the load of the returned URL in
+// a bare QWebEngineView that has loaded a page before.
+#include "Child.h"
+#include "Probe.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QVBoxLayout>
+#include <QWebEngineView>
+
+namespace {
+
+class FirstPaint : public QObject
+{
+public:
+    qint64 at = 0;
+    bool armed = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (armed && !at && event->type() == QEvent::Paint)
+            at = Probe::nowNs();
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+QNetworkRequest apiRequest(const ChildOptions &options, const QString &path)
+{
+    QUrl url = options.api;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + options.apiKey.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    return request;
+}
+
+QJsonValue dataOf(QNetworkReply *reply)
+{
+    if (reply->error() != QNetworkReply::NoError)
+        Child::fail(QStringLiteral("baseline: %1").arg(reply->errorString()));
+    return QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("data"));
+}
+
+} // namespace
+
+namespace Child {
+
+int runBaseline(int argc, char **argv, const ChildOptions &options)
+{
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QNetworkAccessManager network;
+
+    // Start-up: one GET, then a window that lists what came back.
+    QWidget window;
+    auto *list = new QListWidget(&window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(list);
+    window.resize(980, 640);
+    FirstPaint paint;
+    list->viewport()->installEventFilter(&paint);
+    QNetworkReply *types =
+        network.get(apiRequest(options, QStringLiteral("/api/connection_types")));
+    QObject::connect(types, &QNetworkReply::finished, &window, [&] {
+        const QJsonArray data = dataOf(types).toArray();
+        for (const QJsonValue &type : data)
+            list->addItem(type.toObject().value(QLatin1String("name")).toString());
+        paint.armed = true;
+        window.show();
+    });
+    if (!waitUntil([&] { return paint.at != 0; }))
+        fail(QStringLiteral("baseline: the window never showed its list"));
+    const qint64 readyNs = paint.at;
+    types->deleteLater();
+
+    // The modal: a bare view, warmed by one load, then raw POST + load, timed to DOMContentLoaded.
+    QWebEngineView view;
+    auto *page = new Probe::WatchedPage(&view);
+    view.setPage(page);
+    view.resize(600, 740);
+    view.show();
+    auto post = [&]() {
+        QNetworkRequest request = apiRequest(options, QStringLiteral("/api/connections/connect/"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        static int count = 0;
+        const QJsonObject body{
+            {QLatin1String("name"), QStringLiteral("Baseline %1").arg(++count)},
+            {QLatin1String("redirect_url"), QStringLiteral("http://127.0.0.1:9/return")},
+            {QLatin1String("whitelist"), QJsonArray{options.integration}},
+            {QLatin1String("dark"), false}};
+        return network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    };
+    QJsonArray modalMs, phases;
+    double rssMb = 0;
+    int processes = 0;
+    QStringList kinds;
+    for (int i = -1; i < options.samples; ++i) { // -1: the load that warms the view
+        if (i >= 0)
+            pause(options.thinkMs);
+        page->watch()->reset();
+        const qint64 clickNs = Probe::nowNs();
+        qint64 answeredNs = 0;
+        QNetworkReply *reply = post();
+        QObject::connect(reply, &QNetworkReply::finished, page, [reply, page, &answeredNs] {
+            answeredNs = Probe::nowNs();
+            const QUrl url(
+                dataOf(reply).toObject().value(QLatin1String("redirect_url")).toString());
+            reply->deleteLater();
+            page->load(url);
+        });
+        if (!waitUntil([&] { return page->watch()->readyAt() != 0; }))
+            fail(QStringLiteral("baseline: the modal never reached DOMContentLoaded"));
+        if (i < 0)
+            continue;
+        modalMs.append(Probe::msBetween(clickNs, page->watch()->readyAt()));
+        phases.append(QJsonObject{
+            {QLatin1String("post_answered"), Probe::msBetween(clickNs, answeredNs)},
+            {QLatin1String("dom_ready"), Probe::msBetween(clickNs, page->watch()->readyAt())}});
+        if (i == 0) {
+            pause(options.settleMs);
+            rssMb = Probe::treeResidentMiB(&processes, &kinds);
+        }
+    }
+    Probe::report(QJsonObject{{QLatin1String("ready_ns"), QString::number(readyNs)},
+                              {QLatin1String("modal_ready_ms"), modalMs},
+                              {QLatin1String("phases"), phases},
+                              {QLatin1String("rss_total_mb"), rssMb},
+                              {QLatin1String("processes"), processes},
+                              {QLatin1String("process_mb"), QJsonArray::fromStringList(kinds)}});
+    return 0;
+}
+
+} // namespace Child

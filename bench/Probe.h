@@ -1,0 +1,61 @@
+// What the benchmark's processes share: one clock for all of them, the resident memory of a
+// process tree, a page that says when its DOM is parsed, and the line a child reports with.
+#pragma once
+
+#include <QJsonObject>
+#include <QWebEnginePage>
+
+namespace Probe {
+
+// CLOCK_MONOTONIC in nanoseconds: the same clock in every process of the machine, so the parent
+// can subtract the time it started a child from a time the child reports.
+qint64 nowNs();
+double msBetween(qint64 fromNs, qint64 toNs);
+
+// Resident memory (VmRSS) of this process and all its descendants (the web engine's zygote,
+// renderers, GPU and utility processes), in MiB; and the number of processes counted.
+// `kinds`, when given, gets one "type MiB" entry per process (Chromium's --type, or "app").
+double treeResidentMiB(int *processes = nullptr, QStringList *kinds = nullptr);
+
+// Installs, in the app's own JavaScript world, a script that runs at DOMContentLoaded and says
+// so through a console message carrying `token`; the page itself cannot see or forge it.
+// readyAt() is the monotonic time that message arrived.
+class DomReadyWatch : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DomReadyWatch(QWebEnginePage *page);
+    // Whether `message` was this watch's (then it is consumed).
+    bool consume(const QString &message);
+    qint64 readyAt() const { return m_readyAt; }
+    void reset() { m_readyAt = 0; }
+
+Q_SIGNALS:
+    void domReady();
+
+private:
+    QString m_token;
+    qint64 m_readyAt = 0;
+};
+
+// A bare page with a DomReadyWatch: only console messages are overridden.
+class WatchedPage : public QWebEnginePage
+{
+public:
+    explicit WatchedPage(QObject *parent = nullptr);
+    DomReadyWatch *watch() const { return m_watch; }
+
+protected:
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                  int line, const QString &source) override;
+
+private:
+    DomReadyWatch *m_watch;
+};
+
+// A child's report: one line on stdout, "BENCH " and a JSON object.
+void report(const QJsonObject &object);
+QJsonObject parseReport(const QByteArray &output, QString *error);
+
+} // namespace Probe

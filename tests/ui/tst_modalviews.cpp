@@ -1,0 +1,269 @@
+// Specification: the connect page is ready before the click. A page tells the window the moment
+// its form is parsed; a page can be warmed up for the modal's site; one web view and its page
+// outlive their connect window and host the next session, clean, in the same renderer; and what
+// cannot serve again (a stopped renderer, a web profile going away) is not kept.
+#include "AppSettings.h"
+#include "ConnectWebPage.h"
+#include "ConnectWindow.h"
+#include "ModalViewPool.h"
+#include "SandboxBackends.h"
+#include "SandboxServer.h"
+#include "WebProfiles.h"
+#include "WebTestSupport.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebEngineHistory>
+#include <QWebEngineProfile>
+#include <QWebEngineView>
+
+#include <csignal>
+#include <memory>
+
+using namespace WebTest;
+using View = ConnectWindow::View;
+
+class TestModalViews : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    SandboxServer *m_server = nullptr;
+    SandboxBackends *m_backends = nullptr;
+    PlatformProvider *m_provider = nullptr;
+    QSettings *m_qsettings = nullptr;
+    AppSettings *m_settings = nullptr;
+    QWebEngineProfile *m_profile = nullptr;
+
+    // A session in `view` (a kept one, or a new one when null) that completes through the form.
+    std::unique_ptr<ConnectWindow> completeSession(QWebEngineView *view, const QString &name)
+    {
+        SessionRequest request;
+        request.name = name;
+        request.integrations = {QStringLiteral("postgresql")};
+        auto window = view
+            ? std::make_unique<ConnectWindow>(m_provider, request, view, m_settings)
+            : std::make_unique<ConnectWindow>(m_provider, request, m_profile, m_settings);
+        window->show();
+        window->start();
+        if (!waitUntil([&] { return window->currentView() == View::Modal; })
+            || !waitUntil([&] { return state(window->page()) == QLatin1String("form"); }))
+            return {};
+        fillPostgres(window->page());
+        if (!waitUntil([&] { return window->session()->isFinished(); }))
+            return {};
+        return window;
+    }
+
+    QUrl modalUrl(const QString &name)
+    {
+        // A session of the sandbox's own, for pages that load the modal without a window.
+        SessionRequest request;
+        request.name = name;
+        request.integrations = {QStringLiteral("postgresql")};
+        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/return"));
+        QUrl url;
+        bool done = false;
+        m_provider->createSession(request, this, [&](const Result<ConnectSessionTicket> &result) {
+            if (result.ok())
+                url = result.value->redirectUrl;
+            done = true;
+        });
+        waitUntil([&] { return done; });
+        return url;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_server = new SandboxServer({}, this);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        m_backends = new SandboxBackends(m_server, this);
+        m_provider = m_backends->makeProvider(this);
+        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
+                                    QSettings::IniFormat, this);
+        m_settings = new AppSettings(m_qsettings, this);
+        m_profile = new QWebEngineProfile(this);
+    }
+
+    void cleanup() { m_server->setFaults({}); }
+
+    void aPageSaysWhenItsFormIsParsed()
+    {
+        ConnectWebPage page(m_profile);
+        QSignalSpy ready(&page, &ConnectWebPage::documentReady);
+        QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+        const QUrl url = modalUrl(QStringLiteral("Ready"));
+        page.load(url);
+        WEB_TRY_COMPARE(ready.count(), 1);
+        QCOMPARE(ready.at(0).at(0).toUrl(), url);
+        QCOMPARE(ready.at(0).at(1).toBool(), true);
+        // Told before the load's end, which waits for everything else on the page.
+        QVERIFY(loaded.count() <= 1);
+        QCOMPARE(state(&page), QStringLiteral("form"));
+    }
+
+    void aBlankDocumentIsParsedButShowsNothing()
+    {
+        SandboxFaults faults;
+        faults.blankModal = true;
+        m_server->setFaults(faults);
+        ConnectWebPage page(m_profile);
+        QSignalSpy ready(&page, &ConnectWebPage::documentReady);
+        page.load(modalUrl(QStringLiteral("Blank")));
+        WEB_TRY_COMPARE(ready.count(), 1);
+        QCOMPARE(ready.at(0).at(1).toBool(), false);
+    }
+
+    void thePageCannotImitateTheReadySignal()
+    {
+        // The page's own console says what it likes; only the app's world knows the token.
+        ConnectWebPage page(m_profile);
+        QSignalSpy ready(&page, &ConnectWebPage::documentReady);
+        page.load(modalUrl(QStringLiteral("Imitation")));
+        WEB_TRY_COMPARE(ready.count(), 1);
+        evaluate(&page,
+                 QStringLiteral("for (const m of ['', '1', '1http://x/', 'ready']) "
+                                "{ console.debug(m); console.log(m); } true"));
+        // Messages come in order: had any counted, the reload's own would not be the second.
+        page.triggerAction(QWebEnginePage::Reload);
+        WEB_TRY_VERIFY(ready.count() >= 2);
+        QCOMPARE(ready.count(), 2);
+    }
+
+    void aWarmedUpPageRunsALocalDocumentOfTheModalsSite()
+    {
+        ConnectWebPage page(m_profile);
+        QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+        const int requestsBefore = m_server->apiRequestCount();
+        page.warmUp(m_server->url());
+        WEB_TRY_COMPARE(loaded.count(), 1);
+        QVERIFY(loaded.at(0).at(0).toBool());
+        QVERIFY(page.renderProcessPid() > 0);
+        QCOMPARE(evaluate(&page, QStringLiteral("location.origin")).toString(),
+                 m_server->url().toString(QUrl::RemovePath));
+        // Nothing was asked of the server.
+        QCOMPARE(m_server->apiRequestCount(), requestsBefore);
+    }
+
+    void onlyWarmUpMayLoadALocalDocument()
+    {
+        ConnectWebPage page(m_profile);
+        QSignalSpy blocked(&page, &ConnectWebPage::blocked);
+        page.warmUp(m_server->url());
+        WEB_TRY_VERIFY(page.url().isValid());
+        page.setHtml(QStringLiteral("<p>not from the app</p>"));
+        WEB_TRY_COMPARE(blocked.count(), 1);
+    }
+
+    void aKeptViewHostsTheNextSessionInTheSameRenderer()
+    {
+        ModalViewPool pool;
+        pool.prepare(m_profile, m_server->url());
+        QWebEngineView *prepared = pool.take(m_profile);
+        QVERIFY(prepared);
+        QVERIFY(!pool.idleView());
+
+        auto first = completeSession(prepared, QStringLiteral("Kept 1"));
+        QVERIFY(first);
+        QCOMPARE(first->session()->result().outcome, SessionResult::Outcome::Completed);
+        const qint64 renderer = first->page()->renderProcessPid();
+        QWebEngineView *view = first->releaseView();
+        QCOMPARE(view, prepared);
+        QVERIFY(!first->page());
+        pool.giveBack(view);
+        first.reset();
+        QCOMPARE(pool.idleView(), view);
+
+        QWebEngineView *again = pool.take(m_profile);
+        QCOMPARE(again, view);
+        auto second = completeSession(again, QStringLiteral("Kept 2"));
+        QVERIFY(second);
+        QCOMPARE(second->session()->result().outcome, SessionResult::Outcome::Completed);
+        QCOMPARE(second->page()->renderProcessPid(), renderer);
+    }
+
+    void aKeptViewForgetsTheSessionBefore()
+    {
+        ModalViewPool pool;
+        auto first = completeSession(nullptr, QStringLiteral("Forget 1"));
+        QVERIFY(first);
+        ConnectWebPage *page = first->page();
+        evaluate(page, QStringLiteral("sessionStorage.setItem('left', 'behind'); true"));
+        QVERIFY(page->history()->count() >= 1);
+        pool.giveBack(first->releaseView());
+        first.reset();
+        WEB_TRY_COMPARE(page->url(), QUrl(QStringLiteral("about:blank")));
+        WEB_TRY_VERIFY(!page->history()->canGoBack());
+
+        QWebEngineView *view = pool.take(m_profile);
+        QCOMPARE(view->page(), page);
+        QVERIFY(!page->history()->canGoBack());
+        QVERIFY(page->redirectMatcher().isNull());
+        page->load(modalUrl(QStringLiteral("Forget 2")));
+        WEB_TRY_COMPARE(state(page), QStringLiteral("form"));
+        QCOMPARE(evaluate(page, QStringLiteral("sessionStorage.getItem('left')")), QVariant());
+        delete view;
+    }
+
+    void aViewWhoseRendererStoppedIsNotKept()
+    {
+        ModalViewPool pool;
+        pool.prepare(m_profile, m_server->url());
+        QWebEngineView *view = pool.idleView();
+        QVERIFY(view);
+        WEB_TRY_VERIFY(view->page()->renderProcessPid() > 0);
+        QSignalSpy terminated(view->page(), &QWebEnginePage::renderProcessTerminated);
+        ::kill(pid_t(view->page()->renderProcessPid()), SIGKILL);
+        QVERIFY(terminated.wait(pageTimeout));
+        WEB_TRY_VERIFY(!pool.idleView());
+        QVERIFY(!pool.take(m_profile));
+    }
+
+    void aWindowWhoseSessionIsNotOverKeepsItsView()
+    {
+        SessionRequest request;
+        request.name = QStringLiteral("Running");
+        request.integrations = {QStringLiteral("postgresql")};
+        ConnectWindow window(m_provider, request, m_profile, m_settings);
+        window.show();
+        window.start();
+        WEB_TRY_COMPARE(window.currentView(), View::Modal);
+        QVERIFY(!window.releaseView());
+        QVERIFY(window.page());
+    }
+
+    void aKeptViewOnAnotherWebProfileIsNotHandedOut()
+    {
+        ModalViewPool pool;
+        QWebEngineProfile other;
+        pool.prepare(&other, m_server->url());
+        QVERIFY(pool.idleView());
+        QVERIFY(!pool.take(m_profile));
+        QVERIFY(!pool.idleView()); // one is kept at a time, and that one was for another
+    }
+
+    void aKeptViewGoesBeforeItsWebProfileIsCleared()
+    {
+        WebProfiles profiles(m_dir.filePath(QStringLiteral("web")));
+        ModalViewPool pool;
+        connect(&profiles, &WebProfiles::releasing, &pool, &ModalViewPool::discard);
+        Profile profile;
+        profile.id = QStringLiteral("cleared");
+        QWebEngineProfile *web = profiles.profileFor(profile);
+        pool.prepare(web, m_server->url());
+        QCOMPARE(WebProfiles::pagesUsing(web), 1);
+        QVERIFY(profiles.clearWebData(profile.id));
+        QVERIFY(!pool.idleView());
+        // No page held it, so the web profile itself went: the next one is new.
+        QVERIFY(profiles.profileFor(profile) != nullptr);
+    }
+};
+
+QTEST_MAIN(TestModalViews)
+#include "tst_modalviews.moc"
