@@ -19,21 +19,6 @@
 
 namespace {
 
-class FirstPaint : public QObject
-{
-public:
-    qint64 at = 0;
-    bool armed = false;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (armed && !at && event->type() == QEvent::Paint)
-            at = Probe::nowNs();
-        return QObject::eventFilter(watched, event);
-    }
-};
-
 // Fills the sandbox's PostgreSQL form and submits it; false while the form is not there yet.
 const auto fillForm = QStringLiteral(
     "(function(){const f=(id)=>document.getElementById('field-'+id);"
@@ -207,7 +192,7 @@ private:
 
     MainWindow &m_window;
     ChildOptions m_options;
-    FirstPaint m_paint;
+    Probe::FirstPaint m_paint;
 };
 
 } // namespace

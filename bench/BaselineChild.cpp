@@ -16,21 +16,6 @@
 
 namespace {
 
-class FirstPaint : public QObject
-{
-public:
-    qint64 at = 0;
-    bool armed = false;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (armed && !at && event->type() == QEvent::Paint)
-            at = Probe::nowNs();
-        return QObject::eventFilter(watched, event);
-    }
-};
-
 QNetworkRequest apiRequest(const ChildOptions &options, const QString &path)
 {
     QUrl url = options.api;
@@ -64,7 +49,7 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
     auto *layout = new QVBoxLayout(&window);
     layout->addWidget(list);
     window.resize(980, 640);
-    FirstPaint paint;
+    Probe::FirstPaint paint;
     list->viewport()->installEventFilter(&paint);
     QNetworkReply *types =
         network.get(apiRequest(options, QStringLiteral("/api/connection_types")));

@@ -1,6 +1,7 @@
 #include "Probe.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMap>
@@ -74,6 +75,13 @@ double treeResidentMiB(int *processes, QStringList *kinds)
     if (processes)
         *processes = counted;
     return double(totalKb) / 1024.0;
+}
+
+bool FirstPaint::eventFilter(QObject *watched, QEvent *event)
+{
+    if (armed && !at && event->type() == QEvent::Paint)
+        at = nowNs();
+    return QObject::eventFilter(watched, event);
 }
 
 DomReadyWatch::DomReadyWatch(QWebEnginePage *page)

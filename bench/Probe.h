@@ -17,6 +17,18 @@ double msBetween(qint64 fromNs, qint64 toNs);
 // `kinds`, when given, gets one "type MiB" entry per process (Chromium's --type, or "app").
 double treeResidentMiB(int *processes = nullptr, QStringList *kinds = nullptr);
 
+// An event filter for a widget: the time of its first paint once armed (after what it should
+// show is in it).
+class FirstPaint : public QObject
+{
+public:
+    qint64 at = 0;
+    bool armed = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+};
+
 // Installs, in the app's own JavaScript world, a script that runs at DOMContentLoaded and says
 // so through a console message carrying `token`; the page itself cannot see or forge it.
 // readyAt() is the monotonic time that message arrived.

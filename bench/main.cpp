@@ -34,18 +34,24 @@ QTextStream &err()
     return stream;
 }
 
+double round1(double value)
+{
+    return std::round(value * 10.0) / 10.0;
+}
+double round2(double value)
+{
+    return std::round(value * 100.0) / 100.0;
+}
+
 struct Spread
 {
     double median = 0, min = 0, max = 0;
     int count = 0;
     QJsonObject json() const
     {
-        auto round = [](double value) {
-            return std::round(value * 10.0) / 10.0;
-        };
-        return {{QLatin1String("median"), round(median)},
-                {QLatin1String("min"), round(min)},
-                {QLatin1String("max"), round(max)},
+        return {{QLatin1String("median"), round1(median)},
+                {QLatin1String("min"), round1(min)},
+                {QLatin1String("max"), round1(max)},
                 {QLatin1String("samples"), count}};
     }
 };
@@ -62,15 +68,6 @@ Spread spreadOf(QList<double> values)
     spread.max = values.constLast();
     spread.count = int(n);
     return spread;
-}
-
-double round1(double value)
-{
-    return std::round(value * 10.0) / 10.0;
-}
-double round2(double value)
-{
-    return std::round(value * 100.0) / 100.0;
 }
 
 struct Samples

@@ -342,9 +342,8 @@ QWebEngineView *ConnectWindow::releaseView()
     m_readyPoll.stop();
     closePopups();
     // Nothing of this window or its session hears the page from now on.
-    for (QObject *receiver :
-         {static_cast<QObject *>(this), static_cast<QObject *>(m_session),
-          static_cast<QObject *>(m_progress), static_cast<QObject *>(m_session->log())}) {
+    const QList<QObject *> receivers{this, m_session, m_progress, m_session->log()};
+    for (QObject *receiver : receivers) {
         if (receiver)
             disconnect(m_page, nullptr, receiver, nullptr);
     }

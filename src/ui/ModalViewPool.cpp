@@ -41,16 +41,14 @@ void ModalViewPool::keep(QWebEngineView *view)
     drop();
     m_idle = view;
     // A renderer that stops while idle cannot serve the next session.
-    connect(view->page(), &QWebEnginePage::renderProcessTerminated, this, [this, view] {
-        if (m_idle == view)
-            QMetaObject::invokeMethod(
-                this,
-                [this, view] {
-                    if (m_idle == view)
-                        drop();
-                },
-                Qt::QueuedConnection);
-    });
+    // Queued: the page that reports it is not deleted while it does.
+    connect(
+        view->page(), &QWebEnginePage::renderProcessTerminated, this,
+        [this, view] {
+            if (m_idle == view)
+                drop();
+        },
+        Qt::QueuedConnection);
 }
 
 void ModalViewPool::prepare(QWebEngineProfile *webProfile, const QUrl &site)

@@ -6,56 +6,16 @@
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
 #include "PolytomicProvider.h"
+#include "Probe.h"
 #include "SandboxServer.h"
 #include "WebTestSupport.h"
 
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebEngineProfile>
 
-#include <unistd.h>
-
 using namespace WebTest;
-
-namespace {
-
-// Resident memory of this process and all its descendants (the web engine's processes), MiB.
-double residentMiB()
-{
-    QMap<qint64, qint64> parentOf;
-    QMap<qint64, qint64> rssKb;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool isPid = false;
-        const qint64 pid = entry.toLongLong(&isPid);
-        if (!isPid)
-            continue;
-        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-        if (!status.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("PPid:"))
-                parentOf.insert(pid, line.mid(5).trimmed().toLongLong());
-            else if (line.startsWith("VmRSS:"))
-                rssKb.insert(pid, line.mid(6).trimmed().split(' ').value(0).toLongLong());
-        }
-    }
-    const qint64 self = ::getpid();
-    qint64 total = 0;
-    for (auto it = rssKb.cbegin(); it != rssKb.cend(); ++it) {
-        for (qint64 pid = it.key(); pid > 1; pid = parentOf.value(pid, 0)) {
-            if (pid == self) {
-                total += it.value();
-                break;
-            }
-        }
-    }
-    return double(total) / 1024.0;
-}
-
-} // namespace
 
 class TestSoak : public QObject
 {
@@ -120,10 +80,10 @@ private Q_SLOTS:
             window.reset();
             QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
             if (i == 20)
-                atTwenty = residentMiB();
+                atTwenty = Probe::treeResidentMiB();
         }
         waitUntil([] { return false; }, 500); // let the last pages go before measuring
-        const double atEnd = residentMiB();
+        const double atEnd = Probe::treeResidentMiB();
         const double growth = atTwenty > 0 ? (atEnd - atTwenty) / atTwenty * 100.0 : 0;
         qInfo().noquote() << QStringLiteral(
                                  "soak: %1 sessions (%2 completed, %3 cancelled, %4 failed); "
