@@ -183,8 +183,10 @@ private:
         }
         if (!Child::waitUntil([&] { return times.result != 0 || !window; }))
             Child::fail(QStringLiteral("app: no result"));
+        // The person closes the result. Queued, so that it runs inside the wait below like a
+        // click would: the window's deleteLater is then posted by that loop, which runs it.
         if (window)
-            window->reject(); // the person closes the result
+            QMetaObject::invokeMethod(window, &ConnectWindow::reject, Qt::QueuedConnection);
         if (!Child::waitUntil([&] { return !window; }, 5000))
             Child::fail(QStringLiteral("app: the closed connect window was not deleted"));
         return times;

@@ -40,6 +40,7 @@ public:
     void start();
 
     State state() const { return m_state; }
+    PlatformProvider *provider() const { return m_provider; }
     const SessionRequest &request() const { return m_request; }
     const RedirectMatcher &redirectMatcher() const { return m_matcher; }
     QUrl modalUrl() const { return m_ticket.redirectUrl; }

@@ -46,29 +46,31 @@ constexpr int readyPollMs = 150;
 
 ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
                              QWebEngineProfile *webProfile, AppSettings *settings, QWidget *parent)
-    : ConnectWindow(provider, request, webProfile, nullptr, settings, parent)
+    : ConnectWindow(new ConnectSession(provider, request), webProfile, nullptr, settings, parent)
 { }
 
 ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
                              QWebEngineView *preparedView, AppSettings *settings, QWidget *parent)
-    : ConnectWindow(provider, request, preparedView->page()->profile(), preparedView, settings,
-                    parent)
+    : ConnectWindow(new ConnectSession(provider, request), preparedView->page()->profile(),
+                    preparedView, settings, parent)
 { }
 
-ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
-                             QWebEngineProfile *webProfile, QWebEngineView *preparedView,
-                             AppSettings *settings, QWidget *parent)
+ConnectWindow::ConnectWindow(ConnectSession *session, QWebEngineProfile *webProfile,
+                             QWebEngineView *preparedView, AppSettings *settings, QWidget *parent)
     : QDialog(parent)
-    , m_provider(provider)
+    , m_provider(session->provider())
     , m_settings(settings)
-    , m_session(new ConnectSession(provider, request, this))
+    , m_session(session)
 {
+    m_session->setParent(this);
+    if (preparedView)
+        webProfile = preparedView->page()->profile();
     setObjectName(QStringLiteral("ConnectWindow"));
     if (parent)
         setWindowModality(Qt::WindowModal);
     setSizeGripEnabled(true);
-    if (request.integrations.size() == 1)
-        m_integrationName = request.integrations.constFirst();
+    if (m_session->request().integrations.size() == 1)
+        m_integrationName = m_session->request().integrations.constFirst();
 
     buildUi(webProfile, preparedView);
     connectPage();
@@ -83,6 +85,21 @@ ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &r
     updateTitle();
     showPreparing(tr("Preparing the connect page…"), {});
     resize(600, 740);
+
+    // A session started before the window was made: catch up with what it said meanwhile.
+    if (m_session->state() != ConnectSession::State::Idle) {
+        m_started = true;
+        if (m_session->isFinished()) {
+            // After the caller has connected to sessionFinished.
+            QMetaObject::invokeMethod(
+                this, [this] { onFinished(m_session->result()); }, Qt::QueuedConnection);
+        } else {
+            onStateChanged(m_session->state());
+            // A platform that answered at once: its page was to be loaded already.
+            if (m_session->state() == ConnectSession::State::Loading)
+                onLoadModal(m_session->modalUrl());
+        }
+    }
 }
 
 ConnectWindow::~ConnectWindow()
@@ -153,8 +170,12 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_progress->setAccessibleName(tr("Loading progress"));
     m_progress->hide();
 
-    // The views.
-    m_stack = new QStackedWidget(this);
+    // The views, over the exchange details (made the first time someone opens them). The
+    // splitter comes first so that a kept web view changes parents once.
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_stack = new QStackedWidget(m_splitter);
+    m_splitter->addWidget(m_stack);
 
     m_preparing = new QWidget(m_stack);
     m_busy = new BusyIndicator(m_preparing);
@@ -219,17 +240,6 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_problem);
     m_stack->addWidget(m_result);
-
-    m_log = new ExchangeLogView(this);
-    m_log->setLog(m_session->log());
-    m_log->hide();
-
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_stack);
-    m_splitter->addWidget(m_log);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
 
     // Footer: details toggle and where the session talks to.
     m_detailsToggle = new QToolButton(this);
@@ -373,7 +383,8 @@ void ConnectWindow::start()
     if (m_started)
         return;
     m_started = true;
-    m_log->setLog(m_session->log());
+    if (m_log)
+        m_log->setLog(m_session->log());
     m_session->start();
 }
 
@@ -434,7 +445,20 @@ QString ConnectWindow::preparingText() const
 
 bool ConnectWindow::detailsVisible() const
 {
-    return m_log->isVisibleTo(this);
+    return m_log && m_log->isVisibleTo(this);
+}
+
+ExchangeLogView *ConnectWindow::logView()
+{
+    if (!m_log) {
+        m_log = new ExchangeLogView(m_splitter);
+        m_log->setLog(m_session->log());
+        m_log->hide();
+        m_splitter->addWidget(m_log);
+        m_splitter->setStretchFactor(0, 3);
+        m_splitter->setStretchFactor(1, 1);
+    }
+    return m_log;
 }
 
 void ConnectWindow::setDetailsVisible(bool visible)
@@ -442,7 +466,8 @@ void ConnectWindow::setDetailsVisible(bool visible)
     if (m_detailsToggle->isChecked() != visible)
         m_detailsToggle->setChecked(visible); // comes back here through toggled
     m_detailsToggle->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
-    m_log->setVisible(visible);
+    if (visible || m_log)
+        logView()->setVisible(visible);
 }
 
 QList<PopupWindow *> ConnectWindow::popupWindows() const

@@ -45,6 +45,11 @@ public:
     // renderer already runs: the window takes it over.
     ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
                   QWebEngineView *preparedView, AppSettings *settings, QWidget *parent = nullptr);
+    // Adopts `session`, which may have been started already: then the platform answers while the
+    // window is being made, and the window catches up with the session's state. `preparedView` as
+    // above, or null for a new view on `webProfile`.
+    ConnectWindow(ConnectSession *session, QWebEngineProfile *webProfile,
+                  QWebEngineView *preparedView, AppSettings *settings, QWidget *parent = nullptr);
     ~ConnectWindow() override;
 
     void start();
@@ -71,7 +76,7 @@ public:
     QList<PopupWindow *> popupWindows() const;
     ProblemView *problemView() const { return m_problem; }
     SessionResultView *resultView() const { return m_result; }
-    ExchangeLogView *logView() const { return m_log; }
+    ExchangeLogView *logView(); // made on first use
     QProgressBar *progressBar() const { return m_progress; }
     QString preparingText() const;
     QToolButton *browserButton() const { return m_browserButton; }
@@ -87,9 +92,6 @@ public Q_SLOTS:
     void reject() override;
 
 private:
-    ConnectWindow(PlatformProvider *provider, const SessionRequest &request,
-                  QWebEngineProfile *webProfile, QWebEngineView *preparedView,
-                  AppSettings *settings, QWidget *parent);
     void buildUi(QWebEngineProfile *webProfile, QWebEngineView *preparedView);
     void connectPage();
     void updateTitle();

@@ -279,6 +279,7 @@ void MainWindow::openProfile(const Profile &profile)
     m_provider = nullptr;
     m_openFailed = false;
     m_connectionsLoaded = false;
+    m_namesJustConnected.clear();
     m_pendingType.reset();
     m_autoOpened = false;
     m_openedProfile = profile;
@@ -407,6 +408,7 @@ void MainWindow::fetchConnections()
                         resolved(provider->apiBaseUrl(), connection.typeLogoUrl);
                 m_connections->setConnections(connections);
                 m_connectionsLoaded = true;
+                m_namesJustConnected.clear(); // the list has them now
             }
             Q_EMIT connectionsRefreshed();
             // A failed list is no reason to refuse: the server still refuses a taken name, and
@@ -467,10 +469,15 @@ void MainWindow::openIntegration(const ConnectionType &type)
     startCreate(type);
 }
 
+QStringList MainWindow::namesTaken() const
+{
+    return m_connections->names() + m_namesJustConnected;
+}
+
 void MainWindow::startCreate(const ConnectionType &type)
 {
     const QString name =
-        NameTemplate::make(m_settings->nameTemplate(), type.name, type.id, m_connections->names());
+        NameTemplate::make(m_settings->nameTemplate(), type.name, type.id, namesTaken());
     SessionRequest request;
     request.name = name;
     request.integrations = {type.id};
@@ -502,15 +509,17 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
         }
         m_connectWindow->close();
     }
-    m_sessionBanner->hide();
 
     // The web options as they are now (the settings may have changed them since it opened).
     const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
     // The view kept from before (its renderer up and warm) saves most of the wait for the form.
     QWebEngineProfile *webProfile = m_webProfiles->profileFor(profile);
     QWebEngineView *kept = m_views->take(webProfile);
-    auto *window = kept ? new ConnectWindow(m_provider, request, kept, m_settings, this)
-                        : new ConnectWindow(m_provider, request, webProfile, m_settings, this);
+    // The request goes out first: the platform works on it while the window is made, laid out
+    // and painted.
+    auto *session = new ConnectSession(m_provider, request);
+    session->start();
+    auto *window = new ConnectWindow(session, webProfile, kept, m_settings, this);
     window->setCertificateOverrideAllowed(profile.acceptInvalidCertificates);
     window->setIntegrationName(integrationName);
     const QString integrationId = request.integrations.value(0);
@@ -532,11 +541,17 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
             preparePageSoon();
         window->deleteLater();
     });
+    // The last session's banner goes once this one's form is up (or it ends): hiding it now would
+    // lay out and repaint this whole window while the request and the page are on their way.
+    if (m_sessionBanner->isVisible()) {
+        connect(window->session(), &ConnectSession::stateChanged, m_sessionBanner,
+                [banner = m_sessionBanner](ConnectSession::State state) {
+                    if (state == ConnectSession::State::InModal)
+                        banner->hide();
+                });
+    }
     m_connectWindow = window;
     Q_EMIT connectWindowOpened(window);
-    // The request goes out first: the server works on it while the window lays itself out and
-    // paints.
-    window->start();
     window->show();
 }
 
@@ -575,6 +590,9 @@ void MainWindow::onSessionFinished(const SessionResult &result, const QString &i
     m_sessionBanner->setDismissible(true);
     statusBar()->showMessage(text, statusMessageMs);
 
+    // Taken from now on, also for a next session started before the list below comes back.
+    if (result.connection && !result.connection->name.isEmpty())
+        m_namesJustConnected.append(result.connection->name);
     const QString connectionId = result.connection ? result.connection->id : QString();
     if (!connectionId.isEmpty()) {
         // Point at what was just connected once the list has it.
@@ -592,7 +610,7 @@ void MainWindow::offerNextName(const QString &failedName, const QString &integra
                                const QString &integrationId)
 {
     // The list may not know the name yet (that is how it collided): count it taken anyway.
-    QStringList taken = m_connections->names();
+    QStringList taken = namesTaken();
     taken.append(failedName);
     const QString next =
         NameTemplate::make(m_settings->nameTemplate(), integrationName, integrationId, taken);

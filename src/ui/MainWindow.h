@@ -83,6 +83,8 @@ private:
     void fetchTypes();
     QList<ConnectionType> allowedOnly(const QList<ConnectionType> &types) const;
     void fetchConnections();
+    // The connection names in use: the list, and what was connected since it was fetched.
+    QStringList namesTaken() const;
     void startCreate(const ConnectionType &type);
     void confirmRemove(const Connection &connection);
     void startSession(const SessionRequest &request, const QString &integrationName);
@@ -111,6 +113,7 @@ private:
     QString m_pendingLink; // a link that arrived before the integrations
     void openPendingLink(); // the one allowed integration was opened for this profile
     bool m_connectionsLoaded = false;
+    QStringList m_namesJustConnected; // connected since the list was last fetched
     bool m_preparePageAfterPaint = false;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
     // Owns the callbacks of the current provider; replaced on every switch so late answers

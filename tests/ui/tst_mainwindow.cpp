@@ -325,6 +325,26 @@ private Q_SLOTS:
         QCOMPARE(next->session()->result().outcome, SessionResult::Outcome::Completed);
     }
 
+    void theLastResultStaysUntilTheNextFormIsUp()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        ConnectWindow *first = connectPostgres(window);
+        QVERIFY(first);
+        WEB_TRY_VERIFY(first->session()->isFinished());
+        first->close();
+        WEB_TRY_VERIFY(!window->connectWindow());
+        QVERIFY(window->sessionBanner()->isVisible());
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        ConnectWindow *next = window->connectWindow();
+        QVERIFY(next);
+        // Not laid out again while the next page is on its way; gone once its form is up.
+        QVERIFY(window->sessionBanner()->isVisible());
+        WEB_TRY_COMPARE(next->currentView(), ConnectWindow::View::Modal);
+        QVERIFY(!window->sessionBanner()->isVisible());
+        next->close();
+    }
+
     void theNextSessionGetsAFreeName()
     {
         MainWindow *window = openMainWindow();
@@ -340,6 +360,27 @@ private Q_SLOTS:
         QVERIFY(window->connectWindow());
         QCOMPARE(window->connectWindow()->session()->request().name,
                  QStringLiteral("Fixed name (2)"));
+        window->connectWindow()->close();
+    }
+
+    void aSessionStartedBeforeTheListCatchesUpGetsAFreeName()
+    {
+        MainWindow *window = openMainWindow();
+        m_settings->setNameTemplate(QStringLiteral("Early name"));
+        QVERIFY(waitForTypes(window));
+        ConnectWindow *first = connectPostgres(window);
+        QVERIFY(first);
+        SandboxFaults slow; // the list asked for after the session comes back late
+        slow.latencyMs = 800;
+        m_server->setFaults(slow);
+        WEB_TRY_VERIFY(first->session()->isFinished());
+        first->close();
+        WEB_TRY_VERIFY(!window->connectWindow());
+        QVERIFY(!window->connectionsView()->names().contains(QStringLiteral("Early name")));
+        QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
+        QVERIFY(window->connectWindow());
+        QCOMPARE(window->connectWindow()->session()->request().name,
+                 QStringLiteral("Early name (2)"));
         window->connectWindow()->close();
     }
 

@@ -1,7 +1,8 @@
 // Specification: the connect page is ready before the click. A page tells the window the moment
 // its form is parsed; a page can be warmed up for the modal's site; one web view and its page
 // outlive their connect window and host the next session, clean, in the same renderer; and what
-// cannot serve again (a stopped renderer, a web profile going away) is not kept.
+// cannot serve again (a stopped renderer, a web profile going away) is not kept. A window takes
+// over a session started before it, so the platform answers while the window is made.
 #include "AppSettings.h"
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
@@ -236,6 +237,41 @@ private Q_SLOTS:
         WEB_TRY_COMPARE(window.currentView(), View::Modal);
         QVERIFY(!window.releaseView());
         QVERIFY(window.page());
+    }
+
+    void aWindowTakesOverASessionAlreadyAskingForItsPage()
+    {
+        SessionRequest request;
+        request.name = QStringLiteral("Asked Early");
+        request.integrations = {QStringLiteral("postgresql")};
+        auto *session = new ConnectSession(m_provider, request);
+        session->start();
+        QCOMPARE(session->state(), ConnectSession::State::Requesting);
+        ConnectWindow window(session, m_profile, nullptr, m_settings);
+        QCOMPARE(session->parent(), &window);
+        QCOMPARE(window.currentView(), View::Preparing);
+        window.show();
+        WEB_TRY_COMPARE(window.currentView(), View::Modal);
+        QCOMPARE(state(window.page()), QStringLiteral("form"));
+    }
+
+    void aWindowTakesOverASessionThatEndedBeforeIt()
+    {
+        SessionRequest request;
+        request.name = QStringLiteral("Ended Early");
+        request.integrations = {QStringLiteral("postgresql")};
+        auto *session = new ConnectSession(m_provider, request);
+        session->start();
+        session->cancel();
+        QVERIFY(session->isFinished());
+        ConnectWindow window(session, m_profile, nullptr, m_settings);
+        QSignalSpy finished(&window, &ConnectWindow::sessionFinished);
+        window.show();
+        // Told once, after whoever made the window could connect to it.
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).value<SessionResult>().outcome,
+                 SessionResult::Outcome::Cancelled);
+        QCOMPARE(window.currentView(), View::Result);
     }
 
     void aKeptViewOnAnotherWebProfileIsNotHandedOut()
