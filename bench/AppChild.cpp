@@ -53,6 +53,9 @@ public:
     {
         m_window.picker()->listView()->viewport()->installEventFilter(&m_paint);
         connect(&m_window, &MainWindow::integrationsShown, this, [this] { m_paint.armed = true; });
+        // Filled already, from the disk cache, before the window was first shown.
+        if (!m_window.picker()->types().isEmpty())
+            m_paint.armed = true;
         QTimer::singleShot(0, this, [this] { run(); });
     }
 

@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "CommandLine.h"
 #include "ConnectCommand.h"
+#include "ConnectionTypeCache.h"
 #include "DeepLink.h"
 #include "LogCategories.h"
 #include "MachineSettings.h"
@@ -135,7 +136,8 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
         ConnectCommand command(invocation.connect, context);
         code = command.exec();
     } else {
-        MainWindow window(&backends, &profiles, &appSettings, webProfiles);
+        const ConnectionTypeCache typeCache(ConnectionTypeCache::defaultDirectory());
+        MainWindow window(&backends, &profiles, &appSettings, webProfiles, &typeCache);
         window.setThemeManager(&theme);
         // Later launches (a link, a shortcut) come here instead of opening a second window.
         QObject::connect(instance, &SingleInstance::argumentsReceived, &window,

@@ -80,10 +80,10 @@ int ConnectCommand::exec()
 void ConnectCommand::opened(PlatformProvider *provider)
 {
     m_provider = provider;
-    provider->fetchConnectionTypes(this, [this](const Result<QList<ConnectionType>> &result) {
+    provider->fetchConnectionTypes(this, {}, [this](const Result<ConnectionTypeList> &result) {
         if (!result.ok())
             return stopWithFailure(result.failure);
-        typesArrived(*result.value);
+        typesArrived(result.value->types);
     });
 }
 

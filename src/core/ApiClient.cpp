@@ -44,6 +44,10 @@ void ApiCall::send()
         request.setRawHeader(m_endpoint.credentialHeader, m_endpoint.credential.toUtf8());
     if (!m_idempotencyKey.isEmpty())
         request.setRawHeader(IdempotencyKey::headerName, m_idempotencyKey.toLatin1());
+    if (!m_known.etag.isEmpty())
+        request.setRawHeader("If-None-Match", m_known.etag);
+    if (!m_known.lastModified.isEmpty())
+        request.setRawHeader("If-Modified-Since", m_known.lastModified);
     if (!m_requestBody.isEmpty() || m_method == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
@@ -79,6 +83,10 @@ void ApiCall::handleReply()
             ? ApiFailure::Kind::Timeout
             : ApiFailure::Kind::Network;
         failure.detail = reply->errorString();
+    } else if (status == 304 && !m_known.isEmpty()) {
+        failed = false; // what the caller has is still current
+        m_notModified = true;
+        m_data = QJsonValue();
     } else if (status < 200 || status >= 300) {
         const ApiError apiError = ApiError::fromReply(status, body);
         failure.kind = ApiFailure::Kind::Http;
@@ -124,6 +132,19 @@ void ApiCall::handleReply()
     }
     m_failed = failed;
     m_failure = failure;
+    if (!failed) {
+        // The server's own words, kept only as long as they are a sane header value.
+        auto header = [reply](const QByteArray &name) {
+            const QByteArray value = reply->rawHeader(name).trimmed();
+            return value.size() <= 256 && !value.contains('\n') && !value.contains('\r')
+                ? value
+                : QByteArray();
+        };
+        m_validators.etag = header("ETag");
+        m_validators.lastModified = header("Last-Modified");
+        if (m_notModified && m_validators.isEmpty())
+            m_validators = m_known;
+    }
     finish();
 }
 
@@ -177,17 +198,18 @@ QUrl ApiClient::urlFor(const QString &path) const
 }
 
 ApiCall *ApiClient::start(const QByteArray &method, const QString &path, const QByteArray &body,
-                          const QString &idempotencyKey)
+                          const QString &idempotencyKey, const HttpValidators &known)
 {
     auto *call = new ApiCall(&m_network, m_endpoint, method, urlFor(path), body, idempotencyKey,
                              m_log, this);
+    call->m_known = known;
     call->send();
     return call;
 }
 
-ApiCall *ApiClient::get(const QString &path)
+ApiCall *ApiClient::get(const QString &path, const HttpValidators &known)
 {
-    return start("GET", path, {}, {});
+    return start("GET", path, {}, {}, known);
 }
 
 ApiCall *ApiClient::post(const QString &path, const QJsonObject &body,

@@ -4,6 +4,7 @@
 
 #include "ApiFailure.h"
 #include "ApiVersion.h"
+#include "HttpValidators.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -37,6 +38,10 @@ public:
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_finished && !m_failed; }
     QJsonValue data() const { return m_data; } // "data" of the reply, when it had one
+    // A conditional GET whose validators still match: ok(), and no data.
+    bool notModified() const { return m_notModified; }
+    // The answer's validators (ETag, Last-Modified), for the next conditional GET.
+    const HttpValidators &validators() const { return m_validators; }
     const ApiFailure &failure() const { return m_failure; }
     // Stops the call; finished() is emitted with an Aborted failure.
     void abort();
@@ -58,6 +63,7 @@ private:
     QUrl m_url;
     QByteArray m_requestBody;
     QString m_idempotencyKey;
+    HttpValidators m_known; // sent as If-None-Match / If-Modified-Since
     QPointer<ExchangeLog> m_log;
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_clock;
@@ -65,6 +71,8 @@ private:
     bool m_aborted = false;
     bool m_finished = false;
     bool m_failed = false;
+    bool m_notModified = false;
+    HttpValidators m_validators;
     QJsonValue m_data;
     ApiFailure m_failure;
 };
@@ -80,7 +88,8 @@ public:
     // Where exchanges are recorded (not owned); the key and credential become its secrets.
     void setLog(ExchangeLog *log);
 
-    ApiCall *get(const QString &path);
+    // With `known` validators, a GET the server answers 304 when nothing changed.
+    ApiCall *get(const QString &path, const HttpValidators &known = {});
     // POST with a JSON body. With an idempotency key, safe failures are retried with that key.
     ApiCall *post(const QString &path, const QJsonObject &body, const QString &idempotencyKey = {});
     ApiCall *deleteResource(const QString &path);
@@ -91,7 +100,7 @@ public:
 
 private:
     ApiCall *start(const QByteArray &method, const QString &path, const QByteArray &body,
-                   const QString &idempotencyKey);
+                   const QString &idempotencyKey, const HttpValidators &known = {});
 
     ApiEndpoint m_endpoint;
     QNetworkAccessManager m_network;

@@ -5,6 +5,7 @@
 #include "ConnectSessionTicket.h"
 #include "Connection.h"
 #include "ConnectionType.h"
+#include "HttpValidators.h"
 #include "Result.h"
 
 #include <QDateTime>
@@ -27,6 +28,15 @@ struct SessionRequest
     bool isUpdate() const { return !connectionId.isEmpty(); }
 };
 
+// The platform's connection types; or, asked with the validators of a list the caller has, word
+// that this list is still current.
+struct ConnectionTypeList
+{
+    QList<ConnectionType> types; // empty when unchanged
+    bool unchanged = false;
+    HttpValidators validators; // for the next fetch; empty when the platform sends none
+};
+
 class PlatformProvider : public QObject
 {
     Q_OBJECT
@@ -40,8 +50,10 @@ public:
     virtual void setExchangeLog(ExchangeLog *log) = 0;
 
     // Each call answers once through `done`, unless `context` is destroyed first.
-    virtual void fetchConnectionTypes(QObject *context,
-                                      ResultCallback<QList<ConnectionType>> done) = 0;
+    // With the validators of a list fetched before (`known`), the platform may answer that it is
+    // unchanged; with none, the whole list comes back.
+    virtual void fetchConnectionTypes(QObject *context, const HttpValidators &known,
+                                      ResultCallback<ConnectionTypeList> done) = 0;
     virtual void fetchConnections(QObject *context, ResultCallback<QList<Connection>> done) = 0;
     virtual void removeConnection(const QString &id, QObject *context,
                                   ResultCallback<bool> done) = 0;

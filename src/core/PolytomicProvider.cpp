@@ -38,18 +38,25 @@ QString PolytomicProvider::platformName() const
     return QStringLiteral("Polytomic");
 }
 
-void PolytomicProvider::fetchConnectionTypes(QObject *context,
-                                             ResultCallback<QList<ConnectionType>> done)
+void PolytomicProvider::fetchConnectionTypes(QObject *context, const HttpValidators &known,
+                                             ResultCallback<ConnectionTypeList> done)
 {
-    whenDone(m_client.get(QStringLiteral("/api/connection_types")), context, [done](ApiCall *call) {
-        if (!call->ok())
-            return done(Result<QList<ConnectionType>>::error(call->failure()));
-        if (!call->data().isArray())
-            return done(Result<QList<ConnectionType>>::error(
-                malformed(call, tr("\"data\" is not a list"))));
-        done(Result<QList<ConnectionType>>::success(
-            ConnectionType::listFromJson(call->data().toArray())));
-    });
+    whenDone(m_client.get(QStringLiteral("/api/connection_types"), known), context,
+             [done](ApiCall *call) {
+                 if (!call->ok())
+                     return done(Result<ConnectionTypeList>::error(call->failure()));
+                 ConnectionTypeList list;
+                 list.validators = call->validators();
+                 if (call->notModified()) {
+                     list.unchanged = true;
+                     return done(Result<ConnectionTypeList>::success(list));
+                 }
+                 if (!call->data().isArray())
+                     return done(Result<ConnectionTypeList>::error(
+                         malformed(call, tr("\"data\" is not a list"))));
+                 list.types = ConnectionType::listFromJson(call->data().toArray());
+                 done(Result<ConnectionTypeList>::success(list));
+             });
 }
 
 void PolytomicProvider::fetchConnections(QObject *context, ResultCallback<QList<Connection>> done)

@@ -16,8 +16,8 @@ public:
     void setExchangeLog(ExchangeLog *log) override { m_client.setLog(log); }
     ApiClient *client() { return &m_client; }
 
-    void fetchConnectionTypes(QObject *context,
-                              ResultCallback<QList<ConnectionType>> done) override;
+    void fetchConnectionTypes(QObject *context, const HttpValidators &known,
+                              ResultCallback<ConnectionTypeList> done) override;
     void fetchConnections(QObject *context, ResultCallback<QList<Connection>> done) override;
     void removeConnection(const QString &id, QObject *context, ResultCallback<bool> done) override;
     void createSession(const SessionRequest &request, QObject *context,

@@ -352,7 +352,7 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
             return created;
         }
         if (path == QLatin1String("/api/connection_types") && method == "GET")
-            return listConnectionTypes();
+            return listConnectionTypes(request);
         if (path == QLatin1String("/api/connections") && method == "GET")
             return listConnections();
         if (path.startsWith(QLatin1String("/api/connections/"))) {
@@ -450,12 +450,18 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
     return SandboxReply::json(200, JsonEnvelope::wrap(ticket.toJson()));
 }
 
-SandboxReply SandboxServer::listConnectionTypes() const
+SandboxReply SandboxServer::listConnectionTypes(const SandboxRequest &request) const
 {
     QJsonArray list;
     for (const ConnectionType &type : m_catalogue.types())
         list.append(type.toJson());
-    return SandboxReply::json(200, JsonEnvelope::wrap(list));
+    const QByteArray body = JsonEnvelope::wrap(list);
+    // A validator, so that clients can ask "has it changed?" (If-None-Match) and get a 304.
+    const QByteArray etag =
+        '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(16) + '"';
+    SandboxReply reply = request.header("If-None-Match") == etag ? SandboxReply::empty(304)
+                                                                 : SandboxReply::json(200, body);
+    return reply.withHeader("ETag", etag).withHeader("Cache-Control", "private, no-cache");
 }
 
 SandboxReply SandboxServer::listConnections() const

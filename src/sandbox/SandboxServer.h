@@ -99,7 +99,7 @@ private:
 
     SandboxReply routeApi(const SandboxRequest &request, QString *idempotencyRecord);
     SandboxReply createSession(const SandboxRequest &request);
-    SandboxReply listConnectionTypes() const;
+    SandboxReply listConnectionTypes(const SandboxRequest &request) const;
     SandboxReply listConnections() const;
     SandboxReply getConnection(const QString &id) const;
     SandboxReply deleteConnection(const QString &id);

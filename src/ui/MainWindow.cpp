@@ -5,6 +5,7 @@
 #include "Banner.h"
 #include "BrandLogo.h"
 #include "ConnectWindow.h"
+#include "ConnectionTypeCache.h"
 #include "ConnectionsView.h"
 #include "IntegrationPicker.h"
 #include "LogCategories.h"
@@ -35,6 +36,14 @@
 namespace {
 
 constexpr int statusMessageMs = 15000;
+
+QStringList idsOf(const QList<ConnectionType> &types)
+{
+    QStringList ids;
+    for (const ConnectionType &type : types)
+        ids.append(type.id);
+    return ids;
+}
 
 QUrl resolved(const QUrl &base, const QUrl &url)
 {
@@ -76,13 +85,15 @@ QWidget *section(const QString &heading, QWidget *content, QWidget *parent)
 } // namespace
 
 MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *settings,
-                       WebProfiles *webProfiles, QWidget *parent)
+                       WebProfiles *webProfiles, const ConnectionTypeCache *typeCache,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_backends(backends)
     , m_profiles(profiles)
     , m_settings(settings)
     , m_webProfiles(webProfiles)
     , m_logos(new LogoCache(this))
+    , m_typeCache(typeCache)
     , m_views(new ModalViewPool(this))
 {
     // A web profile about to be cleared or replaced loses the view kept on it.
@@ -351,42 +362,82 @@ void MainWindow::fetchTypes()
 {
     if (!m_provider)
         return;
-    if (m_picker->types().isEmpty())
-        m_picker->setLoading();
     PlatformProvider *provider = m_provider;
+    const QString cacheKey =
+        ConnectionTypeCache::keyFor(m_openedProfile.id, provider->apiBaseUrl());
+    if (m_picker->types().isEmpty()) {
+        m_typesShown = {};
+        m_typesListed.clear();
+        // What this profile listed last time, at once; the platform is asked below all the same.
+        const auto cached = m_typeCache ? m_typeCache->load(cacheKey) : std::nullopt;
+        if (cached) {
+            qCInfo(lcApp) << "integrations from the cache of" << cached->fetchedAt;
+            showTypes(cached->types);
+            if (!m_picker->types().isEmpty())
+                m_typesShown = cached->validators;
+        } else {
+            m_picker->setLoading();
+        }
+    }
     provider->fetchConnectionTypes(
-        m_providerContext, [this, provider](const Result<QList<ConnectionType>> &result) {
+        m_providerContext, m_typesShown,
+        [this, provider, cacheKey](const Result<ConnectionTypeList> &result) {
             if (provider != m_provider)
                 return;
             if (!result.ok()) {
-                m_picker->setError(result.failure.message());
+                if (m_picker->types().isEmpty()) {
+                    m_picker->setError(result.failure.message());
+                } else {
+                    // The list shown stays usable; say that it may be out of date.
+                    statusBar()->showMessage(tr("The integrations could not be refreshed: %1")
+                                                 .arg(result.failure.message()),
+                                             statusMessageMs);
+                }
                 return;
             }
-            QList<ConnectionType> types = allowedOnly(*result.value);
-            if (types.isEmpty() && !result.value->isEmpty()) {
-                m_picker->setError(
-                    tr("None of the allowed integrations (%1) is offered by %2. Check the allowed "
-                       "integrations in the settings, or switch profile.")
-                        .arg(m_settings->allowedIntegrations().join(QLatin1String(", ")),
-                             m_backends->describe(m_profiles->active())));
+            if (result.value->unchanged && !m_typesListed.isEmpty()) {
+                // What the picker shows is current, unless the allowed ones changed meanwhile.
+                if (idsOf(allowedOnly(m_typesListed)) != idsOf(m_picker->types()))
+                    showTypes(m_typesListed);
                 return;
             }
-            for (ConnectionType &type : types)
-                type.logoUrl = resolved(provider->apiBaseUrl(), type.logoUrl);
-            m_picker->setTypes(types);
-            openPendingLink();
-            // The company allows one integration: nothing to pick, so open it once per profile.
-            if (!m_autoOpened && types.size() == 1
-                && m_settings->allowedIntegrations().size() == 1) {
-                m_autoOpened = true;
-                openIntegration(types.constFirst());
-            }
-            // The web engine starts, and a page gets ready, once this has been painted.
-            m_preparePageAfterPaint = true;
-            // A milestone scripts wait for (tests/e2e), in the app's category like the session's.
-            qCInfo(lcApp) << "picker filled:" << types.size() << "integrations";
-            Q_EMIT integrationsShown(int(types.size()));
+            if (m_typeCache && !result.value->types.isEmpty())
+                m_typeCache->store(cacheKey,
+                                   {result.value->types, result.value->validators,
+                                    QDateTime::currentDateTimeUtc()});
+            showTypes(result.value->types);
+            m_typesShown =
+                m_picker->types().isEmpty() ? HttpValidators() : result.value->validators;
         });
+}
+
+void MainWindow::showTypes(const QList<ConnectionType> &listed)
+{
+    PlatformProvider *provider = m_provider;
+    m_typesListed = listed;
+    QList<ConnectionType> types = allowedOnly(listed);
+    if (types.isEmpty() && !listed.isEmpty()) {
+        m_picker->setError(
+            tr("None of the allowed integrations (%1) is offered by %2. Check the allowed "
+               "integrations in the settings, or switch profile.")
+                .arg(m_settings->allowedIntegrations().join(QLatin1String(", ")),
+                     m_backends->describe(m_profiles->active())));
+        return;
+    }
+    for (ConnectionType &type : types)
+        type.logoUrl = resolved(provider->apiBaseUrl(), type.logoUrl);
+    m_picker->setTypes(types);
+    openPendingLink();
+    // The company allows one integration: nothing to pick, so open it once per profile.
+    if (!m_autoOpened && types.size() == 1 && m_settings->allowedIntegrations().size() == 1) {
+        m_autoOpened = true;
+        openIntegration(types.constFirst());
+    }
+    // The web engine starts, and a page gets ready, once this has been painted.
+    m_preparePageAfterPaint = true;
+    // A milestone scripts wait for (tests/e2e), in the app's category like the session's.
+    qCInfo(lcApp) << "picker filled:" << types.size() << "integrations";
+    Q_EMIT integrationsShown(int(types.size()));
 }
 
 void MainWindow::fetchConnections()

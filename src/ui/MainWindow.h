@@ -13,6 +13,7 @@ class AppSettings;
 class Backends;
 class Banner;
 class ConnectWindow;
+class ConnectionTypeCache;
 class ConnectionsView;
 class IntegrationPicker;
 class LogoCache;
@@ -31,9 +32,12 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // Everything passed in must outlive the window. Opens the active profile at once.
+    // Everything passed in must outlive the window. Opens the active profile at once. With a
+    // `typeCache`, the integrations last fetched for the profile show at once while the platform
+    // is asked whether they changed.
     MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *settings,
-               WebProfiles *webProfiles, QWidget *parent = nullptr);
+               WebProfiles *webProfiles, const ConnectionTypeCache *typeCache = nullptr,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Without one, "dark" for new sessions follows the application palette.
@@ -81,6 +85,8 @@ private:
     void buildUi();
     void openProfile(const Profile &profile);
     void fetchTypes();
+    // The platform's list (not yet filtered by the whitelist) into the picker.
+    void showTypes(const QList<ConnectionType> &types);
     QList<ConnectionType> allowedOnly(const QList<ConnectionType> &types) const;
     void fetchConnections();
     // The connection names in use: the list, and what was connected since it was fetched.
@@ -104,6 +110,9 @@ private:
     WebProfiles *m_webProfiles;
     QPointer<ThemeManager> m_theme;
     LogoCache *m_logos;
+    const ConnectionTypeCache *m_typeCache;
+    QList<ConnectionType> m_typesListed; // the platform's list the picker shows, unfiltered
+    HttpValidators m_typesShown; // its validators
     ModalViewPool *m_views; // the next connect window's web view, kept ready
 
     PlatformProvider *m_provider = nullptr;

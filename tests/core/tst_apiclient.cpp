@@ -86,6 +86,52 @@ private Q_SLOTS:
         QVERIFY(!received.constFirst().idempotencyKey.isEmpty());
     }
 
+    void theConnectionTypesComeWithAValidator()
+    {
+        PolytomicProvider provider(endpoint());
+        const auto result = await<ConnectionTypeList>(
+            [&](QObject *context, ResultCallback<ConnectionTypeList> done) {
+                provider.fetchConnectionTypes(context, {}, done);
+            });
+        QVERIFY(result.ok());
+        QVERIFY(!result.value->unchanged);
+        QVERIFY(!result.value->types.isEmpty());
+        QVERIFY(!result.value->validators.etag.isEmpty());
+    }
+
+    void unchangedConnectionTypesAreNotSentAgain()
+    {
+        PolytomicProvider provider(endpoint());
+        auto fetch = [&](const HttpValidators &known) {
+            return await<ConnectionTypeList>(
+                [&](QObject *context, ResultCallback<ConnectionTypeList> done) {
+                    provider.fetchConnectionTypes(context, known, done);
+                });
+        };
+        const auto first = fetch({});
+        QVERIFY(first.ok());
+        const auto second = fetch(first.value->validators);
+        QVERIFY(second.ok());
+        QVERIFY(second.value->unchanged);
+        QVERIFY(second.value->types.isEmpty());
+        QCOMPARE(second.value->validators, first.value->validators);
+    }
+
+    void staleValidatorsGetTheWholeList()
+    {
+        PolytomicProvider provider(endpoint());
+        HttpValidators stale;
+        stale.etag = QByteArrayLiteral("\"from-another-day\"");
+        const auto result = await<ConnectionTypeList>(
+            [&](QObject *context, ResultCallback<ConnectionTypeList> done) {
+                provider.fetchConnectionTypes(context, stale, done);
+            });
+        QVERIFY(result.ok());
+        QVERIFY(!result.value->unchanged);
+        QVERIFY(!result.value->types.isEmpty());
+        QVERIFY(result.value->validators.etag != stale.etag);
+    }
+
     void keepsAPathPrefixOfTheBaseUrl()
     {
         ApiEndpoint prefixed = endpoint();

@@ -6,6 +6,7 @@
 #include "Banner.h"
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
+#include "ConnectionTypeCache.h"
 #include "ConnectionsView.h"
 #include "IntegrationPicker.h"
 #include "KeychainAccess.h"
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -57,7 +59,8 @@ class TestMainWindow : public QObject
     int m_settingsFile = 0;
 
     // A main window on fresh settings, with integrations and connections loaded.
-    MainWindow *openMainWindow(const QStringList &allowed = {})
+    MainWindow *openMainWindow(const QStringList &allowed = {},
+                               const ConnectionTypeCache *typeCache = nullptr)
     {
         m_qsettings = std::make_unique<QSettings>(
             m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_settingsFile)),
@@ -65,8 +68,9 @@ class TestMainWindow : public QObject
         m_settings = std::make_unique<AppSettings>(m_qsettings.get());
         m_settings->setAllowedIntegrations(allowed);
         m_store = std::make_unique<ProfileStore>(m_qsettings.get());
+        m_window.reset(); // the one before goes first, as when the app is started again
         m_window = std::make_unique<MainWindow>(m_backends, m_store.get(), m_settings.get(),
-                                                m_webProfiles);
+                                                m_webProfiles, typeCache);
         m_window->show();
         return m_window.get();
     }
@@ -268,6 +272,49 @@ private Q_SLOTS:
         QCOMPARE(window->connectWindow()->session()->request().name,
                  QStringLiteral("Early bird (2)"));
         window->connectWindow()->close();
+    }
+
+    void theIntegrationsListedLastTimeShowAtOnce()
+    {
+        QTemporaryDir cacheDir;
+        const ConnectionTypeCache cache(cacheDir.path());
+        MainWindow *window = openMainWindow({}, &cache);
+        QVERIFY(waitForTypes(window));
+        const QList<ConnectionType> listed = window->picker()->types();
+        // The next start, with a platform slow to answer: the picker does not wait for it, and
+        // the platform is still asked whether the list changed.
+        SandboxFaults slow;
+        slow.scope = QStringLiteral("/api/connection_types");
+        slow.latencyMs = 1500;
+        m_server->setFaults(slow);
+        const qsizetype asked = m_server->receivedRequests().size();
+        window = openMainWindow({}, &cache);
+        QTRY_VERIFY_WITH_TIMEOUT(window->picker()->types().size() == listed.size(), 500);
+        QCOMPARE(window->picker()->types().constFirst().id, listed.constFirst().id);
+        auto askedAgain = [&] {
+            const auto requests = m_server->receivedRequests().mid(asked);
+            return std::any_of(requests.cbegin(), requests.cend(), [](const auto &request) {
+                return request.path == QLatin1String("/api/connection_types");
+            });
+        };
+        WEB_TRY_VERIFY(askedAgain());
+    }
+
+    void integrationsThatCannotBeRefreshedStayAndSaySo()
+    {
+        QTemporaryDir cacheDir;
+        const ConnectionTypeCache cache(cacheDir.path());
+        MainWindow *window = openMainWindow({}, &cache);
+        QVERIFY(waitForTypes(window));
+        const qsizetype listed = window->picker()->types().size();
+        SandboxFaults down;
+        down.scope = QStringLiteral("/api/connection_types");
+        down.forcedStatus = 503;
+        m_server->setFaults(down);
+        window = openMainWindow({}, &cache);
+        WEB_TRY_VERIFY(window->statusBar()->currentMessage().startsWith(
+            QLatin1String("The integrations could not be refreshed")));
+        QCOMPARE(window->picker()->types().size(), listed);
     }
 
     void arrowsAndEnterInTheListOpenTheCurrentIntegration()
