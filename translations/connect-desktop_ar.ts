@@ -1240,6 +1240,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Removed “%1”.</source>
         <translation>تمت إزالة «%1».</translation>
     </message>
+    <message>
+        <source>The integrations could not be refreshed: %1</source>
+        <translation>تعذّر تحديث التكاملات: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>

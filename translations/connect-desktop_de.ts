@@ -1236,6 +1236,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Removed “%1”.</source>
         <translation>„%1“ wurde entfernt.</translation>
     </message>
+    <message>
+        <source>The integrations could not be refreshed: %1</source>
+        <translation>Die Integrationen konnten nicht aktualisiert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>

@@ -1236,6 +1236,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Removed “%1”.</source>
         <translation>Se eliminó «%1».</translation>
     </message>
+    <message>
+        <source>The integrations could not be refreshed: %1</source>
+        <translation>No se pudieron actualizar las integraciones: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>

@@ -1236,6 +1236,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Removed “%1”.</source>
         <translation>«&#xa0;%1&#xa0;» a été supprimée.</translation>
     </message>
+    <message>
+        <source>The integrations could not be refreshed: %1</source>
+        <translation>Les intégrations n’ont pas pu être actualisées : %1</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>

@@ -1235,6 +1235,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Removed “%1”.</source>
         <translation>「%1」を削除しました。</translation>
     </message>
+    <message>
+        <source>The integrations could not be refreshed: %1</source>
+        <translation>連携サービスを更新できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>
