@@ -89,8 +89,9 @@ case "$command" in
         exec ctest --preset default "$@"
         ;;
     bench)
-        install_missing
-        build
+        # Standard output is the benchmark's JSON alone: installing and building talk on stderr.
+        install_missing >&2
+        build >&2
         exec build/bench/connect-desktop-bench "$@"
         ;;
     package)

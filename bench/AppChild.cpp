@@ -54,7 +54,8 @@ public:
         m_window.picker()->listView()->viewport()->installEventFilter(&m_paint);
         connect(&m_window, &MainWindow::integrationsShown, this, [this] { m_paint.armed = true; });
         // Filled already, from the disk cache, before the window was first shown.
-        if (!m_window.picker()->types().isEmpty())
+        m_filledFromCache = !m_window.picker()->types().isEmpty();
+        if (m_filledFromCache)
             m_paint.armed = true;
         QTimer::singleShot(0, this, [this] { run(); });
     }
@@ -112,6 +113,7 @@ private:
                            {QLatin1String("phases"), phases},
                            {QLatin1String("rss_total_mb"), rssMb},
                            {QLatin1String("processes"), processes},
+                           {QLatin1String("picker_from_cache"), m_filledFromCache},
                            {QLatin1String("process_mb"), QJsonArray::fromStringList(kinds)}};
         if (m_options.soakSessions > 0) {
             report.insert(QLatin1String("soak_sessions"), sessions);
@@ -198,6 +200,7 @@ private:
     MainWindow &m_window;
     ChildOptions m_options;
     Probe::FirstPaint m_paint;
+    bool m_filledFromCache = false;
 };
 
 } // namespace

@@ -73,8 +73,11 @@ Spread spreadOf(QList<double> values)
 struct Samples
 {
     QList<double> startup, modal, firstModal, domReady, confirm, rss;
+    int pickerFromCache = 0; // app runs whose picker was filled from the disk cache
     void add(const QJsonObject &report, qint64 startedNs)
     {
+        if (report.value(QLatin1String("picker_from_cache")).toBool())
+            ++pickerFromCache;
         startup.append(Probe::msBetween(
             startedNs, report.value(QLatin1String("ready_ns")).toString().toLongLong()));
         const QJsonArray modalMs = report.value(QLatin1String("modal_ready_ms")).toArray();
@@ -335,6 +338,9 @@ int runParent(const QString &program, ChildOptions options, int runs, bool verbo
          QJsonObject{{QLatin1String("runs"), runs},
                      {QLatin1String("samples_per_run"), options.samples},
                      {QLatin1String("think_ms"), options.thinkMs},
+                     // Start-ups whose picker came from the disk cache (then revalidated), as on
+                     // a computer the app ran on before; the warm-up run fills the cache.
+                     {QLatin1String("app_picker_from_cache"), app.pickerFromCache},
                      {QLatin1String("platform"), QStringLiteral("offscreen")},
                      {QLatin1String("qt"), QString::fromLatin1(qVersion())},
                      {QLatin1String("cpus"), QThread::idealThreadCount()},
