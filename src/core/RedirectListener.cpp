@@ -26,6 +26,15 @@ RedirectListener::RedirectListener(QObject *parent)
     : QAbstractHttpServer(parent)
 { }
 
+void RedirectListener::prepareFirstUse()
+{
+    static bool prepared = false;
+    if (prepared)
+        return;
+    prepared = true;
+    RedirectListener once;
+}
+
 quint16 RedirectListener::listenOnLoopback(QString *error)
 {
     auto *tcp = new QTcpServer(this);

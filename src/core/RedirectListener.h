@@ -13,6 +13,10 @@ class RedirectListener : public QAbstractHttpServer
 
 public:
     explicit RedirectListener(QObject *parent = nullptr);
+    // The first listener made in a process loads what Qt's HTTP server needs (its TLS backend
+    // among them: 6-15 ms here). Called while the user is still choosing, the first session does
+    // not pay for it. Only the first call does anything.
+    static void prepareFirstUse();
 
     // Listens on 127.0.0.1 at a free port; 0 on failure (*error set).
     quint16 listenOnLoopback(QString *error);

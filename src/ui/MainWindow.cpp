@@ -14,6 +14,7 @@
 #include "NameTemplate.h"
 #include "ProfileStore.h"
 #include "ProfileSwitcher.h"
+#include "RedirectListener.h"
 #include "SettingsDialog.h"
 #include "StatusBadge.h"
 #include "ThemeManager.h"
@@ -260,6 +261,8 @@ void MainWindow::preparePageSoon()
             return; // the session's own page is loading or in use; after it
         const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
         m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
+        // What the first session would otherwise load on the click's path.
+        RedirectListener::prepareFirstUse();
     });
 }
 
