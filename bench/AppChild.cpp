@@ -93,14 +93,12 @@ private:
                 {QLatin1String("load_finished"), Probe::msBetween(times.click, times.loaded)},
                 {QLatin1String("form_shown"), Probe::msBetween(times.click, times.ready)},
                 {QLatin1String("same_renderer"), times.pidBefore == times.pidAfter}});
-            if (i == 0) {
-                Child::pause(m_options.settleMs);
-                rssMb = Probe::treeResidentMiB(&processes, &kinds);
-            }
+            if (i == 0)
+                rssMb = Child::settledResidentMiB(m_options.settleMs, &processes, &kinds);
             if (m_options.soakSessions > 0 && (i + 1 == 20 || i + 1 == sessions)) {
-                Child::pause(m_options.settleMs);
                 QStringList soakKinds;
-                (i + 1 == 20 ? rssAt20 : rssAtEnd) = Probe::treeResidentMiB(nullptr, &soakKinds);
+                (i + 1 == 20 ? rssAt20 : rssAtEnd) =
+                    Child::settledResidentMiB(m_options.settleMs, nullptr, &soakKinds);
                 soakProcesses.insert(i + 1 == 20 ? QStringLiteral("after_session_20")
                                                  : QStringLiteral("after_last_session"),
                                      QJsonArray::fromStringList(soakKinds));

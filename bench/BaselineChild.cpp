@@ -121,10 +121,8 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
         phases.append(QJsonObject{
             {QLatin1String("post_answered"), Probe::msBetween(clickNs, answeredNs)},
             {QLatin1String("dom_ready"), Probe::msBetween(clickNs, page->watch()->readyAt())}});
-        if (i == 0) {
-            pause(options.settleMs);
-            rssMb = Probe::treeResidentMiB(&processes, &kinds);
-        }
+        if (i == 0)
+            rssMb = settledResidentMiB(options.settleMs, &processes, &kinds);
     }
     Probe::report(QJsonObject{{QLatin1String("ready_ns"), QString::number(readyNs)},
                               {QLatin1String("modal_ready_ms"), modalMs},

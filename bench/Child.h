@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -28,6 +29,10 @@ int runBaseline(int argc, char **argv, const ChildOptions &options);
 void pause(int ms);
 // Runs events until `done` holds or `timeoutMs` passes; false on timeout.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 30000);
+// The resident memory of this process and its web engine processes once things settled: after
+// `settleMs`, the median of five readings 200 ms apart (a renderer's memory wanders by several
+// MiB from one moment to the next). `processes` and `kinds` as Probe::treeResidentMiB gives them.
+double settledResidentMiB(int settleMs, int *processes = nullptr, QStringList *kinds = nullptr);
 // A child that cannot go on: says why on stderr and exits with 1.
 [[noreturn]] void fail(const QString &why);
 

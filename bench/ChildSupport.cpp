@@ -1,4 +1,5 @@
 #include "Child.h"
+#include "Probe.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -6,6 +7,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace Child {
@@ -47,6 +49,22 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     loop.exec();
     deleteWhatWasDeletedLater();
     return done();
+}
+
+double settledResidentMiB(int settleMs, int *processes, QStringList *kinds)
+{
+    pause(settleMs);
+    QList<double> readings;
+    for (int i = 0; i < 5; ++i) {
+        if (i > 0)
+            pause(200);
+        // The processes and their sizes as the last reading found them.
+        if (kinds)
+            kinds->clear();
+        readings.append(Probe::treeResidentMiB(processes, kinds));
+    }
+    std::sort(readings.begin(), readings.end());
+    return readings.at(readings.size() / 2);
 }
 
 void fail(const QString &why)
