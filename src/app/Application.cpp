@@ -19,10 +19,14 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileOpenEvent>
+#include <QFontDatabase>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 
+#include <memory>
 #include <unistd.h>
 
 namespace Application {
@@ -98,6 +102,13 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     allowWebEngineAsRoot();
     QApplication app(argc, argv);
+    // The font database is filled the first time a widget measures text (5-15 ms on this kind of
+    // machine, fontconfig included): fill it on a thread of its own while the settings, profiles
+    // and the main window are set up. QFontDatabase is thread-safe; the UI thread waits for it
+    // only if it needs a font before the thread is done.
+    const std::unique_ptr<QThread> fonts(QThread::create([] { QFontDatabase::families(); }));
+    fonts->start();
+    const auto joinFonts = qScopeGuard([&fonts] { fonts->wait(); });
     QApplication::setApplicationDisplayName(QStringLiteral("Connect Desktop"));
     QApplication::setDesktopFileName(QStringLiteral("connect-desktop"));
 
