@@ -55,6 +55,12 @@ void ApiCall::send()
     m_clock.start();
     m_reply = m_network->sendCustomRequest(request, m_method, m_requestBody);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::handleReply);
+    // QNetworkAccessManager starts a request at the event loop's next turn: start it now, so that
+    // it is on its way while this thread goes on (making a connect window, say). Anything that
+    // would finish the call meanwhile is told after send() returned (finish()).
+    m_sending = true;
+    QCoreApplication::sendPostedEvents(m_reply, QEvent::MetaCall);
+    m_sending = false;
 }
 
 void ApiCall::handleReply()
@@ -166,6 +172,11 @@ void ApiCall::finish()
 {
     if (m_finished)
         return;
+    if (m_sending) {
+        // Whoever started the call has not connected to it yet.
+        QMetaObject::invokeMethod(this, &ApiCall::finish, Qt::QueuedConnection);
+        return;
+    }
     m_finished = true;
     Q_EMIT finished();
     deleteLater();

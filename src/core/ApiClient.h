@@ -70,6 +70,7 @@ private:
     int m_attempt = 0;
     bool m_aborted = false;
     bool m_finished = false;
+    bool m_sending = false; // inside send(), starting the request
     bool m_failed = false;
     bool m_notModified = false;
     HttpValidators m_validators;

@@ -86,6 +86,22 @@ private Q_SLOTS:
         QVERIFY(!received.constFirst().idempotencyKey.isEmpty());
     }
 
+    void aCallThatFailsAsItStartsIsStillReported()
+    {
+        // Qt refuses this address while the call is being started, before the caller could
+        // connect to it: the failure must still reach the caller.
+        ApiEndpoint bad = endpoint();
+        bad.baseUrl = QUrl(QStringLiteral("gopher://127.0.0.1:9"));
+        bad.maxAttempts = 1;
+        PolytomicProvider provider(bad);
+        const auto result = await<ConnectionTypeList>(
+            [&](QObject *context, ResultCallback<ConnectionTypeList> done) {
+                provider.fetchConnectionTypes(context, {}, done);
+            });
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.kind, ApiFailure::Kind::Network);
+    }
+
     void theConnectionTypesComeWithAValidator()
     {
         PolytomicProvider provider(endpoint());
