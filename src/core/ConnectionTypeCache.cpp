@@ -110,8 +110,3 @@ bool ConnectionTypeCache::store(const QString &key, const Entry &entry) const
     }
     return true;
 }
-
-void ConnectionTypeCache::remove(const QString &key) const
-{
-    QFile::remove(filePath(key));
-}

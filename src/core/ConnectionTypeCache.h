@@ -33,7 +33,6 @@ public:
     std::optional<Entry> load(const QString &key) const;
     // Written whole or not at all; false (and logged) when it could not be.
     bool store(const QString &key, const Entry &entry) const;
-    void remove(const QString &key) const;
 
     QString filePath(const QString &key) const;
 

@@ -23,6 +23,13 @@
 
 namespace {
 
+// A strong validator for `content`, for ETag and If-None-Match.
+QByteArray etagOf(const QByteArray &content)
+{
+    return '"' + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex().left(16)
+        + '"';
+}
+
 constexpr qint64 maxLogoBytes = 256 * 1024;
 constexpr int maxFailedAttempts = 3;
 constexpr auto connectPath = "/api/connections/connect/";
@@ -457,8 +464,7 @@ SandboxReply SandboxServer::listConnectionTypes(const SandboxRequest &request) c
         list.append(type.toJson());
     const QByteArray body = JsonEnvelope::wrap(list);
     // A validator, so that clients can ask "has it changed?" (If-None-Match) and get a 304.
-    const QByteArray etag =
-        '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(16) + '"';
+    const QByteArray etag = etagOf(body);
     SandboxReply reply = request.header("If-None-Match") == etag ? SandboxReply::empty(304)
                                                                  : SandboxReply::json(200, body);
     return reply.withHeader("ETag", etag).withHeader("Cache-Control", "private, no-cache");
@@ -863,8 +869,7 @@ SandboxReply SandboxServer::typeLogo(const QString &fileName, const SandboxReque
     const QByteArray svg = m_catalogue.logoSvg(fileName.chopped(4));
     if (svg.isEmpty())
         return SandboxReply::empty(404);
-    const QByteArray etag =
-        '"' + QCryptographicHash::hash(svg, QCryptographicHash::Sha256).toHex().left(16) + '"';
+    const QByteArray etag = etagOf(svg);
     SandboxReply reply =
         request.header("If-None-Match") == etag ? SandboxReply::empty(304) : SandboxReply();
     if (reply.status != 304) {

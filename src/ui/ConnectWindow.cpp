@@ -63,8 +63,6 @@ ConnectWindow::ConnectWindow(ConnectSession *session, QWebEngineProfile *webProf
     , m_session(session)
 {
     m_session->setParent(this);
-    if (preparedView)
-        webProfile = preparedView->page()->profile();
     setObjectName(QStringLiteral("ConnectWindow"));
     if (parent)
         setWindowModality(Qt::WindowModal);
@@ -383,8 +381,6 @@ void ConnectWindow::start()
     if (m_started)
         return;
     m_started = true;
-    if (m_log)
-        m_log->setLog(m_session->log());
     m_session->start();
 }
 

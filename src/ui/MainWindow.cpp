@@ -294,6 +294,8 @@ void MainWindow::openProfile(const Profile &profile)
     m_openFailed = false;
     m_connectionsLoaded = false;
     m_namesJustConnected.clear();
+    m_typesListed.clear();
+    m_typesValidators = {};
     m_pendingType.reset();
     m_autoOpened = false;
     m_openedProfile = profile;
@@ -368,27 +370,24 @@ void MainWindow::fetchTypes()
     PlatformProvider *provider = m_provider;
     const QString cacheKey =
         ConnectionTypeCache::keyFor(m_openedProfile.id, provider->apiBaseUrl());
-    if (m_picker->types().isEmpty()) {
-        m_typesShown = {};
-        m_typesListed.clear();
+    if (m_typesListed.isEmpty()) {
         // What this profile listed last time, at once; the platform is asked below all the same.
         const auto cached = m_typeCache ? m_typeCache->load(cacheKey) : std::nullopt;
         if (cached) {
             qCInfo(lcApp) << "integrations from the cache of" << cached->fetchedAt;
+            m_typesValidators = cached->validators;
             showTypes(cached->types);
-            if (!m_picker->types().isEmpty())
-                m_typesShown = cached->validators;
         } else {
             m_picker->setLoading();
         }
     }
     provider->fetchConnectionTypes(
-        m_providerContext, m_typesShown,
+        m_providerContext, m_typesValidators,
         [this, provider, cacheKey](const Result<ConnectionTypeList> &result) {
             if (provider != m_provider)
                 return;
             if (!result.ok()) {
-                if (m_picker->types().isEmpty()) {
+                if (m_typesListed.isEmpty()) {
                     m_picker->setError(result.failure.message());
                 } else {
                     // The list shown stays usable; say that it may be out of date.
@@ -408,9 +407,8 @@ void MainWindow::fetchTypes()
                 m_typeCache->store(cacheKey,
                                    {result.value->types, result.value->validators,
                                     QDateTime::currentDateTimeUtc()});
+            m_typesValidators = result.value->validators;
             showTypes(result.value->types);
-            m_typesShown =
-                m_picker->types().isEmpty() ? HttpValidators() : result.value->validators;
         });
 }
 

@@ -112,7 +112,7 @@ private:
     LogoCache *m_logos;
     const ConnectionTypeCache *m_typeCache;
     QList<ConnectionType> m_typesListed; // the platform's list the picker shows, unfiltered
-    HttpValidators m_typesShown; // its validators
+    HttpValidators m_typesValidators; // what the platform said identifies that list
     ModalViewPool *m_views; // the next connect window's web view, kept ready
 
     PlatformProvider *m_provider = nullptr;
