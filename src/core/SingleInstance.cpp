@@ -7,6 +7,9 @@
 #include <QLocalSocket>
 
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/socket.h>
+#endif
 
 namespace {
 
@@ -25,24 +28,64 @@ SingleInstance::SingleInstance(const QString &key, QObject *parent)
     m_name = key + QLatin1Char('-')
         + QString::fromLatin1(
                  QCryptographicHash::hash(user, QCryptographicHash::Sha256).toHex().left(12));
+#ifdef Q_OS_LINUX
+    // An abstract socket: no file to create, secure and remove (that took 1-5 ms of disk work at
+    // every start), none left behind by a crash. It has no file permissions either, so who
+    // connects is checked instead: only this user (fromThisUser()).
+    m_server.setSocketOptions(QLocalServer::AbstractNamespaceOption);
+#else
     m_server.setSocketOptions(QLocalServer::UserAccessOption); // only this user may talk to it
+#endif
     connect(&m_server, &QLocalServer::newConnection, this, [this] {
-        while (QLocalSocket *socket = m_server.nextPendingConnection())
-            readConnection(socket);
+        while (QLocalSocket *socket = m_server.nextPendingConnection()) {
+            if (fromThisUser(socket)) {
+                readConnection(socket);
+            } else {
+                qCWarning(lcApp) << "single instance: refused a connection from another user";
+                socket->abort();
+                socket->deleteLater();
+            }
+        }
     });
+}
+
+bool SingleInstance::fromThisUser(QLocalSocket *socket)
+{
+#ifdef Q_OS_LINUX
+    ucred peer{};
+    socklen_t length = sizeof peer;
+    if (::getsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &peer, &length) != 0)
+        return false;
+    return peer.uid == ::getuid();
+#else
+    Q_UNUSED(socket)
+    return true; // the socket file is this user's alone (UserAccessOption)
+#endif
+}
+
+void SingleInstance::prepare(QLocalSocket &socket)
+{
+#ifdef Q_OS_LINUX
+    socket.setSocketOptions(QLocalSocket::AbstractNamespaceOption);
+#else
+    Q_UNUSED(socket)
+#endif
 }
 
 bool SingleInstance::anotherIsRunning()
 {
     QLocalSocket probe;
+    prepare(probe);
     probe.connectToServer(m_name);
     return probe.waitForConnected(500);
 }
 
 bool SingleInstance::listen()
 {
+#ifndef Q_OS_LINUX
     // Nobody answered: a socket file left by a crashed instance may still be in the way.
     QLocalServer::removeServer(m_name);
+#endif
     if (!m_server.listen(m_name)) {
         // Run anyway: a second window is better than none.
         qCWarning(lcApp) << "single instance unavailable:" << m_server.errorString();
@@ -54,6 +97,7 @@ bool SingleInstance::listen()
 bool SingleInstance::forward(const QStringList &arguments, int timeoutMs)
 {
     QLocalSocket socket;
+    prepare(socket);
     socket.connectToServer(m_name);
     if (!socket.waitForConnected(timeoutMs))
         return false;

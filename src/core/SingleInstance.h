@@ -27,6 +27,9 @@ Q_SIGNALS:
 
 private:
     void readConnection(QLocalSocket *socket);
+    // Whether the peer runs as this user (on Linux, where the socket has no permissions).
+    static bool fromThisUser(QLocalSocket *socket);
+    static void prepare(QLocalSocket &socket);
 
     QString m_name;
     QLocalServer m_server;

@@ -6,6 +6,11 @@
 #include <QTest>
 #include <QUuid>
 
+#ifdef Q_OS_LINUX
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 class TestDeepLink : public QObject
 {
     Q_OBJECT
@@ -81,6 +86,45 @@ private Q_SLOTS:
         QVERIFY(second.forward(arguments));
         QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 5000);
         QCOMPARE(received.constFirst().constFirst().toStringList(), arguments);
+    }
+
+    void anotherUsersLaunchIsRefused()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("Checked by the socket file's permissions elsewhere, not by the peer's user");
+#else
+        if (::geteuid() != 0)
+            QSKIP("Needs root, to send from another user");
+        const QString key =
+            QStringLiteral("connect-desktop-test-") + QUuid::createUuid().toString(QUuid::Id128);
+        SingleInstance first(key);
+        QVERIFY(first.listen());
+        QSignalSpy received(&first, &SingleInstance::argumentsReceived);
+
+        // Another user (nobody) finds the instance and sends it a link.
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            SingleInstance intruder(key); // the name is no secret: made from this user's id
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(2);
+            ::_exit(intruder.forward({QStringLiteral("connectdesktop://connect?integration=evil")})
+                        ? 0
+                        : 3);
+        }
+        // It got through to the socket (or the refusal would prove nothing)...
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
+        // ...and this user's own launch, which comes after it, is the only one heard.
+        SingleInstance mine(key);
+        const QStringList arguments{QStringLiteral("connectdesktop://connect?integration=hubspot")};
+        QVERIFY(mine.forward(arguments));
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 5000);
+        QCOMPARE(received.constFirst().constFirst().toStringList(), arguments);
+        QVERIFY(!received.wait(200)); // nothing else follows
+#endif
     }
 
     void withNobodyRunningThereIsNoOneToForwardTo()
