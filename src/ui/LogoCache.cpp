@@ -19,10 +19,11 @@ constexpr int fetchTimeoutMs = 15000;
 LogoCache::LogoCache(QObject *parent)
     : QObject(parent)
 {
+    // Qt's default size limit (50 MB; logos take kilobytes). Setting a smaller one makes the
+    // cache walk its whole folder at once, at start-up.
     auto *cache = new QNetworkDiskCache(&m_network);
     cache->setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                              + QStringLiteral("/logos"));
-    cache->setMaximumCacheSize(20 * 1024 * 1024);
     m_network.setCache(cache);
     m_network.setTransferTimeout(fetchTimeoutMs);
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -72,6 +73,11 @@ void LogoCache::fetch(const QUrl &url)
 QIcon LogoCache::placeholder(const QString &name)
 {
     const QString letter = name.isEmpty() ? QStringLiteral("?") : name.left(1).toUpper();
+    // One per letter, drawn once: every row of the picker asks for its icon when it is laid
+    // out, and drawing two pixmaps with text each time cost the first paint about 1 ms.
+    static QHash<QString, QIcon> drawn;
+    if (const auto found = drawn.constFind(letter); found != drawn.constEnd())
+        return *found;
     QIcon icon;
     for (const int side : {32, 64}) {
         QPixmap pixmap(side, side);
@@ -89,5 +95,6 @@ QIcon LogoCache::placeholder(const QString &name)
         painter.drawText(QRect(0, 0, side, side), Qt::AlignCenter, letter);
         icon.addPixmap(pixmap);
     }
+    drawn.insert(letter, icon);
     return icon;
 }

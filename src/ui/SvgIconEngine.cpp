@@ -1,11 +1,15 @@
 #include "SvgIconEngine.h"
 
+#include <QFile>
+#include <QGuiApplication>
 #include <QPainter>
+#include <QPalette>
 #include <QPixmap>
 #include <QSvgRenderer>
 
-SvgIconEngine::SvgIconEngine(const QByteArray &svg)
+SvgIconEngine::SvgIconEngine(const QByteArray &svg, bool tinted)
     : m_svg(svg)
+    , m_tinted(tinted)
 { }
 
 QIcon SvgIconEngine::icon(const QByteArray &svg)
@@ -16,11 +20,28 @@ QIcon SvgIconEngine::icon(const QByteArray &svg)
     return QIcon(new SvgIconEngine(svg));
 }
 
+QIcon SvgIconEngine::symbol(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray svg = file.readAll();
+    if (icon(svg).isNull())
+        return {};
+    return QIcon(new SvgIconEngine(svg, true));
+}
+
 void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
                           QIcon::State state)
 {
     Q_UNUSED(state)
-    QSvgRenderer renderer(m_svg);
+    QByteArray svg = m_svg;
+    if (m_tinted) {
+        const QColor colour = QGuiApplication::palette().color(
+            mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::ButtonText);
+        svg.replace("currentColor", colour.name().toLatin1());
+    }
+    QSvgRenderer renderer(svg);
     QSizeF size = renderer.viewBoxF().size();
     if (size.isEmpty())
         size = renderer.defaultSize();
@@ -29,7 +50,7 @@ void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode
     target.moveCenter(QRectF(rect).center());
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    if (mode == QIcon::Disabled)
+    if (mode == QIcon::Disabled && !m_tinted)
         painter->setOpacity(0.4);
     renderer.render(painter, target);
     painter->restore();
@@ -46,5 +67,5 @@ QPixmap SvgIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State 
 
 QIconEngine *SvgIconEngine::clone() const
 {
-    return new SvgIconEngine(m_svg);
+    return new SvgIconEngine(m_svg, m_tinted);
 }
