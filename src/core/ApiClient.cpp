@@ -7,16 +7,89 @@
 #include "LogCategories.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
 
-ApiCall::ApiCall(QNetworkAccessManager *network, const ApiEndpoint &endpoint, QByteArray method,
-                 QUrl url, QByteArray body, QString idempotencyKey, ExchangeLog *log,
-                 QObject *parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_endpoint(endpoint)
+// What one attempt brought back, read on the network thread and handed over by value.
+struct ApiResponse
+{
+    int status = 0; // 0: no HTTP answer
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QString errorString;
+    QByteArray etag, lastModified; // as sent, checked by the call
+    qint64 durationMs = 0;
+};
+
+// The network thread's side: one QNetworkAccessManager, the replies in flight by id. It only
+// talks to its ApiClient through queued calls, and the client stops this thread before it goes.
+class ApiTransport : public QObject
+{
+public:
+    explicit ApiTransport(ApiClient *client)
+        : m_client(client)
+    { }
+
+    ~ApiTransport() override
+    {
+        // Whatever is still in flight ends here, unreported: its client is going away.
+        for (QNetworkReply *reply : std::as_const(m_replies)) {
+            reply->disconnect(this);
+            reply->abort();
+        }
+    }
+
+    void send(quint64 id, const QByteArray &method, const QNetworkRequest &request,
+              const QByteArray &body)
+    {
+        if (!m_network)
+            m_network = new QNetworkAccessManager(this); // made on this thread, lives on it
+        QElapsedTimer clock;
+        clock.start();
+        QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+        m_replies.insert(id, reply);
+        connect(reply, &QNetworkReply::finished, this, [this, id, reply, clock] {
+            m_replies.remove(id);
+            reply->deleteLater();
+            ApiResponse response;
+            response.durationMs = clock.elapsed();
+            response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            // An aborted or timed-out reply is closed; reading it would only warn.
+            if (reply->isOpen())
+                response.body = reply->readAll();
+            response.error = reply->error();
+            response.errorString = reply->errorString();
+            response.etag = reply->rawHeader("ETag");
+            response.lastModified = reply->rawHeader("Last-Modified");
+            QMetaObject::invokeMethod(
+                m_client, [client = m_client, id, response] { client->deliver(id, response); },
+                Qt::QueuedConnection);
+        });
+    }
+
+    void cancel(quint64 id)
+    {
+        if (QNetworkReply *reply = m_replies.take(id)) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+
+private:
+    ApiClient *m_client;
+    QNetworkAccessManager *m_network = nullptr;
+    QHash<quint64, QNetworkReply *> m_replies;
+};
+
+ApiCall::ApiCall(ApiClient *client, QByteArray method, QUrl url, QByteArray body,
+                 QString idempotencyKey, ExchangeLog *log)
+    : QObject(client)
+    , m_client(client)
+    , m_endpoint(client->endpoint())
     , m_method(std::move(method))
     , m_url(std::move(url))
     , m_requestBody(std::move(body))
@@ -25,6 +98,12 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const ApiEndpoint &endpoint, QB
 {
     m_failure.host = m_url.port() > 0 ? QStringLiteral("%1:%2").arg(m_url.host()).arg(m_url.port())
                                       : m_url.host();
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_client && m_inFlight)
+        m_client->cancel(m_inFlight);
 }
 
 void ApiCall::send()
@@ -53,42 +132,28 @@ void ApiCall::send()
                           QByteArrayLiteral("application/json"));
 
     m_clock.start();
-    m_reply = m_network->sendCustomRequest(request, m_method, m_requestBody);
-    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::handleReply);
-    // QNetworkAccessManager starts a request at the event loop's next turn: start it now, so that
-    // it is on its way while this thread goes on (making a connect window, say). Anything that
-    // would finish the call meanwhile is told after send() returned (finish()).
-    m_sending = true;
-    QCoreApplication::sendPostedEvents(m_reply, QEvent::MetaCall);
-    m_sending = false;
+    m_inFlight = m_client->transmit(this, m_method, request, m_requestBody);
 }
 
-void ApiCall::handleReply()
+void ApiCall::handleResponse(const ApiResponse &response)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    reply->deleteLater();
-    m_reply = nullptr;
-    const qint64 duration = m_clock.elapsed();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // An aborted or timed-out reply is closed; reading it would only warn.
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const QNetworkReply::NetworkError error = reply->error();
+    m_inFlight = 0;
+    const qint64 duration = response.durationMs;
+    const int status = response.status;
+    const QByteArray &body = response.body;
+    const QNetworkReply::NetworkError error = response.error;
 
     ApiFailure failure = m_failure;
     failure.attempts = m_attempt;
     bool failed = true;
-    if (m_aborted) {
-        failure.kind = ApiFailure::Kind::Aborted;
-    } else if (status == 0) {
+    if (status == 0) {
         // No HTTP answer. A transfer timeout shows as an operation cancelled that we did not ask
         // for.
         failure.kind =
             error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
             ? ApiFailure::Kind::Timeout
             : ApiFailure::Kind::Network;
-        failure.detail = reply->errorString();
+        failure.detail = response.errorString;
     } else if (status == 304 && !m_known.isEmpty()) {
         failed = false; // what the caller has is still current
         m_notModified = true;
@@ -113,8 +178,7 @@ void ApiCall::handleReply()
         }
     }
 
-    const bool retry = failed && !m_aborted && failure.isRetryable()
-        && m_attempt < m_endpoint.maxAttempts
+    const bool retry = failed && failure.isRetryable() && m_attempt < m_endpoint.maxAttempts
         && (m_method != "POST" || !m_idempotencyKey.isEmpty());
     QString note;
     if (failed)
@@ -140,14 +204,14 @@ void ApiCall::handleReply()
     m_failure = failure;
     if (!failed) {
         // The server's own words, kept only as long as they are a sane header value.
-        auto header = [reply](const QByteArray &name) {
-            const QByteArray value = reply->rawHeader(name).trimmed();
+        auto header = [](const QByteArray &raw) {
+            const QByteArray value = raw.trimmed();
             return value.size() <= 256 && !value.contains('\n') && !value.contains('\r')
                 ? value
                 : QByteArray();
         };
-        m_validators.etag = header("ETag");
-        m_validators.lastModified = header("Last-Modified");
+        m_validators.etag = header(response.etag);
+        m_validators.lastModified = header(response.lastModified);
         if (m_notModified && m_validators.isEmpty())
             m_validators = m_known;
     }
@@ -159,24 +223,25 @@ void ApiCall::abort()
     if (m_finished)
         return;
     m_aborted = true;
-    if (m_reply) {
-        m_reply->abort(); // handleReply() follows and finishes
-        return;
+    if (m_inFlight) {
+        // The attempt on the network thread stops there; its answer, if one is on its way
+        // already, is not waited for.
+        if (m_client)
+            m_client->cancel(m_inFlight);
+        m_inFlight = 0;
+        m_failure.attempts = m_attempt;
+        if (m_log)
+            m_log->recordApi(QString::fromLatin1(m_method), m_url, 0, m_clock.elapsed(), {});
     }
     m_failed = true;
     m_failure.kind = ApiFailure::Kind::Aborted;
-    finish(); // between retries
+    finish();
 }
 
 void ApiCall::finish()
 {
     if (m_finished)
         return;
-    if (m_sending) {
-        // Whoever started the call has not connected to it yet.
-        QMetaObject::invokeMethod(this, &ApiCall::finish, Qt::QueuedConnection);
-        return;
-    }
     m_finished = true;
     Q_EMIT finished();
     deleteLater();
@@ -185,7 +250,57 @@ void ApiCall::finish()
 ApiClient::ApiClient(const ApiEndpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
-{ }
+{
+    m_thread.setObjectName(QStringLiteral("ConnectDesktop API"));
+}
+
+ApiClient::~ApiClient()
+{
+    // The calls (children, deleted after this) must not reach back into a client half gone.
+    for (ApiCall *call : findChildren<ApiCall *>(QString(), Qt::FindDirectChildrenOnly))
+        call->m_client = nullptr;
+    if (m_thread.isRunning()) {
+        // The transport goes on its own thread (QThread runs deferred deletes as it ends); no
+        // answer is posted back to this client after wait() returned.
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+quint64 ApiClient::transmit(ApiCall *call, const QByteArray &method, const QNetworkRequest &request,
+                            const QByteArray &body)
+{
+    if (!m_transport) {
+        m_transport = new ApiTransport(this);
+        m_transport->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::finished, m_transport, &QObject::deleteLater);
+        m_thread.start();
+    }
+    const quint64 id = ++m_lastId;
+    m_inFlight.insert(id, call);
+    QMetaObject::invokeMethod(
+        m_transport,
+        [transport = m_transport, id, method, request, body] {
+            transport->send(id, method, request, body);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void ApiClient::cancel(quint64 id)
+{
+    if (!m_inFlight.remove(id))
+        return;
+    QMetaObject::invokeMethod(
+        m_transport, [transport = m_transport, id] { transport->cancel(id); },
+        Qt::QueuedConnection);
+}
+
+void ApiClient::deliver(quint64 id, const ApiResponse &response)
+{
+    if (ApiCall *call = m_inFlight.take(id))
+        call->handleResponse(response);
+}
 
 void ApiClient::setLog(ExchangeLog *log)
 {
@@ -211,8 +326,7 @@ QUrl ApiClient::urlFor(const QString &path) const
 ApiCall *ApiClient::start(const QByteArray &method, const QString &path, const QByteArray &body,
                           const QString &idempotencyKey, const HttpValidators &known)
 {
-    auto *call = new ApiCall(&m_network, m_endpoint, method, urlFor(path), body, idempotencyKey,
-                             m_log, this);
+    auto *call = new ApiCall(this, method, urlFor(path), body, idempotencyKey, m_log);
     call->m_known = known;
     call->send();
     return call;

@@ -1,5 +1,8 @@
 // HTTP to a Polytomic-compatible API on QNetworkAccessManager: version header always sent,
 // authentication, timeouts, retries of safe failures with backoff, every exchange logged.
+// Requests travel on a network thread of the client's own, so that a busy UI thread (making and
+// painting a window at a click) never holds one back; calls and their results stay on the
+// thread that made them.
 #pragma once
 
 #include "ApiFailure.h"
@@ -7,15 +10,19 @@
 #include "HttpValidators.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
-#include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <QUrl>
 
+class ApiClient;
+class ApiTransport;
 class ExchangeLog;
-class QNetworkReply;
+struct ApiResponse;
 
 struct ApiEndpoint
 {
@@ -51,13 +58,14 @@ Q_SIGNALS:
 
 private:
     friend class ApiClient;
-    ApiCall(QNetworkAccessManager *network, const ApiEndpoint &endpoint, QByteArray method,
-            QUrl url, QByteArray body, QString idempotencyKey, ExchangeLog *log, QObject *parent);
+    ApiCall(ApiClient *client, QByteArray method, QUrl url, QByteArray body, QString idempotencyKey,
+            ExchangeLog *log);
+    ~ApiCall() override;
     void send();
-    void handleReply();
+    void handleResponse(const ApiResponse &response);
     void finish();
 
-    QNetworkAccessManager *m_network;
+    ApiClient *m_client; // the parent; null once it is going away
     ApiEndpoint m_endpoint;
     QByteArray m_method;
     QUrl m_url;
@@ -65,12 +73,11 @@ private:
     QString m_idempotencyKey;
     HttpValidators m_known; // sent as If-None-Match / If-Modified-Since
     QPointer<ExchangeLog> m_log;
-    QPointer<QNetworkReply> m_reply;
-    QElapsedTimer m_clock;
+    quint64 m_inFlight = 0; // the attempt on the network thread, if one is
+    QElapsedTimer m_clock; // since the attempt was sent
     int m_attempt = 0;
     bool m_aborted = false;
     bool m_finished = false;
-    bool m_sending = false; // inside send(), starting the request
     bool m_failed = false;
     bool m_notModified = false;
     HttpValidators m_validators;
@@ -84,6 +91,8 @@ class ApiClient : public QObject
 
 public:
     explicit ApiClient(const ApiEndpoint &endpoint, QObject *parent = nullptr);
+    // Calls still running end without finished(); the network thread stops.
+    ~ApiClient() override;
 
     const ApiEndpoint &endpoint() const { return m_endpoint; }
     // Where exchanges are recorded (not owned); the key and credential become its secrets.
@@ -100,10 +109,20 @@ public:
     QUrl urlFor(const QString &path) const;
 
 private:
+    friend class ApiCall;
+    friend class ApiTransport;
     ApiCall *start(const QByteArray &method, const QString &path, const QByteArray &body,
                    const QString &idempotencyKey, const HttpValidators &known = {});
+    // On the network thread; its answer comes back to `call` on this one.
+    quint64 transmit(ApiCall *call, const QByteArray &method, const QNetworkRequest &request,
+                     const QByteArray &body);
+    void cancel(quint64 id);
+    void deliver(quint64 id, const ApiResponse &response);
 
     ApiEndpoint m_endpoint;
-    QNetworkAccessManager m_network;
     QPointer<ExchangeLog> m_log;
+    QThread m_thread; // started at the first request
+    ApiTransport *m_transport = nullptr; // lives on m_thread
+    QHash<quint64, ApiCall *> m_inFlight;
+    quint64 m_lastId = 0;
 };

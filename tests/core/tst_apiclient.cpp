@@ -5,8 +5,10 @@
 #include "PolytomicProvider.h"
 #include "SandboxServer.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 namespace {
 
@@ -100,6 +102,46 @@ private Q_SLOTS:
             });
         QVERIFY(!result.ok());
         QCOMPARE(result.failure.kind, ApiFailure::Kind::Network);
+    }
+
+    void theExchangeDoesNotWaitForABusyCaller()
+    {
+        // The platform answers from a thread of its own here, so that only the caller's thread
+        // is busy, as the UI thread is while it makes a connect window.
+        QThread serverThread;
+        SandboxOptions options;
+        options.apiKey = apiKey;
+        auto *server = new SandboxServer(options);
+        server->moveToThread(&serverThread);
+        serverThread.start();
+        const auto stopServer = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+            serverThread.quit();
+            serverThread.wait();
+        });
+        QUrl url;
+        QMetaObject::invokeMethod(
+            server, [server, &url] { url = server->start() ? server->url() : QUrl(); },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(url.isValid());
+
+        ApiEndpoint ep = endpoint();
+        ep.baseUrl = url;
+        ApiClient client(ep);
+        ExchangeLog log;
+        client.setLog(&log);
+        ApiCall *call = client.get(QStringLiteral("/api/connection_types"));
+        QSignalSpy finished(call, &ApiCall::finished);
+        // The caller's thread is blocked, as by a long layout, before it sees any event again.
+        constexpr int busyMs = 1000;
+        QThread::msleep(busyMs);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(log.entries().size(), 1);
+        QCOMPARE(log.entries().constFirst().status, 200);
+        // The exchange itself took a fraction of that: it went on while the caller was busy.
+        QVERIFY2(log.entries().constFirst().durationMs < busyMs / 2,
+                 qPrintable(QString::number(log.entries().constFirst().durationMs)));
     }
 
     void theConnectionTypesComeWithAValidator()
