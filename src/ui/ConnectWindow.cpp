@@ -731,8 +731,29 @@ void ConnectWindow::onFinished(const SessionResult &result)
         QDialog::reject();
 }
 
+void ConnectWindow::showSoon(int longestWaitMs)
+{
+    if (isVisible() || m_showPending)
+        return;
+    m_showPending = true;
+    auto showNow = [this] {
+        if (!std::exchange(m_showPending, false))
+            return; // shown already, or closed before it was
+        show();
+    };
+    connect(m_page, &QWebEnginePage::loadStarted, this, showNow, Qt::SingleShotConnection);
+    // Anything other than the request and the load to come (a problem, a result) shows at once.
+    connect(m_session, &ConnectSession::stateChanged, this, [showNow](ConnectSession::State state) {
+        if (state != ConnectSession::State::Requesting && state != ConnectSession::State::Loading)
+            showNow();
+    });
+    connect(this, &QDialog::finished, this, [this] { m_showPending = false; });
+    QTimer::singleShot(longestWaitMs, this, showNow);
+}
+
 void ConnectWindow::reject()
 {
+    m_showPending = false; // closed before it showed: it stays closed
     if (!m_started || m_session->isFinished()) {
         QDialog::reject();
         return;

@@ -53,6 +53,11 @@ public:
     ~ConnectWindow() override;
 
     void start();
+    // Shows the window once its page starts loading, or after `longestWaitMs` (a slow platform,
+    // a problem): painting it before the load begins would hold the load back, since the
+    // engine's side of a navigation runs on the UI thread too. The session shows something the
+    // moment the window is up either way.
+    void showSoon(int longestWaitMs = 40);
     // Support staff's per-profile option: a refused invalid certificate may be accepted from the
     // problem it causes ("Continue anyway"), and a warning stays while such a page is open.
     void setCertificateOverrideAllowed(bool allowed);
@@ -147,6 +152,7 @@ private:
     quint64 m_readyGeneration = 0; // the load that already reported modalReady
     bool m_started = false;
     bool m_crashed = false;
+    bool m_showPending = false; // showSoon() waits; cleared once shown or closed
     bool m_closeRequested = false;
     bool m_resultEmitted = false;
 };

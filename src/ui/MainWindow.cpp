@@ -245,6 +245,12 @@ void MainWindow::buildUi()
 
 bool MainWindow::event(QEvent *event)
 {
+    if (event->type() == QEvent::Paint && !m_paintedOnce) {
+        // The window's first paint has begun; what waited for it runs once it is done.
+        m_paintedOnce = true;
+        if (!m_afterFirstPaint.empty())
+            QTimer::singleShot(0, this, &MainWindow::runAfterFirstPaint);
+    }
     const bool handled = QMainWindow::event(event);
     // UpdateRequest is where the window paints: what was asked for is on screen now.
     if (event->type() == QEvent::UpdateRequest && m_preparePageAfterPaint) {
@@ -252,6 +258,30 @@ bool MainWindow::event(QEvent *event)
         preparePageSoon();
     }
     return handled;
+}
+
+void MainWindow::afterFirstPaint(std::function<void()> work)
+{
+    if (m_paintedOnce || !isVisible()) {
+        work();
+        return;
+    }
+    if (m_afterFirstPaint.empty()) {
+        // A window that is shown but never exposed (minimised, say) does not wait for ever.
+        constexpr int longestWaitMs = 250;
+        QTimer::singleShot(longestWaitMs, this, [this] {
+            m_paintedOnce = true;
+            runAfterFirstPaint();
+        });
+    }
+    m_afterFirstPaint.push_back(std::move(work));
+}
+
+void MainWindow::runAfterFirstPaint()
+{
+    const auto waiting = std::exchange(m_afterFirstPaint, {});
+    for (const auto &work : waiting)
+        work();
 }
 
 void MainWindow::preparePageSoon()
@@ -262,6 +292,13 @@ void MainWindow::preparePageSoon()
             return;
         if (m_connectWindow && !m_connectWindow->session()->isFinished())
             return; // the session's own page is loading or in use; after it
+        if (!m_afterFirstPaint.empty()) {
+            // What came while the window first painted (the connections) is shown before the
+            // engine starts, which holds this thread for a while; the engine comes after that.
+            runAfterFirstPaint();
+            preparePageSoon();
+            return;
+        }
         const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
         m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
         // What the first session would otherwise load on the click's path.
@@ -452,29 +489,37 @@ void MainWindow::fetchConnections()
     PlatformProvider *provider = m_provider;
     provider->fetchConnections(
         m_providerContext, [this, provider](const Result<QList<Connection>> &result) {
-            if (provider != m_provider)
-                return;
-            if (!result.ok()) {
-                m_connections->setError(result.failure.message());
-            } else {
-                QList<Connection> connections = *result.value;
-                for (Connection &connection : connections)
-                    connection.typeLogoUrl =
-                        resolved(provider->apiBaseUrl(), connection.typeLogoUrl);
-                m_connections->setConnections(connections);
-                m_connectionsLoaded = true;
-                m_namesJustConnected.clear(); // the list has them now
-            }
-            Q_EMIT connectionsRefreshed();
-            // A failed list is no reason to refuse: the server still refuses a taken name, and
-            // that failure offers the next free one.
-            if (m_pendingType) {
-                const ConnectionType type = *m_pendingType;
-                m_pendingType.reset();
-                statusBar()->clearMessage();
-                startCreate(type);
-            }
+            afterFirstPaint([this, provider, result, generation = m_openGeneration] {
+                if (generation == m_openGeneration) // not another profile's by now
+                    showConnections(provider, result);
+            });
         });
+}
+
+void MainWindow::showConnections(PlatformProvider *provider,
+                                 const Result<QList<Connection>> &result)
+{
+    if (provider != m_provider)
+        return;
+    if (!result.ok()) {
+        m_connections->setError(result.failure.message());
+    } else {
+        QList<Connection> connections = *result.value;
+        for (Connection &connection : connections)
+            connection.typeLogoUrl = resolved(provider->apiBaseUrl(), connection.typeLogoUrl);
+        m_connections->setConnections(connections);
+        m_connectionsLoaded = true;
+        m_namesJustConnected.clear(); // the list has them now
+    }
+    Q_EMIT connectionsRefreshed();
+    // A failed list is no reason to refuse: the server still refuses a taken name, and
+    // that failure offers the next free one.
+    if (m_pendingType) {
+        const ConnectionType type = *m_pendingType;
+        m_pendingType.reset();
+        statusBar()->clearMessage();
+        startCreate(type);
+    }
 }
 
 void MainWindow::openFromLink(const QString &integration)
@@ -607,7 +652,7 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
     }
     m_connectWindow = window;
     Q_EMIT connectWindowOpened(window);
-    window->show();
+    window->showSoon();
 }
 
 void MainWindow::onSessionFinished(const SessionResult &result, const QString &integrationName)

@@ -9,6 +9,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+#include <vector>
+
 class AppSettings;
 class Backends;
 class Banner;
@@ -89,6 +92,7 @@ private:
     void showTypes(const QList<ConnectionType> &types);
     QList<ConnectionType> allowedOnly(const QList<ConnectionType> &types) const;
     void fetchConnections();
+    void showConnections(PlatformProvider *provider, const Result<QList<Connection>> &result);
     // The connection names in use: the list, and what was connected since it was fetched.
     QStringList namesTaken() const;
     void startCreate(const ConnectionType &type);
@@ -102,6 +106,11 @@ private:
     // Gets the next connect window's web view ready (ModalViewPool::prepare) once the events
     // already queued have run.
     void preparePageSoon();
+    // Runs `work` now, or, while the window is shown but not painted yet, once it has painted:
+    // the picker people look at first is not held back by what may come a moment later (the
+    // connections, a refreshed list). A window that is never exposed runs it soon all the same.
+    void afterFirstPaint(std::function<void()> work);
+    void runAfterFirstPaint();
     void updateProfileChrome(const Profile &profile);
 
     Backends *m_backends;
@@ -124,6 +133,8 @@ private:
     bool m_connectionsLoaded = false;
     QStringList m_namesJustConnected; // connected since the list was last fetched
     bool m_preparePageAfterPaint = false;
+    bool m_paintedOnce = false;
+    std::vector<std::function<void()>> m_afterFirstPaint;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
     // Owns the callbacks of the current provider; replaced on every switch so late answers
     // for an old profile are never delivered.

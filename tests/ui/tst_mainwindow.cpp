@@ -44,6 +44,25 @@
 
 using namespace WebTest;
 
+// Counts a widget's Show events.
+class ShowCounter : public QObject
+{
+public:
+    ShowCounter(int *count, QObject *parent)
+        : QObject(parent)
+        , m_count(count)
+    { }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show)
+            ++*m_count;
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    int *m_count;
+};
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -234,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(opened.count(), 1);
         ConnectWindow *connect = window->connectWindow();
         QVERIFY(connect);
-        QVERIFY(connect->isVisible());
+        QTRY_VERIFY(connect->isVisible()); // once its page starts loading
         QCOMPARE(connect->windowModality(), Qt::WindowModal);
         QCOMPARE(connect->session()->request().integrations,
                  QStringList{QStringLiteral("postgresql")});
@@ -272,6 +291,49 @@ private Q_SLOTS:
         QCOMPARE(window->connectWindow()->session()->request().name,
                  QStringLiteral("Early bird (2)"));
         window->connectWindow()->close();
+    }
+
+    void aConnectWindowShowsWhileASlowPlatformIsStillAsked()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        SandboxFaults slow;
+        slow.scope = QStringLiteral("/api/connections/connect");
+        slow.latencyMs = 5000;
+        m_server->setFaults(slow);
+        window->openIntegration(*window->picker()->findType(QStringLiteral("postgresql")));
+        ConnectWindow *connect = window->connectWindow();
+        QVERIFY(connect);
+        // Not held back for the page when the page is not coming yet.
+        QTRY_VERIFY_WITH_TIMEOUT(connect->isVisible(), 2000);
+        QCOMPARE(connect->session()->state(), ConnectSession::State::Requesting);
+        QCOMPARE(connect->currentView(), ConnectWindow::View::Preparing);
+        connect->close();
+    }
+
+    void aConnectWindowClosedBeforeItShowedNeverShows()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        SandboxFaults slow;
+        slow.scope = QStringLiteral("/api/connections/connect");
+        slow.latencyMs = 5000;
+        m_server->setFaults(slow);
+        window->openIntegration(*window->picker()->findType(QStringLiteral("postgresql")));
+        QPointer<ConnectWindow> connect = window->connectWindow();
+        QVERIFY(connect);
+        QVERIFY(!connect->isVisible());
+        int shows = 0;
+        auto *watch = new ShowCounter(&shows, connect);
+        connect->installEventFilter(watch);
+        std::optional<SessionResult::Outcome> outcome;
+        QObject::connect(window, &MainWindow::sessionFinished, this,
+                         [&outcome](const SessionResult &result) { outcome = result.outcome; });
+        connect->reject(); // Esc, straight after the click
+        QTRY_VERIFY(outcome.has_value());
+        QCOMPARE(*outcome, SessionResult::Outcome::Cancelled);
+        QTRY_VERIFY(connect.isNull()); // closed and gone
+        QCOMPARE(shows, 0);
     }
 
     void theIntegrationsListedLastTimeShowAtOnce()
