@@ -32,7 +32,8 @@ const auto fillForm = QStringLiteral(
 struct SessionTimes
 {
     qint64 click = 0;
-    qint64 opened = 0; // the connect window is built and shown
+    qint64 made = 0; // the connect window is made (it shows once its page starts loading)
+    qint64 shown = 0; // the connect window is shown
     qint64 requested = 0; // the platform answered the POST: the page starts loading
     qint64 loadStarted = 0; // the page's loadStarted
     qint64 pidBefore = 0, pidAfter = 0; // the page's renderer when the window opened, at the form
@@ -42,6 +43,24 @@ struct SessionTimes
     qint64 redirect = 0;
     qint64 result = 0;
     bool completed = false;
+};
+
+// When a window is first shown.
+class ShowWatch : public QObject
+{
+public:
+    explicit ShowWatch(qint64 *at)
+        : m_at(at)
+    { }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && !*m_at)
+            *m_at = Probe::nowNs();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    qint64 *m_at;
 };
 
 class Driver : public QObject
@@ -66,6 +85,13 @@ private:
         if (!Child::waitUntil([this] { return m_paint.at != 0; }))
             Child::fail(QStringLiteral("app: the picker was never filled"));
         const qint64 readyNs = m_paint.at;
+        if (m_options.startupOnly) {
+            Probe::report(QJsonObject{{QLatin1String("ready_ns"), QString::number(readyNs)},
+                                      {QLatin1String("picker_from_cache"), m_filledFromCache}});
+            m_window.close();
+            QCoreApplication::quit();
+            return;
+        }
 
         const int sessions =
             m_options.soakSessions > 0 ? m_options.soakSessions : m_options.samples;
@@ -86,7 +112,8 @@ private:
             confirm.append(Probe::msBetween(times.redirect, times.result));
             // Where the click-to-form time goes, from the click.
             phases.append(QJsonObject{
-                {QLatin1String("window_shown"), Probe::msBetween(times.click, times.opened)},
+                {QLatin1String("window_made"), Probe::msBetween(times.click, times.made)},
+                {QLatin1String("window_shown"), Probe::msBetween(times.click, times.shown)},
                 {QLatin1String("post_answered"), Probe::msBetween(times.click, times.requested)},
                 {QLatin1String("load_started"), Probe::msBetween(times.click, times.loadStarted)},
                 {QLatin1String("dom_ready"), Probe::msBetween(times.click, times.domReady)},
@@ -131,10 +158,12 @@ private:
         if (!type)
             Child::fail(QStringLiteral("app: the picker has no %1").arg(m_options.integration));
         QPointer<ConnectWindow> window;
+        ShowWatch showWatch(&times.shown);
         QObject scope; // the connections below end with this function
         QMetaObject::Connection opened = connect(
             &m_window, &MainWindow::connectWindowOpened, &scope, [&](ConnectWindow *opened) {
                 window = opened;
+                opened->installEventFilter(&showWatch);
                 times.pidBefore = opened->page()->renderProcessPid();
                 connect(opened->session(), &ConnectSession::stateChanged, &scope,
                         [&times](ConnectSession::State state) {
@@ -166,7 +195,7 @@ private:
             });
         times.click = Probe::nowNs();
         m_window.openIntegration(*type);
-        times.opened = Probe::nowNs();
+        times.made = Probe::nowNs();
         disconnect(opened);
         if (!window)
             Child::fail(QStringLiteral("app: no connect window opened"));

@@ -64,6 +64,10 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
         fail(QStringLiteral("baseline: the window never showed its list"));
     const qint64 readyNs = paint.at;
     types->deleteLater();
+    if (options.startupOnly) {
+        Probe::report(QJsonObject{{QLatin1String("ready_ns"), QString::number(readyNs)}});
+        return 0;
+    }
 
     // The modal: a bare view, warm (its renderer runs and has shown a small page with a form and
     // a script on the API's site, as the app's kept page has), then raw POST + load, timed to

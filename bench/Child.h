@@ -14,6 +14,7 @@ struct ChildOptions
     QString apiKey;
     int samples = 3; // sessions (app) or modal loads (baseline) measured
     int soakSessions = 0; // app only: run this many sessions and report memory growth
+    bool startupOnly = false; // report the start-up and stop: no sessions, no memory
     int thinkMs = 1000; // the pause of a person choosing, before each measured click
     int soakThinkMs = 100;
     int settleMs = 1000; // before memory is read

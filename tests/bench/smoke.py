@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The benchmark still runs and reports every figure (docs/performance.md).
 
-Not a timing test: no figure is compared with a goal. A short run (one run, one session, a soak
-of 21 sessions) must print one JSON object with every figure present and plausible in kind:
+Not a timing test: no figure is compared with a goal. A short run (one run, one session, two
+start-ups, a soak of 21 sessions) must print one JSON object with every figure present and plausible in kind:
 times and memory above zero, ratios computed, the soak counted.
 """
 import json
@@ -18,7 +18,8 @@ FIGURES = [
 def main() -> int:
     bench = sys.argv[1]
     run = subprocess.run(
-        [bench, "--runs", "1", "--samples", "1", "--sessions", "21", "--think-ms", "300"],
+        [bench, "--runs", "1", "--samples", "1", "--starts", "2", "--sessions", "21",
+         "--think-ms", "300"],
         capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
         print(run.stderr[-4000:], file=sys.stderr)
@@ -27,6 +28,9 @@ def main() -> int:
     result = json.loads(run.stdout)
     problems = [name for name in FIGURES
                 if not isinstance(result.get(name), (int, float)) or result[name] <= 0]
+    # One start-up with the run's session, one alone.
+    if result.get("spread", {}).get("startup_ms", {}).get("samples") != 2:
+        problems.append("spread.startup_ms.samples")
     if result.get("soak_sessions") != 21:
         problems.append("soak_sessions")
     if not isinstance(result.get("soak_rss_growth_pct"), (int, float)):
