@@ -99,6 +99,12 @@ Spread spreadOf(QList<double> values)
     return spread;
 }
 
+// The median of the last `count` values: this run's.
+double medianOfLast(const QList<double> &values, qsizetype count)
+{
+    return spreadOf(values.mid(values.size() - count)).median;
+}
+
 struct Samples
 {
     QList<double> startup, modal, firstModal, domReady, confirm, rss;
@@ -304,14 +310,10 @@ int runParent(const QString &program, ChildOptions options, int runs, int starts
                                 "%6), memory %7 MiB (baseline %8)")
                      .arg(run + 1)
                      .arg(runs)
-                     .arg(spreadOf(app.startup.mid(app.startup.size() - starts)).median, 0, 'f', 1)
-                     .arg(spreadOf(baseline.startup.mid(baseline.startup.size() - starts)).median,
-                          0, 'f', 1)
-                     .arg(spreadOf(app.modal.mid(app.modal.size() - options.samples)).median, 0,
-                          'f', 1)
-                     .arg(spreadOf(baseline.modal.mid(baseline.modal.size() - options.samples))
-                              .median,
-                          0, 'f', 1)
+                     .arg(medianOfLast(app.startup, starts), 0, 'f', 1)
+                     .arg(medianOfLast(baseline.startup, starts), 0, 'f', 1)
+                     .arg(medianOfLast(app.modal, options.samples), 0, 'f', 1)
+                     .arg(medianOfLast(baseline.modal, options.samples), 0, 'f', 1)
                      .arg(app.rss.constLast(), 0, 'f', 1)
                      .arg(baseline.rss.constLast(), 0, 'f', 1)
               << Qt::endl;
@@ -434,10 +436,9 @@ int main(int argc, char **argv)
     QCommandLineOption childOption(QStringLiteral("child"), QString(), QStringLiteral("KIND"));
     QCommandLineOption apiOption(QStringLiteral("api"), QString(), QStringLiteral("URL"));
     QCommandLineOption soakOption(QStringLiteral("soak"), QString(), QStringLiteral("N"));
-    for (QCommandLineOption *hidden : {&childOption, &apiOption, &soakOption})
-        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption startupOnlyOption(QStringLiteral("startup-only"));
-    startupOnlyOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    for (QCommandLineOption *hidden : {&childOption, &apiOption, &soakOption, &startupOnlyOption})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({runsOption, samplesOption, startsOption, sessionsOption, thinkOption,
                        verboseOption, childOption, apiOption, soakOption, startupOnlyOption});
 

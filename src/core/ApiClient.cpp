@@ -195,7 +195,7 @@ void ApiCall::handleResponse(const ApiResponse &response)
     if (retry) {
         const int delay = m_endpoint.backoffMs * (1 << (m_attempt - 1));
         QTimer::singleShot(delay, this, [this] {
-            if (!m_aborted)
+            if (!m_finished) // not aborted meanwhile
                 send();
         });
         return;
@@ -222,7 +222,6 @@ void ApiCall::abort()
 {
     if (m_finished)
         return;
-    m_aborted = true;
     if (m_inFlight) {
         // The attempt on the network thread stops there; its answer, if one is on its way
         // already, is not waited for.

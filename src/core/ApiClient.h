@@ -76,7 +76,6 @@ private:
     quint64 m_inFlight = 0; // the attempt on the network thread, if one is
     QElapsedTimer m_clock; // since the attempt was sent
     int m_attempt = 0;
-    bool m_aborted = false;
     bool m_finished = false;
     bool m_failed = false;
     bool m_notModified = false;

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDataStream>
+#include <QDir>
 #include <QLocalSocket>
 
 #include <unistd.h>
@@ -21,13 +22,19 @@ SingleInstance::SingleInstance(const QString &key, QObject *parent)
     : QObject(parent)
 {
 #ifdef Q_OS_UNIX
-    const QByteArray user = QByteArray::number(::getuid());
+    QByteArray scope = QByteArray::number(::getuid());
 #else
-    const QByteArray user = qgetenv("USERNAME");
+    QByteArray scope = qgetenv("USERNAME");
+#endif
+#ifdef Q_OS_LINUX
+    // A socket file lives in the temporary folder; an abstract socket is machine-wide. Its name
+    // keeps the file's scope: a session with a temporary folder of its own (TMPDIR, as sandboxed
+    // sessions and the tests set) has an instance of its own.
+    scope += '\n' + QDir::tempPath().toUtf8();
 #endif
     m_name = key + QLatin1Char('-')
         + QString::fromLatin1(
-                 QCryptographicHash::hash(user, QCryptographicHash::Sha256).toHex().left(12));
+                 QCryptographicHash::hash(scope, QCryptographicHash::Sha256).toHex().left(12));
 #ifdef Q_OS_LINUX
     // An abstract socket: no file to create, secure and remove (that took 1-5 ms of disk work at
     // every start), none left behind by a crash. It has no file permissions either, so who

@@ -747,13 +747,12 @@ void ConnectWindow::showSoon(int longestWaitMs)
         if (state != ConnectSession::State::Requesting && state != ConnectSession::State::Loading)
             showNow();
     });
-    connect(this, &QDialog::finished, this, [this] { m_showPending = false; });
     QTimer::singleShot(longestWaitMs, this, showNow);
 }
 
 void ConnectWindow::reject()
 {
-    m_showPending = false; // closed before it showed: it stays closed
+    m_showPending = false; // closed (Esc, ×, close()) before it showed: it stays closed
     if (!m_started || m_session->isFinished()) {
         QDialog::reject();
         return;

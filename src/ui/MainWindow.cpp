@@ -489,24 +489,23 @@ void MainWindow::fetchConnections()
     PlatformProvider *provider = m_provider;
     provider->fetchConnections(
         m_providerContext, [this, provider](const Result<QList<Connection>> &result) {
-            afterFirstPaint([this, provider, result, generation = m_openGeneration] {
+            if (provider != m_provider)
+                return;
+            afterFirstPaint([this, result, generation = m_openGeneration] {
                 if (generation == m_openGeneration) // not another profile's by now
-                    showConnections(provider, result);
+                    showConnections(result);
             });
         });
 }
 
-void MainWindow::showConnections(PlatformProvider *provider,
-                                 const Result<QList<Connection>> &result)
+void MainWindow::showConnections(const Result<QList<Connection>> &result)
 {
-    if (provider != m_provider)
-        return;
     if (!result.ok()) {
         m_connections->setError(result.failure.message());
     } else {
         QList<Connection> connections = *result.value;
         for (Connection &connection : connections)
-            connection.typeLogoUrl = resolved(provider->apiBaseUrl(), connection.typeLogoUrl);
+            connection.typeLogoUrl = resolved(m_provider->apiBaseUrl(), connection.typeLogoUrl);
         m_connections->setConnections(connections);
         m_connectionsLoaded = true;
         m_namesJustConnected.clear(); // the list has them now

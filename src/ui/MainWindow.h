@@ -92,7 +92,8 @@ private:
     void showTypes(const QList<ConnectionType> &types);
     QList<ConnectionType> allowedOnly(const QList<ConnectionType> &types) const;
     void fetchConnections();
-    void showConnections(PlatformProvider *provider, const Result<QList<Connection>> &result);
+    // A fetched list (or why there is none) into the connections pane, for the open profile.
+    void showConnections(const Result<QList<Connection>> &result);
     // The connection names in use: the list, and what was connected since it was fetched.
     QStringList namesTaken() const;
     void startCreate(const ConnectionType &type);
@@ -108,7 +109,7 @@ private:
     void preparePageSoon();
     // Runs `work` now, or, while the window is shown but not painted yet, once it has painted:
     // the picker people look at first is not held back by what may come a moment later (the
-    // connections, a refreshed list). A window that is never exposed runs it soon all the same.
+    // connections). A window that is never exposed runs it soon all the same.
     void afterFirstPaint(std::function<void()> work);
     void runAfterFirstPaint();
     void updateProfileChrome(const Profile &profile);

@@ -12,12 +12,15 @@ SvgIconEngine::SvgIconEngine(const QByteArray &svg, bool tinted)
     , m_tinted(tinted)
 { }
 
-QIcon SvgIconEngine::icon(const QByteArray &svg)
+bool SvgIconEngine::isDrawable(const QByteArray &svg)
 {
     QSvgRenderer check;
-    if (!check.load(svg) || !check.isValid())
-        return {};
-    return QIcon(new SvgIconEngine(svg));
+    return check.load(svg) && check.isValid();
+}
+
+QIcon SvgIconEngine::icon(const QByteArray &svg)
+{
+    return isDrawable(svg) ? QIcon(new SvgIconEngine(svg)) : QIcon();
 }
 
 QIcon SvgIconEngine::symbol(const QString &fileName)
@@ -26,9 +29,7 @@ QIcon SvgIconEngine::symbol(const QString &fileName)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QByteArray svg = file.readAll();
-    if (icon(svg).isNull())
-        return {};
-    return QIcon(new SvgIconEngine(svg, true));
+    return isDrawable(svg) ? QIcon(new SvgIconEngine(svg, true)) : QIcon();
 }
 
 void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,

@@ -22,6 +22,8 @@ public:
     QString key() const override { return QStringLiteral("connectdesktop-svg"); }
 
 private:
+    static bool isDrawable(const QByteArray &svg);
+
     QByteArray m_svg;
     bool m_tinted = false;
 };

@@ -2,7 +2,9 @@
 #include "DeepLink.h"
 #include "SingleInstance.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -125,6 +127,26 @@ private Q_SLOTS:
         QCOMPARE(received.constFirst().constFirst().toStringList(), arguments);
         QVERIFY(!received.wait(200)); // nothing else follows
 #endif
+    }
+
+    void aSessionWithATemporaryFolderOfItsOwnHasAnInstanceOfItsOwn()
+    {
+        const QString key =
+            QStringLiteral("connect-desktop-test-") + QUuid::createUuid().toString(QUuid::Id128);
+        QTemporaryDir one, other;
+        const QByteArray before = qgetenv("TMPDIR");
+        const auto restore = qScopeGuard([&] {
+            if (before.isNull())
+                qunsetenv("TMPDIR");
+            else
+                qputenv("TMPDIR", before);
+        });
+        qputenv("TMPDIR", one.path().toLocal8Bit());
+        SingleInstance first(key);
+        QVERIFY(first.listen());
+        QVERIFY(SingleInstance(key).anotherIsRunning()); // the same folder: the same instance
+        qputenv("TMPDIR", other.path().toLocal8Bit());
+        QVERIFY(!SingleInstance(key).anotherIsRunning());
     }
 
     void withNobodyRunningThereIsNoOneToForwardTo()

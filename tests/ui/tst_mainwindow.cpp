@@ -129,6 +129,17 @@ class TestMainWindow : public QObject
         return connect;
     }
 
+    // Opens PostgreSQL while the platform takes 5 s to answer for a connect page.
+    ConnectWindow *openPostgresOnASlowPlatform(MainWindow *window)
+    {
+        SandboxFaults slow;
+        slow.scope = QStringLiteral("/api/connections/connect");
+        slow.latencyMs = 5000;
+        m_server->setFaults(slow);
+        window->openIntegration(*window->picker()->findType(QStringLiteral("postgresql")));
+        return window->connectWindow();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -297,12 +308,7 @@ private Q_SLOTS:
     {
         MainWindow *window = openMainWindow();
         QVERIFY(waitForTypes(window));
-        SandboxFaults slow;
-        slow.scope = QStringLiteral("/api/connections/connect");
-        slow.latencyMs = 5000;
-        m_server->setFaults(slow);
-        window->openIntegration(*window->picker()->findType(QStringLiteral("postgresql")));
-        ConnectWindow *connect = window->connectWindow();
+        ConnectWindow *connect = openPostgresOnASlowPlatform(window);
         QVERIFY(connect);
         // Not held back for the page when the page is not coming yet.
         QTRY_VERIFY_WITH_TIMEOUT(connect->isVisible(), 2000);
@@ -315,12 +321,7 @@ private Q_SLOTS:
     {
         MainWindow *window = openMainWindow();
         QVERIFY(waitForTypes(window));
-        SandboxFaults slow;
-        slow.scope = QStringLiteral("/api/connections/connect");
-        slow.latencyMs = 5000;
-        m_server->setFaults(slow);
-        window->openIntegration(*window->picker()->findType(QStringLiteral("postgresql")));
-        QPointer<ConnectWindow> connect = window->connectWindow();
+        QPointer<ConnectWindow> connect = openPostgresOnASlowPlatform(window);
         QVERIFY(connect);
         QVERIFY(!connect->isVisible());
         int shows = 0;
