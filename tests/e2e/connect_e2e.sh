@@ -21,6 +21,9 @@ export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$wo
 # The single-instance socket lives in the temporary folder: ours, so a Connect Desktop the
 # developer has open does not take our launches.
 export TMPDIR=$work
+# The app's windows are X windows on this server, found and typed into with xdotool: a shell with
+# QT_QPA_PLATFORM=offscreen (how the other tests run) must not make them invisible to it.
+export QT_QPA_PLATFORM=xcb
 export QT_LOGGING_RULES="connectdesktop.app.info=true"
 unset POLYTOMIC_API_KEY
 [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
