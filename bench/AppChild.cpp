@@ -43,6 +43,9 @@ struct SessionTimes
     qint64 redirect = 0;
     qint64 result = 0;
     bool completed = false;
+    // CPU time of the app and its web engine processes at the click and at DOMContentLoaded.
+    QList<qint64> pids;
+    Probe::CpuUse cpuBefore, cpuAtReady;
 };
 
 // When a window is first shown.
@@ -119,7 +122,8 @@ private:
                 {QLatin1String("dom_ready"), Probe::msBetween(times.click, times.domReady)},
                 {QLatin1String("load_finished"), Probe::msBetween(times.click, times.loaded)},
                 {QLatin1String("form_shown"), Probe::msBetween(times.click, times.ready)},
-                {QLatin1String("same_renderer"), times.pidBefore == times.pidAfter}});
+                {QLatin1String("same_renderer"), times.pidBefore == times.pidAfter},
+                {QLatin1String("cpu_ms"), Probe::cpuBetween(times.cpuBefore, times.cpuAtReady)}});
             if (i == 0)
                 rssMb = Child::settledResidentMiB(m_options.settleMs, &processes, &kinds);
             if (m_options.soakSessions > 0 && (i + 1 == 20 || i + 1 == sessions)) {
@@ -173,8 +177,10 @@ private:
                                 times.requested = Probe::nowNs();
                         });
                 connect(opened->page(), &ConnectWebPage::documentReady, &scope, [&times, opened] {
-                    if (!times.domReady)
+                    if (!times.domReady) {
                         times.domReady = Probe::nowNs();
+                        times.cpuAtReady = Probe::cpuUse(times.pids);
+                    }
                     times.pidAfter = opened->page()->renderProcessPid();
                 });
                 connect(opened->page(), &QWebEnginePage::loadStarted, &scope, [&times] {
@@ -193,6 +199,8 @@ private:
                             times.completed = result.outcome == SessionResult::Outcome::Completed;
                         });
             });
+        times.pids = Probe::treePids();
+        times.cpuBefore = Probe::cpuUse(times.pids);
         times.click = Probe::nowNs();
         m_window.openIntegration(*type);
         times.made = Probe::nowNs();

@@ -109,6 +109,12 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
     for (int i = 0; i < options.samples; ++i) {
         pause(options.thinkMs);
         page->watch()->reset();
+        const QList<qint64> pids = Probe::treePids();
+        const Probe::CpuUse before = Probe::cpuUse(pids);
+        Probe::CpuUse atReady;
+        const QMetaObject::Connection readyCpu =
+            QObject::connect(page->watch(), &Probe::DomReadyWatch::domReady, page,
+                             [&] { atReady = Probe::cpuUse(pids); });
         const qint64 clickNs = Probe::nowNs();
         qint64 answeredNs = 0;
         QNetworkReply *reply = post();
@@ -124,7 +130,9 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
         modalMs.append(Probe::msBetween(clickNs, page->watch()->readyAt()));
         phases.append(QJsonObject{
             {QLatin1String("post_answered"), Probe::msBetween(clickNs, answeredNs)},
-            {QLatin1String("dom_ready"), Probe::msBetween(clickNs, page->watch()->readyAt())}});
+            {QLatin1String("dom_ready"), Probe::msBetween(clickNs, page->watch()->readyAt())},
+            {QLatin1String("cpu_ms"), Probe::cpuBetween(before, atReady)}});
+        QObject::disconnect(readyCpu);
         if (i == 0)
             rssMb = settledResidentMiB(options.settleMs, &processes, &kinds);
     }

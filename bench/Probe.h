@@ -17,6 +17,19 @@ double msBetween(qint64 fromNs, qint64 toNs);
 // `kinds`, when given, gets one "type MiB" entry per process (Chromium's --type, or "app").
 double treeResidentMiB(int *processes = nullptr, QStringList *kinds = nullptr);
 
+// CPU time of this process and of the others in `pids` (its web engine processes), summed over
+// their threads from /proc/<pid>/task/<tid>/schedstat: time on a core, and time ready to run but
+// waiting for one. On two cores, the app's own work and the engine's compete for them.
+struct CpuUse
+{
+    qint64 selfRunNs = 0, selfWaitNs = 0, webRunNs = 0, webWaitNs = 0;
+};
+// This process and its descendants.
+QList<qint64> treePids();
+CpuUse cpuUse(const QList<qint64> &pids);
+// What was used between two readings, in ms: {"app_run", "app_wait", "web_run", "web_wait"}.
+QJsonObject cpuBetween(const CpuUse &from, const CpuUse &to);
+
 // An event filter for a widget: the time of its first paint once armed (after what it should
 // show is in it).
 class FirstPaint : public QObject
