@@ -15,6 +15,7 @@
 #include "ThemeManager.h"
 #include "Translations.h"
 #include "WebProfiles.h"
+#include "WindowShow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -167,7 +168,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
             window.activateWindow();
         });
         app.installEventFilter(&links);
-        window.show();
+        WindowShow::show(&window);
         if (hooks.windowShown)
             hooks.windowShown(window);
         if (!invocation.deepLinkIntegration.isEmpty())

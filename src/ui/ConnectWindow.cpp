@@ -11,12 +11,16 @@
 #include "PopupWindow.h"
 #include "ProblemView.h"
 #include "SessionResultView.h"
+#include "WindowShow.h"
 
+#include <QApplication>
 #include <QDesktopServices>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
+#include <QPainter>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -32,6 +36,27 @@
 #include <QWebEngineView>
 
 namespace {
+
+// The fonts of the window's header and of what it prepares, from the font a widget has.
+QFont scaled(QFont font, qreal factor, bool bold)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    if (bold)
+        font.setBold(true);
+    return font;
+}
+QFont titleFont(const QFont &base)
+{
+    return scaled(base, 1.25, true);
+}
+QFont closeFont(const QFont &base)
+{
+    return scaled(base, 1.5, false);
+}
+QFont preparingFont(const QFont &base)
+{
+    return scaled(base, 1.15, false);
+}
 
 // Asked in the app's own JavaScript world, so the page cannot see or answer it. A page counts as
 // ready once its DOM is parsed and shows something: a blank document never does, and neither do
@@ -100,6 +125,23 @@ ConnectWindow::ConnectWindow(ConnectSession *session, QWebEngineProfile *webProf
     }
 }
 
+void ConnectWindow::warmUpText()
+{
+    static bool warm = false;
+    if (std::exchange(warm, true))
+        return;
+    // The fonts come from QApplication::font(), as a new window's widgets get theirs.
+    const QFont base = QApplication::font();
+    QImage image(64, 64, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const QString letters = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz "
+                                           "0123456789 \u00d7\u2026\u201c\u201d");
+    for (const QFont &font : {base, titleFont(base), closeFont(base), preparingFont(base)}) {
+        painter.setFont(font);
+        painter.drawText(QPointF(0, 32), letters);
+    }
+}
+
 ConnectWindow::~ConnectWindow()
 {
     m_readyPoll.stop();
@@ -123,19 +165,14 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_logo = new BrandLogo(this);
     m_logo->setFromSettings(m_settings, dark);
     m_title = new QLabel(this);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title->setFont(titleFont(m_title->font()));
     m_title->setTextFormat(Qt::PlainText);
     m_subtitle = new QLabel(this);
     m_subtitle->setTextFormat(Qt::PlainText);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
     m_closeButton = new QToolButton(this);
     m_closeButton->setText(QStringLiteral("\u00d7"));
-    QFont closeFont = m_closeButton->font();
-    closeFont.setPointSizeF(closeFont.pointSizeF() * 1.5);
-    m_closeButton->setFont(closeFont);
+    m_closeButton->setFont(closeFont(m_closeButton->font()));
     m_closeButton->setAutoRaise(true);
     m_closeButton->setToolTip(tr("Close (Esc)"));
     m_closeButton->setAccessibleName(tr("Close"));
@@ -165,6 +202,11 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_progress->setRange(0, 100);
     m_progress->setTextVisible(false);
     m_progress->setFixedHeight(3);
+    // Its place is kept while it is hidden: the page below keeps its size when the bar comes
+    // and goes, instead of being laid out again just as its form shows.
+    QSizePolicy progressPolicy = m_progress->sizePolicy();
+    progressPolicy.setRetainSizeWhenHidden(true);
+    m_progress->setSizePolicy(progressPolicy);
     m_progress->setAccessibleName(tr("Loading progress"));
     m_progress->hide();
 
@@ -178,9 +220,7 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_preparing = new QWidget(m_stack);
     m_busy = new BusyIndicator(m_preparing);
     m_preparingHeading = new QLabel(m_preparing);
-    QFont preparingFont = m_preparingHeading->font();
-    preparingFont.setPointSizeF(preparingFont.pointSizeF() * 1.15);
-    m_preparingHeading->setFont(preparingFont);
+    m_preparingHeading->setFont(preparingFont(m_preparingHeading->font()));
     m_preparingHeading->setAlignment(Qt::AlignCenter);
     m_preparingHeading->setWordWrap(true);
     m_preparingDetail = new QLabel(m_preparing);
@@ -739,7 +779,7 @@ void ConnectWindow::showSoon(int longestWaitMs)
     auto showNow = [this] {
         if (!std::exchange(m_showPending, false))
             return; // shown already, or closed before it was
-        show();
+        WindowShow::show(this);
     };
     connect(m_page, &QWebEnginePage::loadStarted, this, showNow, Qt::SingleShotConnection);
     // Anything other than the request and the load to come (a problem, a result) shows at once.

@@ -52,7 +52,8 @@ void LogoCache::fetch(const QUrl &url)
     connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
         reply->deleteLater();
         m_pending.remove(url);
-        const QByteArray body = reply->read(LogoCheck::maxBytes + 1);
+        QByteArray body = reply->read(LogoCheck::maxBytes + 1);
+        body.squeeze(); // read() reserved the whole limit, which the icon would keep
         QString problem;
         if (reply->error() != QNetworkReply::NoError)
             problem = reply->errorString();

@@ -303,6 +303,7 @@ void MainWindow::preparePageSoon()
         m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
         // What the first session would otherwise load on the click's path.
         RedirectListener::prepareFirstUse();
+        ConnectWindow::warmUpText();
     });
 }
 
@@ -640,13 +641,21 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
             preparePageSoon();
         window->deleteLater();
     });
-    // The last session's banner goes once this one's form is up (or it ends): hiding it now would
-    // lay out and repaint this whole window while the request and the page are on their way.
+    // The last session's banner goes a moment after this one's form is up: hiding it lays out and
+    // repaints this whole window (5 ms and more), which would hold back the request and the page
+    // on their way, and then the form's first frames.
     if (m_sessionBanner->isVisible()) {
         connect(window->session(), &ConnectSession::stateChanged, m_sessionBanner,
-                [banner = m_sessionBanner](ConnectSession::State state) {
-                    if (state == ConnectSession::State::InModal)
-                        banner->hide();
+                [banner = m_sessionBanner, session = QPointer<ConnectSession>(window->session())](
+                    ConnectSession::State state) {
+                    constexpr int formFirstFramesMs = 300;
+                    if (state != ConnectSession::State::InModal)
+                        return;
+                    QTimer::singleShot(formFirstFramesMs, banner, [banner, session] {
+                        // A session that ended since has put its own result there.
+                        if (session && !session->isFinished())
+                            banner->hide();
+                    });
                 });
     }
     m_connectWindow = window;

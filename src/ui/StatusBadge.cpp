@@ -2,6 +2,7 @@
 
 #include "ThemeManager.h"
 
+#include <QHash>
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
@@ -79,8 +80,14 @@ QColor StatusBadge::toneColor(Tone tone, bool darkBackground)
 
 QIcon StatusBadge::dotIcon(Tone tone)
 {
+    // One per tone, drawn once, at the sizes lists show it (the connections list: 20). New
+    // pixmaps for every row of every refresh each went into Qt's pixmap cache scaled, a few more
+    // every session, until the cache's 10 MB were full.
+    static QHash<int, QIcon> drawn;
+    if (const auto found = drawn.constFind(int(tone)); found != drawn.constEnd())
+        return *found;
     QIcon icon;
-    for (const int side : {16, 32}) {
+    for (const int side : {16, 20, 32, 40}) {
         QPixmap pixmap(side, side);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
@@ -92,6 +99,7 @@ QIcon StatusBadge::dotIcon(Tone tone)
         painter.drawEllipse(QRectF((side - d) / 2, (side - d) / 2, d, d));
         icon.addPixmap(pixmap);
     }
+    drawn.insert(int(tone), icon);
     return icon;
 }
 

@@ -32,10 +32,8 @@ QIcon SvgIconEngine::symbol(const QString &fileName)
     return isDrawable(svg) ? QIcon(new SvgIconEngine(svg, true)) : QIcon();
 }
 
-void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
-                          QIcon::State state)
+void SvgIconEngine::render(QPainter *painter, const QRectF &rect, QIcon::Mode mode) const
 {
-    Q_UNUSED(state)
     QByteArray svg = m_svg;
     if (m_tinted) {
         const QColor colour = QGuiApplication::palette().color(
@@ -46,9 +44,9 @@ void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode
     QSizeF size = renderer.viewBoxF().size();
     if (size.isEmpty())
         size = renderer.defaultSize();
-    size.scale(QSizeF(rect.size()), Qt::KeepAspectRatio);
+    size.scale(rect.size(), Qt::KeepAspectRatio);
     QRectF target(QPointF(), size);
-    target.moveCenter(QRectF(rect).center());
+    target.moveCenter(rect.center());
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     if (mode == QIcon::Disabled && !m_tinted)
@@ -57,12 +55,50 @@ void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode
     painter->restore();
 }
 
+void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
+                          QIcon::State state)
+{
+    Q_UNUSED(state)
+    // Scaled or rotated painting (a zoomed view, a print) draws the vector itself.
+    if (painter->transform().type() > QTransform::TxTranslate || !painter->device()) {
+        render(painter, rect, mode);
+        return;
+    }
+    const qreal ratio = painter->device()->devicePixelRatioF();
+    const QSize pixels = (QSizeF(rect.size()) * ratio).toSize();
+    if (pixels.isEmpty())
+        return;
+    QString key = QStringLiteral("%1x%2/%3").arg(pixels.width()).arg(pixels.height()).arg(mode);
+    if (m_tinted) {
+        // The colour comes from the palette, which a change of theme changes.
+        key += QGuiApplication::palette()
+                   .color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
+                          QPalette::ButtonText)
+                   .name();
+    }
+    auto drawn = m_drawn.constFind(key);
+    if (drawn == m_drawn.constEnd()) {
+        QPixmap pixmap(pixels);
+        pixmap.fill(Qt::transparent);
+        {
+            QPainter onPixmap(&pixmap);
+            render(&onPixmap, QRectF(QPointF(), QSizeF(pixels)), mode);
+        }
+        pixmap.setDevicePixelRatio(ratio);
+        if (m_drawn.size() >= 8)
+            m_drawn.clear();
+        drawn = m_drawn.insert(key, pixmap);
+    }
+    painter->drawPixmap(rect.topLeft(), *drawn);
+}
+
 QPixmap SvgIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state)
 {
     QPixmap pixmap(size);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
-    paint(&painter, QRect(QPoint(), size), mode, state);
+    render(&painter, QRectF(QPointF(), QSizeF(size)), mode);
+    Q_UNUSED(state)
     return pixmap;
 }
 

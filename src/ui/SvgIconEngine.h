@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QIconEngine>
+#include <QPixmap>
 
 class SvgIconEngine : public QIconEngine
 {
@@ -23,7 +25,13 @@ public:
 
 private:
     static bool isDrawable(const QByteArray &svg);
+    // Draws the SVG, centred and in proportion, into `rect`.
+    void render(QPainter *painter, const QRectF &rect, QIcon::Mode mode) const;
 
     QByteArray m_svg;
     bool m_tinted = false;
+    // What was drawn, by device pixel size, mode and colour: a list repaints its icons often (a
+    // scroll, a change of the active window), and parsing and drawing each SVG again took
+    // milliseconds a repaint. A few entries: an icon shows at one or two sizes.
+    QHash<QString, QPixmap> m_drawn;
 };

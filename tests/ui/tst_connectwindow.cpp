@@ -416,6 +416,22 @@ private Q_SLOTS:
         QVERIFY(!connectionNamed(QStringLiteral("Expired")));
     }
 
+    void thePageKeepsItsSizeWhenItsFormShows()
+    {
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Steady"));
+        QSize asItShows;
+        connect(window->session(), &ConnectSession::stateChanged, this, [&](State state) {
+            if (state == State::InModal)
+                asItShows = window->webView()->size();
+        });
+        QVERIFY(waitForForm(window));
+        QVERIFY(!asItShows.isEmpty());
+        // What the form's showing changed in the window is laid out now. Laid out again, the
+        // page would lay out and draw its form a second time.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCOMPARE(window->webView()->size(), asItShows);
+    }
+
     void theDetailsShowTheExchangesLiveWithoutSecrets()
     {
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Detailed"));

@@ -1,0 +1,133 @@
+// Specification: a window paints once when it shows, and an icon drawn again from what it drew
+// before looks the same, in the colours of the theme of the moment.
+#include "StatusBadge.h"
+#include "SvgIconEngine.h"
+#include "WindowShow.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QPalette>
+#include <QTest>
+#include <QVBoxLayout>
+
+namespace {
+
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+const QByteArray square =
+    QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+                      "<rect width=\"16\" height=\"16\" fill=\"#2060c0\"/></svg>");
+
+const QByteArray tintedSquare =
+    QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+                      "<rect width=\"16\" height=\"16\" fill=\"currentColor\"/></svg>");
+
+QImage drawn(const QIcon &icon, QIcon::Mode mode = QIcon::Normal)
+{
+    QImage image(24, 24, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    icon.paint(&painter, QRect(0, 0, 24, 24), Qt::AlignCenter, mode);
+    return image;
+}
+
+} // namespace
+
+class TestPainting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aShownWindowPaintsEachOfItsWidgetsOnce()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *label = new QLabel(QStringLiteral("Connecting PostgreSQL…"), &window);
+        layout->addWidget(label);
+        PaintCounter counter;
+        label->installEventFilter(&counter);
+
+        // As the app shows its windows: from an event, here a queued call (a signal of the page).
+        QMetaObject::invokeMethod(
+            &window, [&window] { WindowShow::show(&window); }, Qt::QueuedConnection);
+        QTRY_VERIFY(window.isVisible());
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(counter.paints > 0);
+        // Whatever repaint showing it asked for is delivered by now: requests first, then the
+        // repaint they ask for.
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(counter.paints, 1);
+    }
+
+    void anIconDrawnAgainLooksTheSame()
+    {
+        const QIcon icon(new SvgIconEngine(square));
+        const QImage first = drawn(icon);
+        QCOMPARE(first.pixelColor(12, 12), QColor(0x20, 0x60, 0xc0));
+        QCOMPARE(drawn(icon), first);
+        // Another size is drawn for that size, not scaled from the first.
+        QImage small(8, 8, QImage::Format_ARGB32_Premultiplied);
+        small.fill(Qt::transparent);
+        QPainter painter(&small);
+        icon.paint(&painter, QRect(0, 0, 8, 8));
+        painter.end();
+        QCOMPARE(small.pixelColor(0, 0), QColor(0x20, 0x60, 0xc0));
+        QCOMPARE(small.pixelColor(7, 7), QColor(0x20, 0x60, 0xc0));
+    }
+
+    void aDisabledIconIsFainterThanItsNormalOne()
+    {
+        const QIcon icon(new SvgIconEngine(square));
+        const QImage normal = drawn(icon);
+        const QImage disabled = drawn(icon, QIcon::Disabled);
+        QVERIFY(qAlpha(disabled.pixel(12, 12)) < qAlpha(normal.pixel(12, 12)));
+        QCOMPARE(drawn(icon), normal);
+    }
+
+    void everyRowGetsTheSameStatusDotForATone()
+    {
+        // A new dot for every row of every refresh went into Qt's pixmap cache, scaled, a few
+        // more each session: memory grew with every connection made until the cache was full.
+        const QIcon good = StatusBadge::dotIcon(StatusBadge::Tone::Good);
+        QCOMPARE(StatusBadge::dotIcon(StatusBadge::Tone::Good).cacheKey(), good.cacheKey());
+        QVERIFY(StatusBadge::dotIcon(StatusBadge::Tone::Bad).cacheKey() != good.cacheKey());
+        // Drawn at the size the connections list shows it, not scaled to it.
+        QVERIFY(good.availableSizes().contains(QSize(20, 20)));
+    }
+
+    void aSymbolTakesTheColourOfTheThemeOfTheMoment()
+    {
+        const QPalette before = QApplication::palette();
+        QPalette red = before;
+        red.setColor(QPalette::Active, QPalette::ButtonText, QColor(0xc0, 0x10, 0x10));
+        QApplication::setPalette(red);
+        const QIcon icon(new SvgIconEngine(tintedSquare, true));
+        QCOMPARE(drawn(icon).pixelColor(12, 12), QColor(0xc0, 0x10, 0x10));
+
+        QPalette blue = before;
+        blue.setColor(QPalette::Active, QPalette::ButtonText, QColor(0x10, 0x10, 0xc0));
+        QApplication::setPalette(blue);
+        const QColor after = drawn(icon).pixelColor(12, 12);
+        QApplication::setPalette(before);
+        QCOMPARE(after, QColor(0x10, 0x10, 0xc0));
+    }
+};
+
+QTEST_MAIN(TestPainting)
+#include "tst_painting.moc"
