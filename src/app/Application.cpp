@@ -15,7 +15,6 @@
 #include "ThemeManager.h"
 #include "Translations.h"
 #include "WebProfiles.h"
-#include "WindowShow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -168,7 +167,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
             window.activateWindow();
         });
         app.installEventFilter(&links);
-        WindowShow::show(&window);
+        window.show();
         if (hooks.windowShown)
             hooks.windowShown(window);
         if (!invocation.deepLinkIntegration.isEmpty())
