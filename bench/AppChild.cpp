@@ -34,6 +34,7 @@ struct SessionTimes
     qint64 click = 0;
     qint64 made = 0; // the connect window is made (it shows once its page starts loading)
     qint64 shown = 0; // the connect window is shown
+    qint64 painted = 0; // the connect window is first painted
     qint64 requested = 0; // the platform answered the POST: the page starts loading
     qint64 loadStarted = 0; // the page's loadStarted
     qint64 pidBefore = 0, pidAfter = 0; // the page's renderer when the window opened, at the form
@@ -48,22 +49,26 @@ struct SessionTimes
     Probe::CpuUse cpuBefore, cpuAtReady;
 };
 
-// When a window is first shown.
+// When a window is first shown, and first painted.
 class ShowWatch : public QObject
 {
 public:
-    explicit ShowWatch(qint64 *at)
-        : m_at(at)
+    ShowWatch(qint64 *shown, qint64 *painted)
+        : m_shown(shown)
+        , m_painted(painted)
     { }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Show && !*m_at)
-            *m_at = Probe::nowNs();
+        if (event->type() == QEvent::Show && !*m_shown)
+            *m_shown = Probe::nowNs();
+        if (event->type() == QEvent::Paint && !*m_painted)
+            *m_painted = Probe::nowNs();
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    qint64 *m_at;
+    qint64 *m_shown;
+    qint64 *m_painted;
 };
 
 class Driver : public QObject
@@ -117,6 +122,7 @@ private:
             phases.append(QJsonObject{
                 {QLatin1String("window_made"), Probe::msBetween(times.click, times.made)},
                 {QLatin1String("window_shown"), Probe::msBetween(times.click, times.shown)},
+                {QLatin1String("window_painted"), Probe::msBetween(times.click, times.painted)},
                 {QLatin1String("post_answered"), Probe::msBetween(times.click, times.requested)},
                 {QLatin1String("load_started"), Probe::msBetween(times.click, times.loadStarted)},
                 {QLatin1String("dom_ready"), Probe::msBetween(times.click, times.domReady)},
@@ -162,7 +168,7 @@ private:
         if (!type)
             Child::fail(QStringLiteral("app: the picker has no %1").arg(m_options.integration));
         QPointer<ConnectWindow> window;
-        ShowWatch showWatch(&times.shown);
+        ShowWatch showWatch(&times.shown, &times.painted);
         QObject scope; // the connections below end with this function
         QMetaObject::Connection opened = connect(
             &m_window, &MainWindow::connectWindowOpened, &scope, [&](ConnectWindow *opened) {
