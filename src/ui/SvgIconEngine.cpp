@@ -55,6 +55,33 @@ void SvgIconEngine::render(QPainter *painter, const QRectF &rect, QIcon::Mode mo
     painter->restore();
 }
 
+QPixmap SvgIconEngine::drawn(const QSize &pixels, qreal ratio, QIcon::Mode mode)
+{
+    QString key =
+        QStringLiteral("%1x%2@%3/%4").arg(pixels.width()).arg(pixels.height()).arg(ratio).arg(mode);
+    if (m_tinted) {
+        // The colour comes from the palette, which a change of theme changes.
+        key += QGuiApplication::palette()
+                   .color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
+                          QPalette::ButtonText)
+                   .name();
+    }
+    auto found = m_drawn.constFind(key);
+    if (found == m_drawn.constEnd()) {
+        QPixmap pixmap(pixels);
+        pixmap.fill(Qt::transparent);
+        {
+            QPainter onPixmap(&pixmap);
+            render(&onPixmap, QRectF(QPointF(), QSizeF(pixels)), mode);
+        }
+        pixmap.setDevicePixelRatio(ratio);
+        if (m_drawn.size() >= 8)
+            m_drawn.clear();
+        found = m_drawn.insert(key, pixmap);
+    }
+    return *found;
+}
+
 void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode,
                           QIcon::State state)
 {
@@ -66,40 +93,14 @@ void SvgIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode
     }
     const qreal ratio = painter->device()->devicePixelRatioF();
     const QSize pixels = (QSizeF(rect.size()) * ratio).toSize();
-    if (pixels.isEmpty())
-        return;
-    QString key = QStringLiteral("%1x%2/%3").arg(pixels.width()).arg(pixels.height()).arg(mode);
-    if (m_tinted) {
-        // The colour comes from the palette, which a change of theme changes.
-        key += QGuiApplication::palette()
-                   .color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
-                          QPalette::ButtonText)
-                   .name();
-    }
-    auto drawn = m_drawn.constFind(key);
-    if (drawn == m_drawn.constEnd()) {
-        QPixmap pixmap(pixels);
-        pixmap.fill(Qt::transparent);
-        {
-            QPainter onPixmap(&pixmap);
-            render(&onPixmap, QRectF(QPointF(), QSizeF(pixels)), mode);
-        }
-        pixmap.setDevicePixelRatio(ratio);
-        if (m_drawn.size() >= 8)
-            m_drawn.clear();
-        drawn = m_drawn.insert(key, pixmap);
-    }
-    painter->drawPixmap(rect.topLeft(), *drawn);
+    if (!pixels.isEmpty())
+        painter->drawPixmap(rect.topLeft(), drawn(pixels, ratio, mode));
 }
 
 QPixmap SvgIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state)
 {
-    QPixmap pixmap(size);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    render(&painter, QRectF(QPointF(), QSizeF(size)), mode);
     Q_UNUSED(state)
-    return pixmap;
+    return size.isEmpty() ? QPixmap() : drawn(size, 1.0, mode);
 }
 
 QIconEngine *SvgIconEngine::clone() const

@@ -27,6 +27,8 @@ private:
     static bool isDrawable(const QByteArray &svg);
     // Draws the SVG, centred and in proportion, into `rect`.
     void render(QPainter *painter, const QRectF &rect, QIcon::Mode mode) const;
+    // The SVG drawn at `pixels` (device pixels), from what was drawn before when it can be.
+    QPixmap drawn(const QSize &pixels, qreal ratio, QIcon::Mode mode);
 
     QByteArray m_svg;
     bool m_tinted = false;
