@@ -134,8 +134,11 @@ void ConnectWindow::warmUpText()
     const QFont base = QApplication::font();
     QImage image(64, 64, QImage::Format_RGB32);
     QPainter painter(&image);
+    // Latin letters and the first view's own words, in the language of the moment (its script
+    // may come from another font).
     const QString letters = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz "
-                                           "0123456789 \u00d7\u2026\u201c\u201d");
+                                           "0123456789 \u00d7\u2026\u201c\u201d ")
+        + tr("Preparing the connect page…") + tr("Loading the connect page…");
     for (const QFont &font : {base, titleFont(base), closeFont(base), preparingFont(base)}) {
         painter.setFont(font);
         painter.drawText(QPointF(0, 32), letters);
