@@ -32,14 +32,19 @@ QIcon SvgIconEngine::symbol(const QString &fileName)
     return isDrawable(svg) ? QIcon(new SvgIconEngine(svg, true)) : QIcon();
 }
 
+QString SvgIconEngine::tint(QIcon::Mode mode)
+{
+    return QGuiApplication::palette()
+        .color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
+               QPalette::ButtonText)
+        .name();
+}
+
 void SvgIconEngine::render(QPainter *painter, const QRectF &rect, QIcon::Mode mode) const
 {
     QByteArray svg = m_svg;
-    if (m_tinted) {
-        const QColor colour = QGuiApplication::palette().color(
-            mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::ButtonText);
-        svg.replace("currentColor", colour.name().toLatin1());
-    }
+    if (m_tinted)
+        svg.replace("currentColor", tint(mode).toLatin1());
     QSvgRenderer renderer(svg);
     QSizeF size = renderer.viewBoxF().size();
     if (size.isEmpty())
@@ -59,13 +64,8 @@ QPixmap SvgIconEngine::drawn(const QSize &pixels, qreal ratio, QIcon::Mode mode)
 {
     QString key =
         QStringLiteral("%1x%2@%3/%4").arg(pixels.width()).arg(pixels.height()).arg(ratio).arg(mode);
-    if (m_tinted) {
-        // The colour comes from the palette, which a change of theme changes.
-        key += QGuiApplication::palette()
-                   .color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
-                          QPalette::ButtonText)
-                   .name();
-    }
+    if (m_tinted)
+        key += tint(mode); // the palette's, which a change of theme changes
     auto found = m_drawn.constFind(key);
     if (found == m_drawn.constEnd()) {
         QPixmap pixmap(pixels);

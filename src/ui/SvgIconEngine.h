@@ -25,6 +25,8 @@ public:
 
 private:
     static bool isDrawable(const QByteArray &svg);
+    // A symbol's colour for `mode` (#rrggbb): the palette's button text colour.
+    static QString tint(QIcon::Mode mode);
     // Draws the SVG, centred and in proportion, into `rect`.
     void render(QPainter *painter, const QRectF &rect, QIcon::Mode mode) const;
     // The SVG drawn at `pixels` (device pixels), from what was drawn before when it can be.

@@ -2,8 +2,8 @@
 """The benchmark still runs and reports every figure (docs/performance.md).
 
 Not a timing test: no figure is compared with a goal. A short run (one run, one session, two
-start-ups, a soak of 21 sessions) must print one JSON object with every figure present and plausible in kind:
-times and memory above zero, ratios computed, the soak counted.
+start-ups, a soak of 21 sessions) must print one JSON object with every figure present and
+plausible in kind: times and memory above zero, ratios computed, the soak counted.
 """
 import json
 import subprocess

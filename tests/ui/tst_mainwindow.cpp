@@ -8,6 +8,7 @@
 #include "ConnectWindow.h"
 #include "ConnectionTypeCache.h"
 #include "ConnectionsView.h"
+#include "EventCounter.h"
 #include "IntegrationPicker.h"
 #include "KeychainAccess.h"
 #include "MainWindow.h"
@@ -43,25 +44,6 @@
 #include <memory>
 
 using namespace WebTest;
-
-// Counts a widget's Show events.
-class ShowCounter : public QObject
-{
-public:
-    ShowCounter(int *count, QObject *parent)
-        : QObject(parent)
-        , m_count(count)
-    { }
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Show)
-            ++*m_count;
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    int *m_count;
-};
 
 class TestMainWindow : public QObject
 {
@@ -324,9 +306,8 @@ private Q_SLOTS:
         QPointer<ConnectWindow> connect = openPostgresOnASlowPlatform(window);
         QVERIFY(connect);
         QVERIFY(!connect->isVisible());
-        int shows = 0;
-        auto *watch = new ShowCounter(&shows, connect);
-        connect->installEventFilter(watch);
+        EventCounter shows(QEvent::Show);
+        connect->installEventFilter(&shows);
         std::optional<SessionResult::Outcome> outcome;
         QObject::connect(window, &MainWindow::sessionFinished, this,
                          [&outcome](const SessionResult &result) { outcome = result.outcome; });
@@ -334,7 +315,7 @@ private Q_SLOTS:
         QTRY_VERIFY(outcome.has_value());
         QCOMPARE(*outcome, SessionResult::Outcome::Cancelled);
         QTRY_VERIFY(connect.isNull()); // closed and gone
-        QCOMPARE(shows, 0);
+        QCOMPARE(shows.count, 0);
     }
 
     void theIntegrationsListedLastTimeShowAtOnce()

@@ -1,5 +1,6 @@
 // Specification: a window paints once when it shows, and an icon drawn again from what it drew
 // before looks the same, in the colours of the theme of the moment.
+#include "EventCounter.h"
 #include "StatusBadge.h"
 #include "SvgIconEngine.h"
 #include "WindowShow.h"
@@ -14,20 +15,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-class PaintCounter : public QObject
-{
-public:
-    int paints = 0;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            ++paints;
-        return QObject::eventFilter(watched, event);
-    }
-};
 
 const QByteArray square =
     QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
@@ -59,20 +46,20 @@ private Q_SLOTS:
         auto *layout = new QVBoxLayout(&window);
         auto *label = new QLabel(QStringLiteral("Connecting PostgreSQL…"), &window);
         layout->addWidget(label);
-        PaintCounter counter;
-        label->installEventFilter(&counter);
+        EventCounter paints(QEvent::Paint);
+        label->installEventFilter(&paints);
 
         // As the app shows its windows: from an event, here a queued call (a signal of the page).
         QMetaObject::invokeMethod(
             &window, [&window] { WindowShow::show(&window); }, Qt::QueuedConnection);
         QTRY_VERIFY(window.isVisible());
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY(counter.paints > 0);
+        QTRY_VERIFY(paints.count > 0);
         // Whatever repaint showing it asked for is delivered by now: requests first, then the
         // repaint they ask for.
         QCoreApplication::sendPostedEvents();
         QCoreApplication::sendPostedEvents();
-        QCOMPARE(counter.paints, 1);
+        QCOMPARE(paints.count, 1);
     }
 
     void anIconDrawnAgainLooksTheSame()
