@@ -27,6 +27,15 @@ double msBetween(qint64 fromNs, qint64 toNs)
     return double(toNs - fromNs) / 1e6;
 }
 
+namespace {
+qint64 s_mainNs = 0;
+}
+
+void markMain()
+{
+    s_mainNs = nowNs();
+}
+
 QList<qint64> treePids()
 {
     QMap<qint64, qint64> parentOf;
@@ -164,7 +173,10 @@ void WatchedPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,
 
 void report(const QJsonObject &object)
 {
-    QTextStream(stdout) << "BENCH " << QJsonDocument(object).toJson(QJsonDocument::Compact)
+    QJsonObject withMain = object;
+    if (s_mainNs)
+        withMain.insert(QLatin1String("main_ns"), QString::number(s_mainNs));
+    QTextStream(stdout) << "BENCH " << QJsonDocument(withMain).toJson(QJsonDocument::Compact)
                         << Qt::endl;
 }
 

@@ -11,6 +11,10 @@ namespace Probe {
 // can subtract the time it started a child from a time the child reports.
 qint64 nowNs();
 double msBetween(qint64 fromNs, qint64 toNs);
+// When this process's main() began, once marked: a child's report carries it ("main_ns"), so
+// that its start-up can be split into the part before main() (exec and the dynamic linker,
+// the same for app and baseline since both are this program) and the program's own part.
+void markMain();
 
 // Resident memory (VmRSS) of this process and all its descendants (the web engine's zygote,
 // renderers, GPU and utility processes), in MiB; and the number of processes counted.

@@ -107,14 +107,17 @@ double medianOfLast(const QList<double> &values, qsizetype count)
 
 struct Samples
 {
-    QList<double> startup, modal, firstModal, domReady, confirm, rss;
+    QList<double> startup, startupFromMain, modal, firstModal, domReady, confirm, rss;
     int pickerFromCache = 0; // app runs whose picker was filled from the disk cache
     void add(const QJsonObject &report, qint64 startedNs)
     {
         if (report.value(QLatin1String("picker_from_cache")).toBool())
             ++pickerFromCache;
-        startup.append(Probe::msBetween(
-            startedNs, report.value(QLatin1String("ready_ns")).toString().toLongLong()));
+        const qint64 readyNs = report.value(QLatin1String("ready_ns")).toString().toLongLong();
+        startup.append(Probe::msBetween(startedNs, readyNs));
+        const qint64 mainNs = report.value(QLatin1String("main_ns")).toString().toLongLong();
+        if (mainNs)
+            startupFromMain.append(Probe::msBetween(mainNs, readyNs));
         if (!report.contains(QLatin1String("rss_total_mb")))
             return; // a start-up alone
         const QJsonArray modalMs = report.value(QLatin1String("modal_ready_ms")).toArray();
@@ -276,6 +279,13 @@ int runParent(const QString &program, ChildOptions options, int runs, int starts
         }
         if (into)
             into->add(report, started);
+        if (verbose) {
+            const qint64 readyNs = report.value(QLatin1String("ready_ns")).toString().toLongLong();
+            const qint64 mainNs = report.value(QLatin1String("main_ns")).toString().toLongLong();
+            err() << kind << ": start-up " << Probe::msBetween(started, readyNs)
+                  << " ms, of which before main() " << Probe::msBetween(started, mainNs) << " ms"
+                  << Qt::endl;
+        }
         return true;
     };
 
@@ -370,6 +380,10 @@ int runParent(const QString &program, ChildOptions options, int runs, int starts
         {QLatin1String("spread"),
          QJsonObject{{QLatin1String("startup_ms"), startup.json()},
                      {QLatin1String("baseline_startup_ms"), baseStartup.json()},
+                     // The same from main(): without exec and the dynamic linker.
+                     {QLatin1String("startup_from_main_ms"), spreadOf(app.startupFromMain).json()},
+                     {QLatin1String("baseline_startup_from_main_ms"),
+                      spreadOf(baseline.startupFromMain).json()},
                      {QLatin1String("modal_ready_ms"), modal.json()},
                      {QLatin1String("baseline_modal_ready_ms"), baseModal.json()},
                      {QLatin1String("app_dom_ready_ms"), domReady.json()},
@@ -400,6 +414,7 @@ int runParent(const QString &program, ChildOptions options, int runs, int starts
 
 int main(int argc, char **argv)
 {
+    Probe::markMain();
     // The children read their options before any QApplication exists (the app's is made by
     // Application::run); the parent uses a QCoreApplication for the command line.
     QStringList arguments;

@@ -25,6 +25,11 @@ ConnectionTypeFilter::ConnectionTypeFilter(QObject *parent)
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setSortLocaleAware(true);
     sort(0);
+    // The first locale-aware comparison opens the collator (ICU's data: 0.7 ms). The picker makes
+    // its filter before any of its widgets, while the font database is still being filled on
+    // its thread: open it now rather than on the path to the first paint, when the first list
+    // comes in.
+    QString::localeAwareCompare(u"a", u"b");
 }
 
 void ConnectionTypeFilter::setSearchText(const QString &text)

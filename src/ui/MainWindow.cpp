@@ -224,12 +224,12 @@ void MainWindow::buildUi()
     connect(m_connections, &ConnectionsView::refreshRequested, this, &MainWindow::refresh);
 
     auto *splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(section(tr("Connect an &integration"), m_picker, splitter));
     splitter->addWidget(section(tr("Your &connections"), m_connections, splitter));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({360, 560});
 
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(12, 10, 12, 6);
@@ -245,6 +245,13 @@ void MainWindow::buildUi()
 
 bool MainWindow::event(QEvent *event)
 {
+    if (event->type() == QEvent::Show && !m_splitSet) {
+        // Sizes make the splitter measure both halves: done before the window is polished, that
+        // measured them with the style's fonts not yet in (and again after), on the path to the
+        // first paint.
+        m_splitSet = true;
+        m_splitter->setSizes({360, 560});
+    }
     if (event->type() == QEvent::Paint && !m_paintedOnce) {
         // The window's first paint has begun; what waited for it runs once it is done.
         m_paintedOnce = true;

@@ -25,6 +25,7 @@ class ProfileStore;
 class ProfileSwitcher;
 class QAction;
 class QLabel;
+class QSplitter;
 class WebProfiles;
 class SettingsDialog;
 class StatusBadge;
@@ -135,6 +136,8 @@ private:
     QStringList m_namesJustConnected; // connected since the list was last fetched
     bool m_preparePageAfterPaint = false;
     bool m_paintedOnce = false;
+    QSplitter *m_splitter = nullptr;
+    bool m_splitSet = false; // the splitter's first sizes, set once the window is polished
     std::vector<std::function<void()>> m_afterFirstPaint;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
     // Owns the callbacks of the current provider; replaced on every switch so late answers

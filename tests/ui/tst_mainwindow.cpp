@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -150,6 +151,19 @@ private Q_SLOTS:
         QCOMPARE(window->sandboxBadge()->text(), QStringLiteral("SANDBOX"));
         WEB_TRY_VERIFY(window->provider() != nullptr);
         QVERIFY(!window->profileBanner()->isVisible());
+    }
+
+    void theTwoHalvesOpenAtTwoToThree()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *splitter = window->findChild<QSplitter *>();
+        QVERIFY(splitter);
+        const QList<int> sizes = splitter->sizes();
+        QCOMPARE(sizes.size(), 2);
+        // 360 to 560, as the window first opens.
+        QVERIFY2(qAbs(sizes.at(0) * 560 - sizes.at(1) * 360) <= 560 * 2,
+                 qPrintable(QStringLiteral("%1 : %2").arg(sizes.at(0)).arg(sizes.at(1))));
     }
 
     void thePickerListsTheBackendsIntegrations()
