@@ -1,15 +1,16 @@
 #include "ThemeManager.h"
 
+#include "AppStyle.h"
+
 #include <QApplication>
 #include <QStyle>
-#include <QStyleFactory>
 #include <QStyleHints>
 
 ThemeManager::ThemeManager(AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_systemPalette(QApplication::palette())
-    , m_systemStyle(QApplication::style() ? QApplication::style()->name() : QString())
+    , m_systemStyle(AppStyle::keyOf(QApplication::style()))
 {
     connect(m_settings, &AppSettings::changed, this, &ThemeManager::apply);
     apply();
@@ -43,13 +44,13 @@ void ThemeManager::apply()
     switch (theme) {
     case AppSettings::Theme::Dark:
         // Platform styles (GTK, Windows) ignore palettes in places; Fusion honours all of it.
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new AppStyle(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
         dark = true;
         break;
     case AppSettings::Theme::Light:
         if (!m_systemStyle.isEmpty())
-            QApplication::setStyle(QStyleFactory::create(m_systemStyle));
+            QApplication::setStyle(new AppStyle(m_systemStyle));
         // A dark desktop's palette is not a light theme: fall back to the style's own.
         QApplication::setPalette(isDarkPalette(m_systemPalette)
                                      ? QApplication::style()->standardPalette()
@@ -57,7 +58,7 @@ void ThemeManager::apply()
         break;
     case AppSettings::Theme::System:
         if (!m_systemStyle.isEmpty())
-            QApplication::setStyle(QStyleFactory::create(m_systemStyle));
+            QApplication::setStyle(new AppStyle(m_systemStyle));
         QApplication::setPalette(m_systemPalette);
         dark = systemIsDark();
         break;

@@ -1,0 +1,26 @@
+// The application's style: the platform's (or Fusion, for the dark theme) with our own symbols
+// where Qt's common styles would read its bundled PNG files.
+#pragma once
+
+#include <QHash>
+#include <QIcon>
+#include <QProxyStyle>
+
+class AppStyle : public QProxyStyle
+{
+    Q_OBJECT
+
+public:
+    // Wraps the style QStyleFactory makes for `key` ("Fusion", the platform's own).
+    explicit AppStyle(const QString &key);
+
+    // The key `style` was made from, through an AppStyle or not.
+    static QString keyOf(const QStyle *style);
+
+    QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option = nullptr,
+                       const QWidget *widget = nullptr) const override;
+
+private:
+    QString m_key;
+    mutable QHash<int, QIcon> m_symbols; // drawn in the palette of the moment: made once
+};
