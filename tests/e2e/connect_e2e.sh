@@ -43,9 +43,18 @@ wait_for_log() {
 # Focuses the newest window named like $1 (no window manager runs under Xvfb).
 focus_window() {
     local id
-    id=$(xdotool search --sync --onlyvisible --name "$1" | tail -1)
-    xdotool windowfocus --sync "$id" 2>/dev/null || xdotool windowfocus "$id"
-    echo "$id"
+    for _ in $(seq 1 50); do
+        # A window that goes while xdotool looks at it (the web engine makes and drops some)
+        # fails the search or the focus with BadWindow: look again.
+        id=$(xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -1) || id=""
+        if [ -n "$id" ] \
+            && { xdotool windowfocus --sync "$id" 2>/dev/null || xdotool windowfocus "$id" 2>/dev/null; }; then
+            echo "$id"
+            return 0
+        fi
+        sleep 0.1
+    done
+    fail "no window named like '$1' could be focused"
 }
 
 screenshot() {
