@@ -7,6 +7,8 @@
 AppStyle::AppStyle(const QString &key)
     : QProxyStyle(QStyleFactory::create(key))
     , m_key(key)
+    , m_ownSymbols(key.compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0
+                   || key.compare(QLatin1String("windows"), Qt::CaseInsensitive) == 0)
 { }
 
 QString AppStyle::keyOf(const QStyle *style)
@@ -23,8 +25,7 @@ QIcon AppStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *op
     // image format plugin Qt has (1.8 ms on the path to the main window: its menu bar and
     // toolbar ask for the extension symbol, the search field for the clear one). Ours are SVG
     // in the palette's colours, dark theme included. Other styles keep their own.
-    const QString base = m_key.toLower();
-    if (base == QLatin1String("fusion") || base == QLatin1String("windows")) {
+    if (m_ownSymbols) {
         const char *file = nullptr;
         switch (standardIcon) {
         case SP_LineEditClearButton:

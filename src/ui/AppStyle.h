@@ -22,5 +22,6 @@ public:
 
 private:
     QString m_key;
+    bool m_ownSymbols = false; // the base draws them from PNG files (Fusion, Windows)
     mutable QHash<int, QIcon> m_symbols; // drawn in the palette of the moment: made once
 };

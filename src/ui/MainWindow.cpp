@@ -246,9 +246,9 @@ void MainWindow::buildUi()
 bool MainWindow::event(QEvent *event)
 {
     if (event->type() == QEvent::Show && !m_splitSet) {
-        // Sizes make the splitter measure both halves: done before the window is polished, that
-        // measured them with the style's fonts not yet in (and again after), on the path to the
-        // first paint.
+        // Setting sizes makes the splitter measure both halves. Set while the window was built,
+        // they were measured before it was polished and again after, on the path to the first
+        // paint; set here, once, when the window shows.
         m_splitSet = true;
         m_splitter->setSizes({360, 560});
     }
