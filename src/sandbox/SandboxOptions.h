@@ -18,6 +18,7 @@ struct SandboxFaults
     quint32 seed = 1;
 
     int modalDelayMs = 0; // added before the modal page is served
+    int logoDelayMs = 0; // added before an integration's logo is served (a slow image host)
     bool blankModal = false; // the modal page is an empty document
     bool oauthLosesOpener = false; // the OAuth consent popup loses window.opener
     // The modal also runs a script that tries what a host must refuse (file: and data:

@@ -219,6 +219,7 @@ void SandboxServer::handle(const SandboxRequest &request,
         reply = routeModal(request, &delay);
     } else if (path.startsWith(QLatin1String("/logos/")) && request.method == "GET") {
         reply = typeLogo(path.mid(7), request);
+        delay = m_options.faults.logoDelayMs;
     } else if (path.startsWith(QLatin1String("/branding/")) && request.method == "GET") {
         reply = brandingLogo(path.mid(10));
     } else if (path == QLatin1String("/") && request.method == "GET") {

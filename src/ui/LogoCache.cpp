@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QPainter>
 #include <QPixmap>
+#include <QScopeGuard>
 #include <QStandardPaths>
 
 namespace {
@@ -52,6 +53,11 @@ void LogoCache::fetch(const QUrl &url)
     connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
         reply->deleteLater();
         m_pending.remove(url);
+        // Said once this logo is settled, whichever way.
+        const auto settle = qScopeGuard([this] {
+            if (m_pending.isEmpty())
+                Q_EMIT fetchesSettled();
+        });
         QByteArray body = reply->read(LogoCheck::maxBytes + 1);
         body.squeeze(); // read() reserved the whole limit, which the icon would keep
         QString problem;

@@ -21,12 +21,16 @@ public:
     // follows). Relative URLs are not fetched.
     QIcon icon(const QUrl &url);
     bool isPending(const QUrl &url) const { return m_pending.contains(url); }
+    // Some logo is on its way (fetchesSettled follows once none is).
+    bool isFetching() const { return !m_pending.isEmpty(); }
 
     // A neutral monogram for an integration without a (loaded) logo.
     static QIcon placeholder(const QString &name);
 
 Q_SIGNALS:
     void iconReady(const QUrl &url);
+    // The last logo on its way came in, or could not be used.
+    void fetchesSettled();
 
 private:
     void fetch(const QUrl &url);

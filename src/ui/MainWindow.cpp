@@ -306,7 +306,30 @@ void MainWindow::preparePageSoon()
             preparePageSoon();
             return;
         }
+        if (!m_logosAwaited && m_logos->isFetching()) {
+            // The logos the first paint asked for come from the disk cache a few ms after it,
+            // but the engine's start holds this thread for 45-60 ms: they would replace their
+            // placeholders only after that. They go first, for a moment at most (logos from the
+            // network, on a first run, may take longer).
+            m_logosAwaited = true;
+            constexpr int longestLogoWaitMs = 100;
+            auto *wait = new QTimer(this);
+            wait->setSingleShot(true);
+            // Whichever comes first ends the wait.
+            const auto goOn = [this, wait] {
+                wait->stop();
+                disconnect(m_logos, nullptr, wait, nullptr);
+                wait->deleteLater();
+                preparePageSoon();
+            };
+            connect(wait, &QTimer::timeout, this, goOn);
+            connect(m_logos, &LogoCache::fetchesSettled, wait, goOn);
+            wait->start(longestLogoWaitMs);
+            return;
+        }
+        m_logosAwaited = true;
         const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
+        Q_EMIT pagePreparing();
         m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
         // What the first session would otherwise load on the click's path.
         RedirectListener::prepareFirstUse();

@@ -62,6 +62,7 @@ public:
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
     // The next connect window's web view, kept ready (ModalViewPool).
     ModalViewPool *modalViews() const { return m_views; }
+    LogoCache *logoCache() const { return m_logos; }
 
 public Q_SLOTS:
     void openIntegration(const ConnectionType &type);
@@ -84,6 +85,9 @@ Q_SIGNALS:
     void connectionsRefreshed();
     // The picker shows the integrations of the open profile (after each fetch that filled it).
     void integrationsShown(int count);
+    // The next connect window's web view is being made ready: the web engine starts the first
+    // time, and holds this thread for tens of milliseconds.
+    void pagePreparing();
 
 private:
     void buildUi();
@@ -136,6 +140,7 @@ private:
     QStringList m_namesJustConnected; // connected since the list was last fetched
     bool m_preparePageAfterPaint = false;
     bool m_paintedOnce = false;
+    bool m_logosAwaited = false; // the first page waited for the first paint's logos
     QSplitter *m_splitter = nullptr;
     bool m_splitSet = false; // the splitter's first sizes, set once the window is polished
     std::vector<std::function<void()>> m_afterFirstPaint;

@@ -11,6 +11,7 @@
 #include "EventCounter.h"
 #include "IntegrationPicker.h"
 #include "KeychainAccess.h"
+#include "LogoCache.h"
 #include "MainWindow.h"
 #include "ModalViewPool.h"
 #include "ProfileDialog.h"
@@ -356,6 +357,54 @@ private Q_SLOTS:
             });
         };
         WEB_TRY_VERIFY(askedAgain());
+    }
+
+    // A returning user's start: the list from the disk cache at the first paint, and its logos
+    // asked for as it paints. Returns the window, with whether logos were still on their way
+    // when the web engine started.
+    MainWindow *startAgainAndWatchTheEngine(const ConnectionTypeCache &cache, bool *prepared,
+                                            bool *logosStillComing)
+    {
+        MainWindow *window = openMainWindow({}, &cache);
+        connect(window, &MainWindow::pagePreparing, window, [=] {
+            *prepared = true;
+            *logosStillComing = window->logoCache()->isFetching();
+        });
+        return window;
+    }
+
+    void theFirstPaintsLogosComeBeforeTheWebEngineStarts()
+    {
+        QTemporaryDir cacheDir;
+        const ConnectionTypeCache cache(cacheDir.path());
+        QVERIFY(waitForTypes(openMainWindow({}, &cache)));
+        bool prepared = false, logosStillComing = true;
+        MainWindow *window = startAgainAndWatchTheEngine(cache, &prepared, &logosStillComing);
+        WEB_TRY_VERIFY(prepared);
+        // The engine's start holds the UI thread for tens of ms: the logos went first.
+        QVERIFY(!logosStillComing);
+        const auto shown = window->picker()->findType(window->picker()->visibleIds().constFirst());
+        QVERIFY(shown);
+        QVERIFY(!window->logoCache()->icon(shown->logoUrl).isNull());
+    }
+
+    void aSlowLogoHoldsTheWebEngineBackAMomentAtMost()
+    {
+        QTemporaryDir cacheDir;
+        const ConnectionTypeCache cache(cacheDir.path());
+        QVERIFY(waitForTypes(openMainWindow({}, &cache)));
+        // Logos not kept from before, and an image host that takes 5 s.
+        m_window.reset();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+             + QStringLiteral("/logos"))
+            .removeRecursively();
+        SandboxFaults slow;
+        slow.logoDelayMs = 5000;
+        m_server->setFaults(slow);
+        bool prepared = false, logosStillComing = false;
+        startAgainAndWatchTheEngine(cache, &prepared, &logosStillComing);
+        QTRY_VERIFY_WITH_TIMEOUT(prepared, 2000);
+        QVERIFY(logosStillComing);
     }
 
     void integrationsThatCannotBeRefreshedStayAndSaySo()
