@@ -6,7 +6,8 @@ ConnectionTypeModel::ConnectionTypeModel(LogoCache *logos, QObject *parent)
     : QAbstractListModel(parent)
     , m_logos(logos)
 {
-    connect(m_logos, &LogoCache::iconReady, this, &ConnectionTypeModel::logoReady);
+    connect(m_logos, &LogoCache::iconReady, this, &ConnectionTypeModel::logoSettled);
+    connect(m_logos, &LogoCache::iconUnavailable, this, &ConnectionTypeModel::logoSettled);
 }
 
 void ConnectionTypeModel::setTypes(const QList<ConnectionType> &types)
@@ -39,8 +40,13 @@ QVariant ConnectionTypeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return type.name.isEmpty() ? type.id : type.name;
     case Qt::DecorationRole: {
-        const QIcon icon = m_logos->icon(type.logoUrl);
-        return icon.isNull() ? LogoCache::placeholder(type.name) : icon;
+        const QIcon icon = m_logos->icon(type.logoUrl); // asks for it when it is not known
+        if (!icon.isNull())
+            return icon;
+        // A logo on its way gets a plain tile (it replaces it within a frame or so when it
+        // comes from the disk cache); one that cannot come, the integration's letter.
+        return m_logos->isPending(type.logoUrl) ? LogoCache::tile()
+                                                : LogoCache::placeholder(type.name);
     }
     case Qt::ToolTipRole:
         return type.useOAuth ? tr("%1 (%2) · signs in with your %1 account").arg(type.name, type.id)
@@ -56,7 +62,7 @@ QVariant ConnectionTypeModel::data(const QModelIndex &index, int role) const
     }
 }
 
-void ConnectionTypeModel::logoReady(const QUrl &url)
+void ConnectionTypeModel::logoSettled(const QUrl &url)
 {
     for (int row = 0; row < m_types.size(); ++row) {
         if (m_types.at(row).logoUrl == url) {

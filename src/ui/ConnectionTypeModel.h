@@ -24,7 +24,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
 
 private:
-    void logoReady(const QUrl &url);
+    // The logo at `url` came in, or cannot come: the rows showing it are drawn again.
+    void logoSettled(const QUrl &url);
 
     LogoCache *m_logos;
     QList<ConnectionType> m_types;

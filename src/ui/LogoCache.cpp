@@ -70,11 +70,39 @@ void LogoCache::fetch(const QUrl &url)
             // Not fatal: the placeholder stays. Do not ask again in this run.
             qCDebug(lcUi) << "logo not used:" << url.toDisplayString() << problem;
             m_failed.insert(url);
+            Q_EMIT iconUnavailable(url);
             return;
         }
         m_icons.insert(url, icon);
         Q_EMIT iconReady(url);
     });
+}
+
+namespace {
+
+QPixmap tilePixmap(int side)
+{
+    QPixmap pixmap(side, side);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x8a, 0x90, 0x99));
+    painter.drawRoundedRect(QRectF(0, 0, side, side), side / 5.0, side / 5.0);
+    return pixmap;
+}
+
+} // namespace
+
+QIcon LogoCache::tile()
+{
+    static const QIcon drawn = [] {
+        QIcon icon;
+        for (const int side : {32, 64})
+            icon.addPixmap(tilePixmap(side));
+        return icon;
+    }();
+    return drawn;
 }
 
 QIcon LogoCache::placeholder(const QString &name)
@@ -87,13 +115,9 @@ QIcon LogoCache::placeholder(const QString &name)
         return *found;
     QIcon icon;
     for (const int side : {32, 64}) {
-        QPixmap pixmap(side, side);
-        pixmap.fill(Qt::transparent);
+        QPixmap pixmap = tilePixmap(side);
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(0x8a, 0x90, 0x99));
-        painter.drawRoundedRect(QRectF(0, 0, side, side), side / 5.0, side / 5.0);
         QFont font = painter.font();
         font.setBold(true);
         font.setPixelSize(side / 2);

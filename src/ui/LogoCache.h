@@ -24,11 +24,17 @@ public:
     // Some logo is on its way (fetchesSettled follows once none is).
     bool isFetching() const { return !m_pending.isEmpty(); }
 
-    // A neutral monogram for an integration without a (loaded) logo.
+    // A neutral monogram for an integration without a logo (none, or one that could not be used).
     static QIcon placeholder(const QString &name);
+    // The same tile without its letter, for a logo on its way: it comes from the disk cache a few
+    // ms after the first paint, and drawing letters for that paint cost it 1 ms.
+    static QIcon tile();
 
 Q_SIGNALS:
     void iconReady(const QUrl &url);
+    // The logo at `url` cannot be used (not found, not allowed, not drawable): its placeholder
+    // stays.
+    void iconUnavailable(const QUrl &url);
     // The last logo on its way came in, or could not be used.
     void fetchesSettled();
 

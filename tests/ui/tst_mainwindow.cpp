@@ -7,6 +7,7 @@
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
 #include "ConnectionTypeCache.h"
+#include "ConnectionTypeModel.h"
 #include "ConnectionsView.h"
 #include "EventCounter.h"
 #include "IntegrationPicker.h"
@@ -405,6 +406,37 @@ private Q_SLOTS:
         startAgainAndWatchTheEngine(cache, &prepared, &logosStillComing);
         QTRY_VERIFY_WITH_TIMEOUT(prepared, 2000);
         QVERIFY(logosStillComing);
+    }
+
+    void aRowWhoseLogoIsOnItsWayShowsAPlainTile()
+    {
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+             + QStringLiteral("/logos"))
+            .removeRecursively();
+        SandboxFaults slow;
+        slow.logoDelayMs = 5000;
+        m_server->setFaults(slow);
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        const QModelIndex first = window->picker()->listView()->model()->index(0, 0);
+        QCOMPARE(first.data(Qt::DecorationRole).value<QIcon>().cacheKey(),
+                 LogoCache::tile().cacheKey());
+    }
+
+    void aRowWhoseLogoCannotComeShowsItsLetter()
+    {
+        LogoCache logos;
+        ConnectionTypeModel model(&logos);
+        ConnectionType type;
+        type.id = QStringLiteral("nowhere");
+        type.name = QStringLiteral("Nowhere");
+        type.logoUrl = m_server->url().resolved(QUrl(QStringLiteral("/logos/nowhere.svg")));
+        model.setTypes({type});
+        QSignalSpy redrawn(&model, &QAbstractItemModel::dataChanged);
+        model.index(0).data(Qt::DecorationRole); // asks for the logo: the server has none
+        QVERIFY(redrawn.wait());
+        QCOMPARE(model.index(0).data(Qt::DecorationRole).value<QIcon>().cacheKey(),
+                 LogoCache::placeholder(type.name).cacheKey());
     }
 
     void integrationsThatCannotBeRefreshedStayAndSaySo()
