@@ -23,11 +23,16 @@ LogoCache::LogoCache(QObject *parent)
     // Qt's default size limit (50 MB; logos take kilobytes). Setting a smaller one makes the
     // cache walk its whole folder at once, at start-up.
     auto *cache = new QNetworkDiskCache(&m_network);
-    cache->setCacheDirectory(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-                             + QStringLiteral("/logos"));
+    cache->setCacheDirectory(defaultDirectory());
     m_network.setCache(cache);
     m_network.setTransferTimeout(fetchTimeoutMs);
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+QString LogoCache::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+        + QStringLiteral("/logos");
 }
 
 QIcon LogoCache::icon(const QUrl &url)

@@ -14,8 +14,11 @@ class LogoCache : public QObject
     Q_OBJECT
 
 public:
-    // The disk cache lives under QStandardPaths::CacheLocation/logos.
+    // The disk cache lives in defaultDirectory().
     explicit LogoCache(QObject *parent = nullptr);
+
+    // QStandardPaths::CacheLocation/logos.
+    static QString defaultDirectory();
 
     // The logo when it is known; otherwise a null icon, and the logo is fetched (iconReady
     // follows). Relative URLs are not fetched.

@@ -360,6 +360,16 @@ private Q_SLOTS:
         WEB_TRY_VERIFY(askedAgain());
     }
 
+    // An image host that takes 5 s, and no logo kept on disk from before.
+    void slowLogosNoneKept()
+    {
+        m_window.reset(); // its logo cache first
+        QDir(LogoCache::defaultDirectory()).removeRecursively();
+        SandboxFaults slow;
+        slow.logoDelayMs = 5000;
+        m_server->setFaults(slow);
+    }
+
     // A returning user's start: the list from the disk cache at the first paint, and its logos
     // asked for as it paints. Returns the window, with whether logos were still on their way
     // when the web engine started.
@@ -394,14 +404,7 @@ private Q_SLOTS:
         QTemporaryDir cacheDir;
         const ConnectionTypeCache cache(cacheDir.path());
         QVERIFY(waitForTypes(openMainWindow({}, &cache)));
-        // Logos not kept from before, and an image host that takes 5 s.
-        m_window.reset();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-             + QStringLiteral("/logos"))
-            .removeRecursively();
-        SandboxFaults slow;
-        slow.logoDelayMs = 5000;
-        m_server->setFaults(slow);
+        slowLogosNoneKept();
         bool prepared = false, logosStillComing = false;
         startAgainAndWatchTheEngine(cache, &prepared, &logosStillComing);
         QTRY_VERIFY_WITH_TIMEOUT(prepared, 2000);
@@ -410,12 +413,7 @@ private Q_SLOTS:
 
     void aRowWhoseLogoIsOnItsWayShowsAPlainTile()
     {
-        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-             + QStringLiteral("/logos"))
-            .removeRecursively();
-        SandboxFaults slow;
-        slow.logoDelayMs = 5000;
-        m_server->setFaults(slow);
+        slowLogosNoneKept();
         MainWindow *window = openMainWindow();
         QVERIFY(waitForTypes(window));
         const QModelIndex first = window->picker()->listView()->model()->index(0, 0);
