@@ -105,6 +105,7 @@ private:
             m_options.soakSessions > 0 ? m_options.soakSessions : m_options.samples;
         QJsonArray modal, domReady, confirm, phases;
         QJsonObject soakProcesses;
+        QJsonArray soakReadings; // [session, MiB]
         double rssMb = 0, rssAt20 = 0, rssAtEnd = 0;
         int processes = 0;
         QStringList kinds;
@@ -132,13 +133,23 @@ private:
                 {QLatin1String("cpu_ms"), Probe::cpuBetween(times.cpuBefore, times.cpuAtReady)}});
             if (i == 0)
                 rssMb = Child::settledResidentMiB(m_options.settleMs, &processes, &kinds);
-            if (m_options.soakSessions > 0 && (i + 1 == 20 || i + 1 == sessions)) {
+            // The soak's memory: after session 20, every tenth after it and the last.
+            const int done = i + 1;
+            if (m_options.soakSessions > 0 && done >= 20 && (done % 10 == 0 || done == sessions)) {
                 QStringList soakKinds;
-                (i + 1 == 20 ? rssAt20 : rssAtEnd) =
+                const double mb =
                     Child::settledResidentMiB(m_options.settleMs, nullptr, &soakKinds);
-                soakProcesses.insert(i + 1 == 20 ? QStringLiteral("after_session_20")
-                                                 : QStringLiteral("after_last_session"),
-                                     QJsonArray::fromStringList(soakKinds));
+                soakReadings.append(QJsonArray{done, mb});
+                if (done == 20) {
+                    rssAt20 = mb;
+                    soakProcesses.insert(QStringLiteral("after_session_20"),
+                                         QJsonArray::fromStringList(soakKinds));
+                }
+                if (done == sessions) {
+                    rssAtEnd = mb;
+                    soakProcesses.insert(QStringLiteral("after_last_session"),
+                                         QJsonArray::fromStringList(soakKinds));
+                }
             }
         }
         QJsonObject report{{QLatin1String("ready_ns"), QString::number(readyNs)},
@@ -155,6 +166,7 @@ private:
             report.insert(QLatin1String("soak_rss_at_20_mb"), rssAt20);
             report.insert(QLatin1String("soak_rss_at_end_mb"), rssAtEnd);
             report.insert(QLatin1String("soak_process_mb"), soakProcesses);
+            report.insert(QLatin1String("soak_readings"), soakReadings);
         }
         Probe::report(report);
         m_window.close();
