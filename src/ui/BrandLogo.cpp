@@ -24,7 +24,9 @@ QByteArray BrandLogo::appLogoSvg()
 
 void BrandLogo::setAppLogo()
 {
-    m_renderer.load(appLogoSvg());
+    // Made with our logo, then set from settings that name none: parsed once, not twice.
+    if (m_custom || !m_renderer.isValid())
+        m_renderer.load(appLogoSvg());
     m_custom = false;
     setAccessibleName(tr("Connect Desktop"));
     updateGeometry();

@@ -11,10 +11,12 @@
 #include "PopupWindow.h"
 #include "ProblemView.h"
 #include "SessionResultView.h"
+#include "StatusBadge.h"
 #include "WindowShow.h"
 
 #include <QApplication>
 #include <QDesktopServices>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QImage>
@@ -143,6 +145,12 @@ void ConnectWindow::warmUpText()
         painter.setFont(font);
         painter.drawText(QPointF(0, 32), letters);
     }
+    // The views the window does not show yet are measured all the same when it shows (a stack
+    // is as large as its largest view): their fonts are loaded then, not drawn (1 ms).
+    for (const QFont &font :
+         {SessionResultView::headingFont(base), SessionResultView::valueFont(base),
+          ProblemView::headingFont(base), StatusBadge::badgeFont(base)})
+        QFontMetrics(font).height();
 }
 
 ConnectWindow::~ConnectWindow()
@@ -264,23 +272,11 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_view->setAccessibleName(tr("Connect page"));
     connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectWindow::showContextMenu);
 
-    m_problem = new ProblemView(m_stack);
-    connect(m_problem, &ProblemView::actionTriggered, this, [this] {
-        m_crashed = false;
-        m_session->retry();
-    });
-    connect(m_problem, &ProblemView::secondaryTriggered, this, [this] {
-        if (m_page->acceptRefusedCertificate())
-            m_session->retry();
-    });
-
-    m_result = new SessionResultView(m_stack);
-    connect(m_result, &SessionResultView::closeRequested, this, &ConnectWindow::reject);
-
+    // A problem's view and the result's are made when first needed (problemShown(),
+    // resultShown()): a stack measures all its views, and most windows show no problem and
+    // reach their result long after the click.
     m_stack->addWidget(m_preparing);
     m_stack->addWidget(m_view);
-    m_stack->addWidget(m_problem);
-    m_stack->addWidget(m_result);
 
     // Footer: details toggle and where the session talks to.
     m_detailsToggle = new QToolButton(this);
@@ -465,14 +461,41 @@ void ConnectWindow::updateTitle()
     m_subtitle->setVisible(!m_subtitle->text().isEmpty());
 }
 
+ProblemView *ConnectWindow::problemShown()
+{
+    if (!m_problem) {
+        m_problem = new ProblemView(m_stack);
+        connect(m_problem, &ProblemView::actionTriggered, this, [this] {
+            m_crashed = false;
+            m_session->retry();
+        });
+        connect(m_problem, &ProblemView::secondaryTriggered, this, [this] {
+            if (m_page->acceptRefusedCertificate())
+                m_session->retry();
+        });
+        m_stack->addWidget(m_problem);
+    }
+    return m_problem;
+}
+
+SessionResultView *ConnectWindow::resultShown()
+{
+    if (!m_result) {
+        m_result = new SessionResultView(m_stack);
+        connect(m_result, &SessionResultView::closeRequested, this, &ConnectWindow::reject);
+        m_stack->addWidget(m_result);
+    }
+    return m_result;
+}
+
 ConnectWindow::View ConnectWindow::currentView() const
 {
     QWidget *current = m_stack->currentWidget();
     if (current == m_view)
         return View::Modal;
-    if (current == m_problem)
+    if (current && current == m_problem)
         return View::Problem;
-    if (current == m_result)
+    if (current && current == m_result)
         return View::Result;
     return View::Preparing;
 }
@@ -546,11 +569,11 @@ void ConnectWindow::showView(View view)
         m_view->setFocus(Qt::OtherFocusReason);
         break;
     case View::Problem:
-        m_stack->setCurrentWidget(m_problem);
+        m_stack->setCurrentWidget(problemShown());
         m_problem->actionButton()->setFocus(Qt::OtherFocusReason);
         break;
     case View::Result:
-        m_stack->setCurrentWidget(m_result);
+        m_stack->setCurrentWidget(resultShown());
         m_result->closeButton()->setFocus(Qt::OtherFocusReason);
         break;
     }
@@ -583,24 +606,26 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         m_progress->hide();
         showView(View::Modal);
         break;
-    case ConnectSession::State::Problem:
+    case ConnectSession::State::Problem: {
         m_readyPoll.stop();
         m_progress->hide();
+        ProblemView *problem = problemShown();
         if (m_crashed)
-            m_problem->setProblem(tr("The page stopped working"),
-                                  m_session->problem().isEmpty()
-                                      ? tr("The connect page closed unexpectedly. Reload it to "
-                                           "carry on where you were.")
-                                      : m_session->problem(),
-                                  tr("&Reload"));
+            problem->setProblem(tr("The page stopped working"),
+                                m_session->problem().isEmpty()
+                                    ? tr("The connect page closed unexpectedly. Reload it to "
+                                         "carry on where you were.")
+                                    : m_session->problem(),
+                                tr("&Reload"));
         else
-            m_problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
-                                  tr("&Retry"));
+            problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
+                                tr("&Retry"));
         if (m_session->problemCode() == QLatin1String("certificate_error")
             && m_page->hasOverridableRefusal())
-            m_problem->setSecondaryAction(tr("Continue &anyway (not secure)"));
+            problem->setSecondaryAction(tr("Continue &anyway (not secure)"));
         showView(View::Problem);
         break;
+    }
     case ConnectSession::State::InBrowser:
         m_readyPoll.stop();
         m_progress->hide();
@@ -767,7 +792,7 @@ void ConnectWindow::onFinished(const SessionResult &result)
     closePopups();
     m_page->triggerAction(QWebEnginePage::Stop);
 
-    m_result->setResult(result, m_integrationName);
+    resultShown()->setResult(result, m_integrationName);
     showView(View::Result);
     Q_EMIT sessionFinished(result);
     if (m_closeRequested)

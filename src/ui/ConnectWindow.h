@@ -53,8 +53,9 @@ public:
     ~ConnectWindow() override;
 
     // Loads the fonts of a new window's first view (its title, close button and what it
-    // prepares) and draws their letters once, off screen: the first window of a run would load
-    // them on the click's path (3-4 ms). Once a run; later calls return at once.
+    // prepares) and draws their letters once, off screen, and loads those of the views it
+    // measures without showing them (a result, a problem): the first window of a run would load
+    // them on the click's path (4-5 ms). Once a run; later calls return at once.
     static void warmUpText();
 
     void start();
@@ -84,6 +85,7 @@ public:
     ConnectWebPage *page() const { return m_page; }
     QWebEngineView *webView() const { return m_view; }
     QList<PopupWindow *> popupWindows() const;
+    // Null until the window first shows a problem, or its result.
     ProblemView *problemView() const { return m_problem; }
     SessionResultView *resultView() const { return m_result; }
     ExchangeLogView *logView(); // made on first use
@@ -107,6 +109,9 @@ private:
     void updateTitle();
     void showPreparing(const QString &heading, const QString &detail);
     void showView(View view);
+    // The problem's view and the result's, made the first time they are needed.
+    ProblemView *problemShown();
+    SessionResultView *resultShown();
 
     void onStateChanged(ConnectSession::State state);
     void offerBrowser(const QString &host);
@@ -144,8 +149,8 @@ private:
     QLabel *m_preparingDetail = nullptr;
     QWebEngineView *m_view = nullptr;
     ConnectWebPage *m_page = nullptr;
-    ProblemView *m_problem = nullptr;
-    SessionResultView *m_result = nullptr;
+    ProblemView *m_problem = nullptr; // made by problemShown()
+    SessionResultView *m_result = nullptr; // made by resultShown()
     ExchangeLogView *m_log = nullptr;
     QToolButton *m_detailsToggle = nullptr;
     QLabel *m_backendLabel = nullptr;

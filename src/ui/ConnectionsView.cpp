@@ -1,5 +1,6 @@
 #include "ConnectionsView.h"
 
+#include "ActivationRepaint.h"
 #include "BusyIndicator.h"
 #include "LogoCache.h"
 #include "MessagePage.h"
@@ -48,6 +49,7 @@ ConnectionsView::ConnectionsView(LogoCache *logos, QWidget *parent)
     m_tree->header()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(CreatedColumn, QHeaderView::ResizeToContents);
     m_tree->installEventFilter(this);
+    ActivationRepaint::skipWhenUnchanged(m_tree);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ConnectionsView::updateActions);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this] {
         if (const auto connection = current())

@@ -1,5 +1,6 @@
 #include "IntegrationPicker.h"
 
+#include "ActivationRepaint.h"
 #include "BusyIndicator.h"
 #include "ConnectionTypeFilter.h"
 #include "ConnectionTypeModel.h"
@@ -52,6 +53,7 @@ IntegrationPicker::IntegrationPicker(LogoCache *logos, QWidget *parent)
     m_list->setAccessibleName(tr("Integrations"));
     m_list->installEventFilter(this);
     connect(m_list, &QListView::activated, this, &IntegrationPicker::chooseCurrent);
+    ActivationRepaint::skipWhenUnchanged(m_list);
 
     connect(m_messagePage, &MessagePage::retryRequested, this, &IntegrationPicker::retryRequested);
 

@@ -5,6 +5,13 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+QFont ProblemView::headingFont(QFont base)
+{
+    base.setPointSizeF(base.pointSizeF() * 1.3);
+    base.setBold(true);
+    return base;
+}
+
 ProblemView::ProblemView(QWidget *parent)
     : QWidget(parent)
     , m_heading(new QLabel(this))
@@ -12,10 +19,7 @@ ProblemView::ProblemView(QWidget *parent)
     , m_action(new QPushButton(this))
     , m_secondary(new QPushButton(this))
 {
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    m_heading->setFont(headingFont(m_heading->font()));
     m_heading->setAlignment(Qt::AlignCenter);
     m_heading->setWordWrap(true);
     m_text->setAlignment(Qt::AlignCenter);

@@ -21,6 +21,8 @@ public:
     // A second, riskier way on (not the default button); hidden when `text` is empty.
     void setSecondaryAction(const QString &text);
     QPushButton *secondaryButton() const { return m_secondary; }
+    // The heading's font, from the font a widget has.
+    static QFont headingFont(QFont base);
 
 Q_SIGNALS:
     void actionTriggered();

@@ -75,6 +75,19 @@ private:
     SessionResult::Outcome m_outcome = SessionResult::Outcome::Cancelled;
 };
 
+QFont SessionResultView::headingFont(QFont base)
+{
+    base.setPointSizeF(base.pointSizeF() * 1.4);
+    base.setBold(true);
+    return base;
+}
+
+QFont SessionResultView::valueFont(QFont base)
+{
+    base.setBold(true);
+    return base;
+}
+
 SessionResultView::SessionResultView(QWidget *parent)
     : QWidget(parent)
     , m_icon(new OutcomeIcon(this))
@@ -87,19 +100,14 @@ SessionResultView::SessionResultView(QWidget *parent)
     , m_message(new QLabel(this))
     , m_close(new QPushButton(tr("Close"), this))
 {
-    QFont headingFont = m_heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
-    headingFont.setBold(true);
-    m_heading->setFont(headingFont);
+    m_heading->setFont(headingFont(m_heading->font()));
     m_heading->setAlignment(Qt::AlignCenter);
     m_heading->setWordWrap(true);
 
     for (QLabel *value : {m_integration, m_connection}) {
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        QFont bold = value->font();
-        bold.setBold(true);
-        value->setFont(bold);
+        value->setFont(valueFont(value->font()));
     }
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);

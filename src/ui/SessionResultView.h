@@ -24,6 +24,9 @@ public:
     QString message() const;
     StatusBadge *badge() const { return m_badge; }
     QPushButton *closeButton() const { return m_close; }
+    // The heading's font and the values' (integration, connection), from the font a widget has.
+    static QFont headingFont(QFont base);
+    static QFont valueFont(QFont base);
 
 Q_SIGNALS:
     void closeRequested();

@@ -7,14 +7,18 @@
 #include <QPainter>
 #include <QPixmap>
 
+QFont StatusBadge::badgeFont(QFont base)
+{
+    base.setBold(true);
+    base.setPointSizeF(base.pointSizeF() * 0.85);
+    return base;
+}
+
 StatusBadge::StatusBadge(QWidget *parent)
     : QLabel(parent)
 {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    QFont small = font();
-    small.setBold(true);
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    setFont(small);
+    setFont(badgeFont(font()));
 }
 
 void StatusBadge::setBadge(const QString &text, Tone tone)

@@ -24,6 +24,8 @@ public:
     static QColor toneColor(Tone tone, bool darkBackground);
     // A coloured dot for item views.
     static QIcon dotIcon(Tone tone);
+    // A badge's font, from the font a widget has.
+    static QFont badgeFont(QFont base);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }

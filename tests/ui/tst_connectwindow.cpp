@@ -432,6 +432,16 @@ private Q_SLOTS:
         QCOMPARE(window->webView()->size(), asItShows);
     }
 
+    void theProblemAndResultViewsAreMadeOnlyWhenNeeded()
+    {
+        // The window's stack measures every view it has when the window shows, while the modal
+        // loads: views it may never show are not made before.
+        ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Lean"));
+        QVERIFY(waitForForm(window));
+        QVERIFY(!window->problemView());
+        QVERIFY(!window->resultView());
+    }
+
     void theDetailsShowTheExchangesLiveWithoutSecrets()
     {
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Detailed"));

@@ -1,5 +1,7 @@
-// Specification: a window paints once when it shows, and an icon drawn again from what it drew
-// before looks the same, in the colours of the theme of the moment.
+// Specification: a window paints once when it shows, and again on losing the focus only where
+// that changes how it looks; an icon drawn again from what it drew before looks the same, in the
+// colours of the theme of the moment.
+#include "ActivationRepaint.h"
 #include "EventCounter.h"
 #include "StatusBadge.h"
 #include "SvgIconEngine.h"
@@ -9,8 +11,11 @@
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QPainter>
 #include <QPalette>
+#include <QStringListModel>
 #include <QTest>
 #include <QVBoxLayout>
 
@@ -32,6 +37,54 @@ QImage drawn(const QIcon &icon, QIcon::Mode mode = QIcon::Normal)
     icon.paint(&painter, QRect(0, 0, 24, 24), Qt::AlignCenter, mode);
     return image;
 }
+
+// A window with a search field, a list (skipping the repaint where it changes nothing) and a label;
+// the list's paints are counted once the window is on screen and painted.
+struct ListWindow
+{
+    QWidget window;
+    QStringListModel model{{QStringLiteral("HubSpot"), QStringLiteral("PostgreSQL")}};
+    QListView *list = new QListView(&window);
+    QLabel *label = new QLabel(QStringLiteral("Connect an integration"), &window);
+    QLineEdit *search = new QLineEdit(&window); // has the focus, as the picker's search field
+    EventCounter listPaints{QEvent::Paint};
+
+    bool showAndActivate()
+    {
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(label);
+        layout->addWidget(search);
+        layout->addWidget(list);
+        search->setFocus();
+        list->setModel(&model);
+        list->setCurrentIndex(model.index(0, 0));
+        ActivationRepaint::skipWhenUnchanged(list);
+        list->viewport()->installEventFilter(&listPaints);
+        window.show();
+        window.activateWindow();
+        if (!QTest::qWaitForWindowActive(&window))
+            return false;
+        return QTest::qWaitFor([this] { return listPaints.count > 0; });
+    }
+
+    // Whether the list was painted again after another window took the focus: once the label,
+    // asked to repaint after that, is on screen, a repaint of the list would be too.
+    bool listRepaintedOnLosingTheFocus(QWidget *other)
+    {
+        QCoreApplication::sendPostedEvents();
+        const int before = listPaints.count;
+        other->show();
+        other->activateWindow();
+        if (!QTest::qWaitFor([this] { return !window.isActiveWindow(); }))
+            return true;
+        EventCounter labelPaints(QEvent::Paint);
+        label->installEventFilter(&labelPaints);
+        label->update();
+        if (!QTest::qWaitFor([&] { return labelPaints.count > 0; }))
+            return true;
+        return listPaints.count > before;
+    }
+};
 
 } // namespace
 
@@ -60,6 +113,28 @@ private Q_SLOTS:
         QCoreApplication::sendPostedEvents();
         QCoreApplication::sendPostedEvents();
         QCOMPARE(paints.count, 1);
+    }
+
+    void aListIsNotRepaintedWhenItsWindowLosesTheFocusAndLooksTheSame()
+    {
+        // Fusion, with the same colours active and inactive (as the app's palettes have).
+        ListWindow main;
+        QVERIFY(!ActivationRepaint::changesLook(main.list));
+        QVERIFY(main.showAndActivate());
+        QWidget other;
+        QVERIFY(!main.listRepaintedOnLosingTheFocus(&other));
+    }
+
+    void aListIsRepaintedWhenItsWindowLosesTheFocusAndLooksDifferent()
+    {
+        ListWindow main;
+        QPalette palette = main.window.palette();
+        palette.setColor(QPalette::Inactive, QPalette::Highlight, QColor(0x90, 0x90, 0x90));
+        main.window.setPalette(palette);
+        QVERIFY(ActivationRepaint::changesLook(main.list));
+        QVERIFY(main.showAndActivate());
+        QWidget other;
+        QVERIFY(main.listRepaintedOnLosingTheFocus(&other));
     }
 
     void anIconDrawnAgainLooksTheSame()
