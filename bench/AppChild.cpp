@@ -106,7 +106,7 @@ private:
         QJsonArray modal, domReady, confirm, phases;
         QJsonObject soakProcesses;
         QJsonArray soakReadings; // [session, MiB]
-        double rssMb = 0, rssAt20 = 0, rssAtEnd = 0;
+        double rssMb = 0;
         int processes = 0;
         QStringList kinds;
         for (int i = 0; i < sessions; ++i) {
@@ -140,16 +140,10 @@ private:
                 const double mb =
                     Child::settledResidentMiB(m_options.settleMs, nullptr, &soakKinds);
                 soakReadings.append(QJsonArray{done, mb});
-                if (done == 20) {
-                    rssAt20 = mb;
-                    soakProcesses.insert(QStringLiteral("after_session_20"),
+                if (done == 20 || done == sessions)
+                    soakProcesses.insert(done == 20 ? QStringLiteral("after_session_20")
+                                                    : QStringLiteral("after_last_session"),
                                          QJsonArray::fromStringList(soakKinds));
-                }
-                if (done == sessions) {
-                    rssAtEnd = mb;
-                    soakProcesses.insert(QStringLiteral("after_last_session"),
-                                         QJsonArray::fromStringList(soakKinds));
-                }
             }
         }
         QJsonObject report{{QLatin1String("ready_ns"), QString::number(readyNs)},
@@ -163,8 +157,6 @@ private:
                            {QLatin1String("process_mb"), QJsonArray::fromStringList(kinds)}};
         if (m_options.soakSessions > 0) {
             report.insert(QLatin1String("soak_sessions"), sessions);
-            report.insert(QLatin1String("soak_rss_at_20_mb"), rssAt20);
-            report.insert(QLatin1String("soak_rss_at_end_mb"), rssAtEnd);
             report.insert(QLatin1String("soak_process_mb"), soakProcesses);
             report.insert(QLatin1String("soak_readings"), soakReadings);
         }

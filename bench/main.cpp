@@ -375,9 +375,12 @@ int runParent(const QString &program, ChildOptions options, int runs, int starts
             return 1;
         }
         soakSessions = report.value(QLatin1String("soak_sessions")).toInt();
-        at20 = report.value(QLatin1String("soak_rss_at_20_mb")).toDouble();
-        atEnd = report.value(QLatin1String("soak_rss_at_end_mb")).toDouble();
         soakReadings = report.value(QLatin1String("soak_readings")).toArray();
+        if (!soakReadings.isEmpty()) {
+            // The first reading is after session 20, the last after the last session.
+            at20 = soakReadings.first().toArray().at(1).toDouble();
+            atEnd = soakReadings.last().toArray().at(1).toDouble();
+        }
         twoReadings = at20 > 0 && soakSessions > 20 ? (atEnd - at20) / at20 * 100.0 : 0;
         growth = soakSessions > 20 ? trendGrowthPct(soakReadings) : 0;
     }

@@ -50,9 +50,7 @@ bool changesLook(const QWidget *widget)
     if (!widget->palette().isEqual(QPalette::Active, QPalette::Inactive))
         return true;
     // Other styles may draw an inactive selection their own way (Windows Vista's theme parts).
-    const QString key = AppStyle::keyOf(widget->style());
-    return key.compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0
-        && key.compare(QLatin1String("windows"), Qt::CaseInsensitive) != 0;
+    return !AppStyle::isQtsOwn(AppStyle::keyOf(widget->style()));
 }
 
 } // namespace ActivationRepaint

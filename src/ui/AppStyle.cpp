@@ -7,9 +7,14 @@
 AppStyle::AppStyle(const QString &key)
     : QProxyStyle(QStyleFactory::create(key))
     , m_key(key)
-    , m_ownSymbols(key.compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0
-                   || key.compare(QLatin1String("windows"), Qt::CaseInsensitive) == 0)
+    , m_ownSymbols(isQtsOwn(key))
 { }
+
+bool AppStyle::isQtsOwn(const QString &key)
+{
+    return key.compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0
+        || key.compare(QLatin1String("windows"), Qt::CaseInsensitive) == 0;
+}
 
 QString AppStyle::keyOf(const QStyle *style)
 {

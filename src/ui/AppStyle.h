@@ -16,6 +16,9 @@ public:
 
     // The key `style` was made from, through an AppStyle or not.
     static QString keyOf(const QStyle *style);
+    // Fusion or Windows: Qt's own styles, which draw by the palette (an inactive window in its
+    // inactive colours) and take a few symbols from Qt's bundled PNG files.
+    static bool isQtsOwn(const QString &key);
 
     QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option = nullptr,
                        const QWidget *widget = nullptr) const override;

@@ -145,8 +145,8 @@ void ConnectWindow::warmUpText()
         painter.setFont(font);
         painter.drawText(QPointF(0, 32), letters);
     }
-    // The views the window does not show yet are measured all the same when it shows (a stack
-    // is as large as its largest view): their fonts are loaded then, not drawn (1 ms).
+    // The fonts of the views made later (problemShown, resultShown): a session's result comes
+    // right after its redirect, on the way to the confirmation. Loaded, not drawn (1 ms).
     for (const QFont &font :
          {SessionResultView::headingFont(base), SessionResultView::valueFont(base),
           ProblemView::headingFont(base), StatusBadge::badgeFont(base)})
@@ -493,9 +493,9 @@ ConnectWindow::View ConnectWindow::currentView() const
     QWidget *current = m_stack->currentWidget();
     if (current == m_view)
         return View::Modal;
-    if (current && current == m_problem)
+    if (current == m_problem)
         return View::Problem;
-    if (current && current == m_result)
+    if (current == m_result)
         return View::Result;
     return View::Preparing;
 }

@@ -53,9 +53,9 @@ public:
     ~ConnectWindow() override;
 
     // Loads the fonts of a new window's first view (its title, close button and what it
-    // prepares) and draws their letters once, off screen, and loads those of the views it
-    // measures without showing them (a result, a problem): the first window of a run would load
-    // them on the click's path (4-5 ms). Once a run; later calls return at once.
+    // prepares) and draws their letters once, off screen: the first window of a run would load
+    // them on the click's path (3-4 ms). Loads those of its result and problem views too, made
+    // when first needed. Once a run; later calls return at once.
     static void warmUpText();
 
     void start();
