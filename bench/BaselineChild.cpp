@@ -115,6 +115,12 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
         const QMetaObject::Connection readyCpu =
             QObject::connect(page->watch(), &Probe::DomReadyWatch::domReady, page,
                              [&] { atReady = Probe::cpuUse(pids); });
+        qint64 loadStartedNs = 0;
+        const QMetaObject::Connection started =
+            QObject::connect(page, &QWebEnginePage::loadStarted, page, [&loadStartedNs] {
+                if (!loadStartedNs)
+                    loadStartedNs = Probe::nowNs();
+            });
         const qint64 clickNs = Probe::nowNs();
         qint64 answeredNs = 0;
         QNetworkReply *reply = post();
@@ -130,9 +136,11 @@ int runBaseline(int argc, char **argv, const ChildOptions &options)
         modalMs.append(Probe::msBetween(clickNs, page->watch()->readyAt()));
         phases.append(QJsonObject{
             {QLatin1String("post_answered"), Probe::msBetween(clickNs, answeredNs)},
+            {QLatin1String("load_started"), Probe::msBetween(clickNs, loadStartedNs)},
             {QLatin1String("dom_ready"), Probe::msBetween(clickNs, page->watch()->readyAt())},
             {QLatin1String("cpu_ms"), Probe::cpuBetween(before, atReady)}});
         QObject::disconnect(readyCpu);
+        QObject::disconnect(started);
         if (i == 0)
             rssMb = settledResidentMiB(options.settleMs, &processes, &kinds);
     }

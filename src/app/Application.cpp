@@ -56,6 +56,19 @@ void setWebColorScheme(bool dark)
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
 }
 
+// The connect page loads behind the window's "Loading" view, hidden, and between sessions the
+// kept page waits hidden: Chromium puts the renderer of hidden pages at nice 5 where it can raise
+// it again (as root), and the page the user waits for would then load at a lower priority than
+// the app's own work. An idle hidden page costs nothing at any priority.
+void keepRendererPriority()
+{
+    QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
+    if (flags.contains("--disable-renderer-backgrounding"))
+        return;
+    flags += QByteArray(flags.isEmpty() ? "" : " ") + "--disable-renderer-backgrounding";
+    qputenv("QTWEBENGINE_CHROMIUM_FLAGS", flags);
+}
+
 // Links the OS delivers as QFileOpenEvent (macOS's way for registered URL schemes); checked
 // like any link on the command line.
 class LinkEvents : public QObject
@@ -131,6 +144,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
                                                            : AppSettings::Theme::Light);
     ThemeManager theme(&appSettings);
     setWebColorScheme(theme.isDark());
+    keepRendererPriority();
 
     ProfileStore profiles(&settings, &machine);
     AppBackends backends;

@@ -84,32 +84,61 @@ ConnectWindow::ConnectWindow(PlatformProvider *provider, const SessionRequest &r
 
 ConnectWindow::ConnectWindow(ConnectSession *session, QWebEngineProfile *webProfile,
                              QWebEngineView *preparedView, AppSettings *settings, QWidget *parent)
-    : QDialog(parent)
-    , m_provider(session->provider())
-    , m_settings(settings)
-    , m_session(session)
+    : ConnectWindow(session->provider(), session->request().dark, settings, parent)
 {
-    m_session->setParent(this);
+    begin(session, webProfile, preparedView);
+}
+
+ConnectWindow::ConnectWindow(PlatformProvider *provider, bool dark, AppSettings *settings,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_provider(provider)
+    , m_settings(settings)
+    , m_dark(dark)
+{
     setObjectName(QStringLiteral("ConnectWindow"));
     if (parent)
         setWindowModality(Qt::WindowModal);
     setSizeGripEnabled(true);
-    if (m_session->request().integrations.size() == 1)
-        m_integrationName = m_session->request().integrations.constFirst();
 
-    buildUi(webProfile, preparedView);
-    connectPage();
-
-    connect(m_session, &ConnectSession::stateChanged, this, &ConnectWindow::onStateChanged);
-    connect(m_session, &ConnectSession::loadModal, this, &ConnectWindow::onLoadModal);
-    connect(m_session, &ConnectSession::finished, this, &ConnectWindow::onFinished);
+    buildUi();
 
     m_readyPoll.setInterval(readyPollMs);
     connect(&m_readyPoll, &QTimer::timeout, this, &ConnectWindow::probeReadiness);
 
-    updateTitle();
     showPreparing(tr("Preparing the connect page…"), {});
     resize(600, 740);
+}
+
+void ConnectWindow::layOutAhead()
+{
+    ensurePolished();
+    if (layout())
+        layout()->activate();
+}
+
+void ConnectWindow::begin(ConnectSession *session, QWebEngineProfile *webProfile,
+                          QWebEngineView *preparedView)
+{
+    Q_ASSERT(!m_session && session && session->provider() == m_provider);
+    if (m_session || !session)
+        return;
+    m_session = session;
+    m_session->setParent(this);
+    if (m_session->request().dark != m_dark) {
+        m_dark = m_session->request().dark;
+        m_logo->setFromSettings(m_settings, m_dark);
+    }
+    if (m_integrationName.isEmpty() && m_session->request().integrations.size() == 1)
+        m_integrationName = m_session->request().integrations.constFirst();
+
+    attachPage(webProfile, preparedView);
+    connectPage();
+    connect(m_browserButton, &QToolButton::clicked, m_session, &ConnectSession::continueInBrowser);
+    connect(m_session, &ConnectSession::stateChanged, this, &ConnectWindow::onStateChanged);
+    connect(m_session, &ConnectSession::loadModal, this, &ConnectWindow::onLoadModal);
+    connect(m_session, &ConnectSession::finished, this, &ConnectWindow::onFinished);
+    updateTitle();
 
     // A session started before the window was made: catch up with what it said meanwhile.
     if (m_session->state() != ConnectSession::State::Idle) {
@@ -157,24 +186,23 @@ ConnectWindow::~ConnectWindow()
 {
     m_readyPoll.stop();
     closePopups();
-    disconnect(m_session, nullptr, this, nullptr);
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     if (m_page)
         disconnect(m_page, nullptr, this, nullptr);
     // A window torn down with its parent still ends its session; nobody is left to show it.
-    if (m_started && !m_session->isFinished())
+    if (m_started && m_session && !m_session->isFinished())
         m_session->cancel();
     // The page goes before the view and long before its profile, which lives above us.
     delete m_page;
     m_page = nullptr;
 }
 
-void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *preparedView)
+void ConnectWindow::buildUi()
 {
-    const bool dark = m_session->request().dark;
-
     // Header: logo, title, close.
     m_logo = new BrandLogo(this);
-    m_logo->setFromSettings(m_settings, dark);
+    m_logo->setFromSettings(m_settings, m_dark);
     m_title = new QLabel(this);
     m_title->setFont(titleFont(m_title->font()));
     m_title->setTextFormat(Qt::PlainText);
@@ -250,33 +278,10 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     connect(m_preparingCancel, &QPushButton::clicked, this, &ConnectWindow::reject);
     preparingLayout->addWidget(m_preparingCancel, 0, Qt::AlignHCenter);
     preparingLayout->addStretch(3);
-
-    if (preparedView) {
-        m_view = preparedView;
-        m_view->setParent(m_stack);
-        m_page = qobject_cast<ConnectWebPage *>(m_view->page());
-        Q_ASSERT(m_page);
-        m_page->setParent(this);
-    } else {
-        m_view = new QWebEngineView(m_stack);
-        m_page = new ConnectWebPage(webProfile, this);
-    }
-    // Our Problem view explains failed loads; Chromium's error page would only confuse.
-    m_page->settings()->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
-    m_page->setBrowserOnlyHosts(m_settings ? m_settings->browserOnlyHosts()
-                                           : AppSettings::defaultBrowserOnlyHosts());
-    m_page->setBackgroundColor(palette().color(QPalette::Window));
-    if (m_view->page() != m_page)
-        m_view->setPage(m_page);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setAccessibleName(tr("Connect page"));
-    connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectWindow::showContextMenu);
-
     // A problem's view and the result's are made when first needed (problemShown(),
     // resultShown()): a stack measures all its views, and most windows show no problem and
-    // reach their result long after the click.
+    // reach their result long after the click. The page's view comes with the session.
     m_stack->addWidget(m_preparing);
-    m_stack->addWidget(m_view);
 
     // Footer: details toggle and where the session talks to.
     m_detailsToggle = new QToolButton(this);
@@ -305,7 +310,6 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     m_browserButton->setToolTip(tr("Sign in with your system browser instead, for providers that "
                                    "refuse sign-in inside apps"));
     m_browserButton->setEnabled(false);
-    connect(m_browserButton, &QToolButton::clicked, m_session, &ConnectSession::continueInBrowser);
 
     auto *footer = new QHBoxLayout;
     footer->setContentsMargins(8, 2, 14, 4);
@@ -330,6 +334,32 @@ void ConnectWindow::buildUi(QWebEngineProfile *webProfile, QWebEngineView *prepa
     layout->addWidget(m_splitter, 1);
     layout->addLayout(footer);
     setMinimumSize(420, 480);
+}
+
+void ConnectWindow::attachPage(QWebEngineProfile *webProfile, QWebEngineView *preparedView)
+{
+    if (preparedView) {
+        m_view = preparedView;
+        m_view->setParent(m_stack);
+        m_page = qobject_cast<ConnectWebPage *>(m_view->page());
+        Q_ASSERT(m_page);
+        m_page->setParent(this);
+    } else {
+        m_view = new QWebEngineView(m_stack);
+        m_page = new ConnectWebPage(webProfile, this);
+    }
+    // Our Problem view explains failed loads; Chromium's error page would only confuse.
+    m_page->settings()->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
+    m_page->setBrowserOnlyHosts(m_settings ? m_settings->browserOnlyHosts()
+                                           : AppSettings::defaultBrowserOnlyHosts());
+    m_page->setBackgroundColor(palette().color(QPalette::Window));
+    if (m_view->page() != m_page)
+        m_view->setPage(m_page);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAccessibleName(tr("Connect page"));
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectWindow::showContextMenu);
+
+    m_stack->addWidget(m_view);
 }
 
 void ConnectWindow::connectPage()
@@ -384,7 +414,7 @@ void ConnectWindow::connectPage()
 
 QWebEngineView *ConnectWindow::releaseView()
 {
-    if (!m_page || !m_session->isFinished() || !m_page->isReusable())
+    if (!m_page || !m_session || !m_session->isFinished() || !m_page->isReusable())
         return nullptr;
     m_readyPoll.stop();
     closePopups();
@@ -406,6 +436,9 @@ QWebEngineView *ConnectWindow::releaseView()
 
 void ConnectWindow::setCertificateOverrideAllowed(bool allowed)
 {
+    Q_ASSERT(m_page);
+    if (!m_page)
+        return;
     m_page->setCertificateOverrideAllowed(allowed);
     if (allowed)
         m_certificateWarning->showMessage(
@@ -417,7 +450,8 @@ void ConnectWindow::setCertificateOverrideAllowed(bool allowed)
 
 void ConnectWindow::start()
 {
-    if (m_started)
+    Q_ASSERT(m_session);
+    if (m_started || !m_session)
         return;
     m_started = true;
     m_session->start();
@@ -441,6 +475,8 @@ QString ConnectWindow::title() const
 
 void ConnectWindow::updateTitle()
 {
+    if (!m_session)
+        return; // a window made ahead has its title from begin()
     const SessionRequest &request = m_session->request();
     QString title;
     if (request.isUpdate())
@@ -514,7 +550,7 @@ ExchangeLogView *ConnectWindow::logView()
 {
     if (!m_log) {
         m_log = new ExchangeLogView(m_splitter);
-        m_log->setLog(m_session->log());
+        m_log->setLog(m_session ? m_session->log() : nullptr);
         m_log->hide();
         m_splitter->addWidget(m_log);
         m_splitter->setStretchFactor(0, 3);
@@ -801,7 +837,8 @@ void ConnectWindow::onFinished(const SessionResult &result)
 
 void ConnectWindow::showSoon(int longestWaitMs)
 {
-    if (isVisible() || m_showPending)
+    Q_ASSERT(m_session);
+    if (isVisible() || m_showPending || !m_session)
         return;
     m_showPending = true;
     auto showNow = [this] {
@@ -821,7 +858,7 @@ void ConnectWindow::showSoon(int longestWaitMs)
 void ConnectWindow::reject()
 {
     m_showPending = false; // closed (Esc, ×, close()) before it showed: it stays closed
-    if (!m_started || m_session->isFinished()) {
+    if (!m_started || !m_session || m_session->isFinished()) {
         QDialog::reject();
         return;
     }

@@ -50,7 +50,23 @@ public:
     // above, or null for a new view on `webProfile`.
     ConnectWindow(ConnectSession *session, QWebEngineProfile *webProfile,
                   QWebEngineView *preparedView, AppSettings *settings, QWidget *parent = nullptr);
+    // Made ahead of its session, while the user picks: the window's parts (header, what it
+    // prepares, footer) with no session and no page yet. begin() gives it both; until then it is
+    // only kept, hidden. `dark`: the logo's variant, as the session's request will say.
+    ConnectWindow(PlatformProvider *provider, bool dark, AppSettings *settings,
+                  QWidget *parent = nullptr);
     ~ConnectWindow() override;
+
+    // Lays out a window made ahead at the size it shows with (polish and layout once, off the
+    // click's path); showing it later only lays out what its session changed (the title).
+    void layOutAhead();
+    // Gives a window made ahead its session and its page, once; then it is as if made with
+    // them (the constructor above). `session` must be on this window's provider.
+    void begin(ConnectSession *session, QWebEngineProfile *webProfile,
+               QWebEngineView *preparedView);
+    bool hasBegun() const { return m_session != nullptr; }
+    PlatformProvider *provider() const { return m_provider; }
+    bool isDark() const { return m_dark; }
 
     // Loads the fonts of a new window's first view (its title, close button and what it
     // prepares) and draws their letters once, off screen: the first window of a run would load
@@ -67,7 +83,7 @@ public:
     // Support staff's per-profile option: a refused invalid certificate may be accepted from the
     // problem it causes ("Continue anyway"), and a warning stays while such a page is open.
     void setCertificateOverrideAllowed(bool allowed);
-    ConnectSession *session() const { return m_session; }
+    ConnectSession *session() const { return m_session; } // null until begin()
     // Once the session has finished: hands the web view (with its page) over for the next
     // session and no longer shows it. Null when the page cannot serve again (its renderer
     // stopped, a certificate was accepted in it) or the session is not finished.
@@ -104,7 +120,9 @@ public Q_SLOTS:
     void reject() override;
 
 private:
-    void buildUi(QWebEngineProfile *webProfile, QWebEngineView *preparedView);
+    void buildUi();
+    // The page's side, at begin(): the view in the stack, and what it and the session say.
+    void attachPage(QWebEngineProfile *webProfile, QWebEngineView *preparedView);
     void connectPage();
     void updateTitle();
     void showPreparing(const QString &heading, const QString &detail);
@@ -129,7 +147,8 @@ private:
 
     PlatformProvider *m_provider;
     AppSettings *m_settings;
-    ConnectSession *m_session;
+    ConnectSession *m_session = nullptr; // set once, by begin()
+    bool m_dark = false;
     QString m_integrationName;
 
     BrandLogo *m_logo = nullptr;

@@ -35,6 +35,8 @@
 #include <QVBoxLayout>
 #include <QWebEngineView>
 
+#include <utility>
+
 namespace {
 
 constexpr int statusMessageMs = 15000;
@@ -103,6 +105,13 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
         connect(m_webProfiles, &WebProfiles::releasing, m_views, &ModalViewPool::discard);
     setObjectName(QStringLiteral("MainWindow"));
     buildUi();
+    // The window made ahead shows the settings as they were (its logo, say).
+    connect(m_settings, &AppSettings::changed, this, [this] {
+        if (!m_nextWindow)
+            return;
+        dropNextWindow();
+        makeNextWindowSoon();
+    });
     connect(m_profiles, &ProfileStore::activeChanged, this, &MainWindow::openProfile);
     openProfile(m_profiles->active());
     resize(980, 640);
@@ -112,11 +121,41 @@ MainWindow::~MainWindow()
 {
     // The connect window goes first: its session still talks to our provider.
     delete m_connectWindow;
+    delete m_nextWindow;
 }
 
 void MainWindow::setThemeManager(ThemeManager *theme)
 {
+    if (m_theme)
+        disconnect(m_theme, nullptr, this, nullptr);
     m_theme = theme;
+    if (m_theme) {
+        // The window made ahead has the logo (and palette) of the theme it was made in.
+        connect(m_theme, &ThemeManager::darkChanged, this, [this] {
+            if (!m_nextWindow)
+                return;
+            dropNextWindow();
+            makeNextWindowSoon();
+        });
+    }
+}
+
+void MainWindow::makeNextWindowSoon()
+{
+    QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
+        if (generation != m_openGeneration || !m_provider || m_nextWindow)
+            return;
+        if (m_connectWindow && !m_connectWindow->session()->isFinished())
+            return; // made when this session has finished
+        auto *window = new ConnectWindow(m_provider, isDark(), m_settings, this);
+        window->layOutAhead();
+        m_nextWindow = window;
+    });
+}
+
+void MainWindow::dropNextWindow()
+{
+    delete m_nextWindow;
 }
 
 bool MainWindow::isDark() const
@@ -334,6 +373,7 @@ void MainWindow::preparePageSoon()
         // What the first session would otherwise load on the click's path.
         RedirectListener::prepareFirstUse();
         ConnectWindow::warmUpText();
+        makeNextWindowSoon();
     });
 }
 
@@ -359,6 +399,7 @@ void MainWindow::openProfile(const Profile &profile)
     const quint64 generation = m_openGeneration;
     if (m_connectWindow && m_connectWindow->session()->isFinished())
         m_connectWindow->close();
+    dropNextWindow(); // made for the provider that goes
     delete m_providerContext;
     m_providerContext = new QObject(this);
     m_provider = nullptr;
@@ -645,11 +686,18 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
     // The view kept from before (its renderer up and warm) saves most of the wait for the form.
     QWebEngineProfile *webProfile = m_webProfiles->profileFor(profile);
     QWebEngineView *kept = m_views->take(webProfile);
-    // The request goes out first: the platform works on it while the window is made, laid out
-    // and painted.
+    // The request goes out first: the platform works on it while the window is readied, laid
+    // out and painted. The window made ahead serves when it fits (it usually does).
+    QPointer<ConnectWindow> ahead = std::exchange(m_nextWindow, nullptr);
+    if (ahead && (ahead->provider() != m_provider || ahead->isDark() != request.dark))
+        delete ahead;
     auto *session = new ConnectSession(m_provider, request);
     session->start();
-    auto *window = new ConnectWindow(session, webProfile, kept, m_settings, this);
+    ConnectWindow *window = ahead;
+    if (window)
+        window->begin(session, webProfile, kept);
+    else
+        window = new ConnectWindow(session, webProfile, kept, m_settings, this);
     window->setCertificateOverrideAllowed(profile.acceptInvalidCertificates);
     window->setIntegrationName(integrationName);
     const QString integrationId = request.integrations.value(0);
@@ -670,6 +718,7 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
         else
             preparePageSoon();
         window->deleteLater();
+        makeNextWindowSoon();
     });
     // The last session's banner goes a moment after this one's form is up: hiding it lays out and
     // repaints this whole window (5 ms and more), which would hold back the request and the page

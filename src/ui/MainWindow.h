@@ -51,6 +51,9 @@ public:
     Profile openedProfile() const { return m_openedProfile; }
     // The connect window of the session in progress (or whose result is shown), if any.
     ConnectWindow *connectWindow() const { return m_connectWindow; }
+    // The next session's window, made ahead while the user picks (hidden, no session yet); null
+    // while a session runs, and until the first page is ready.
+    ConnectWindow *nextConnectWindow() const { return m_nextWindow; }
     // The connections of the open profile have arrived at least once (names are known).
     bool connectionsLoaded() const { return m_connectionsLoaded; }
     IntegrationPicker *picker() const { return m_picker; }
@@ -112,6 +115,11 @@ private:
     // Gets the next connect window's web view ready (ModalViewPool::prepare) once the events
     // already queued have run.
     void preparePageSoon();
+    // The next connect window, made after the events waiting (a paint, a click), when no
+    // session runs: building and laying it out leave the click's path (1-3 ms, more for the
+    // first). One at a time; dropped when what it shows changes (profile, theme, settings).
+    void makeNextWindowSoon();
+    void dropNextWindow();
     // Runs `work` now, or, while the window is shown but not painted yet, once it has painted:
     // the picker people look at first is not held back by what may come a moment later (the
     // connections). A window that is never exposed runs it soon all the same.
@@ -162,5 +170,6 @@ private:
     IntegrationPicker *m_picker = nullptr;
     ConnectionsView *m_connections = nullptr;
     QPointer<ConnectWindow> m_connectWindow;
+    QPointer<ConnectWindow> m_nextWindow; // made ahead, hidden, not begun
     QPointer<SettingsDialog> m_settingsDialog;
 };

@@ -144,6 +144,33 @@ pid=$!
 focus_window "Connect Desktop" >/dev/null
 wait_for_log "picker filled" "$work/log7"
 screenshot main-window-light
+# 6. The page kept for the first click waits hidden, at the app's priority: Chromium puts hidden
+# pages' renderers at nice 5 where it can raise them again (as root), and that page would then
+# load the form behind the app's own work.
+if [ "$(id -u)" -eq 0 ]; then
+    engine_nices() {
+        ps -eo pid=,ppid=,ni=,comm= | awk -v root="$1" '
+            { parent[$1] = $2; nice[$1] = $3; comm[$1] = $4 }
+            END {
+                for (p in parent) {
+                    q = p
+                    while ((q in parent) && q != root && q > 1) q = parent[q]
+                    if (q == root && p != root && comm[p] ~ /^QtWebEngine/) print nice[p]
+                }
+            }'
+    }
+    # Its renderer: the third web engine process, after the two zygotes.
+    for _ in $(seq 1 100); do
+        [ "$(engine_nices $pid | wc -l)" -ge 3 ] && break
+        sleep 0.1
+    done
+    [ "$(engine_nices $pid | wc -l)" -ge 3 ] || fail "the kept page's renderer never started"
+    sleep 1
+    nices=$(engine_nices $pid | sort -u | tr '\n' ' ')
+    [ "$nices" = "0 " ] || fail "web engine processes at nice $nices, not 0"
+else
+    echo "e2e: not root, so Chromium puts no renderer at a lower priority: priority not checked"
+fi
 kill $pid
 wait $pid 2>/dev/null || true
 

@@ -442,6 +442,42 @@ private Q_SLOTS:
         QVERIFY(!window->resultView());
     }
 
+    void aWindowMadeAheadCompletesTheSessionItIsGivenLater()
+    {
+        m_window = std::make_unique<ConnectWindow>(m_provider, false, m_settings);
+        ConnectWindow *window = m_window.get();
+        window->layOutAhead();
+        QVERIFY(!window->hasBegun());
+        QVERIFY(!window->page());
+        SessionRequest request;
+        request.name = QStringLiteral("Made ahead");
+        request.integrations = {QStringLiteral("postgresql")};
+        auto *session = new ConnectSession(m_provider, request);
+        session->start();
+        window->begin(session, m_profile, nullptr);
+        window->setIntegrationName(QStringLiteral("PostgreSQL"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        window->showSoon();
+        QCOMPARE(window->title(), QStringLiteral("Connect PostgreSQL"));
+        QVERIFY(waitForForm(window));
+        QVERIFY(window->isVisible());
+        fillPostgres(window->page());
+        WEB_TRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
+        QVERIFY(connectionNamed(QStringLiteral("Made ahead")).has_value());
+    }
+
+    void aWindowMadeAheadAndNeverGivenASessionClosesQuietly()
+    {
+        m_window = std::make_unique<ConnectWindow>(m_provider, false, m_settings);
+        QSignalSpy finished(m_window.get(), &ConnectWindow::sessionFinished);
+        m_window->reject();
+        QVERIFY(!m_window->isVisible());
+        QVERIFY(!m_window->releaseView());
+        m_window.reset();
+        QCOMPARE(finished.count(), 0);
+    }
+
     void theDetailsShowTheExchangesLiveWithoutSecrets()
     {
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Detailed"));

@@ -4,6 +4,7 @@
 #include "ApiVersion.h"
 #include "AppSettings.h"
 #include "Banner.h"
+#include "BrandLogo.h"
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
 #include "ConnectionTypeCache.h"
@@ -507,6 +508,60 @@ private Q_SLOTS:
         QCOMPARE(next->webView(), prepared);
         WEB_TRY_VERIFY(next->session()->isFinished());
         QCOMPARE(next->session()->result().outcome, SessionResult::Outcome::Completed);
+    }
+
+    void theNextConnectWindowIsMadeBeforeTheClickAndServesIt()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        WEB_TRY_VERIFY(window->nextConnectWindow());
+        ConnectWindow *ahead = window->nextConnectWindow();
+        QVERIFY(!ahead->isVisible());
+        QVERIFY(!ahead->hasBegun());
+        ConnectWindow *connect = connectPostgres(window);
+        QCOMPARE(connect, ahead);
+        QCOMPARE(connect->title(), QStringLiteral("Connect PostgreSQL"));
+        // Made again only once this session has finished, not while it runs.
+        QVERIFY(!window->nextConnectWindow());
+        WEB_TRY_VERIFY(connect->session()->isFinished());
+        QCOMPARE(connect->session()->result().outcome, SessionResult::Outcome::Completed);
+        connect->close();
+        WEB_TRY_VERIFY(window->nextConnectWindow());
+        QVERIFY(!window->nextConnectWindow()->hasBegun());
+    }
+
+    void theNextConnectWindowFollowsTheTheme()
+    {
+        MainWindow *window = openMainWindow();
+        ThemeManager theme(m_settings.get());
+        window->setThemeManager(&theme);
+        QVERIFY(waitForTypes(window));
+        WEB_TRY_VERIFY(window->nextConnectWindow());
+        QVERIFY(!window->nextConnectWindow()->isDark());
+        m_settings->setTheme(AppSettings::Theme::Dark);
+        WEB_TRY_VERIFY(window->nextConnectWindow() && window->nextConnectWindow()->isDark());
+        m_settings->setTheme(AppSettings::Theme::Light);
+        WEB_TRY_VERIFY(window->nextConnectWindow() && !window->nextConnectWindow()->isDark());
+    }
+
+    void theNextConnectWindowShowsALogoSetMeanwhile()
+    {
+        MainWindow *window = openMainWindow();
+        QVERIFY(waitForTypes(window));
+        WEB_TRY_VERIFY(window->nextConnectWindow());
+        const QString path = m_dir.filePath(QStringLiteral("meanwhile.svg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\">"
+                   "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#a07\"/></svg>");
+        file.close();
+        m_settings->setLogoFiles(path, {});
+        const auto customLogo = [&] {
+            ConnectWindow *next = window->nextConnectWindow();
+            auto *logo = next ? next->findChild<BrandLogo *>() : nullptr;
+            return logo && logo->isCustom();
+        };
+        WEB_TRY_VERIFY(customLogo());
     }
 
     void theLastResultStaysUntilTheNextFormHasPainted()
