@@ -120,15 +120,12 @@ void ConnectWindow::layOutAhead()
 void ConnectWindow::begin(ConnectSession *session, QWebEngineProfile *webProfile,
                           QWebEngineView *preparedView)
 {
-    Q_ASSERT(!m_session && session && session->provider() == m_provider);
+    Q_ASSERT(!m_session && session && session->provider() == m_provider
+             && session->request().dark == m_dark);
     if (m_session || !session)
         return;
     m_session = session;
     m_session->setParent(this);
-    if (m_session->request().dark != m_dark) {
-        m_dark = m_session->request().dark;
-        m_logo->setFromSettings(m_settings, m_dark);
-    }
     if (m_integrationName.isEmpty() && m_session->request().integrations.size() == 1)
         m_integrationName = m_session->request().integrations.constFirst();
 

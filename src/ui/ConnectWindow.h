@@ -61,7 +61,7 @@ public:
     // click's path); showing it later only lays out what its session changed (the title).
     void layOutAhead();
     // Gives a window made ahead its session and its page, once; then it is as if made with
-    // them (the constructor above). `session` must be on this window's provider.
+    // them (the constructor above). `session` must be on this window's provider, in its theme.
     void begin(ConnectSession *session, QWebEngineProfile *webProfile,
                QWebEngineView *preparedView);
     bool hasBegun() const { return m_session != nullptr; }

@@ -106,12 +106,7 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
     setObjectName(QStringLiteral("MainWindow"));
     buildUi();
     // The window made ahead shows the settings as they were (its logo, say).
-    connect(m_settings, &AppSettings::changed, this, [this] {
-        if (!m_nextWindow)
-            return;
-        dropNextWindow();
-        makeNextWindowSoon();
-    });
+    connect(m_settings, &AppSettings::changed, this, &MainWindow::renewNextWindow);
     connect(m_profiles, &ProfileStore::activeChanged, this, &MainWindow::openProfile);
     openProfile(m_profiles->active());
     resize(980, 640);
@@ -131,12 +126,7 @@ void MainWindow::setThemeManager(ThemeManager *theme)
     m_theme = theme;
     if (m_theme) {
         // The window made ahead has the logo (and palette) of the theme it was made in.
-        connect(m_theme, &ThemeManager::darkChanged, this, [this] {
-            if (!m_nextWindow)
-                return;
-            dropNextWindow();
-            makeNextWindowSoon();
-        });
+        connect(m_theme, &ThemeManager::darkChanged, this, &MainWindow::renewNextWindow);
     }
 }
 
@@ -156,6 +146,14 @@ void MainWindow::makeNextWindowSoon()
 void MainWindow::dropNextWindow()
 {
     delete m_nextWindow;
+}
+
+void MainWindow::renewNextWindow()
+{
+    if (!m_nextWindow)
+        return; // none waits; the next is made as it would have been
+    dropNextWindow();
+    makeNextWindowSoon();
 }
 
 bool MainWindow::isDark() const

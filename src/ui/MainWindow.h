@@ -120,6 +120,8 @@ private:
     // first). One at a time; dropped when what it shows changes (profile, theme, settings).
     void makeNextWindowSoon();
     void dropNextWindow();
+    // Made again, when one waits, after what it shows has changed.
+    void renewNextWindow();
     // Runs `work` now, or, while the window is shown but not painted yet, once it has painted:
     // the picker people look at first is not held back by what may come a moment later (the
     // connections). A window that is never exposed runs it soon all the same.

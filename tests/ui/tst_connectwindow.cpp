@@ -15,6 +15,7 @@
 #include "SandboxServer.h"
 #include "SessionResultView.h"
 #include "StatusBadge.h"
+#include "TestFiles.h"
 #include "WebTestSupport.h"
 
 #include <QDesktopServices>
@@ -501,10 +502,8 @@ private Q_SLOTS:
     void aCustomLogoThatFailsTheCheckGivesWayToOurs()
     {
         const QString path = m_dir.filePath(QStringLiteral("bad.svg"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
-        file.close();
+        QVERIFY(TestFiles::write(
+            path, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
         m_settings->setLogoFiles(path, {});
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Logo"));
         auto *logo = window->findChild<BrandLogo *>();
@@ -516,11 +515,10 @@ private Q_SLOTS:
     void aGoodCustomLogoIsShown()
     {
         const QString path = m_dir.filePath(QStringLiteral("good.svg"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\">"
-                   "<rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#0a7\"/></svg>");
-        file.close();
+        QVERIFY(
+            TestFiles::write(path,
+                             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\">"
+                             "<rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#0a7\"/></svg>"));
         m_settings->setLogoFiles(path, {});
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Logo good"));
         auto *logo = window->findChild<BrandLogo *>();

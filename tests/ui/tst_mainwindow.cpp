@@ -23,6 +23,7 @@
 #include "SandboxServer.h"
 #include "SettingsDialog.h"
 #include "StatusBadge.h"
+#include "TestFiles.h"
 #include "ThemeManager.h"
 #include "WebProfiles.h"
 #include "WebTestSupport.h"
@@ -550,11 +551,9 @@ private Q_SLOTS:
         QVERIFY(waitForTypes(window));
         WEB_TRY_VERIFY(window->nextConnectWindow());
         const QString path = m_dir.filePath(QStringLiteral("meanwhile.svg"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\">"
-                   "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#a07\"/></svg>");
-        file.close();
+        QVERIFY(TestFiles::write(path,
+                                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\">"
+                                 "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#a07\"/></svg>"));
         m_settings->setLogoFiles(path, {});
         const auto customLogo = [&] {
             ConnectWindow *next = window->nextConnectWindow();
@@ -852,10 +851,7 @@ private Q_SLOTS:
         MainWindow *window = openMainWindow();
         const QString folder = m_webProfiles->storagePath(QStringLiteral("sandbox"));
         QVERIFY(QDir().mkpath(folder));
-        QFile cookies(QDir(folder).filePath(QStringLiteral("Cookies")));
-        QVERIFY(cookies.open(QIODevice::WriteOnly));
-        cookies.write("signed in");
-        cookies.close();
+        QVERIFY(TestFiles::write(QDir(folder).filePath(QStringLiteral("Cookies")), "signed in"));
         window->showSettings(QStringLiteral("sandbox"));
         SettingsDialog *settings = window->settingsDialog();
         QVERIFY(settings->clearWebDataButton()->isEnabled());
@@ -870,11 +866,9 @@ private Q_SLOTS:
     {
         MainWindow *window = openMainWindow();
         const QString path = m_dir.filePath(QStringLiteral("remote.svg"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><image "
-                   "href=\"https://x.invalid/a.png\"/></svg>");
-        file.close();
+        QVERIFY(TestFiles::write(path,
+                                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><image "
+                                 "href=\"https://x.invalid/a.png\"/></svg>"));
         window->showSettings();
         SettingsDialog *settings = window->settingsDialog();
         settings->logoField()->setText(path);

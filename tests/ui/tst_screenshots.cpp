@@ -16,6 +16,7 @@
 #include "SandboxBackends.h"
 #include "SandboxServer.h"
 #include "SettingsDialog.h"
+#include "TestFiles.h"
 #include "ThemeManager.h"
 #include "Translations.h"
 #include "WebProfiles.h"
@@ -266,15 +267,14 @@ private Q_SLOTS:
 
     void managedSettings()
     {
-        QFile file(m_dir.filePath(QStringLiteral("machine.conf")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("ManagedBy=ACME IT\n[Locked]\nappearance/theme=light\n"
-                   "connections/allowed=hubspot, postgresql, salesforce\n"
-                   "profile/name=ACME Polytomic\nprofile/kind=polytomic\n"
-                   "profile/baseUrl=https://polytomic.acme.example\n"
-                   "[Defaults]\nappearance/language=\n");
-        file.close();
-        QSettings source(file.fileName(), QSettings::IniFormat);
+        const QString path = m_dir.filePath(QStringLiteral("machine.conf"));
+        QVERIFY(TestFiles::write(path,
+                                 "ManagedBy=ACME IT\n[Locked]\nappearance/theme=light\n"
+                                 "connections/allowed=hubspot, postgresql, salesforce\n"
+                                 "profile/name=ACME Polytomic\nprofile/kind=polytomic\n"
+                                 "profile/baseUrl=https://polytomic.acme.example\n"
+                                 "[Defaults]\nappearance/language=\n"));
+        QSettings source(path, QSettings::IniFormat);
         const MachineSettings machine(source);
         QSettings user(m_dir.filePath(QStringLiteral("managed-user.ini")), QSettings::IniFormat);
         AppSettings settings(&user, &machine);
