@@ -817,7 +817,18 @@
     endOAuth(false);
     let popup = null;
     try {
-      popup = window.open(app.base + "/oauth/" + encodeURIComponent(type.id), "connect-oauth", "popup,width=500,height=600");
+      const consent = app.base + "/oauth/" + encodeURIComponent(type.id);
+      if (config.attack && config.attack.name === "oauth-loading-first") {
+        // The common pattern of real portals (sandbox fault --attack oauth-loading-first): a
+        // blank popup that says "Loading…" while the provider's address is worked out.
+        popup = window.open("", "connect-oauth", "popup,width=500,height=600");
+        if (popup) {
+          popup.document.write("<!DOCTYPE html><title>Loading</title><p>Loading…</p>");
+          popup.location.href = consent;
+        }
+      } else {
+        popup = window.open(consent, "connect-oauth", "popup,width=500,height=600");
+      }
     } catch (err) {
       popup = null;
     }

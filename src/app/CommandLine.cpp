@@ -120,6 +120,10 @@ Invocation parseSandbox(const QStringList &arguments)
         {QStringLiteral("hostile-modal"),
          tr("Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, "
             "a bad certificate, …).")},
+        {QStringLiteral("attack"),
+         tr("Fault: the modal makes the attack NAME that a host must outlive (popups written "
+            "while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js)."),
+         tr("NAME")},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -174,6 +178,15 @@ Invocation parseSandbox(const QStringList &arguments)
     faults.blankModal = parser.isSet(QStringLiteral("blank-modal"));
     faults.oauthLosesOpener = parser.isSet(QStringLiteral("oauth-lose-opener"));
     faults.hostileModal = parser.isSet(QStringLiteral("hostile-modal"));
+    if (parser.isSet(QStringLiteral("attack"))) {
+        static const QRegularExpression attackName(
+            QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9-]{1,64}")));
+        faults.attack = parser.value(QStringLiteral("attack"));
+        if (!attackName.match(faults.attack).hasMatch())
+            return error(tr("--attack takes an attack's name (lower-case letters, digits and "
+                            "dashes), not \"%1\".")
+                             .arg(faults.attack.left(64)));
+    }
     faults.embeddedSignInRefused = parser.isSet(QStringLiteral("embedded-signin-refused"));
     faults.untrustedModal = parser.isSet(QStringLiteral("untrusted-modal"));
     if (faults.malformedJson && faults.dropConnection)
@@ -192,7 +205,8 @@ bool readLanguage(const QCommandLineParser &parser, QString *out, QString *messa
 {
     if (!parser.isSet(QStringLiteral("lang")))
         return true;
-    static const QRegularExpression code(QStringLiteral("^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,4})?$"));
+    static const QRegularExpression code(QRegularExpression::anchoredPattern(
+        QStringLiteral("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,4})?")));
     const QString value = parser.value(QStringLiteral("lang")).trimmed();
     if (!code.match(value).hasMatch()) {
         *message = tr("--lang takes a language code such as de, fr or ja, not \"%1\".").arg(value);

@@ -2,6 +2,7 @@
 
 #include "ApiVersion.h"
 #include "ConnectWindow.h"
+#include "Interrupts.h"
 #include "NameTemplate.h"
 #include "ThemeManager.h"
 #include "WebProfiles.h"
@@ -62,6 +63,24 @@ int ConnectCommand::exec()
         return m_exitCode;
     }
     m_profile = *profile;
+    // Ctrl+C or SIGTERM is the person's Esc: the session ends cancelled, with its result
+    // printed. A second one while that is under way stops at once.
+    auto *interrupts = new Interrupts(this);
+    connect(interrupts, &Interrupts::interrupted, this, [this] {
+        if (m_window && !m_interrupted) {
+            m_interrupted = true;
+            m_window->reject();
+            return;
+        }
+        SessionResult result;
+        result.outcome = SessionResult::Outcome::Cancelled;
+        result.integration =
+            m_options.integrations.size() == 1 ? m_options.integrations.constFirst() : QString();
+        if (!m_done) {
+            print(result);
+            quit(result.exitCode());
+        }
+    });
     m_context.backends->open(*profile, this, [this](const Result<PlatformProvider *> &result) {
         if (!result.ok()) {
             if (result.failure.kind == ApiFailure::Kind::Configuration)
@@ -145,6 +164,9 @@ void ConnectCommand::openWindow(const QString &name)
 
 void ConnectCommand::sessionFinished(const SessionResult &result)
 {
+    if (m_done)
+        return;
+    m_done = true;
     print(result);
     // Let the window paint its result once, then leave: scripts wait on the exit code.
     QTimer::singleShot(0, this, [this, code = result.exitCode()] {

@@ -45,4 +45,5 @@ private:
     QPointer<ConnectWindow> m_window;
     int m_exitCode = CommandLine::Failed;
     bool m_done = false;
+    bool m_interrupted = false;
 };

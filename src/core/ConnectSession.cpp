@@ -40,8 +40,11 @@ ConnectSession::ConnectSession(PlatformProvider *provider, const SessionRequest 
                        .arg(m_browserTimeout.interval() / 60000));
     });
     // The browser brings the redirect here; the embedded page never lets it leave.
-    connect(&m_listener, &RedirectListener::redirectReceived, this,
-            &ConnectSession::redirectCaught);
+    connect(&m_listener, &RedirectListener::redirectReceived, this, [this](const QUrl &url) {
+        // The listener counts the redirect only while the browser has the session.
+        if (m_state == State::InBrowser)
+            redirectCaught(url);
+    });
 }
 
 ConnectSession::~ConnectSession() = default;
@@ -153,12 +156,10 @@ void ConnectSession::redirectCaught(const QUrl &url)
         return;
     m_loadTimeout.stop();
     m_browserTimeout.stop();
-    // The query is kept for diagnostics; the outcome comes from the API.
-    const QUrlQuery query(url);
-    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
-        if (item.first != QLatin1String(redirectParameter))
-            m_result.redirectQuery.insert(item.first, item.second);
-    }
+    m_listener.setAccepting(false);
+    // The query is kept for diagnostics; the outcome comes from the API. A page decides how
+    // long it is, so what is kept is bounded (SessionResult::keepRedirectQuery).
+    m_result.keepRedirectQuery(QUrlQuery(url), QLatin1String(redirectParameter));
     m_log->recordNavigation(QStringLiteral("redirect"), url,
                             tr("redirect caught; confirming with the API"));
     mark(QStringLiteral("in_modal"));
@@ -218,6 +219,11 @@ void ConnectSession::pageBlocked(const QString &what, const QUrl &url)
     m_log->recordNavigation(QStringLiteral("refused"), url, what);
 }
 
+void ConnectSession::pageDialog(const QString &what, const QUrl &origin)
+{
+    m_log->recordNavigation(QStringLiteral("dialog"), origin, what);
+}
+
 void ConnectSession::rendererCrashed()
 {
     if (m_state == State::Loading || m_state == State::InModal)
@@ -260,6 +266,7 @@ void ConnectSession::continueInBrowser()
                             tr("continuing in the system browser with a fresh session"));
     requestTicket([this] {
         setState(State::InBrowser);
+        m_listener.setAccepting(true);
         m_browserTimeout.start();
         Q_EMIT openInBrowser(m_ticket.redirectUrl);
     });

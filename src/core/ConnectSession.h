@@ -68,6 +68,8 @@ public:
     void modalCertificateRefused(const QUrl &url, const QString &description);
     // Something the page tried was refused (a navigation, a permission, a download): logged.
     void pageBlocked(const QString &what, const QUrl &url);
+    // The page asked for a JavaScript dialog, which was answered without one: logged.
+    void pageDialog(const QString &what, const QUrl &origin);
     void rendererCrashed();
     void retry(); // after a Problem: load the modal again
     void cancel(); // the user closed the window or pressed Esc

@@ -82,7 +82,8 @@ QString FormField::check(const QJsonValue &value) const
             ? QString()
             : tr("%1 must be one of the listed choices.").arg(label);
     case Kind::Email: {
-        static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        static const QRegularExpression email(
+            QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")));
         return email.match(value.toString()).hasMatch()
             ? QString()
             : tr("%1 must be an email address.").arg(label);

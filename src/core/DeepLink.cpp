@@ -57,7 +57,8 @@ std::optional<DeepLink> DeepLink::parse(const QString &text, QString *error)
     }
     if (ids.size() != 1)
         return refuse(error, tr("The link must name exactly one integration."));
-    static const QRegularExpression typeId(QStringLiteral("^[a-z0-9_]{1,64}$"));
+    static const QRegularExpression typeId(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9_]{1,64}")));
     if (!typeId.match(ids.constFirst()).hasMatch())
         return refuse(error, tr("The link's integration is not a valid integration id."));
     return DeepLink{ids.constFirst()};

@@ -80,8 +80,31 @@ void ExchangeLog::clear()
 
 void ExchangeLog::append(const ExchangeEntry &entry)
 {
-    m_entries.append(entry);
-    Q_EMIT entryAdded(entry);
+    // Pages decide much of what is recorded (their addresses, how often they navigate): what is
+    // kept is bounded, and says where it stopped.
+    if (m_entries.size() > maxEntries)
+        return;
+    ExchangeEntry kept = entry;
+    const auto cut = [](QString &text) {
+        if (text.size() > maxText) {
+            const qsizetype whole = text.size();
+            text.truncate(maxText);
+            text.append(tr("… (%1 characters in all)").arg(whole));
+        }
+    };
+    cut(kept.url);
+    cut(kept.note);
+    if (m_entries.size() == maxEntries) {
+        kept = {entry.time,
+                entry.kind,
+                QStringLiteral("-"),
+                QString(),
+                0,
+                -1,
+                tr("no more entries are recorded for this session (%1 already)").arg(maxEntries)};
+    }
+    m_entries.append(kept);
+    Q_EMIT entryAdded(kept);
 }
 
 QString ExchangeLog::toText() const

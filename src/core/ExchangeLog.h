@@ -26,6 +26,11 @@ class ExchangeLog : public QObject
 public:
     explicit ExchangeLog(QObject *parent = nullptr);
 
+    // At most this many entries are kept (then one that says so), each URL and note cut to
+    // maxText characters.
+    static constexpr int maxEntries = 2000;
+    static constexpr int maxText = 2048;
+
     // Any later occurrence of `secret` in a recorded URL or note becomes "[redacted]".
     void addSecret(const QString &secret);
     void recordApi(const QString &method, const QUrl &url, int status, qint64 durationMs,

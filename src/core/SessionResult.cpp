@@ -2,6 +2,22 @@
 
 #include <QJsonValue>
 
+void SessionResult::keepRedirectQuery(const QUrlQuery &query, const QString &skip)
+{
+    const auto cut = [](const QString &text) {
+        return text.size() <= maxRedirectText ? text
+                                              : text.left(maxRedirectText - 1) + QChar(0x2026);
+    };
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (item.first == skip)
+            continue;
+        if (redirectQuery.size() >= maxRedirectItems)
+            break;
+        redirectQuery.insert(cut(item.first), cut(item.second));
+    }
+}
+
 QString SessionResult::outcomeName(Outcome outcome)
 {
     switch (outcome) {

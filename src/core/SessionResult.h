@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -20,6 +21,13 @@ struct SessionResult
     QString errorMessage; // for Failed: what happened and what to do
     QJsonObject redirectQuery; // kept for diagnostics only; never relied upon
     QMap<QString, qint64> timingsMs; // e.g. request, modal_load, confirm, total
+
+    // Keeps the redirect's query for redirectQuery, except `skip` (the app's own parameter). A
+    // page decides how long it is: at most maxRedirectItems parameters are kept, names and values
+    // cut to maxRedirectText characters (ending in "…").
+    static constexpr int maxRedirectItems = 32;
+    static constexpr int maxRedirectText = 256;
+    void keepRedirectQuery(const QUrlQuery &query, const QString &skip);
 
     static QString outcomeName(Outcome outcome); // "completed", "cancelled", "failed"
     // The command line's JSON object (product.md).

@@ -25,6 +25,11 @@ struct SandboxFaults
     // navigations, javascript: popups, camera, location, a download, a bridge, a page with an
     // invalid certificate) and reports in #hostile-report; its form still works.
     bool hostileModal = false;
+    // The modal makes one named attack a host must outlive (resources/sandbox/attacks.js:
+    // popups that get content while blank, JavaScript dialogs, top-frame navigations, a popup
+    // flood, the redirect by fetch, …), without a Content-Security-Policy; its form still
+    // works. /attack/page?run=NAME is the attack's page for popups and frames.
+    QString attack;
     // OAuth popups answer like an identity provider that refuses embedded sign-in (403 and a
     // page naming disallowed_useragent), so the app's offer of the system browser can be seen.
     // A browser (any request without the embedded marker) still gets the consent page.

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpServer>
@@ -224,6 +225,11 @@ void SandboxServer::handle(const SandboxRequest &request,
         reply = brandingLogo(path.mid(10));
     } else if (path == QLatin1String("/") && request.method == "GET") {
         reply = indexPage();
+    } else if (path == QLatin1String("/attack/page") && request.method == "GET"
+               && !m_options.faults.attack.isEmpty()) {
+        reply = attackPage(request);
+    } else if (path == QLatin1String("/attack/made") && !m_options.faults.attack.isEmpty()) {
+        reply = SandboxReply::empty(204); // the attack says it was made: the request log shows it
     } else if (path == QLatin1String("/hostile/download.txt") && m_options.faults.hostileModal) {
         reply = hostileDownload();
     } else if (path == QLatin1String("/favicon.ico")) {
@@ -616,6 +622,13 @@ SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
             QJsonObject{{QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
                         {QLatin1String("tls_url"),
                          QStringLiteral("https://127.0.0.1:%1/").arg(ensureUntrustedTlsPort())}});
+    const QString attack = m_options.faults.attack;
+    const QJsonObject attackContext{
+        {QLatin1String("name"), attack},
+        {QLatin1String("redirect"), session.redirectUrl.toString(QUrl::FullyEncoded)},
+        {QLatin1String("peer"), QStringLiteral("http://localhost:%1").arg(url().port())}};
+    if (!attack.isEmpty())
+        config.insert(QLatin1String("attack"), attackContext);
     QByteArray page =
         SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce, language);
     if (m_options.faults.hostileModal) {
@@ -623,9 +636,15 @@ SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
             + SandboxPages::resource(QStringLiteral("hostile.js")).toUtf8() + "</script>";
         page.replace("</body>", script + "</body>");
     }
+    if (!attack.isEmpty())
+        page.replace("</body>", attackScript(attack, attackContext, nonce) + "</body>");
     SandboxReply reply = SandboxReply::html(200, page);
-    return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce))
-        .withHeader("Referrer-Policy", "no-referrer");
+    // An attacking page does not protect itself: javascript: addresses and other origins' frames
+    // are its tools.
+    if (attack.isEmpty())
+        reply =
+            reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
+    return reply.withHeader("Referrer-Policy", "no-referrer");
 }
 
 SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &request)
@@ -905,6 +924,32 @@ SandboxReply SandboxServer::indexPage() const
         tr("This server speaks the Polytomic Connect API under /api/ and serves its own "
            "connect modal. Create a session with POST /api/connections/connect/ and "
            "open the redirect_url it returns."));
+}
+
+QByteArray SandboxServer::attackScript(const QString &name, const QJsonObject &context,
+                                       const QByteArray &nonce)
+{
+    return "<script nonce=\"" + nonce + "\">"
+        + SandboxPages::resource(QStringLiteral("attacks.js")).toUtf8() + "\nconnectDesktopAttack("
+        + QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ", "
+        + QJsonDocument(context).toJson(QJsonDocument::Compact) + ");</script>";
+}
+
+SandboxReply SandboxServer::attackPage(const SandboxRequest &request) const
+{
+    // The attack's own small page, for popups and frames: /attack/page?run=NAME.
+    const QString name = request.query.queryItemValue(QStringLiteral("run"));
+    static const QRegularExpression valid(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9-]{1,64}")));
+    if (!valid.match(name).hasMatch())
+        return messagePage(404, tr("Not found"), tr("There is nothing at this address."));
+    const QJsonObject context{
+        {QLatin1String("name"), name},
+        {QLatin1String("peer"), QStringLiteral("http://localhost:%1").arg(url().port())}};
+    const QByteArray page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Attack "
+        + name.toUtf8() + "</title></head><body><p>" + name.toUtf8() + "</p>"
+        + attackScript(name, context, {}).replace(" nonce=\"\"", "") + "</body></html>";
+    return SandboxReply::html(200, page);
 }
 
 SandboxReply SandboxServer::hostileDownload() const

@@ -120,6 +120,9 @@ private:
     SandboxReply brandingLogo(const QString &fileName) const;
     SandboxReply indexPage() const;
     SandboxReply hostileDownload() const;
+    SandboxReply attackPage(const SandboxRequest &request) const;
+    static QByteArray attackScript(const QString &name, const QJsonObject &context,
+                                   const QByteArray &nonce);
     // The TLS-only listener with a deliberately untrusted certificate (hostile modal only).
     quint16 ensureUntrustedTlsPort();
 

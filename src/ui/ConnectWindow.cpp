@@ -8,6 +8,7 @@
 #include "ExchangeLog.h"
 #include "ExchangeLogView.h"
 #include "LogCategories.h"
+#include "NavigationPolicy.h"
 #include "PopupWindow.h"
 #include "ProblemView.h"
 #include "SessionResultView.h"
@@ -218,10 +219,20 @@ void ConnectWindow::buildUi()
     escape->setContext(Qt::WindowShortcut);
     connect(escape, &QShortcut::activated, this, &ConnectWindow::reject);
 
+    // Where the page is, as a browser's address bar says it: the origin only (paths carry
+    // session tokens), and whether the connection is secure.
+    m_address = new QLabel(this);
+    m_address->setTextFormat(Qt::PlainText);
+    m_address->setForegroundRole(QPalette::PlaceholderText);
+    m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_address->setAccessibleName(tr("Page address"));
+    m_address->hide();
+
     auto *titles = new QVBoxLayout;
     titles->setSpacing(0);
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
+    titles->addWidget(m_address);
     auto *header = new QHBoxLayout;
     header->setContentsMargins(16, 12, 8, 10);
     header->setSpacing(12);
@@ -328,6 +339,14 @@ void ConnectWindow::buildUi()
     m_certificateWarning->setDismissible(false);
     m_certificateWarning->hide();
     layout->addWidget(m_certificateWarning);
+    m_addressWarning = new Banner(this);
+    m_addressWarning->setDismissible(false);
+    m_addressWarning->hide();
+    layout->addWidget(m_addressWarning);
+    m_pageMessage = new Banner(this);
+    m_pageMessage->setAccessibleName(tr("Message from the page"));
+    m_pageMessage->hide();
+    layout->addWidget(m_pageMessage);
     layout->addWidget(m_splitter, 1);
     layout->addLayout(footer);
     setMinimumSize(420, 480);
@@ -404,9 +423,12 @@ void ConnectWindow::connectPage()
         // For the support view; the log redacts the session token and credentials.
         if (!url.isEmpty() && !m_session->isFinished() && m_session->log())
             m_session->log()->recordNavigation(QStringLiteral("page"), url);
+        updateAddress(url);
     });
     connect(m_page, &ConnectWebPage::popupOpened, this, &ConnectWindow::onPopupOpened);
+    connect(m_page, &ConnectWebPage::popupReady, this, &ConnectWindow::onPopupReady);
     connect(m_page, &ConnectWebPage::popupClosed, this, &ConnectWindow::onPopupClosed);
+    connect(m_page, &ConnectWebPage::javaScriptDialog, this, &ConnectWindow::onJavaScriptDialog);
 }
 
 QWebEngineView *ConnectWindow::releaseView()
@@ -699,6 +721,49 @@ void ConnectWindow::onLoadModal(const QUrl &url)
     m_page->load(url);
 }
 
+QString ConnectWindow::addressText() const
+{
+    return m_address->text();
+}
+
+void ConnectWindow::updateAddress(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
+        return; // about:blank between sessions, or before the first load: the last stays
+    }
+    const QUrl origin = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                                     | QUrl::RemoveFragment);
+    const QString where = origin.toDisplayString();
+    const bool secure = scheme == QLatin1String("https");
+    const bool local = NavigationPolicy::isLoopbackHost(url.host());
+    m_address->setText(secure      ? tr("Secure connection · %1").arg(where)
+                           : local ? tr("This computer · %1").arg(where)
+                                   : tr("Not secure · %1").arg(where));
+    m_address->setToolTip(m_address->text());
+    m_address->show();
+
+    // The platform's page is on the origin the platform gave; anything else in the top frame
+    // (a frame or a script sent it there) is said plainly, as long as it lasts.
+    const auto sameOrigin = [](const QUrl &a, const QUrl &b) {
+        return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+            && a.port(a.scheme() == QLatin1String("https") ? 443 : 80)
+            == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    if (m_modalUrl.isValid() && !sameOrigin(url, m_modalUrl)) {
+        if (!m_addressWarning->isVisible() || !m_addressWarning->text().contains(where)) {
+            const QString platform = m_provider ? m_provider->platformName() : tr("the platform");
+            m_addressWarning->showMessage(
+                Banner::Level::Warning,
+                tr("This is no longer %1's connect page: the page is now at %2. Enter "
+                   "credentials only if you trust it, or press Esc to stop.")
+                    .arg(platform, where));
+        }
+    } else {
+        m_addressWarning->hide();
+    }
+}
+
 void ConnectWindow::onLoadStarted()
 {
     ++m_loadGeneration;
@@ -778,16 +843,23 @@ void ConnectWindow::onRendererTerminated()
 
 void ConnectWindow::onPopupOpened(ConnectWebPage *popup)
 {
-    if (m_session->isFinished() || m_popups.contains(popup))
+    // Logged from its first navigation on; shown only once it has loaded a web page.
+    if (m_session->isFinished())
         return;
-    auto *window = new PopupWindow(popup, this);
-    m_popups.insert(popup, window);
     if (ExchangeLog *log = m_session->log()) {
         connect(popup, &QWebEnginePage::urlChanged, log, [log](const QUrl &url) {
             if (!url.isEmpty())
                 log->recordNavigation(QStringLiteral("popup"), url);
         });
     }
+}
+
+void ConnectWindow::onPopupReady(ConnectWebPage *popup)
+{
+    if (m_session->isFinished() || m_popups.contains(popup) || !popup->isShowable())
+        return;
+    auto *window = new PopupWindow(popup, this);
+    m_popups.insert(popup, window);
     window->show();
     window->raise();
     window->activateWindow();
@@ -805,14 +877,56 @@ void ConnectWindow::onPopupClosed(ConnectWebPage *popup)
 
 void ConnectWindow::closePopups()
 {
-    const auto popups = m_popups;
+    // Every popup goes, shown or still loading: a popup with no window must not keep running
+    // (or signing in) unseen. The windows (their views) first, then the pages.
+    const auto windows = m_popups;
     m_popups.clear();
-    for (auto it = popups.cbegin(); it != popups.cend(); ++it) {
-        delete it.value();
-        // A popup with no window must not keep running (or signing in) unseen.
-        if (it.key())
-            it.key()->deleteLater();
+    for (PopupWindow *window : windows)
+        delete window;
+    if (m_page)
+        m_page->closePopups();
+}
+
+void ConnectWindow::onJavaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin,
+                                       const QString &text)
+{
+    if (m_session->isFinished())
+        return;
+    const QString where = origin.host().isEmpty() ? origin.toDisplayString() : origin.host();
+    QString what;
+    switch (kind) {
+    case ConnectWebPage::Dialog::Alert:
+        what = tr("a message box (alert), not shown: “%1”").arg(text);
+        break;
+    case ConnectWebPage::Dialog::Confirm:
+        what = tr("a question (confirm), answered Cancel: “%1”").arg(text);
+        break;
+    case ConnectWebPage::Dialog::Prompt:
+        what = tr("a text prompt (prompt), answered with nothing: “%1”").arg(text);
+        break;
+    case ConnectWebPage::Dialog::Unload:
+        what = tr("a request to stay on the page (beforeunload), answered Leave");
+        break;
     }
+    m_session->pageDialog(what, origin);
+    if (m_pageMessagesMuted || kind == ConnectWebPage::Dialog::Unload)
+        return;
+    // In the window, marked as the page's words, never in the way: the page's message box
+    // becomes a strip the person can read or ignore.
+    const QString shown = kind == ConnectWebPage::Dialog::Alert
+        ? tr("Message from the page (%1): %2").arg(where, text)
+        : kind == ConnectWebPage::Dialog::Confirm
+        ? tr("The page (%1) asked “%2”. Connect Desktop answered Cancel; connect pages do not "
+             "need such questions.")
+              .arg(where, text)
+        : tr("The page (%1) asked you to type something (“%2”). Connect Desktop does not pass "
+             "typed text to pages this way: type only into the page's own fields.")
+              .arg(where, text);
+    m_pageMessage->showMessage(Banner::Level::Info, shown);
+    m_pageMessage->addButton(tr("&Hide messages from the page"), [this] {
+        m_pageMessagesMuted = true;
+        m_pageMessage->hide();
+    });
 }
 
 void ConnectWindow::onFinished(const SessionResult &result)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ConnectSession.h"
+#include "ConnectWebPage.h"
 
 #include <QDialog>
 #include <QHash>
@@ -110,6 +111,12 @@ public:
     QToolButton *browserButton() const { return m_browserButton; }
     Banner *browserOffer() const { return m_browserOffer; }
     Banner *certificateWarning() const { return m_certificateWarning; }
+    // What the page's alert(), confirm() and prompt() said, in the window (never a native box).
+    Banner *pageMessage() const { return m_pageMessage; }
+    // Where the page in the window is (origin, and whether it is secure), and the warning shown
+    // while that is not where the platform's connect page is.
+    QString addressText() const;
+    Banner *addressWarning() const { return m_addressWarning; }
 
 Q_SIGNALS:
     // Exactly once, with the session's result.
@@ -136,9 +143,12 @@ private:
     void onLoadModal(const QUrl &url);
     void onFinished(const SessionResult &result);
     void onLoadStarted();
+    void updateAddress(const QUrl &url);
     void onLoadFinished(bool ok);
     void onRendererTerminated();
     void onPopupOpened(ConnectWebPage *popup);
+    void onPopupReady(ConnectWebPage *popup);
+    void onJavaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin, const QString &text);
     void onPopupClosed(ConnectWebPage *popup);
     void probeReadiness();
     void reportReady(quint64 generation); // the modal of this load shows something
@@ -163,6 +173,10 @@ private:
     QToolButton *m_browserButton = nullptr;
     Banner *m_browserOffer = nullptr;
     Banner *m_certificateWarning = nullptr;
+    Banner *m_pageMessage = nullptr;
+    Banner *m_addressWarning = nullptr;
+    QLabel *m_address = nullptr;
+    bool m_pageMessagesMuted = false;
     BusyIndicator *m_busy = nullptr;
     QLabel *m_preparingHeading = nullptr;
     QLabel *m_preparingDetail = nullptr;

@@ -30,21 +30,32 @@ PopupWindow::PopupWindow(ConnectWebPage *page, QWidget *parent)
     layout->addWidget(m_view, 1);
 
     connect(page, &QWebEnginePage::titleChanged, this, &PopupWindow::updateTitle);
-    connect(page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
-        // Where you are signing in is the origin; the path and query of a sign-in page carry
-        // session tokens and OAuth state, which have no place on screen.
-        m_address->setText(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
-                                        | QUrl::RemoveFragment)
-                               .toDisplayString());
-        m_address->setCursorPosition(0);
-    });
-    connect(page, &QWebEnginePage::geometryChangeRequested, this, [this](const QRect &geometry) {
-        // window.open's width/height are a wish; keep the popup on screen and usable.
-        QSize size = geometry.size().boundedTo(QSize(1000, 900)).expandedTo(QSize(320, 320));
-        resize(size.width(), size.height() + m_address->sizeHint().height());
-    });
+    connect(page, &QWebEnginePage::urlChanged, this, &PopupWindow::showAddress);
+    connect(page, &QWebEnginePage::geometryChangeRequested, this, &PopupWindow::fitTo);
+    // Made once the page has loaded (ConnectWebPage::popupReady): what it asked for and where
+    // it is were said before this window existed.
     resize(500, 600 + m_address->sizeHint().height());
+    if (page->requestedGeometry().isValid())
+        fitTo(page->requestedGeometry());
+    showAddress(page->url());
     updateTitle();
+}
+
+void PopupWindow::showAddress(const QUrl &url)
+{
+    // Where you are signing in is the origin; the path and query of a sign-in page carry
+    // session tokens and OAuth state, which have no place on screen.
+    m_address->setText(url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                                    | QUrl::RemoveFragment)
+                           .toDisplayString());
+    m_address->setCursorPosition(0);
+}
+
+void PopupWindow::fitTo(const QRect &geometry)
+{
+    // window.open's width/height are a wish; keep the popup on screen and usable.
+    const QSize size = geometry.size().boundedTo(QSize(1000, 900)).expandedTo(QSize(320, 320));
+    resize(size.width(), size.height() + m_address->sizeHint().height());
 }
 
 QString PopupWindow::addressText() const
@@ -63,8 +74,9 @@ void PopupWindow::closeEvent(QCloseEvent *event)
     if (m_page) {
         hide();
         event->ignore();
-        // The window goes for good when the page reports windowCloseRequested.
-        m_page->triggerAction(QWebEnginePage::RequestClose);
+        // The window goes for good when the page reports windowCloseRequested, which it does
+        // within a second whatever its unload handlers want.
+        m_page->closeByUser();
         return;
     }
     QWidget::closeEvent(event);

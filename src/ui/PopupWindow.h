@@ -15,7 +15,8 @@ class PopupWindow : public QWidget
     Q_OBJECT
 
 public:
-    // A window of its own, kept above `parent`; it does not own `page` (its opener does).
+    // A window of its own, kept above `parent`; it does not own `page` (its opener does). Only
+    // for a page that may be shown (ConnectWebPage::isShowable).
     PopupWindow(ConnectWebPage *page, QWidget *parent);
 
     ConnectWebPage *page() const { return m_page; }
@@ -29,6 +30,8 @@ protected:
 
 private:
     void updateTitle();
+    void showAddress(const QUrl &url);
+    void fitTo(const QRect &geometry);
 
     QPointer<ConnectWebPage> m_page;
     QWebEngineView *m_view;

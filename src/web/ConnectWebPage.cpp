@@ -3,6 +3,7 @@
 #include "LogCategories.h"
 #include "NavigationPolicy.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QPointer>
 #include <QSslCertificate>
@@ -313,9 +314,8 @@ void ConnectWebPage::resetForNextSession()
 {
     const quint64 reset = ++m_resets;
     triggerAction(Stop);
-    const auto popups = this->popups();
-    for (ConnectWebPage *popup : popups)
-        delete popup;
+    closePopups();
+    m_dialogs = 0;
     m_matcher = RedirectMatcher();
     m_browserOnlyHosts.clear();
     m_overrideAllowed = false;
@@ -375,6 +375,8 @@ bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType typ
     }
     if (isMainFrame) {
         m_navigated = true;
+        if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+            m_webNavigation = true;
         const QString host = url.host().toLower();
         for (const QString &refusing : std::as_const(m_browserOnlyHosts)) {
             if (host == refusing || host.endsWith(QLatin1Char('.') + refusing)) {
@@ -386,34 +388,139 @@ bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType typ
     return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
 }
 
+int ConnectWebPage::openPopupCount() const
+{
+    int count = 0;
+    const auto popups = this->popups();
+    for (const ConnectWebPage *popup : popups) {
+        if (!popup->m_closing)
+            count += 1 + popup->openPopupCount();
+    }
+    return count;
+}
+
+void ConnectWebPage::closePopups()
+{
+    const auto popups = this->popups();
+    for (ConnectWebPage *popup : popups) {
+        if (popup->m_closing)
+            continue; // on its way already
+        popup->closePopups();
+        popup->m_closing = true;
+        // Its view goes first (the receiver's deleteLater is posted before this one); from here
+        // the page does nothing more that anyone hears.
+        Q_EMIT rootPage()->popupClosed(popup);
+        popup->triggerAction(Stop);
+        popup->deleteLater();
+    }
+}
+
+void ConnectWebPage::closeByUser()
+{
+    if (!m_opener || m_closing)
+        return;
+    // The page's unload handlers run, as in a browser; a dialog they ask for is answered
+    // "leave" (javaScriptConfirm). A page too busy to answer at all goes after a second.
+    triggerAction(RequestClose);
+    QTimer::singleShot(userCloseGraceMs, this, [this] {
+        if (m_closing)
+            return;
+        m_closing = true;
+        qCInfo(lcWeb) << "a popup closed by the user did not go by itself; closed";
+        Q_EMIT windowCloseRequested();
+    });
+}
+
 QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
 {
     Q_UNUSED(type)
+    ConnectWebPage *root = rootPage();
+    if (root->openPopupCount() >= maxPopups) {
+        // window.open() gives null, as a browser's popup blocker does.
+        report(tr("a popup (%n already open)", nullptr, maxPopups), url());
+        return nullptr;
+    }
     auto *popup = new ConnectWebPage(profile(), this);
     popup->m_opener = this;
     popup->setRedirectMatcher(m_matcher);
     popup->setBrowserOnlyHosts(m_browserOnlyHosts);
-    ConnectWebPage *root = rootPage();
     connect(popup, &QWebEnginePage::windowCloseRequested, root, [root, popup] {
+        popup->closePopups(); // what it opened goes with it
+        popup->m_closing = true;
         Q_EMIT root->popupClosed(popup);
         popup->deleteLater();
     });
-    // A popup must show a web page. One whose first load fails (a refused certificate, say)
-    // has nothing to offer, and one that stays blank is drawn by script from its opener
-    // (window.open("javascript:…")): both close.
-    connect(popup, &QWebEnginePage::loadFinished, popup, [popup](bool ok) {
+    connect(popup, &QWebEnginePage::geometryChangeRequested, popup,
+            [popup](const QRect &geometry) { popup->m_requestedGeometry = geometry; });
+    // A popup must show a web page. It gets a view only once its first one has loaded
+    // (popupReady; see popupOpened for why). One whose first load fails (a refused
+    // certificate, say) has nothing to offer, and one that stays blank is drawn by script from
+    // its opener (window.open("javascript:…"), document.write): both close.
+    connect(popup, &QWebEnginePage::loadFinished, popup, [popup, root](bool ok) {
+        if (popup->m_closing)
+            return;
         const QString scheme = popup->url().scheme();
-        if (ok && (scheme == QLatin1String("https") || scheme == QLatin1String("http")))
+        const bool web = scheme == QLatin1String("https") || scheme == QLatin1String("http");
+        if (ok && web && !popup->m_showedPage) {
             popup->m_showedPage = true;
-        else if (!ok && !popup->m_showedPage)
+            Q_EMIT root->popupReady(popup);
+        } else if (!ok && !popup->m_showedPage && popup->m_webNavigation) {
             // Read what it shows first: a provider that refuses embedded sign-in says so there.
             popup->probeForRefusal(
                 [popup] { popup->closeRefused(tr("a popup that could not load")); });
+        }
     });
     QTimer::singleShot(popupGraceMs, popup, [popup] {
-        if (!popup->m_showedPage)
+        if (!popup->m_showedPage && !popup->m_webNavigation)
             popup->closeRefused(tr("a popup that showed no web page"));
+    });
+    QTimer::singleShot(popupLoadMs, popup, [popup] {
+        if (!popup->m_showedPage)
+            popup->closeRefused(tr("a popup whose page did not load"));
     });
     Q_EMIT root->popupOpened(popup);
     return popup;
+}
+
+void ConnectWebPage::sayDialog(Dialog kind, const QUrl &origin, const QString &text)
+{
+    ConnectWebPage *root = rootPage();
+    const int count = ++root->m_dialogs;
+    qCInfo(lcWeb) << "a JavaScript dialog was answered without showing it:" << kind
+                  << origin.scheme() << origin.host() << "number" << count;
+    if (count > reportedDialogs)
+        return;
+    QString shown = text.left(500);
+    if (shown.size() < text.size())
+        shown.append(QChar(0x2026));
+    Q_EMIT root->javaScriptDialog(kind, origin, shown);
+}
+
+void ConnectWebPage::javaScriptAlert(const QUrl &securityOrigin, const QString &msg)
+{
+    sayDialog(Dialog::Alert, securityOrigin, msg);
+}
+
+bool ConnectWebPage::javaScriptConfirm(const QUrl &securityOrigin, const QString &msg)
+{
+    // Qt 6.4 asks a page's beforeunload ("Leave this page?") through here, with its own text.
+    static const QString unload = QCoreApplication::translate(
+        "QWebEnginePage",
+        "Are you sure you want to leave this page? Changes that you made may not be saved.");
+    if (msg == unload) {
+        sayDialog(Dialog::Unload, securityOrigin, {});
+        return true; // the app decides when a page goes
+    }
+    sayDialog(Dialog::Confirm, securityOrigin, msg);
+    return false;
+}
+
+bool ConnectWebPage::javaScriptPrompt(const QUrl &securityOrigin, const QString &msg,
+                                      const QString &defaultValue, QString *result)
+{
+    Q_UNUSED(defaultValue)
+    sayDialog(Dialog::Prompt, securityOrigin, msg);
+    if (result)
+        result->clear();
+    return false; // prompt() gives null: nothing typed here ever reaches the page
 }

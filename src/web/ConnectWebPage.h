@@ -1,10 +1,12 @@
 // The page that hosts a connect modal: catches the app's redirect, opens OAuth popups as pages
 // on the same profile (so window.opener works), and holds the web view's rules: web pages only,
-// no permissions, no downloads, no invalid certificates. What it refuses, it reports.
+// no permissions, no downloads, no invalid certificates, no native dialogs, a few popups at a
+// time, each shown only once it has loaded a web page. What it refuses, it reports.
 #pragma once
 
 #include "RedirectMatcher.h"
 
+#include <QRect>
 #include <QStringList>
 #include <QWebEnginePage>
 
@@ -26,9 +28,31 @@ public:
     void setBrowserOnlyHosts(const QStringList &hosts) { m_browserOnlyHosts = hosts; }
     const RedirectMatcher &redirectMatcher() const { return m_matcher; }
 
-    // Popups opened by this page (and by its popups) that are still open.
+    // Popups opened by this page that are still open (its popups' own are theirs).
     QList<ConnectWebPage *> popups() const;
     ConnectWebPage *opener() const { return m_opener; }
+    // Popups open at once, under this page and its popups; more are refused (window.open gives
+    // null), so a page cannot bury the window under popups that each take the focus.
+    static constexpr int maxPopups = 3;
+    // Whether this popup may be given a view: it loaded a web page (popupReady was said).
+    bool isShowable() const { return m_showedPage; }
+    // What window.open asked for (features' width and height), for the popup's window.
+    QRect requestedGeometry() const { return m_requestedGeometry; }
+    // The person closed this popup's window: its page may run its unload handlers briefly, as in
+    // a browser, but cannot stay ("Stay on this page" is answered "leave"); one that does not go
+    // within a second is closed regardless (popupClosed follows either way).
+    void closeByUser();
+    // Closes every popup of this page (and theirs), shown or not: none may run unseen.
+    void closePopups();
+    // Native JavaScript dialogs (alert, confirm, prompt, beforeunload) are never shown: a
+    // connect page has no need of them, and a native box is application-modal and lets the page
+    // choose its text. Each is answered at once and reported (javaScriptDialog):
+    enum class Dialog { Alert, Confirm, Prompt, Unload };
+    Q_ENUM(Dialog)
+    // confirm() is answered false and prompt() null (nothing is collected for the page); leaving
+    // a page is always allowed. Reported dialogs per page, after which they are only counted.
+    static constexpr int reportedDialogs = 20;
+    int dialogCount() const { return m_dialogs; }
 
     // Sets up a profile for modal pages: downloads refused, local content kept local. Safe to
     // call more than once; every ConnectWebPage calls it for its profile.
@@ -70,10 +94,20 @@ Q_SIGNALS:
     // The modal reached the app's redirect URL (top frame, link, form or server redirect).
     // The navigation is stopped: it never leaves the machine.
     void redirectCaught(const QUrl &url);
-    // This page or one of its popups opened a popup (signalled on the top page); the receiver
-    // decides how to show it. It goes when it calls window.close(), or with its opener.
+    // This page or one of its popups opened a popup (signalled on the top page). It has no view
+    // yet and must not get one before popupReady: Qt WebEngine 6.4.2 crashes (a NULL read in a
+    // posted event) when a popup's first, blank document is given content (document.write,
+    // a javascript: URL whose value is a string, a form aimed at a new window) while a view
+    // shows it. It goes when it calls window.close(), with its opener, or when it shows no web
+    // page in time.
     void popupOpened(ConnectWebPage *popup);
+    // The popup loaded its first web page (http or https): from now on it may be shown.
+    void popupReady(ConnectWebPage *popup);
     void popupClosed(ConnectWebPage *popup);
+    // The page (or a popup) called alert(), confirm() or prompt(), or asked to stay on unload.
+    // It was answered as described at Dialog; `text` is the page's, cut to 500 characters.
+    // Only the first reportedDialogs of a page are said. On the top page.
+    void javaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin, const QString &text);
     // Something the page (or a popup) tried was refused: a navigation, a permission, a download,
     // a certificate. `what` is a short phrase for people and the support log. On the top page.
     void blocked(const QString &what, const QUrl &url);
@@ -92,6 +126,10 @@ protected:
     QWebEnginePage *createWindow(WebWindowType type) override;
     void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
                                   int lineNumber, const QString &sourceId) override;
+    void javaScriptAlert(const QUrl &securityOrigin, const QString &msg) override;
+    bool javaScriptConfirm(const QUrl &securityOrigin, const QString &msg) override;
+    bool javaScriptPrompt(const QUrl &securityOrigin, const QString &msg,
+                          const QString &defaultValue, QString *result) override;
 
 private:
     ConnectWebPage *rootPage();
@@ -100,12 +138,15 @@ private:
     void denyPermission(const QUrl &origin, Feature feature);
     void refuseCertificate(const QWebEngineCertificateError &error);
     void probeForRefusal(const std::function<void()> &then);
+    void sayDialog(Dialog kind, const QUrl &origin, const QString &text);
+    int openPopupCount() const; // this page's popups and theirs
 
     RedirectMatcher m_matcher;
     QStringList m_browserOnlyHosts;
     ConnectWebPage *m_opener = nullptr;
     bool m_navigated = false; // a popup whose first navigation is refused closes
-    bool m_showedPage = false; // a popup that loaded a web page at least once
+    bool m_showedPage = false; // a popup that loaded a web page at least once (popupReady)
+    bool m_webNavigation = false; // a popup on its way to a web page (http or https)
     bool m_closing = false;
     bool m_warming = false; // the one local navigation warmUp() asked for is on its way
     bool m_rendererGone = false;
@@ -114,5 +155,10 @@ private:
     QString m_refusedCertificate; // "host:port sha256", overridable, not yet accepted
     QStringList m_acceptedCertificates;
     QString m_readyToken; // what the document-ready script says, known to this page only
+    int m_dialogs = 0;
+    QRect m_requestedGeometry;
+    // A popup must be on its way to a web page this soon, and have loaded it this soon.
     static constexpr int popupGraceMs = 5000;
+    static constexpr int popupLoadMs = 30000;
+    static constexpr int userCloseGraceMs = 1000;
 };

@@ -21,7 +21,8 @@ constexpr int trashRetryMs = 500;
 // (ids come from a settings file that anybody may edit).
 QString folderName(const QString &profileId)
 {
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"));
+    static const QRegularExpression safe(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")));
     if (safe.match(profileId).hasMatch())
         return profileId;
     return QString::fromLatin1(

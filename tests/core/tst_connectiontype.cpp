@@ -87,6 +87,9 @@ private Q_SLOTS:
         QVERIFY(
             !field(q("{'id': 'e', 'kind': 'email'}")).check(QStringLiteral("nobody")).isEmpty());
         QVERIFY(field(q("{'id': 'e', 'kind': 'email'}")).check(QStringLiteral("a@b.co")).isEmpty());
+        // The whole value is checked: an address and a newline is not an address.
+        QVERIFY(
+            !field(q("{'id': 'e', 'kind': 'email'}")).check(QStringLiteral("a@b.co\n")).isEmpty());
         QVERIFY(!field(q("{'id': 'u', 'kind': 'url'}")).check(QStringLiteral("ftp://x")).isEmpty());
         QVERIFY(field(q("{'id': 'u', 'kind': 'url'}"))
                     .check(QStringLiteral("https://x.example"))

@@ -61,6 +61,11 @@ private Q_SLOTS:
         QTest::newRow("user info")
             << QStringLiteral("connectdesktop://me@connect?integration=hubspot");
         QTest::newRow("port") << QStringLiteral("connectdesktop://connect:80?integration=hubspot");
+        // "$" would match before a final newline; the whole id must be an id.
+        QTest::newRow("id and a newline")
+            << QStringLiteral("connectdesktop://connect?integration=postgresql%0A");
+        QTest::newRow("id and a carriage return")
+            << QStringLiteral("connectdesktop://connect?integration=postgresql%0D");
         QTest::newRow("too long") << QStringLiteral("connectdesktop://connect?integration=")
                 + QString(3000, QLatin1Char('a'));
     }

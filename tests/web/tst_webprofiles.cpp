@@ -203,6 +203,15 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(path).dir(), QDir(root()));
         QVERIFY(!QFileInfo(path).fileName().contains(QLatin1Char('.')));
     }
+
+    void anIdWithANewlineAtItsEndIsNotTakenAsAFolderName()
+    {
+        WebProfiles profiles(root());
+        const QString path = profiles.storagePath(QStringLiteral("prod\n"));
+        QCOMPARE(QFileInfo(path).dir(), QDir(root()));
+        QVERIFY(!QFileInfo(path).fileName().contains(QLatin1Char('\n')));
+        QVERIFY(path != profiles.storagePath(QStringLiteral("prod")));
+    }
 };
 
 QTEST_MAIN(TestWebProfiles)
