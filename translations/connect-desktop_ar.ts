@@ -453,6 +453,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>--proxy-url must be a web address such as https://backend.example.com.</source>
         <translation>يجب أن يكون --proxy-url عنوان ويب، مثل https://backend.example.com.</translation>
     </message>
+    <message>
+        <source>Fault: the modal makes the attack NAME that a host must outlive (popups written while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js).</source>
+        <translation>عطل: تنفّذ النافذة الهجوم NAME الذي يجب أن يصمد أمامه المضيف (نوافذ منبثقة يُكتب فيها وهي فارغة، مربعات حوار، سيل من النوافذ المنبثقة، …؛ resources/sandbox/attacks.js).</translation>
+    </message>
+    <message>
+        <source>--attack takes an attack&apos;s name (lower-case letters, digits and dashes), not &quot;%1&quot;.</source>
+        <translation>يأخذ --attack اسم هجوم (أحرف صغيرة وأرقام وشرطات)، وليس «%1».</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -624,6 +632,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>a popup that showed no web page</source>
         <translation>نافذة منبثقة لم تعرض أي صفحة ويب</translation>
     </message>
+    <message numerus="yes">
+        <source>a popup (%n already open)</source>
+        <translation>
+            <numerusform>نافذة منبثقة (%n مفتوحة بالفعل)</numerusform>
+            <numerusform>نافذة منبثقة (واحدة مفتوحة بالفعل)</numerusform>
+            <numerusform>نافذة منبثقة (اثنتان مفتوحتان بالفعل)</numerusform>
+            <numerusform>نافذة منبثقة (%n مفتوحة بالفعل)</numerusform>
+            <numerusform>نافذة منبثقة (%n مفتوحة بالفعل)</numerusform>
+            <numerusform>نافذة منبثقة (%n مفتوحة بالفعل)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a popup whose page did not load</source>
+        <translation>نافذة منبثقة لم تُحمَّل صفحتها</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -763,6 +786,66 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
+    <message>
+        <source>Page address</source>
+        <translation>عنوان الصفحة</translation>
+    </message>
+    <message>
+        <source>Message from the page</source>
+        <translation>رسالة من الصفحة</translation>
+    </message>
+    <message>
+        <source>Secure connection · %1</source>
+        <translation>اتصال آمن · %1</translation>
+    </message>
+    <message>
+        <source>This computer · %1</source>
+        <translation>هذا الحاسوب · %1</translation>
+    </message>
+    <message>
+        <source>Not secure · %1</source>
+        <translation>غير آمن · %1</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>المنصة</translation>
+    </message>
+    <message>
+        <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
+        <translation>لم تعد هذه صفحة الربط الخاصة بـ %1: الصفحة الآن على %2. لا تُدخل بيانات الاعتماد إلا إذا كنت تثق بها، أو اضغط Esc للإيقاف.</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>مربع رسالة (alert)، لم يُعرض: «%1»</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>سؤال (confirm)، أُجيب بالإلغاء: «%1»</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>طلب نص (prompt)، أُجيب بلا شيء: «%1»</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>طلب البقاء في الصفحة (beforeunload)، أُجيب بالمغادرة</translation>
+    </message>
+    <message>
+        <source>Message from the page (%1): %2</source>
+        <translation>رسالة من الصفحة (%1): %2</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked “%2”. Connect Desktop answered Cancel; connect pages do not need such questions.</source>
+        <translation>سألت الصفحة (%1) «%2». أجاب Connect Desktop بالإلغاء؛ لا تحتاج صفحات الربط إلى مثل هذه الأسئلة.</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked you to type something (“%2”). Connect Desktop does not pass typed text to pages this way: type only into the page&apos;s own fields.</source>
+        <translation>طلبت الصفحة (%1) أن تكتب شيئًا («%2»). لا يمرّر Connect Desktop النص إلى الصفحات بهذه الطريقة: اكتب فقط في حقول الصفحة نفسها.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide messages from the page</source>
+        <translation>إ&amp;خفاء رسائل الصفحة</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -859,6 +942,17 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The link&apos;s integration is not a valid integration id.</source>
         <translation>تكامل الرابط ليس معرّف تكامل صالحًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLog</name>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>… (%1 حرفًا في المجموع)</translation>
+    </message>
+    <message>
+        <source>no more entries are recorded for this session (%1 already)</source>
+        <translation>لا تُسجَّل مدخلات أخرى لهذه الجلسة (%1 بالفعل)</translation>
     </message>
 </context>
 <context>

@@ -449,6 +449,14 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>--proxy-url must be a web address such as https://backend.example.com.</source>
         <translation>--proxy-url muss eine Webadresse sein, zum Beispiel https://backend.example.com.</translation>
     </message>
+    <message>
+        <source>Fault: the modal makes the attack NAME that a host must outlive (popups written while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js).</source>
+        <translation>Fehler: Das Modal führt den Angriff NAME aus, den ein Host überstehen muss (leer beschriebene Popups, Dialoge, eine Popup-Flut, …; resources/sandbox/attacks.js).</translation>
+    </message>
+    <message>
+        <source>--attack takes an attack&apos;s name (lower-case letters, digits and dashes), not &quot;%1&quot;.</source>
+        <translation>--attack erwartet den Namen eines Angriffs (Kleinbuchstaben, Ziffern und Bindestriche), nicht „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -620,6 +628,17 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>a popup that showed no web page</source>
         <translation>ein Pop-up ohne Webseite</translation>
     </message>
+    <message numerus="yes">
+        <source>a popup (%n already open)</source>
+        <translation>
+            <numerusform>ein Popup (%n bereits offen)</numerusform>
+            <numerusform>ein Popup (%n bereits offen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a popup whose page did not load</source>
+        <translation>ein Popup, dessen Seite nicht geladen wurde</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -759,6 +778,66 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
+    <message>
+        <source>Page address</source>
+        <translation>Adresse der Seite</translation>
+    </message>
+    <message>
+        <source>Message from the page</source>
+        <translation>Nachricht der Seite</translation>
+    </message>
+    <message>
+        <source>Secure connection · %1</source>
+        <translation>Sichere Verbindung · %1</translation>
+    </message>
+    <message>
+        <source>This computer · %1</source>
+        <translation>Dieser Computer · %1</translation>
+    </message>
+    <message>
+        <source>Not secure · %1</source>
+        <translation>Nicht sicher · %1</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>die Plattform</translation>
+    </message>
+    <message>
+        <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
+        <translation>Dies ist nicht mehr die Verbindungsseite von %1: Die Seite ist jetzt unter %2. Geben Sie Zugangsdaten nur ein, wenn Sie ihr vertrauen, oder drücken Sie Esc, um abzubrechen.</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>ein Meldungsfenster (alert), nicht angezeigt: „%1“</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>eine Frage (confirm), mit Abbrechen beantwortet: „%1“</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>eine Texteingabe (prompt), ohne Text beantwortet: „%1“</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>eine Bitte, auf der Seite zu bleiben (beforeunload), mit Verlassen beantwortet</translation>
+    </message>
+    <message>
+        <source>Message from the page (%1): %2</source>
+        <translation>Nachricht der Seite (%1): %2</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked “%2”. Connect Desktop answered Cancel; connect pages do not need such questions.</source>
+        <translation>Die Seite (%1) fragte „%2“. Connect Desktop hat mit Abbrechen geantwortet; Verbindungsseiten brauchen solche Fragen nicht.</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked you to type something (“%2”). Connect Desktop does not pass typed text to pages this way: type only into the page&apos;s own fields.</source>
+        <translation>Die Seite (%1) bat Sie, etwas einzugeben („%2“). Connect Desktop gibt auf diese Weise keinen Text an Seiten weiter: Tippen Sie nur in die eigenen Felder der Seite.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide messages from the page</source>
+        <translation>Nachrichten der Seite a&amp;usblenden</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -855,6 +934,17 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>The link&apos;s integration is not a valid integration id.</source>
         <translation>Die Integration im Link ist keine gültige Integrations-ID.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLog</name>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>… (insgesamt %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>no more entries are recorded for this session (%1 already)</source>
+        <translation>für diese Sitzung werden keine weiteren Einträge aufgezeichnet (bereits %1)</translation>
     </message>
 </context>
 <context>

@@ -449,6 +449,14 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>--proxy-url must be a web address such as https://backend.example.com.</source>
         <translation>--proxy-url debe ser una dirección web, como https://backend.example.com.</translation>
     </message>
+    <message>
+        <source>Fault: the modal makes the attack NAME that a host must outlive (popups written while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js).</source>
+        <translation>Fallo: el modal lanza el ataque NAME que un anfitrión debe resistir (ventanas emergentes escritas en blanco, diálogos, una avalancha de ventanas, …; resources/sandbox/attacks.js).</translation>
+    </message>
+    <message>
+        <source>--attack takes an attack&apos;s name (lower-case letters, digits and dashes), not &quot;%1&quot;.</source>
+        <translation>--attack espera el nombre de un ataque (minúsculas, cifras y guiones), no «%1».</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -620,6 +628,17 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>a popup that showed no web page</source>
         <translation>una ventana emergente que no mostró ninguna página web</translation>
     </message>
+    <message numerus="yes">
+        <source>a popup (%n already open)</source>
+        <translation>
+            <numerusform>una ventana emergente (%n ya abierta)</numerusform>
+            <numerusform>una ventana emergente (%n ya abiertas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a popup whose page did not load</source>
+        <translation>una ventana emergente cuya página no se cargó</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -759,6 +778,66 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
+    <message>
+        <source>Page address</source>
+        <translation>Dirección de la página</translation>
+    </message>
+    <message>
+        <source>Message from the page</source>
+        <translation>Mensaje de la página</translation>
+    </message>
+    <message>
+        <source>Secure connection · %1</source>
+        <translation>Conexión segura · %1</translation>
+    </message>
+    <message>
+        <source>This computer · %1</source>
+        <translation>Este equipo · %1</translation>
+    </message>
+    <message>
+        <source>Not secure · %1</source>
+        <translation>No es seguro · %1</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>la plataforma</translation>
+    </message>
+    <message>
+        <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
+        <translation>Esta ya no es la página de conexión de %1: la página está ahora en %2. Escriba credenciales solo si confía en ella, o pulse Esc para parar.</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>un cuadro de mensaje (alert), no mostrado: «%1»</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>una pregunta (confirm), respondida con Cancelar: «%1»</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>una petición de texto (prompt), respondida sin texto: «%1»</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>una petición de quedarse en la página (beforeunload), respondida con Salir</translation>
+    </message>
+    <message>
+        <source>Message from the page (%1): %2</source>
+        <translation>Mensaje de la página (%1): %2</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked “%2”. Connect Desktop answered Cancel; connect pages do not need such questions.</source>
+        <translation>La página (%1) preguntó «%2». Connect Desktop respondió Cancelar; las páginas de conexión no necesitan esas preguntas.</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked you to type something (“%2”). Connect Desktop does not pass typed text to pages this way: type only into the page&apos;s own fields.</source>
+        <translation>La página (%1) le pidió que escribiera algo («%2»). Connect Desktop no pasa texto a las páginas de esta forma: escriba solo en los campos de la propia página.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide messages from the page</source>
+        <translation>&amp;Ocultar los mensajes de la página</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -855,6 +934,17 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>The link&apos;s integration is not a valid integration id.</source>
         <translation>La integración del enlace no es un id. de integración válido.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLog</name>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>… (%1 caracteres en total)</translation>
+    </message>
+    <message>
+        <source>no more entries are recorded for this session (%1 already)</source>
+        <translation>no se registran más entradas en esta sesión (ya hay %1)</translation>
     </message>
 </context>
 <context>

@@ -449,6 +449,14 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>--proxy-url must be a web address such as https://backend.example.com.</source>
         <translation>--proxy-url doit être une adresse web, par exemple https://backend.example.com.</translation>
     </message>
+    <message>
+        <source>Fault: the modal makes the attack NAME that a host must outlive (popups written while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js).</source>
+        <translation>Panne : le modal mène l’attaque NAME à laquelle un hôte doit survivre (popups écrites encore vides, boîtes de dialogue, avalanche de popups, … ; resources/sandbox/attacks.js).</translation>
+    </message>
+    <message>
+        <source>--attack takes an attack&apos;s name (lower-case letters, digits and dashes), not &quot;%1&quot;.</source>
+        <translation>--attack attend le nom d’une attaque (minuscules, chiffres et tirets), pas « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -620,6 +628,17 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>a popup that showed no web page</source>
         <translation>une fenêtre pop-up sans page web</translation>
     </message>
+    <message numerus="yes">
+        <source>a popup (%n already open)</source>
+        <translation>
+            <numerusform>une popup (%n déjà ouverte)</numerusform>
+            <numerusform>une popup (%n déjà ouvertes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a popup whose page did not load</source>
+        <translation>une popup dont la page ne s’est pas chargée</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -759,6 +778,66 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
+    <message>
+        <source>Page address</source>
+        <translation>Adresse de la page</translation>
+    </message>
+    <message>
+        <source>Message from the page</source>
+        <translation>Message de la page</translation>
+    </message>
+    <message>
+        <source>Secure connection · %1</source>
+        <translation>Connexion sécurisée · %1</translation>
+    </message>
+    <message>
+        <source>This computer · %1</source>
+        <translation>Cet ordinateur · %1</translation>
+    </message>
+    <message>
+        <source>Not secure · %1</source>
+        <translation>Non sécurisé · %1</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>la plateforme</translation>
+    </message>
+    <message>
+        <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
+        <translation>Ce n’est plus la page de connexion de %1 : la page se trouve maintenant sur %2. Ne saisissez d’identifiants que si vous lui faites confiance, ou appuyez sur Échap pour arrêter.</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>une boîte de message (alert), non affichée : « %1 »</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>une question (confirm), réponse Annuler : « %1 »</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>une saisie de texte (prompt), sans réponse : « %1 »</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>une demande de rester sur la page (beforeunload), réponse Quitter</translation>
+    </message>
+    <message>
+        <source>Message from the page (%1): %2</source>
+        <translation>Message de la page (%1) : %2</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked “%2”. Connect Desktop answered Cancel; connect pages do not need such questions.</source>
+        <translation>La page (%1) a demandé « %2 ». Connect Desktop a répondu Annuler ; les pages de connexion n’ont pas besoin de telles questions.</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked you to type something (“%2”). Connect Desktop does not pass typed text to pages this way: type only into the page&apos;s own fields.</source>
+        <translation>La page (%1) vous a demandé de saisir quelque chose (« %2 »). Connect Desktop ne transmet pas de texte aux pages de cette façon : ne tapez que dans les champs de la page elle-même.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide messages from the page</source>
+        <translation>&amp;Masquer les messages de la page</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -855,6 +934,17 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>The link&apos;s integration is not a valid integration id.</source>
         <translation>L’intégration du lien n’est pas un identifiant d’intégration valide.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLog</name>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>… (%1 caractères en tout)</translation>
+    </message>
+    <message>
+        <source>no more entries are recorded for this session (%1 already)</source>
+        <translation>plus aucune entrée n’est enregistrée pour cette session (déjà %1)</translation>
     </message>
 </context>
 <context>

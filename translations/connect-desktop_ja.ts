@@ -448,6 +448,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>--proxy-url must be a web address such as https://backend.example.com.</source>
         <translation>--proxy-url には https://backend.example.com のような Web アドレスを指定してください。</translation>
     </message>
+    <message>
+        <source>Fault: the modal makes the attack NAME that a host must outlive (popups written while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js).</source>
+        <translation>障害: ホストが耐えるべき攻撃 NAME をモーダルが行います (空のうちに書き込まれるポップアップ、ダイアログ、大量のポップアップなど。resources/sandbox/attacks.js)。</translation>
+    </message>
+    <message>
+        <source>--attack takes an attack&apos;s name (lower-case letters, digits and dashes), not &quot;%1&quot;.</source>
+        <translation>--attack には攻撃の名前 (小文字、数字、ハイフン) を指定します。「%1」は使えません。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -619,6 +627,16 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>a popup that showed no web page</source>
         <translation>Web ページを表示しなかったポップアップ</translation>
     </message>
+    <message numerus="yes">
+        <source>a popup (%n already open)</source>
+        <translation>
+            <numerusform>ポップアップ (すでに %n 個開いています)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a popup whose page did not load</source>
+        <translation>ページが読み込まれなかったポップアップ</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -758,6 +776,66 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
+    <message>
+        <source>Page address</source>
+        <translation>ページのアドレス</translation>
+    </message>
+    <message>
+        <source>Message from the page</source>
+        <translation>ページからのメッセージ</translation>
+    </message>
+    <message>
+        <source>Secure connection · %1</source>
+        <translation>安全な接続 · %1</translation>
+    </message>
+    <message>
+        <source>This computer · %1</source>
+        <translation>このコンピューター · %1</translation>
+    </message>
+    <message>
+        <source>Not secure · %1</source>
+        <translation>安全ではありません · %1</translation>
+    </message>
+    <message>
+        <source>the platform</source>
+        <translation>プラットフォーム</translation>
+    </message>
+    <message>
+        <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
+        <translation>これはもう %1 の接続ページではありません。ページは現在 %2 にあります。信頼できる場合にだけ認証情報を入力するか、Esc を押して中止してください。</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>メッセージボックス (alert)、表示せず: 「%1」</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>質問 (confirm)、キャンセルと回答: 「%1」</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>テキスト入力 (prompt)、何も返さず: 「%1」</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>ページに留まる要求 (beforeunload)、離れると回答</translation>
+    </message>
+    <message>
+        <source>Message from the page (%1): %2</source>
+        <translation>ページ (%1) からのメッセージ: %2</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked “%2”. Connect Desktop answered Cancel; connect pages do not need such questions.</source>
+        <translation>ページ (%1) が「%2」と尋ねました。Connect Desktop はキャンセルと回答しました。接続ページにこのような質問は必要ありません。</translation>
+    </message>
+    <message>
+        <source>The page (%1) asked you to type something (“%2”). Connect Desktop does not pass typed text to pages this way: type only into the page&apos;s own fields.</source>
+        <translation>ページ (%1) が入力を求めました (「%2」)。Connect Desktop はこの方法でページに文字を渡しません。ページ自身の欄にだけ入力してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Hide messages from the page</source>
+        <translation>ページからのメッセージを隠す(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -854,6 +932,17 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The link&apos;s integration is not a valid integration id.</source>
         <translation>リンクの連携サービスが有効な連携サービス ID ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLog</name>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>… (全部で %1 文字)</translation>
+    </message>
+    <message>
+        <source>no more entries are recorded for this session (%1 already)</source>
+        <translation>このセッションではこれ以上記録しません (すでに %1 件)</translation>
     </message>
 </context>
 <context>

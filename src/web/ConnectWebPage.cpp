@@ -504,8 +504,10 @@ void ConnectWebPage::javaScriptAlert(const QUrl &securityOrigin, const QString &
 bool ConnectWebPage::javaScriptConfirm(const QUrl &securityOrigin, const QString &msg)
 {
     // Qt 6.4 asks a page's beforeunload ("Leave this page?") through here, with its own text.
+    // Qt's own message, looked up as Qt looks it up (its context is not ours to translate).
+    static const char *const qtContext = "QWebEnginePage";
     static const QString unload = QCoreApplication::translate(
-        "QWebEnginePage",
+        qtContext,
         "Are you sure you want to leave this page? Changes that you made may not be saved.");
     if (msg == unload) {
         sayDialog(Dialog::Unload, securityOrigin, {});

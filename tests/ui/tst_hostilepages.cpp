@@ -43,6 +43,7 @@ class TestHostilePages : public QObject
     QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<ConnectWindow> m_window;
     std::unique_ptr<QSignalSpy> m_finished;
+    int m_sessions = 0;
 
     // A session whose modal makes `attack` once it shows its form.
     ConnectWindow *openUnder(const QString &attack,
@@ -52,7 +53,8 @@ class TestHostilePages : public QObject
         faults.attack = attack;
         m_server->setFaults(faults);
         SessionRequest request;
-        request.name = QStringLiteral("Attack %1").arg(attack);
+        // A name of its own: a completed session's name is taken for the next one.
+        request.name = QStringLiteral("Attack %1 %2").arg(attack).arg(++m_sessions);
         request.integrations = {type};
         m_window = std::make_unique<ConnectWindow>(m_provider, request, m_profile, m_settings);
         m_finished = std::make_unique<QSignalSpy>(m_window.get(), &ConnectWindow::sessionFinished);
