@@ -202,6 +202,18 @@ private Q_SLOTS:
         QCOMPARE(status(flood.readAll()), 431);
     }
 
+    void twoThousandRequestsInARowAreEachAnsweredAndTheRedirectStillCounts()
+    {
+        listen();
+        for (int i = 0; i < 2000; ++i)
+            QCOMPARE(status(exchange(get("/connect-desktop/done?state=" + QByteArray::number(i)))),
+                     404);
+        m_listener->setAccepting(true);
+        QSignalSpy received(m_listener.get(), &RedirectListener::redirectReceived);
+        QCOMPARE(status(exchange(get(target()))), 200);
+        QVERIFY(received.wait(5000));
+    }
+
     void malformedRequestsAre400()
     {
         listen();

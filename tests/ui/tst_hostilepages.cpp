@@ -303,6 +303,25 @@ private Q_SLOTS:
         completesOnce(window);
     }
 
+    // 5. What held: keep it holding.
+    void developerToolsCannotBeOpened()
+    {
+        ConnectWindow *window = openUnder(QStringLiteral("none"));
+        QVERIFY(waitForAttack(window));
+        const int windows = QApplication::topLevelWidgets().size();
+        QWidget *input = window->webView()->focusProxy();
+        QVERIFY(input);
+        QTest::keyClick(input, Qt::Key_F12);
+        QTest::keyClick(input, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(input, Qt::Key_J, Qt::ControlModifier | Qt::ShiftModifier);
+        // A round trip through the page: the keys have been handled by then.
+        QCOMPARE(evaluate(window->page(), QStringLiteral("1 + 1")).toInt(), 2);
+        QVERIFY(!window->page()->devToolsPage());
+        QCOMPARE(QApplication::topLevelWidgets().size(), windows);
+        QVERIFY(!window->page()->popups().size());
+        completesOnce(window);
+    }
+
     // 4. What pages may do to the modal and the top frame.
     void aJavaScriptUrlInTheTopFrameStaysThePagesOwnAndEscapeCancels()
     {
