@@ -647,6 +647,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>a popup whose page did not load</source>
         <translation>نافذة منبثقة لم تُحمَّل صفحتها</translation>
     </message>
+    <message>
+        <source>a file chooser</source>
+        <translation>نافذة اختيار ملف</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -1375,6 +1379,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
         <translation>لا يُسمح بالوصول إلى منفذ التطبيق إلا لإعادة التوجيه الخاصة بالجلسة نفسها</translation>
+    </message>
+</context>
+<context>
+    <name>PageFileDialog</name>
+    <message>
+        <source>Files the page accepts (%1)</source>
+        <translation>الملفات التي تقبلها الصفحة (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Choose a File for the Page</source>
+        <translation>اختيار ملف للصفحة</translation>
     </message>
 </context>
 <context>

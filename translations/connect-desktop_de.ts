@@ -639,6 +639,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>a popup whose page did not load</source>
         <translation>ein Popup, dessen Seite nicht geladen wurde</translation>
     </message>
+    <message>
+        <source>a file chooser</source>
+        <translation>eine Dateiauswahl</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -1367,6 +1371,21 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
         <translation>nur die eigene Weiterleitung der Sitzung darf den Port der App erreichen</translation>
+    </message>
+</context>
+<context>
+    <name>PageFileDialog</name>
+    <message>
+        <source>Files the page accepts (%1)</source>
+        <translation>Dateien, die die Seite annimmt (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a File for the Page</source>
+        <translation>Datei für die Seite auswählen</translation>
     </message>
 </context>
 <context>

@@ -639,6 +639,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>a popup whose page did not load</source>
         <translation>una ventana emergente cuya página no se cargó</translation>
     </message>
+    <message>
+        <source>a file chooser</source>
+        <translation>un selector de archivos</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -1367,6 +1371,21 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
         <translation>solo la redirección propia de la sesión puede llegar al puerto de la aplicación</translation>
+    </message>
+</context>
+<context>
+    <name>PageFileDialog</name>
+    <message>
+        <source>Files the page accepts (%1)</source>
+        <translation>Archivos que acepta la página (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a File for the Page</source>
+        <translation>Elegir un archivo para la página</translation>
     </message>
 </context>
 <context>

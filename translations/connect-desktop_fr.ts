@@ -639,6 +639,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>a popup whose page did not load</source>
         <translation>une popup dont la page ne s’est pas chargée</translation>
     </message>
+    <message>
+        <source>a file chooser</source>
+        <translation>un sélecteur de fichiers</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -1367,6 +1371,21 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
         <translation>seule la redirection propre à la session peut atteindre le port de l’application</translation>
+    </message>
+</context>
+<context>
+    <name>PageFileDialog</name>
+    <message>
+        <source>Files the page accepts (%1)</source>
+        <translation>Fichiers acceptés par la page (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose a File for the Page</source>
+        <translation>Choisir un fichier pour la page</translation>
     </message>
 </context>
 <context>

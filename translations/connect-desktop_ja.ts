@@ -637,6 +637,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>a popup whose page did not load</source>
         <translation>ページが読み込まれなかったポップアップ</translation>
     </message>
+    <message>
+        <source>a file chooser</source>
+        <translation>ファイルの選択</translation>
+    </message>
 </context>
 <context>
     <name>ConnectWindow</name>
@@ -1365,6 +1369,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>only the session&apos;s own redirect may reach the app&apos;s port</source>
         <translation>アプリのポートに到達できるのは、このセッション自身のリダイレクトのみです</translation>
+    </message>
+</context>
+<context>
+    <name>PageFileDialog</name>
+    <message>
+        <source>Files the page accepts (%1)</source>
+        <translation>ページが受け付けるファイル (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose a File for the Page</source>
+        <translation>ページに渡すファイルを選択</translation>
     </message>
 </context>
 <context>

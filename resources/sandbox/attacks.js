@@ -223,6 +223,72 @@ var connectDesktopAttack = (function () {
       document.body.appendChild(button);
       button.focus();
     },
+    // The clipboard: a copy without the person's gesture must not reach the system clipboard; one
+    // made in the handler of their key press or click may, as in a browser (tst_hostilepages).
+    "copy-without-gesture": function () {
+      document.addEventListener("copy", function (event) {
+        event.clipboardData.setData("text/plain", "copied without a gesture");
+        event.preventDefault();
+      });
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) {}
+      made(copied ? "copied" : "refused");
+    },
+    "copy-on-click": function () {
+      document.addEventListener("copy", function (event) {
+        event.clipboardData.setData("text/plain", "copied on the person's click");
+        event.preventDefault();
+      });
+      var button = document.createElement("button");
+      button.id = "attack-button";
+      button.type = "button";
+      button.textContent = "Copy";
+      button.addEventListener("click", function () {
+        made(document.execCommand("copy") ? "copied" : "refused");
+      });
+      document.body.appendChild(button);
+      button.focus();
+      document.documentElement.dataset.attack = "ready";
+    },
+    // A file the person drops on the page: the page reads it, as it would one they chose.
+    "drop-file": function () {
+      document.addEventListener("dragover", function (event) { event.preventDefault(); });
+      document.addEventListener("drop", function (event) {
+        event.preventDefault();
+        var file = event.dataTransfer.files[0];
+        if (!file)
+          return made("no file");
+        file.text().then(function (text) { made(text); });
+      });
+      document.documentElement.dataset.attack = "ready";
+    },
+    // A file input the person uses: the app asks them in a dialog of the connect window's own.
+    "file-input": function () {
+      var input = document.createElement("input");
+      input.id = "attack-file";
+      input.type = "file";
+      input.accept = ".txt,application/json";
+      input.addEventListener("change", function () {
+        var file = input.files[0];
+        if (!file)
+          return made("no file");
+        file.text().then(function (text) { made(text); });
+      });
+      document.body.appendChild(input);
+      input.focus();
+      document.documentElement.dataset.attack = "ready";
+    },
+    // Memory: the page allocates until its renderer can give no more.
+    "exhaust-memory": function () {
+      made();
+      document.title = "allocating";
+      var kept = [];
+      setTimeout(function grow() {
+        for (var i = 0; i < 100000; i++)
+          kept.push({ index: i, text: "x" + i + kept.length });
+        setTimeout(grow, 0);
+      }, 0);
+    },
     "none": function () { made(); },
   };
 

@@ -119,7 +119,7 @@ bool SandboxServer::start(QString *error)
         return false;
     }
 
-    auto tcp = std::make_unique<QTcpServer>();
+    auto tcp = std::make_unique<SandboxTcpServer>();
     if (!tcp->listen(QHostAddress::LocalHost, m_options.port)) {
         if (error)
             *error = tr("Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 "

@@ -9,6 +9,7 @@
 #include "ExchangeLogView.h"
 #include "LogCategories.h"
 #include "NavigationPolicy.h"
+#include "PageFileDialog.h"
 #include "PopupWindow.h"
 #include "ProblemView.h"
 #include "SessionResultView.h"
@@ -390,6 +391,7 @@ void ConnectWindow::connectPage()
                 if (showsSomething && m_session->state() == ConnectSession::State::Loading)
                     reportReady(m_loadGeneration);
             });
+    m_page->setFileChooser(&PageFileDialog::choose);
     connect(m_page, &ConnectWebPage::redirectCaught, this, [this](const QUrl &url) {
         if (!m_session->isFinished())
             m_session->redirectCaught(url);
@@ -883,8 +885,10 @@ void ConnectWindow::closePopups()
     m_popups.clear();
     for (PopupWindow *window : windows)
         delete window;
-    if (m_page)
+    if (m_page) {
         m_page->closePopups();
+        m_page->closeFileChooser(); // nor may a dialog of the page outlive what it was for
+    }
 }
 
 void ConnectWindow::onJavaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin,

@@ -3,8 +3,12 @@
 #include "AppStyle.h"
 
 #include <QApplication>
+#include <QColor>
 #include <QStyle>
 #include <QStyleHints>
+
+#include <algorithm>
+#include <cmath>
 
 ThemeManager::ThemeManager(AppSettings *settings, QObject *parent)
     : QObject(parent)
@@ -19,6 +23,64 @@ ThemeManager::ThemeManager(AppSettings *settings, QObject *parent)
 bool ThemeManager::isDarkPalette(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
+}
+
+namespace {
+
+double luminance(const QColor &color)
+{
+    auto channel = [](double value) {
+        return value <= 0.04045 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF());
+}
+
+QColor mixed(const QColor &from, const QColor &to, double amount)
+{
+    return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * amount),
+                            float(from.greenF() + (to.greenF() - from.greenF()) * amount),
+                            float(from.blueF() + (to.blueF() - from.blueF()) * amount));
+}
+
+} // namespace
+
+double ThemeManager::contrastRatio(const QColor &foreground, const QColor &background)
+{
+    // A translucent foreground is seen blended over its background.
+    const QColor seen = mixed(background, foreground, foreground.alphaF());
+    const double a = luminance(seen);
+    const double b = luminance(background);
+    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+}
+
+QPalette ThemeManager::withReadableSecondaryText(QPalette palette)
+{
+    const QPalette::ColorGroup groups[] = {QPalette::Active, QPalette::Inactive};
+    for (const QPalette::ColorGroup group : groups) {
+        const QColor window = palette.color(group, QPalette::Window);
+        const QColor base = palette.color(group, QPalette::Base);
+        const QColor text = palette.color(group, QPalette::WindowText);
+        const QColor secondary = palette.color(group, QPalette::PlaceholderText);
+        auto readable = [&](const QColor &color) {
+            return contrastRatio(color, window) >= readableContrast
+                && contrastRatio(color, base) >= readableContrast;
+        };
+        if (readable(secondary))
+            continue;
+        // Seen as drawn (over the window), then a step at a time towards the text colour.
+        const QColor start = mixed(window, secondary, secondary.alphaF());
+        QColor chosen = text;
+        for (int step = 1; step <= 20; ++step) {
+            const QColor candidate = mixed(start, text, step / 20.0);
+            if (readable(candidate)) {
+                chosen = candidate;
+                break;
+            }
+        }
+        palette.setColor(group, QPalette::PlaceholderText, chosen);
+    }
+    return palette;
 }
 
 bool ThemeManager::systemIsDark() const
@@ -45,21 +107,21 @@ void ThemeManager::apply()
     case AppSettings::Theme::Dark:
         // Platform styles (GTK, Windows) ignore palettes in places; Fusion honours all of it.
         QApplication::setStyle(new AppStyle(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(withReadableSecondaryText(darkPalette()));
         dark = true;
         break;
     case AppSettings::Theme::Light:
         if (!m_systemStyle.isEmpty())
             QApplication::setStyle(new AppStyle(m_systemStyle));
         // A dark desktop's palette is not a light theme: fall back to the style's own.
-        QApplication::setPalette(isDarkPalette(m_systemPalette)
-                                     ? QApplication::style()->standardPalette()
-                                     : m_systemPalette);
+        QApplication::setPalette(withReadableSecondaryText(
+            isDarkPalette(m_systemPalette) ? QApplication::style()->standardPalette()
+                                           : m_systemPalette));
         break;
     case AppSettings::Theme::System:
         if (!m_systemStyle.isEmpty())
             QApplication::setStyle(new AppStyle(m_systemStyle));
-        QApplication::setPalette(m_systemPalette);
+        QApplication::setPalette(withReadableSecondaryText(m_systemPalette));
         dark = systemIsDark();
         break;
     }

@@ -23,6 +23,14 @@ public:
 
     static QPalette darkPalette();
     static bool isDarkPalette(const QPalette &palette);
+    // WCAG 2.1's contrast ratio of two colours, the first drawn over the second (1 to 21).
+    static double contrastRatio(const QColor &foreground, const QColor &background);
+    // WCAG 2.1 AA for text of normal size.
+    static constexpr double readableContrast = 4.5;
+    // The palette with its secondary text (PlaceholderText: the app's captions, hints and the
+    // page's address) readable, at least readableContrast against Window and Base: moved
+    // towards WindowText as far as that takes. Every palette the app applies goes through it.
+    static QPalette withReadableSecondaryText(QPalette palette);
 
 Q_SIGNALS:
     void darkChanged(bool dark);

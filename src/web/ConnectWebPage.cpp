@@ -307,7 +307,8 @@ void ConnectWebPage::warmUp(const QUrl &site)
 
 bool ConnectWebPage::isReusable() const
 {
-    return !m_rendererGone && !m_closing && m_acceptedCertificates.isEmpty() && !m_opener;
+    return !m_rendererGone && !m_closing && !m_choosingFiles && m_acceptedCertificates.isEmpty()
+        && !m_opener;
 }
 
 void ConnectWebPage::resetForNextSession()
@@ -415,6 +416,31 @@ void ConnectWebPage::closePopups()
     }
 }
 
+void ConnectWebPage::closeFileChooser()
+{
+    if (m_choosingFiles)
+        Q_EMIT fileChooserClosing();
+}
+
+QStringList ConnectWebPage::chooseFiles(FileSelectionMode mode, const QStringList &oldFiles,
+                                        const QStringList &acceptedMimeTypes)
+{
+    if (!m_fileChooser || m_choosingFiles || m_closing) {
+        report(tr("a file chooser"), url());
+        return {};
+    }
+    m_choosingFiles = true;
+    QPointer<ConnectWebPage> self(this);
+    // A chooser's dialog runs an event loop of its own: anything may happen meanwhile, up to
+    // this page's deletion with its window (tst_hostilepages shows Qt takes that).
+    const QStringList files = m_fileChooser(this, mode, oldFiles, acceptedMimeTypes);
+    if (!self)
+        return {};
+    m_choosingFiles = false;
+    qCInfo(lcWeb) << "the person chose" << files.size() << "file(s) for the page";
+    return files;
+}
+
 void ConnectWebPage::closeByUser()
 {
     if (!m_opener || m_closing)
@@ -444,6 +470,7 @@ QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
     popup->m_opener = this;
     popup->setRedirectMatcher(m_matcher);
     popup->setBrowserOnlyHosts(m_browserOnlyHosts);
+    popup->setFileChooser(m_fileChooser);
     connect(popup, &QWebEnginePage::windowCloseRequested, root, [root, popup] {
         popup->closePopups(); // what it opened goes with it
         popup->m_closing = true;

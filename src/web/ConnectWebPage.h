@@ -44,6 +44,17 @@ public:
     void closeByUser();
     // Closes every popup of this page (and theirs), shown or not: none may run unseen.
     void closePopups();
+    // A file input the person used asks them for files (chooseFiles) through the chooser the
+    // window gave (its popups use their opener's); without one, the page gets none. The chooser
+    // returns once the person has chosen, or once fileChooserClosing asks it to.
+    using FileChooser = std::function<QStringList(ConnectWebPage *page, FileSelectionMode mode,
+                                                  const QStringList &oldFiles,
+                                                  const QStringList &acceptedMimeTypes)>;
+    void setFileChooser(const FileChooser &chooser) { m_fileChooser = chooser; }
+    bool isChoosingFiles() const { return m_choosingFiles; }
+    // Asks the open chooser, if any, to close: the page gets no files.
+    void closeFileChooser();
+
     // Native JavaScript dialogs (alert, confirm, prompt, beforeunload) are never shown: a
     // connect page has no need of them, and a native box is application-modal and lets the page
     // choose its text. Each is answered at once and reported (javaScriptDialog):
@@ -94,6 +105,8 @@ Q_SIGNALS:
     // The modal reached the app's redirect URL (top frame, link, form or server redirect).
     // The navigation is stopped: it never leaves the machine.
     void redirectCaught(const QUrl &url);
+    // closeFileChooser() was called while this page's chooser is open.
+    void fileChooserClosing();
     // This page or one of its popups opened a popup (signalled on the top page). It has no view
     // yet and must not get one before popupReady: Qt WebEngine 6.4.2 crashes (a NULL read in a
     // posted event) when a popup's first, blank document is given content (document.write,
@@ -130,6 +143,8 @@ protected:
     bool javaScriptConfirm(const QUrl &securityOrigin, const QString &msg) override;
     bool javaScriptPrompt(const QUrl &securityOrigin, const QString &msg,
                           const QString &defaultValue, QString *result) override;
+    QStringList chooseFiles(FileSelectionMode mode, const QStringList &oldFiles,
+                            const QStringList &acceptedMimeTypes) override;
 
 private:
     ConnectWebPage *rootPage();
@@ -157,6 +172,8 @@ private:
     QString m_readyToken; // what the document-ready script says, known to this page only
     int m_dialogs = 0;
     QRect m_requestedGeometry;
+    FileChooser m_fileChooser;
+    bool m_choosingFiles = false; // inside chooseFiles()
     // A popup must be on its way to a web page this soon, and have loaded it this soon.
     static constexpr int popupGraceMs = 5000;
     static constexpr int popupLoadMs = 30000;

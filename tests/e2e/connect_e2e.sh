@@ -6,76 +6,15 @@
 # in light and dark; Esc cancels (exit 3); the main window opens on the sandbox.
 set -euo pipefail
 
-binary=$(readlink -f "$1")
-shots=$(mkdir -p "$2" && readlink -f "$2")
-
-if [ -z "${E2E_INSIDE_X:-}" ]; then
-    export E2E_INSIDE_X=1
-    exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"
-fi
-
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-# A user of our own: nothing from the developer's settings, caches or keychain.
-export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
-# The single-instance socket lives in the temporary folder: ours, so a Connect Desktop the
-# developer has open does not take our launches.
-export TMPDIR=$work
+e2e_name=e2e
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+e2e_inside_x "$@"
+e2e_begin "$@"
 # The app's windows are X windows on this server, found and typed into with xdotool: a shell with
 # QT_QPA_PLATFORM=offscreen (how the other tests run) must not make them invisible to it.
 export QT_QPA_PLATFORM=xcb
 export QT_LOGGING_RULES="connectdesktop.app.info=true"
-unset POLYTOMIC_API_KEY
-[ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
-
-fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
-
-# Waits until `pattern` appears in `file` (the app logs its session states there).
-wait_for_log() {
-    local pattern=$1 file=$2
-    for _ in $(seq 1 300); do
-        grep -q "$pattern" "$file" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for '$pattern' in $file: $(tail -5 "$file")"
-}
-
-# Focuses the newest window named like $1 (no window manager runs under Xvfb).
-focus_window() {
-    local id
-    for _ in $(seq 1 50); do
-        # A window that goes while xdotool looks at it (the web engine makes and drops some)
-        # fails the search or the focus with BadWindow: look again.
-        id=$(xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -1) || id=""
-        if [ -n "$id" ] \
-            && { xdotool windowfocus --sync "$id" 2>/dev/null || xdotool windowfocus "$id" 2>/dev/null; }; then
-            echo "$id"
-            return 0
-        fi
-        sleep 0.1
-    done
-    fail "no window named like '$1' could be focused"
-}
-
-screenshot() {
-    # Let the last frame reach the X server before grabbing it.
-    sleep 0.5
-    import -window root "$shots/$1.png"
-    echo "e2e: screenshot $shots/$1.png"
-}
-
-# Waits for the process to exit and sets $code to its exit code (not in a subshell: only this
-# shell can reap its child).
-wait_exit() {
-    local pid=$1
-    for _ in $(seq 1 600); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && fail "connect-desktop did not exit"
-    code=0
-    wait "$pid" || code=$?
-}
 
 # 1. Light theme, one integration: straight to its form; fill it in from the keyboard.
 "$binary" connect --integration postgresql --name "E2E Warehouse" --light --json >"$work/out1.json" 2>"$work/log1" &

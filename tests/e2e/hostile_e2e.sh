@@ -13,44 +13,13 @@
 #    shown); an alert shows in the window, not as a box; Esc cancels (exit 3).
 set -euo pipefail
 
-binary=$(readlink -f "$1")
-shots=$(mkdir -p "$2" && readlink -f "$2")
-
-if [ -z "${E2E_INSIDE_X:-}" ]; then
-    export E2E_INSIDE_X=1
-    exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"
-fi
-
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
-export TMPDIR=$work
+e2e_name="hostile e2e"
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+e2e_inside_x "$@"
+e2e_begin "$@"
 export QT_LOGGING_RULES="connectdesktop.app.info=true;connectdesktop.sandbox.info=true"
-unset POLYTOMIC_API_KEY
-[ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
 key=sk_e2e_attacks
-
-fail() { echo "hostile e2e: FAIL: $*" >&2; exit 1; }
-
-wait_for_log() {
-    local pattern=$1 file=$2
-    for _ in $(seq 1 300); do
-        grep -q "$pattern" "$file" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for '$pattern' in $file: $(tail -5 "$file")"
-}
-
-wait_exit() {
-    local pid=$1
-    for _ in $(seq 1 600); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && fail "connect-desktop did not exit"
-    code=0
-    wait "$pid" || code=$?
-}
 
 # Starts a sandbox making attack $1; sets $sandbox (its pid), $port and $sandbox_log.
 start_sandbox() {
@@ -113,27 +82,7 @@ echo "hostile e2e: redirect-huge-query: result of $(wc -c <"$out") bytes"
 kill "$sandbox"; wait "$sandbox" 2>/dev/null || true
 
 # 2. A real window, a window manager, the keyboard.
-openbox --sm-disable >/dev/null 2>&1 &
-sleep 0.5
-
-focus_window() {
-    local id
-    for _ in $(seq 1 50); do
-        id=$(xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -1) || id=""
-        if [ -n "$id" ] && xdotool windowactivate --sync "$id" 2>/dev/null; then
-            echo "$id"
-            return 0
-        fi
-        sleep 0.1
-    done
-    fail "no window named like '$1' could be focused"
-}
-
-screenshot() {
-    sleep 0.5
-    import -window root "$shots/$1.png"
-    echo "hostile e2e: screenshot $shots/$1.png"
-}
+start_window_manager
 
 start_sandbox clicked-popups
 start_connect clicked-popups xcb

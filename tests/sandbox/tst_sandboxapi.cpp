@@ -1196,6 +1196,40 @@ private Q_SLOTS:
         }
     }
 
+    void aRequestHeadThatNeverEndsIsRefused431AndTheSandboxGoesOn()
+    {
+        // What a local program can send the in-process sandbox (which runs on the app's thread):
+        // a head of 8 MiB without its blank line is refused once past the bound, not kept.
+        QTcpSocket flood;
+        flood.connectToHost(QHostAddress::LocalHost, quint16(m_server->url().port()));
+        QVERIFY(flood.waitForConnected(5000));
+        flood.write("GET /api/connection_types HTTP/1.1\r\nX-Junk: "
+                    + QByteArray(8 * 1024 * 1024, 'x'));
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += flood.readAll()).startsWith("HTTP/1.1 431 "), 10000);
+        QTRY_COMPARE(flood.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(m_api->get(QStringLiteral("/api/connection_types")).status, 200);
+    }
+
+    void manyRequestsOnOneConnectionAreNotMistakenForOneLongHead()
+    {
+        // 2,000 requests of 1 KiB each written at once on one keep-alive connection: 2 MiB in all,
+        // past the bound, yet every request ends with its blank line.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server->url().port()));
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray one = "GET /nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: "
+            + QByteArray(1000, 'p') + "\r\n\r\n";
+        QByteArray all;
+        for (int i = 0; i < 2000; ++i)
+            all += one;
+        socket.write(all);
+        QByteArray answers;
+        QTRY_VERIFY_WITH_TIMEOUT((answers += socket.readAll()).count("HTTP/1.1 404 ") == 2000,
+                                 30000);
+        QCOMPARE(answers.count("HTTP/1.1 431 "), 0);
+    }
+
     // --- Branding logo ------------------------------------------------------------------------
 
     void aCustomLogoIsServedAsSvg()

@@ -4,6 +4,7 @@
 // does not load its image format plugins on the way to the first paint.
 #include "AppSettings.h"
 #include "AppStyle.h"
+#include "StatusBadge.h"
 #include "ThemeManager.h"
 
 #include <QApplication>
@@ -94,6 +95,65 @@ private Q_SLOTS:
                 const QColor ink = inkOf(QApplication::style()->standardIcon(symbol));
                 QVERIFY2(ink.isValid(), qPrintable(QString::number(symbol)));
                 QCOMPARE(ink.rgb(), text.rgb());
+            }
+        }
+    }
+
+    void contrastIsWcagsRatio()
+    {
+        QCOMPARE(qRound(ThemeManager::contrastRatio(Qt::black, Qt::white) * 100), 2100);
+        QCOMPARE(ThemeManager::contrastRatio(Qt::gray, Qt::gray), 1.0);
+        // #777 on white: 4.48, the usual example of a grey just short of AA.
+        QCOMPARE(qRound(ThemeManager::contrastRatio(QColor(0x77, 0x77, 0x77), Qt::white) * 100),
+                 448);
+    }
+
+    void secondaryTextIsReadableInEveryTheme()
+    {
+        // Captions, hints and the connect window's page address use PlaceholderText.
+        ThemeManager theme(m_settings.get());
+        for (const auto choice :
+             {AppSettings::Theme::Light, AppSettings::Theme::Dark, AppSettings::Theme::System}) {
+            m_settings->setTheme(choice);
+            const QPalette palette = QApplication::palette();
+            const QColor secondary = palette.color(QPalette::PlaceholderText);
+            for (const auto role : {QPalette::Window, QPalette::Base}) {
+                const double ratio = ThemeManager::contrastRatio(secondary, palette.color(role));
+                QVERIFY2(ratio >= ThemeManager::readableContrast,
+                         qPrintable(QStringLiteral("theme %1, role %2: %3:1")
+                                        .arg(int(choice))
+                                        .arg(int(role))
+                                        .arg(ratio, 0, 'f', 2)));
+            }
+        }
+    }
+
+    void stripTextIsReadableOnEveryToneInEveryTheme()
+    {
+        // A Banner (the page's messages, the address warning, …) fills its box with its tone at
+        // 10 % (light) or 18 % (dark) over the window, and writes in WindowText.
+        ThemeManager theme(m_settings.get());
+        for (const auto choice : {AppSettings::Theme::Light, AppSettings::Theme::Dark}) {
+            m_settings->setTheme(choice);
+            const QPalette palette = QApplication::palette();
+            const bool dark = ThemeManager::isDarkPalette(palette);
+            const QColor window = palette.color(QPalette::Window);
+            for (const auto tone :
+                 {StatusBadge::Tone::Good, StatusBadge::Tone::Warning, StatusBadge::Tone::Bad,
+                  StatusBadge::Tone::Accent, StatusBadge::Tone::Neutral}) {
+                QColor fill = StatusBadge::toneColor(tone, dark);
+                fill.setAlphaF(dark ? 0.18f : 0.10f);
+                const QColor box = QColor::fromRgbF(
+                    float(window.redF() + (fill.redF() - window.redF()) * fill.alphaF()),
+                    float(window.greenF() + (fill.greenF() - window.greenF()) * fill.alphaF()),
+                    float(window.blueF() + (fill.blueF() - window.blueF()) * fill.alphaF()));
+                const double ratio =
+                    ThemeManager::contrastRatio(palette.color(QPalette::WindowText), box);
+                QVERIFY2(ratio >= ThemeManager::readableContrast,
+                         qPrintable(QStringLiteral("dark %1, tone %2: %3:1")
+                                        .arg(dark)
+                                        .arg(int(tone))
+                                        .arg(ratio, 0, 'f', 2)));
             }
         }
     }

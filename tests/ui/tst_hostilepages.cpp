@@ -8,13 +8,19 @@
 #include "ConnectWindow.h"
 #include "ExchangeLog.h"
 #include "PopupWindow.h"
+#include "ProblemView.h"
 #include "SandboxBackends.h"
 #include "SandboxServer.h"
+#include "TestFiles.h"
 #include "WebTestSupport.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -72,6 +78,33 @@ class TestHostilePages : public QObject
     {
         return evaluate(page, QStringLiteral("document.documentElement.dataset.attackAnswer || ''"))
             .toString();
+    }
+
+    // Presses Space on the page's focused file input; `inDialog` runs once the app's file dialog
+    // shows (inside the dialog's own event loop, as the page is).
+    bool chooseFiles(ConnectWindow *window, const std::function<void(QFileDialog *)> &inDialog)
+    {
+        window->activateWindow();
+        window->webView()->setFocus();
+        QTest::keyClick(window->webView()->focusProxy(), Qt::Key_Space);
+        bool seen = false;
+        return waitUntil([&] {
+            if (seen)
+                return true;
+            auto *dialog = window->findChild<QFileDialog *>();
+            if (!dialog || !dialog->isVisible())
+                return false;
+            seen = true;
+            inDialog(dialog);
+            return true;
+        });
+    }
+
+    // The modal shows its form and has set up an attack that waits for the person.
+    bool waitForReady(ConnectWindow *window)
+    {
+        return waitUntil([&] { return window->currentView() == View::Modal; })
+            && waitUntil([&] { return attackState(window->page()) == QLatin1String("ready"); });
     }
 
     // The modal shows its form and has made its attack.
@@ -135,6 +168,10 @@ private Q_SLOTS:
         m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
                                     QSettings::IniFormat, this);
         m_settings = new AppSettings(m_qsettings, this);
+        // A renderer's script heap of 256 MB (Chromium's own is some GB): a page that exhausts
+        // it does so in seconds, not minutes (aPageThatExhaustsItsMemory…). Before the first page.
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS",
+                qgetenv("QTWEBENGINE_CHROMIUM_FLAGS") + " --js-flags=--max-old-space-size=256");
         m_profile = new QWebEngineProfile(this);
     }
 
@@ -301,6 +338,113 @@ private Q_SLOTS:
         WEB_TRY_VERIFY(popup.isNull());
         QVERIFY(noPopupsLeft(window));
         completesOnce(window);
+    }
+
+    // 4. The minor decisions (README, "Decided and left as in a browser").
+    void aCopyWithoutThePersonsGestureLeavesTheClipboardAlone()
+    {
+        QApplication::clipboard()->setText(QStringLiteral("the person's own"));
+        ConnectWindow *window = openUnder(QStringLiteral("copy-without-gesture"));
+        QVERIFY(waitForAttack(window));
+        QCOMPARE(attackAnswer(window->page()), QStringLiteral("refused"));
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("the person's own"));
+        completesOnce(window);
+    }
+    void aCopyInThePersonsKeyPressReachesTheClipboard()
+    {
+        QApplication::clipboard()->setText(QStringLiteral("the person's own"));
+        ConnectWindow *window = openUnder(QStringLiteral("copy-on-click"));
+        QVERIFY(waitForReady(window));
+        window->activateWindow();
+        window->webView()->setFocus();
+        QTest::keyClick(window->webView()->focusProxy(), Qt::Key_Space); // the focused Copy
+        WEB_TRY_COMPARE(attackState(window->page()), QStringLiteral("made"));
+        QCOMPARE(attackAnswer(window->page()), QStringLiteral("copied"));
+        WEB_TRY_COMPARE(QApplication::clipboard()->text(),
+                        QStringLiteral("copied on the person's click"));
+        completesOnce(window);
+    }
+    void aFileThePersonDropsOnThePageIsTheirsToGive()
+    {
+        ConnectWindow *window = openUnder(QStringLiteral("drop-file"));
+        QVERIFY(waitForReady(window));
+        const QString path = m_dir.filePath(QStringLiteral("dropped.txt"));
+        TestFiles::write(path, "dropped by the person");
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QWidget *target = window->webView()->focusProxy();
+        const QPoint at = target->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &move);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        WEB_TRY_COMPARE(attackState(window->page()), QStringLiteral("made"));
+        QCOMPARE(attackAnswer(window->page()), QStringLiteral("dropped by the person"));
+        completesOnce(window);
+    }
+    void aFileInputAsksInADialogModalToTheConnectWindowOnly()
+    {
+        ConnectWindow *window = openUnder(QStringLiteral("file-input"));
+        QVERIFY(waitForReady(window));
+        const QString path = m_dir.filePath(QStringLiteral("chosen.txt"));
+        TestFiles::write(path, "chosen by the person");
+        Qt::WindowModality modality = Qt::NonModal;
+        QStringList filters;
+        QVERIFY(chooseFiles(window, [&](QFileDialog *dialog) {
+            modality = dialog->windowModality();
+            filters = dialog->nameFilters();
+            QVERIFY(window->page()->isChoosingFiles());
+            dialog->selectFile(path);
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept, as Open does
+        }));
+        QCOMPARE(modality, Qt::WindowModal);
+        QVERIFY2(filters.constFirst().contains(QLatin1String("*.txt"))
+                     && filters.constFirst().contains(QLatin1String("*.json")),
+                 qPrintable(filters.join(QLatin1Char('|'))));
+        WEB_TRY_COMPARE(attackState(window->page()), QStringLiteral("made"));
+        QCOMPARE(attackAnswer(window->page()), QStringLiteral("chosen by the person"));
+        QVERIFY(!window->page()->isChoosingFiles());
+        completesOnce(window);
+    }
+    void aWindowClosedWhileItsFileDialogIsOpenTakesThePageWithItSafely()
+    {
+        ConnectWindow *window = openUnder(QStringLiteral("file-input"));
+        QVERIFY(waitForReady(window));
+        QPointer<ConnectWebPage> page = window->page();
+        Outcome outcome = Outcome::Completed;
+        int results = 0;
+        connect(window->session(), &ConnectSession::finished, this,
+                [&](const SessionResult &result) {
+                    outcome = result.outcome;
+                    ++results;
+                });
+        QPointer<QFileDialog> gone;
+        QVERIFY(chooseFiles(window, [&](QFileDialog *dialog) {
+            gone = dialog;
+            m_window.reset(); // the session ends (cancelled) while the page waits for its files
+        }));
+        QCOMPARE(results, 1);
+        QCOMPARE(outcome, Outcome::Cancelled);
+        QVERIFY(gone.isNull());
+        // Deleted once the call that asked for files has returned to the web engine.
+        WEB_TRY_VERIFY(page.isNull());
+    }
+    void aPageThatExhaustsItsMemoryEndsItsRendererAndTheWindowSaysSo()
+    {
+        ConnectWindow *window = openUnder(QStringLiteral("exhaust-memory"));
+        QSignalSpy terminated(window->page(), &QWebEnginePage::renderProcessTerminated);
+        QVERIFY(waitForAttack(window));
+        QVERIFY(waitUntil([&] { return terminated.count() == 1; }, 120000));
+        WEB_TRY_COMPARE(window->currentView(), View::Problem);
+        QCOMPARE(window->problemView()->heading(), QStringLiteral("The page stopped working"));
+        QVERIFY(!window->session()->isFinished());
+        // Closed on the problem, the session ends failed, with the reason.
+        QTest::keyClick(window, Qt::Key_Escape);
+        WEB_TRY_COMPARE(m_finished->count(), 1);
+        QCOMPARE(window->session()->result().outcome, Outcome::Failed);
+        QCOMPARE(window->session()->result().errorCode, QStringLiteral("renderer_crashed"));
     }
 
     // 5. What held: keep it holding.
