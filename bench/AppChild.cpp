@@ -201,7 +201,7 @@ private:
                     if (!times.loaded)
                         times.loaded = Probe::nowNs();
                 });
-                connect(opened->page(), &ConnectWebPage::redirectCaught, &scope,
+                connect(opened->page(), &ConnectWebPage::watchedUrlReached, &scope,
                         [&times] { times.redirect = Probe::nowNs(); });
                 connect(opened, &ConnectWindow::sessionFinished, &scope,
                         [&times, opened](const SessionResult &result) {

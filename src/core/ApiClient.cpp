@@ -323,28 +323,35 @@ QUrl ApiClient::urlFor(const QString &path) const
 }
 
 ApiCall *ApiClient::start(const QByteArray &method, const QString &path, const QByteArray &body,
-                          const QString &idempotencyKey, const HttpValidators &known)
+                          const QString &idempotencyKey, const HttpValidators &known,
+                          ExchangeLog *log)
 {
-    auto *call = new ApiCall(this, method, urlFor(path), body, idempotencyKey, m_log);
+    if (log) {
+        log->addSecret(m_endpoint.apiKey);
+        log->addSecret(m_endpoint.credential);
+    }
+    auto *call =
+        new ApiCall(this, method, urlFor(path), body, idempotencyKey, log ? log : m_log.data());
     call->m_known = known;
     call->send();
     return call;
 }
 
-ApiCall *ApiClient::get(const QString &path, const HttpValidators &known)
+ApiCall *ApiClient::get(const QString &path, const HttpValidators &known, ExchangeLog *log)
 {
-    return start("GET", path, {}, {}, known);
+    return start("GET", path, {}, {}, known, log);
 }
 
 ApiCall *ApiClient::post(const QString &path, const QJsonObject &body,
-                         const QString &idempotencyKey)
+                         const QString &idempotencyKey, ExchangeLog *log)
 {
-    return start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), idempotencyKey);
+    return start("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), idempotencyKey,
+                 {}, log);
 }
 
-ApiCall *ApiClient::deleteResource(const QString &path)
+ApiCall *ApiClient::deleteResource(const QString &path, ExchangeLog *log)
 {
-    return start("DELETE", path, {}, {});
+    return start("DELETE", path, {}, {}, {}, log);
 }
 
 void ApiClient::abortAll()

@@ -97,11 +97,13 @@ public:
     // Where exchanges are recorded (not owned); the key and credential become its secrets.
     void setLog(ExchangeLog *log);
 
+    // Each call is recorded in `log` when one is given (a session's own), else in setLog()'s.
     // With `known` validators, a GET the server answers 304 when nothing changed.
-    ApiCall *get(const QString &path, const HttpValidators &known = {});
+    ApiCall *get(const QString &path, const HttpValidators &known = {}, ExchangeLog *log = nullptr);
     // POST with a JSON body. With an idempotency key, safe failures are retried with that key.
-    ApiCall *post(const QString &path, const QJsonObject &body, const QString &idempotencyKey = {});
-    ApiCall *deleteResource(const QString &path);
+    ApiCall *post(const QString &path, const QJsonObject &body, const QString &idempotencyKey = {},
+                  ExchangeLog *log = nullptr);
+    ApiCall *deleteResource(const QString &path, ExchangeLog *log = nullptr);
     void abortAll();
 
     // base + path, keeping a path prefix of the base and the path's trailing slash.
@@ -111,7 +113,7 @@ private:
     friend class ApiCall;
     friend class ApiTransport;
     ApiCall *start(const QByteArray &method, const QString &path, const QByteArray &body,
-                   const QString &idempotencyKey, const HttpValidators &known = {});
+                   const QString &idempotencyKey, const HttpValidators &known, ExchangeLog *log);
     // On the network thread; its answer comes back to `call` on this one.
     quint64 transmit(ApiCall *call, const QByteArray &method, const QNetworkRequest &request,
                      const QByteArray &body);

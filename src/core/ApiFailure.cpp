@@ -23,7 +23,7 @@ QString ApiFailure::code() const
     case Kind::Aborted:
         return QStringLiteral("aborted");
     case Kind::Configuration:
-        return QStringLiteral("configuration");
+        return configurationCode.isEmpty() ? QStringLiteral("configuration") : configurationCode;
     case Kind::Http:
         break;
     }

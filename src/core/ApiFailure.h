@@ -20,6 +20,17 @@ struct ApiFailure
     QString detail; // technical detail (network error text, JSON parse error)
     QString host; // the API host, to name in messages
     int attempts = 1; // tries made, retries included
+    QString configurationCode; // for Configuration: a code of its own, e.g. "redirect_port"
+
+    // Something on this side stopped the call before it was made; `message` says what to do.
+    static ApiFailure configuration(const QString &code, const QString &message)
+    {
+        ApiFailure failure;
+        failure.kind = Kind::Configuration;
+        failure.configurationCode = code;
+        failure.detail = message;
+        return failure;
+    }
 
     // A stable machine-readable code: network, timeout, unauthorized, forbidden, not_found,
     // conflict, invalid_request, server_error, http_<n>, malformed_reply, aborted, configuration.

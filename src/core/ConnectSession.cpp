@@ -4,15 +4,6 @@
 #include "LogCategories.h"
 
 #include <QCoreApplication>
-#include <QTcpSocket>
-#include <QUrlQuery>
-
-namespace {
-
-constexpr auto redirectPath = "/connect-desktop/done";
-constexpr auto redirectParameter = "state";
-
-} // namespace
 
 ConnectSession::ConnectSession(PlatformProvider *provider, const SessionRequest &request,
                                QObject *parent)
@@ -39,12 +30,6 @@ ConnectSession::ConnectSession(PlatformProvider *provider, const SessionRequest 
                       "ready.")
                        .arg(m_browserTimeout.interval() / 60000));
     });
-    // The browser brings the redirect here; the embedded page never lets it leave.
-    connect(&m_listener, &RedirectListener::redirectReceived, this, [this](const QUrl &url) {
-        // The listener counts the redirect only while the browser has the session.
-        if (m_state == State::InBrowser)
-            redirectCaught(url);
-    });
 }
 
 ConnectSession::~ConnectSession() = default;
@@ -70,53 +55,37 @@ void ConnectSession::start()
     if (m_state != State::Idle)
         return;
     m_clock.start();
-    m_startedAt = QDateTime::currentDateTimeUtc();
-    m_provider->setExchangeLog(m_log);
-    QString error;
-    const quint16 port = m_listener.listenOnLoopback(&error);
-    if (port == 0) {
-        finish(SessionResult::Outcome::Failed, QStringLiteral("redirect_port"),
-               tr("Could not open a local port for the sign-in to return to (%1).").arg(error));
-        return;
-    }
-    QUrl base;
-    base.setScheme(QStringLiteral("http"));
-    base.setHost(QStringLiteral("127.0.0.1"));
-    base.setPort(port);
-    base.setPath(QLatin1String(redirectPath));
-    m_matcher =
-        RedirectMatcher(base, QLatin1String(redirectParameter), RedirectMatcher::randomValue());
-    m_listener.setMatcher(m_matcher);
-    m_log->addSecret(m_matcher.value());
-    m_request.redirectUrl = m_matcher.redirectUrl();
     if (m_request.integrations.size() == 1)
         m_result.integration = m_request.integrations.constFirst();
+    m_attempt = m_provider->beginAttempt(m_request, m_log, this);
+    // What the attempt hears by its own channel (the system browser's return) is judged as the
+    // page's reports are.
+    connect(m_attempt, &ConnectAttempt::reported, this, &ConnectSession::report);
 
-    requestTicket([this] {
+    requestLaunch([this] {
         mark(QStringLiteral("request"));
         setState(State::Loading);
         m_loadTimeout.start();
-        Q_EMIT loadModal(m_ticket.redirectUrl);
+        Q_EMIT loadModal(m_launch.url);
     });
 }
 
-void ConnectSession::requestTicket(const std::function<void()> &then)
+void ConnectSession::requestLaunch(const std::function<void()> &then)
 {
     setState(State::Requesting);
-    // The ticket's address is already checked to be http(s) (ConnectSessionTicket::fromJson).
-    m_provider->createSession(m_request, this,
-                              [this, then](const Result<ConnectSessionTicket> &result) {
-                                  if (m_state != State::Requesting)
-                                      return; // cancelled meanwhile
-                                  if (!result.ok()) {
-                                      finish(SessionResult::Outcome::Failed, result.failure.code(),
-                                             result.failure.message());
-                                      return;
-                                  }
-                                  m_ticket = *result.value;
-                                  m_log->addSecret(m_ticket.token);
-                                  then();
-                              });
+    // A launch's address is already checked to be http(s) (ConnectSessionTicket::fromJson).
+    m_attempt->launch(this, [this, then](const Result<ConnectLaunch> &result) {
+        if (m_state != State::Requesting)
+            return; // cancelled meanwhile
+        if (!result.ok()) {
+            finish(SessionResult::Outcome::Failed, result.failure.code(), result.failure.message());
+            return;
+        }
+        m_launch = *result.value;
+        for (const QString &secret : std::as_const(m_launch.secrets))
+            m_log->addSecret(secret);
+        then();
+    });
 }
 
 void ConnectSession::modalLoadStarted()
@@ -134,7 +103,7 @@ void ConnectSession::modalLoadFinished(bool ok)
         enterProblem(QStringLiteral("modal_load_failed"),
                      tr("The connect page could not be loaded from %1. Check your connection, then "
                         "Retry.")
-                         .arg(m_ticket.redirectUrl.host()));
+                         .arg(m_launch.url.host()));
 }
 
 void ConnectSession::modalReady()
@@ -147,20 +116,29 @@ void ConnectSession::modalReady()
     setState(State::InModal);
 }
 
-void ConnectSession::redirectCaught(const QUrl &url)
+void ConnectSession::report(const PageEvent &event)
 {
     if (m_state != State::Loading && m_state != State::InModal && m_state != State::Problem
         && m_state != State::InBrowser)
         return;
-    if (!m_matcher.matches(url))
+    QString code;
+    QString message;
+    switch (m_attempt->judge(event, &m_result, &code, &message)) {
+    case ConnectAttempt::Verdict::Ignore:
         return;
+    case ConnectAttempt::Verdict::Fail:
+        finish(SessionResult::Outcome::Failed, code, message);
+        return;
+    case ConnectAttempt::Verdict::Cancel:
+        finish(SessionResult::Outcome::Cancelled);
+        return;
+    case ConnectAttempt::Verdict::Confirm:
+        break;
+    }
     m_loadTimeout.stop();
     m_browserTimeout.stop();
-    m_listener.setAccepting(false);
-    // The query is kept for diagnostics; the outcome comes from the API. A page decides how
-    // long it is, so what is kept is bounded (SessionResult::keepRedirectQuery).
-    m_result.keepRedirectQuery(QUrlQuery(url), QLatin1String(redirectParameter));
-    m_log->recordNavigation(QStringLiteral("redirect"), url,
+    m_attempt->setBrowserHasIt(false);
+    m_log->recordNavigation(QStringLiteral("redirect"), event.url,
                             tr("redirect caught; confirming with the API"));
     mark(QStringLiteral("in_modal"));
     setState(State::Confirming);
@@ -169,36 +147,34 @@ void ConnectSession::redirectCaught(const QUrl &url)
 
 void ConnectSession::confirm()
 {
-    m_provider->confirmSession(
-        m_request, m_startedAt, this, [this](const Result<std::optional<Connection>> &result) {
-            if (m_state != State::Confirming)
-                return;
-            mark(QStringLiteral("confirm"));
-            if (!result.ok()) {
-                finish(
-                    SessionResult::Outcome::Failed, result.failure.code(),
-                    tr("The connect page finished, but the connection could not be confirmed. %1")
-                        .arg(result.failure.message()));
-                return;
-            }
-            const std::optional<Connection> &connection = *result.value;
-            if (!connection) {
-                finish(SessionResult::Outcome::Cancelled);
-                return;
-            }
-            m_result.connection = connection;
-            m_result.integration = connection->typeId;
-            if (!connection->isHealthy()) {
-                finish(SessionResult::Outcome::Failed, QStringLiteral("connection_unhealthy"),
-                       tr("The connection “%1” was saved but is %2%3. Reconnect it to try again.")
-                           .arg(connection->name, connection->status,
-                                connection->statusError.isEmpty()
-                                    ? QString()
-                                    : QStringLiteral(": ") + connection->statusError));
-                return;
-            }
-            finish(SessionResult::Outcome::Completed);
-        });
+    m_attempt->confirm(this, [this](const Result<std::optional<Connection>> &result) {
+        if (m_state != State::Confirming)
+            return;
+        mark(QStringLiteral("confirm"));
+        if (!result.ok()) {
+            finish(SessionResult::Outcome::Failed, result.failure.code(),
+                   tr("The connect page finished, but the connection could not be confirmed. %1")
+                       .arg(result.failure.message()));
+            return;
+        }
+        const std::optional<Connection> &connection = *result.value;
+        if (!connection) {
+            finish(SessionResult::Outcome::Cancelled);
+            return;
+        }
+        m_result.connection = connection;
+        m_result.integration = connection->typeId;
+        if (!connection->isHealthy()) {
+            finish(SessionResult::Outcome::Failed, QStringLiteral("connection_unhealthy"),
+                   tr("The connection “%1” was saved but is %2%3. Reconnect it to try again.")
+                       .arg(connection->name, connection->status,
+                            connection->statusError.isEmpty()
+                                ? QString()
+                                : QStringLiteral(": ") + connection->statusError));
+            return;
+        }
+        finish(SessionResult::Outcome::Completed);
+    });
 }
 
 void ConnectSession::modalCertificateRefused(const QUrl &url, const QString &description)
@@ -237,7 +213,7 @@ void ConnectSession::enterProblem(const QString &code, const QString &message)
     m_loadTimeout.stop();
     m_problemCode = code;
     m_problem = message;
-    m_log->recordNavigation(QStringLiteral("problem"), m_ticket.redirectUrl, message);
+    m_log->recordNavigation(QStringLiteral("problem"), m_launch.url, message);
     setState(State::Problem);
 }
 
@@ -249,12 +225,13 @@ void ConnectSession::retry()
     m_problemCode.clear();
     setState(State::Loading);
     m_loadTimeout.start();
-    Q_EMIT loadModal(m_ticket.redirectUrl);
+    Q_EMIT loadModal(m_launch.url);
 }
 
 bool ConnectSession::canContinueInBrowser() const
 {
-    return m_state == State::Loading || m_state == State::InModal || m_state == State::Problem;
+    return (m_state == State::Loading || m_state == State::InModal || m_state == State::Problem)
+        && m_attempt && m_attempt->canContinueInBrowser();
 }
 
 void ConnectSession::continueInBrowser()
@@ -262,13 +239,13 @@ void ConnectSession::continueInBrowser()
     if (!canContinueInBrowser())
         return;
     m_loadTimeout.stop();
-    m_log->recordNavigation(QStringLiteral("browser"), m_ticket.redirectUrl,
+    m_log->recordNavigation(QStringLiteral("browser"), m_launch.url,
                             tr("continuing in the system browser with a fresh session"));
-    requestTicket([this] {
+    requestLaunch([this] {
         setState(State::InBrowser);
-        m_listener.setAccepting(true);
+        m_attempt->setBrowserHasIt(true);
         m_browserTimeout.start();
-        Q_EMIT openInBrowser(m_ticket.redirectUrl);
+        Q_EMIT openInBrowser(m_launch.url);
     });
 }
 
@@ -297,7 +274,8 @@ void ConnectSession::finish(SessionResult::Outcome outcome, const QString &code,
         return;
     m_loadTimeout.stop();
     m_browserTimeout.stop();
-    m_listener.close();
+    if (m_attempt)
+        m_attempt->end();
     m_result.outcome = outcome;
     m_result.errorCode = outcome == SessionResult::Outcome::Failed ? code : QString();
     m_result.errorMessage = outcome == SessionResult::Outcome::Failed ? message : QString();

@@ -1,10 +1,12 @@
-// One connect attempt from request to result, as an explicit state machine. finish() is the
-// one place that decides the single final result.
+// One connect attempt from request to result, as an explicit state machine, on any platform:
+// the platform's ConnectAttempt says how to show it (a ConnectLaunch) and what the page's
+// reports mean; the window reports what it sees. finish() is the one place that decides the
+// single final result.
 #pragma once
 
+#include "ConnectAttempt.h"
+#include "ConnectLaunch.h"
 #include "PlatformProvider.h"
-#include "RedirectListener.h"
-#include "RedirectMatcher.h"
 #include "SessionResult.h"
 
 #include <QElapsedTimer>
@@ -22,17 +24,16 @@ class ConnectSession : public QObject
 public:
     enum class State {
         Idle, // not started
-        Requesting, // asking the platform for a modal URL
-        Loading, // the modal page is loading
+        Requesting, // asking the platform how to show the attempt (a ConnectLaunch)
+        Loading, // the platform's page is loading
         InModal, // the user is in the modal
         Problem, // the modal could not load, hung, or its renderer crashed: Retry or close
         InBrowser, // continued in the system browser; waiting for it to come back
-        Confirming, // the redirect arrived; asking the API what happened
+        Confirming, // the page's part is over; asking the platform what happened
         Finished, // result() is final
     };
     Q_ENUM(State)
 
-    // `request.redirectUrl` is filled in by the session (a loopback URL it owns).
     ConnectSession(PlatformProvider *provider, const SessionRequest &request,
                    QObject *parent = nullptr);
     ~ConnectSession() override;
@@ -42,8 +43,9 @@ public:
     State state() const { return m_state; }
     PlatformProvider *provider() const { return m_provider; }
     const SessionRequest &request() const { return m_request; }
-    const RedirectMatcher &redirectMatcher() const { return m_matcher; }
-    QUrl modalUrl() const { return m_ticket.redirectUrl; }
+    // How the attempt is shown now (empty before the platform answered).
+    const ConnectLaunch &launch() const { return m_launch; }
+    QUrl modalUrl() const { return m_launch.url; }
     const SessionResult &result() const { return m_result; }
     ExchangeLog *log() const { return m_log; }
     QString problem() const { return m_problem; } // in Problem: what went wrong
@@ -63,7 +65,9 @@ public:
     // modalReady() once the page has a parsed document with something in it.
     void modalLoadFinished(bool ok);
     void modalReady();
-    void redirectCaught(const QUrl &url);
+    // What the page (or a popup) reported: it reached the launch's watch, or a host page said
+    // installed, closed or error. The attempt judges what it means.
+    void report(const PageEvent &event);
     // The page's certificate was invalid (and refused): while loading, the modal cannot load.
     void modalCertificateRefused(const QUrl &url, const QString &description);
     // Something the page tried was refused (a navigation, a permission, a download): logged.
@@ -73,14 +77,14 @@ public:
     void rendererCrashed();
     void retry(); // after a Problem: load the modal again
     void cancel(); // the user closed the window or pressed Esc
-    // Some providers refuse sign-in in embedded views: ask for a fresh session (tokens are
-    // single use) and hand it to the system browser; the redirect comes back on the app's
-    // loopback listener.
+    // Some providers refuse sign-in in embedded views: ask for a fresh launch (tokens are
+    // single use) and hand it to the system browser; the attempt hears of its return.
     void continueInBrowser();
 
 Q_SIGNALS:
     void stateChanged(ConnectSession::State state);
-    // The modal URL is known: the window should load it (again, after retry()).
+    // The launch is known: the window should load launch().url, watching launch().watch
+    // (again, after retry()).
     void loadModal(const QUrl &url);
     // A fresh session for the system browser: the window opens it there (http/https only).
     void openInBrowser(const QUrl &url);
@@ -88,8 +92,8 @@ Q_SIGNALS:
 
 private:
     void setState(State state);
-    // Asks the platform for a modal URL; `then` runs once it is in m_ticket.
-    void requestTicket(const std::function<void()> &then);
+    // Asks the attempt how to show it; `then` runs once it is in m_launch.
+    void requestLaunch(const std::function<void()> &then);
     void enterProblem(const QString &code, const QString &message);
     void confirm();
     void finish(SessionResult::Outcome outcome, const QString &code = {},
@@ -100,10 +104,8 @@ private:
     SessionRequest m_request;
     State m_state = State::Idle;
     ExchangeLog *m_log;
-    RedirectListener m_listener; // the redirect's loopback port, for the session's lifetime
-    RedirectMatcher m_matcher;
-    ConnectSessionTicket m_ticket;
-    QDateTime m_startedAt;
+    ConnectAttempt *m_attempt = nullptr; // a child, made at start()
+    ConnectLaunch m_launch;
     QElapsedTimer m_clock;
     qint64 m_phaseStart = 0;
     QTimer m_loadTimeout;

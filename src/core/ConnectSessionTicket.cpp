@@ -4,7 +4,7 @@
 
 QJsonObject ConnectSessionTicket::toJson() const
 {
-    return {{QLatin1String("redirect_url"), redirectUrl.toString(QUrl::FullyEncoded)},
+    return {{QLatin1String("redirect_url"), modalUrl.toString(QUrl::FullyEncoded)},
             {QLatin1String("token"), token}};
 }
 
@@ -12,11 +12,11 @@ std::optional<ConnectSessionTicket> ConnectSessionTicket::fromJson(const QJsonOb
                                                                    QString *error)
 {
     ConnectSessionTicket ticket;
-    ticket.redirectUrl =
+    ticket.modalUrl =
         QUrl(data.value(QLatin1String("redirect_url")).toString(), QUrl::StrictMode);
     ticket.token = data.value(QLatin1String("token")).toString();
-    const QString scheme = ticket.redirectUrl.scheme();
-    if (!ticket.redirectUrl.isValid() || ticket.redirectUrl.host().isEmpty()
+    const QString scheme = ticket.modalUrl.scheme();
+    if (!ticket.modalUrl.isValid() || ticket.modalUrl.host().isEmpty()
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         if (error)
             *error = QCoreApplication::translate(

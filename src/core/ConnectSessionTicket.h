@@ -9,7 +9,7 @@
 
 struct ConnectSessionTicket
 {
-    QUrl redirectUrl; // the modal's address
+    QUrl modalUrl; // the modal's address
     QString token; // opaque, single use
 
     QJsonObject toJson() const;

@@ -27,7 +27,7 @@ bool isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-Decision check(const QUrl &url, bool isMainFrame, const RedirectMatcher &redirect)
+Decision check(const QUrl &url, bool isMainFrame, const UrlWatch &redirect)
 {
     if (!url.isValid())
         return refuse(tr("the address is not valid"));
@@ -54,7 +54,7 @@ Decision check(const QUrl &url, bool isMainFrame, const RedirectMatcher &redirec
 
     // The app's redirect port belongs to the session: only the exact redirect may go there.
     if (!redirect.isNull() && loopback) {
-        const QUrl own = redirect.redirectUrl();
+        const QUrl own = redirect.url();
         if (url.port(-1) == own.port(-1) && !redirect.matches(url))
             return refuse(tr("only the session's own redirect may reach the app's port"));
     }

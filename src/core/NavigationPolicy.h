@@ -2,7 +2,7 @@
 // and the app's own redirect port reached only by the exact redirect.
 #pragma once
 
-#include "RedirectMatcher.h"
+#include "UrlWatch.h"
 
 #include <QString>
 #include <QUrl>
@@ -17,7 +17,7 @@ struct Decision
 
 // `redirect` is the session's matcher (may be null before a session exists). The exact
 // redirect itself is allowed here; catching it is the page's job.
-Decision check(const QUrl &url, bool isMainFrame, const RedirectMatcher &redirect);
+Decision check(const QUrl &url, bool isMainFrame, const UrlWatch &redirect);
 
 // 127.0.0.0/8, ::1 and "localhost".
 bool isLoopbackHost(const QString &host);

@@ -2,7 +2,6 @@
 // this interface only, so adding a platform touches no window code.
 #pragma once
 
-#include "ConnectSessionTicket.h"
 #include "Connection.h"
 #include "ConnectionType.h"
 #include "HttpValidators.h"
@@ -13,6 +12,7 @@
 #include <QStringList>
 #include <QUrl>
 
+class ConnectAttempt;
 class ExchangeLog;
 
 // What one connect attempt asks for.
@@ -22,7 +22,6 @@ struct SessionRequest
     QStringList integrations; // allowed type ids; empty: every type the platform lists
     bool dark = false;
     QString connectionId; // update mode: the connection to re-authenticate
-    QUrl redirectUrl; // the app's own redirect, with its per-session value
     QString language; // BCP 47, e.g. "de"; empty: the platform's default
 
     bool isUpdate() const { return !connectionId.isEmpty(); }
@@ -46,8 +45,6 @@ public:
 
     virtual QString platformName() const = 0; // "Polytomic", shown to people
     virtual QUrl apiBaseUrl() const = 0; // for labels and preconnecting
-    // Where exchanges are recorded; null for none. Not owned.
-    virtual void setExchangeLog(ExchangeLog *log) = 0;
 
     // Each call answers once through `done`, unless `context` is destroyed first.
     // With the validators of a list fetched before (`known`), the platform may answer that it is
@@ -58,16 +55,12 @@ public:
     virtual void removeConnection(const QString &id, QObject *context,
                                   ResultCallback<bool> done) = 0;
 
-    // One attempt: asks for a modal URL. Retries of safe failures happen inside, with the
-    // same idempotency key.
-    virtual void createSession(const SessionRequest &request, QObject *context,
-                               ResultCallback<ConnectSessionTicket> done) = 0;
-    // After the modal finished: the connection the session made or re-authenticated, or an
-    // empty optional when there is none (the user left without connecting). `startedAt` lets
-    // update mode tell a fresh re-authentication from an untouched connection.
-    virtual void confirmSession(const SessionRequest &request, const QDateTime &startedAt,
-                                QObject *context,
-                                ResultCallback<std::optional<Connection>> done) = 0;
+    // One connect attempt for `request`, owned by `parent` (the session). Its exchanges with the
+    // platform are recorded in `log` (the session's own; not owned), and only those.
+    virtual ConnectAttempt *beginAttempt(const SessionRequest &request, ExchangeLog *log,
+                                         QObject *parent) = 0;
+    // Does ahead of time what the first attempt would otherwise do on the click's path.
+    virtual void prepareFirstAttempt() { }
 
     // Stops every call in flight; their callbacks are not called.
     virtual void abortAll() = 0;

@@ -2,6 +2,8 @@
 
 #include "ConnectRequest.h"
 #include "IdempotencyKey.h"
+#include "PolytomicAttempt.h"
+#include "RedirectListener.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -83,18 +85,30 @@ void PolytomicProvider::removeConnection(const QString &id, QObject *context,
     });
 }
 
-void PolytomicProvider::createSession(const SessionRequest &request, QObject *context,
+ConnectAttempt *PolytomicProvider::beginAttempt(const SessionRequest &request, ExchangeLog *log,
+                                                QObject *parent)
+{
+    return new PolytomicAttempt(this, request, log, parent);
+}
+
+void PolytomicProvider::prepareFirstAttempt()
+{
+    RedirectListener::prepareFirstUse();
+}
+
+void PolytomicProvider::createSession(const SessionRequest &request, const QUrl &returnUrl,
+                                      ExchangeLog *log, QObject *context,
                                       ResultCallback<ConnectSessionTicket> done)
 {
     ConnectRequest body;
     body.name = request.name;
-    body.redirectUrl = request.redirectUrl;
+    body.redirectUrl = returnUrl;
     body.whitelist = request.integrations;
     body.dark = request.dark;
     body.connection = request.connectionId;
     // One key per attempt: every retry of this attempt carries the same key.
     ApiCall *call =
-        m_client.post(QLatin1String(connectPath), body.toJson(), IdempotencyKey::generate());
+        m_client.post(QLatin1String(connectPath), body.toJson(), IdempotencyKey::generate(), log);
     whenDone(call, context, [done](ApiCall *call) {
         if (!call->ok())
             return done(Result<ConnectSessionTicket>::error(call->failure()));
@@ -107,14 +121,14 @@ void PolytomicProvider::createSession(const SessionRequest &request, QObject *co
 }
 
 void PolytomicProvider::confirmSession(const SessionRequest &request, const QDateTime &startedAt,
-                                       QObject *context,
+                                       ExchangeLog *log, QObject *context,
                                        ResultCallback<std::optional<Connection>> done)
 {
     using Found = std::optional<Connection>;
     if (request.isUpdate()) {
         const QString path = QStringLiteral("/api/connections/")
             + QString::fromLatin1(QUrl::toPercentEncoding(request.connectionId));
-        whenDone(m_client.get(path), context, [done, startedAt](ApiCall *call) {
+        whenDone(m_client.get(path, {}, log), context, [done, startedAt](ApiCall *call) {
             if (!call->ok())
                 return done(Result<Found>::error(call->failure()));
             const auto connection = Connection::fromJson(call->data().toObject());
@@ -131,7 +145,8 @@ void PolytomicProvider::confirmSession(const SessionRequest &request, const QDat
         return;
     }
     whenDone(
-        m_client.get(QStringLiteral("/api/connections")), context, [done, request](ApiCall *call) {
+        m_client.get(QStringLiteral("/api/connections"), {}, log), context,
+        [done, request](ApiCall *call) {
             if (!call->ok())
                 return done(Result<Found>::error(call->failure()));
             if (!call->data().isArray())

@@ -14,7 +14,7 @@
 struct RedirectListener::Shared
 {
     QMutex mutex;
-    RedirectMatcher matcher;
+    UrlWatch matcher;
     bool accepting = false;
     QByteArray donePage;
 };
@@ -337,7 +337,7 @@ quint16 RedirectListener::listenOnLoopback(QString *error)
     return m_port;
 }
 
-void RedirectListener::setMatcher(const RedirectMatcher &matcher)
+void RedirectListener::setMatcher(const UrlWatch &matcher)
 {
     QMutexLocker lock(&m_shared->mutex);
     m_shared->matcher = matcher;

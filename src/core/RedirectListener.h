@@ -10,7 +10,7 @@
 // seconds on one large header; hence this small reader, which answers only GET and HEAD.
 #pragma once
 
-#include "RedirectMatcher.h"
+#include "UrlWatch.h"
 
 #include <QObject>
 #include <QUrl>
@@ -48,7 +48,7 @@ public:
     // Listens on 127.0.0.1 at a free port; 0 on failure (*error set).
     quint16 listenOnLoopback(QString *error);
     quint16 port() const { return m_port; }
-    void setMatcher(const RedirectMatcher &matcher);
+    void setMatcher(const UrlWatch &matcher);
     // Whether the exact redirect counts now. Only a session that handed itself to the system
     // browser waits for it here: in the app, the web view catches the redirect before it leaves
     // the machine, so a request that reaches this port meanwhile (a page's fetch() or <img>,

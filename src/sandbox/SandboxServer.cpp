@@ -459,7 +459,7 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
     m_sessions.insert(session.token, session);
 
     ConnectSessionTicket ticket;
-    ticket.redirectUrl = modalUrl(session);
+    ticket.modalUrl = modalUrl(session);
     ticket.token = session.token;
     return SandboxReply::json(200, JsonEnvelope::wrap(ticket.toJson()));
 }

@@ -392,9 +392,9 @@ void ConnectWindow::connectPage()
                     reportReady(m_loadGeneration);
             });
     m_page->setFileChooser(&PageFileDialog::choose);
-    connect(m_page, &ConnectWebPage::redirectCaught, this, [this](const QUrl &url) {
+    connect(m_page, &ConnectWebPage::watchedUrlReached, this, [this](const QUrl &url) {
         if (!m_session->isFinished())
-            m_session->redirectCaught(url);
+            m_session->report(PageEvent::urlReached(url));
     });
     connect(m_page, &ConnectWebPage::certificateRefused, m_session,
             &ConnectSession::modalCertificateRefused);
@@ -719,7 +719,7 @@ void ConnectWindow::onLoadModal(const QUrl &url)
     // A new load, even when the engine says no loadStarted for it (a kept page may still be
     // finishing its way to about:blank): what was reported ready before does not count.
     ++m_loadGeneration;
-    m_page->setRedirectMatcher(m_session->redirectMatcher());
+    m_page->setWatchedUrl(m_session->launch().watch);
     m_page->load(url);
 }
 

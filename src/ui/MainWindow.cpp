@@ -14,7 +14,6 @@
 #include "NameTemplate.h"
 #include "ProfileStore.h"
 #include "ProfileSwitcher.h"
-#include "RedirectListener.h"
 #include "SettingsDialog.h"
 #include "StatusBadge.h"
 #include "SvgIconEngine.h"
@@ -369,7 +368,7 @@ void MainWindow::preparePageSoon()
         Q_EMIT pagePreparing();
         m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
         // What the first session would otherwise load on the click's path.
-        RedirectListener::prepareFirstUse();
+        m_provider->prepareFirstAttempt();
         ConnectWindow::warmUpText();
         makeNextWindowSoon();
     });

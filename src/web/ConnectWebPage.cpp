@@ -317,7 +317,7 @@ void ConnectWebPage::resetForNextSession()
     triggerAction(Stop);
     closePopups();
     m_dialogs = 0;
-    m_matcher = RedirectMatcher();
+    m_watch = UrlWatch();
     m_browserOnlyHosts.clear();
     m_overrideAllowed = false;
     m_refusedCertificate.clear();
@@ -353,18 +353,17 @@ bool ConnectWebPage::acceptNavigationRequest(const QUrl &url, NavigationType typ
         return true;
     }
     m_warming = false;
-    if (m_matcher.matches(url)) {
-        // The redirect counts in the top frame of the modal or of one of its popups, never in
-        // a subframe that a page could point anywhere.
+    if (m_watch.matches(url)) {
+        // It counts in the top frame of the page or of one of its popups, never in a subframe
+        // that a page could point anywhere.
         if (isMainFrame) {
-            qCInfo(lcWeb) << "redirect caught"
+            qCInfo(lcWeb) << "watched URL reached"
                           << (type == NavigationTypeRedirect ? "(server redirect)" : "");
-            Q_EMIT rootPage()->redirectCaught(url);
+            Q_EMIT rootPage()->watchedUrlReached(url);
         }
         return false;
     }
-    const NavigationPolicy::Decision decision =
-        NavigationPolicy::check(url, isMainFrame, m_matcher);
+    const NavigationPolicy::Decision decision = NavigationPolicy::check(url, isMainFrame, m_watch);
     if (!decision.allowed) {
         report(tr("going to %1: %2").arg(url.scheme() + QLatin1Char(':'), decision.reason), url);
         // A popup whose very first page is refused has nothing to show: close it.
@@ -468,7 +467,7 @@ QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
     }
     auto *popup = new ConnectWebPage(profile(), this);
     popup->m_opener = this;
-    popup->setRedirectMatcher(m_matcher);
+    popup->setWatchedUrl(m_watch);
     popup->setBrowserOnlyHosts(m_browserOnlyHosts);
     popup->setFileChooser(m_fileChooser);
     connect(popup, &QWebEnginePage::windowCloseRequested, root, [root, popup] {

@@ -1,10 +1,11 @@
-// The page that hosts a connect modal: catches the app's redirect, opens OAuth popups as pages
+// The page that hosts a connect page: stops and reports a navigation to the session's watched
+// URL, opens OAuth popups as pages
 // on the same profile (so window.opener works), and holds the web view's rules: web pages only,
 // no permissions, no downloads, no invalid certificates, no native dialogs, a few popups at a
 // time, each shown only once it has loaded a web page. What it refuses, it reports.
 #pragma once
 
-#include "RedirectMatcher.h"
+#include "UrlWatch.h"
 
 #include <QRect>
 #include <QStringList>
@@ -22,11 +23,13 @@ public:
     explicit ConnectWebPage(QWebEngineProfile *profile, QObject *parent = nullptr);
     ~ConnectWebPage() override;
 
-    void setRedirectMatcher(const RedirectMatcher &matcher) { m_matcher = matcher; }
+    // The session's watched URL (ConnectLaunch::watch): a top-frame navigation to it, in the page
+    // or a popup, is stopped before it leaves the machine and said (watchedUrlReached).
+    void setWatchedUrl(const UrlWatch &watch) { m_watch = watch; }
     // Hosts of identity providers that refuse sign-in in embedded views (AppSettings has the
     // list); reaching one, in the page or a popup, signals embeddedSignInRefused.
     void setBrowserOnlyHosts(const QStringList &hosts) { m_browserOnlyHosts = hosts; }
-    const RedirectMatcher &redirectMatcher() const { return m_matcher; }
+    const UrlWatch &watchedUrl() const { return m_watch; }
 
     // Popups opened by this page that are still open (its popups' own are theirs).
     QList<ConnectWebPage *> popups() const;
@@ -102,9 +105,9 @@ Q_SIGNALS:
     // The page or a popup reached a provider that refuses embedded sign-in (by host, or by a
     // page that says disallowed_useragent). On the top page; the receiver offers the browser.
     void embeddedSignInRefused(const QString &host);
-    // The modal reached the app's redirect URL (top frame, link, form or server redirect).
-    // The navigation is stopped: it never leaves the machine.
-    void redirectCaught(const QUrl &url);
+    // The page or a popup reached the watched URL in its top frame (link, form, script or server
+    // redirect). The navigation is stopped: it never leaves the machine.
+    void watchedUrlReached(const QUrl &url);
     // closeFileChooser() was called while this page's chooser is open.
     void fileChooserClosing();
     // This page or one of its popups opened a popup (signalled on the top page). It has no view
@@ -156,7 +159,7 @@ private:
     void sayDialog(Dialog kind, const QUrl &origin, const QString &text);
     int openPopupCount() const; // this page's popups and theirs
 
-    RedirectMatcher m_matcher;
+    UrlWatch m_watch;
     QStringList m_browserOnlyHosts;
     ConnectWebPage *m_opener = nullptr;
     bool m_navigated = false; // a popup whose first navigation is refused closes

@@ -43,16 +43,17 @@ class TestApiClient : public QObject
         return result.value_or(Result<T>::error({}));
     }
 
-    Result<ConnectSessionTicket> createSession(PolytomicProvider &provider, const QString &name)
+    Result<ConnectSessionTicket> createSession(PolytomicProvider &provider, const QString &name,
+                                               ExchangeLog *log = nullptr)
     {
         SessionRequest request;
         request.name = name;
         request.integrations = {QStringLiteral("postgresql")};
-        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/done?state=x"));
-        return await<ConnectSessionTicket>(
-            [&](QObject *context, ResultCallback<ConnectSessionTicket> done) {
-                provider.createSession(request, context, done);
-            });
+        return await<ConnectSessionTicket>([&](QObject *context,
+                                               ResultCallback<ConnectSessionTicket> done) {
+            provider.createSession(request, QUrl(QStringLiteral("http://127.0.0.1:9/done?state=x")),
+                                   log, context, done);
+        });
     }
 
     QList<SandboxServer::ReceivedRequest> connectPosts() const
@@ -219,10 +220,10 @@ private Q_SLOTS:
         SessionRequest request;
         request.name = QStringLiteral("bad whitelist");
         request.integrations = {QStringLiteral("no-such-type")};
-        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/done"));
         const auto result = await<ConnectSessionTicket>(
             [&](QObject *context, ResultCallback<ConnectSessionTicket> done) {
-                provider.createSession(request, context, done);
+                provider.createSession(request, QUrl(QStringLiteral("http://127.0.0.1:9/done")),
+                                       nullptr, context, done);
             });
         QVERIFY(!result.ok());
         QCOMPARE(result.failure.httpStatus, 422);
@@ -353,8 +354,7 @@ private Q_SLOTS:
         m_server->setFaults(faults);
         ExchangeLog log;
         PolytomicProvider provider(endpoint());
-        provider.setExchangeLog(&log);
-        const auto result = createSession(provider, QStringLiteral("logged"));
+        const auto result = createSession(provider, QStringLiteral("logged"), &log);
         QVERIFY(result.ok());
         QCOMPARE(log.entries().size(), 2);
         QCOMPARE(log.entries().at(0).status, 500);
@@ -373,9 +373,8 @@ private Q_SLOTS:
         bool called = false;
         SessionRequest request;
         request.name = QStringLiteral("aborted");
-        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/done"));
-        provider.createSession(request, this,
-                               [&](const Result<ConnectSessionTicket> &) { called = true; });
+        provider.createSession(request, QUrl(QStringLiteral("http://127.0.0.1:9/done")), nullptr,
+                               this, [&](const Result<ConnectSessionTicket> &) { called = true; });
         provider.abortAll();
         // A later call finishing shows the event queue has run past the aborted one.
         m_server->setFaults({});

@@ -61,12 +61,12 @@ private Q_SLOTS:
         ConnectSession b(m_provider, request(QStringLiteral("B")));
         startUntilModal(a);
         startUntilModal(b);
-        const QUrl redirect = a.request().redirectUrl;
+        const QUrl redirect = a.launch().watch.url();
         QCOMPARE(redirect.scheme(), QStringLiteral("http"));
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         QVERIFY(redirect.port() > 0);
-        QVERIFY(a.redirectMatcher().matches(redirect));
-        QVERIFY(!a.redirectMatcher().matches(b.request().redirectUrl));
+        QVERIFY(a.launch().watch.matches(redirect));
+        QVERIFY(!a.launch().watch.matches(b.launch().watch.url()));
         a.cancel();
         b.cancel();
     }
@@ -78,7 +78,7 @@ private Q_SLOTS:
         const QUrl modal = startUntilModal(session);
         session.modalReady();
         QCOMPARE(session.state(), ConnectSession::State::InModal);
-        session.redirectCaught(ModalOverHttp::completePostgres(modal));
+        session.report(PageEvent::urlReached(ModalOverHttp::completePostgres(modal)));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         const SessionResult result = session.result();
         QCOMPARE(result.outcome, SessionResult::Outcome::Completed);
@@ -98,8 +98,8 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        session.redirectCaught(ModalOverHttp::completePostgres(modal, QStringLiteral("secret"),
-                                                               QStringLiteral("unhealthy")));
+        session.report(PageEvent::urlReached(ModalOverHttp::completePostgres(
+            modal, QStringLiteral("secret"), QStringLiteral("unhealthy"))));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
         QCOMPARE(session.result().errorCode, QStringLiteral("connection_unhealthy"));
@@ -114,7 +114,7 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        session.redirectCaught(ModalOverHttp::close(modal));
+        session.report(PageEvent::urlReached(ModalOverHttp::close(modal)));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Cancelled);
         QVERIFY(!session.result().connection);
@@ -136,9 +136,9 @@ private Q_SLOTS:
         ConnectSession session(m_provider, request(QStringLiteral("Near miss")));
         startUntilModal(session);
         session.modalReady();
-        QUrl nearMiss = session.request().redirectUrl;
+        QUrl nearMiss = session.launch().watch.url();
         nearMiss.setPort(nearMiss.port() + 1);
-        session.redirectCaught(nearMiss);
+        session.report(PageEvent::urlReached(nearMiss));
         QCOMPARE(session.state(), ConnectSession::State::InModal);
         session.cancel();
     }
@@ -259,7 +259,7 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         session.modalReady();
-        session.redirectCaught(ModalOverHttp::completePostgres(modal));
+        session.report(PageEvent::urlReached(ModalOverHttp::completePostgres(modal)));
         session.cancel();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Completed);
@@ -275,7 +275,7 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.forcedStatus = 500;
         m_server->setFaults(faults);
-        session.redirectCaught(redirect);
+        session.report(PageEvent::urlReached(redirect));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(session.result().outcome, SessionResult::Outcome::Failed);
         QCOMPARE(session.result().errorCode, QStringLiteral("server_error"));
@@ -286,7 +286,7 @@ private Q_SLOTS:
         ConnectSession first(m_provider, request(QStringLiteral("To update")));
         QSignalSpy done(&first, &ConnectSession::finished);
         const QUrl modal = startUntilModal(first);
-        first.redirectCaught(ModalOverHttp::completePostgres(modal));
+        first.report(PageEvent::urlReached(ModalOverHttp::completePostgres(modal)));
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
         const QString id = first.result().connection->id;
 
@@ -295,7 +295,7 @@ private Q_SLOTS:
         ConnectSession second(m_provider, update);
         QSignalSpy finished(&second, &ConnectSession::finished);
         const QUrl again = startUntilModal(second);
-        second.redirectCaught(ModalOverHttp::completePostgres(again));
+        second.report(PageEvent::urlReached(ModalOverHttp::completePostgres(again)));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(second.result().outcome, SessionResult::Outcome::Completed);
         QCOMPARE(second.result().connection->id, id);
@@ -307,12 +307,12 @@ private Q_SLOTS:
         QSignalSpy finished(&session, &ConnectSession::finished);
         const QUrl modal = startUntilModal(session);
         const QUrl redirect = ModalOverHttp::completePostgres(modal);
-        session.redirectCaught(redirect);
+        session.report(PageEvent::urlReached(redirect));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         const QString text = session.log()->toText();
         QVERIFY(text.contains(QLatin1String("/api/connections/connect/")));
         QVERIFY(!text.contains(m_server->apiKey()));
-        QVERIFY(!text.contains(session.redirectMatcher().value()));
+        QVERIFY(!text.contains(session.launch().watch.value()));
         QVERIFY(!text.contains(modal.path().section(QLatin1Char('/'), 2, 2))); // the session token
     }
 
@@ -370,7 +370,7 @@ private Q_SLOTS:
     {
         ConnectSession session(m_provider, request(QStringLiteral("Probed")));
         handOff(session);
-        const QUrl exact = session.request().redirectUrl;
+        const QUrl exact = session.launch().watch.url();
         HttpClient client(exact);
         QUrl wrongValue = exact;
         wrongValue.setQuery(QStringLiteral("state=guess"));

@@ -7,7 +7,7 @@ class TestNavigationPolicy : public QObject
 {
     Q_OBJECT
 
-    const RedirectMatcher redirect{
+    const UrlWatch redirect{
         QUrl(QStringLiteral("http://127.0.0.1:41000/connect-desktop/done")),
         QStringLiteral("state"), QStringLiteral("value-0123456789")};
 
@@ -79,7 +79,7 @@ private Q_SLOTS:
     void withoutASessionLoopbackPortsAreOrdinary()
     {
         QVERIFY(NavigationPolicy::check(QUrl(QStringLiteral("http://127.0.0.1:41000/admin")), true,
-                                        RedirectMatcher())
+                                        UrlWatch())
                     .allowed);
     }
 };

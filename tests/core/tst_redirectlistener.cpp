@@ -15,9 +15,9 @@ class TestRedirectListener : public QObject
     Q_OBJECT
 
     std::unique_ptr<RedirectListener> m_listener;
-    RedirectMatcher m_matcher;
+    UrlWatch m_matcher;
 
-    QUrl redirect() const { return m_matcher.redirectUrl(); }
+    QUrl redirect() const { return m_matcher.url(); }
     QByteArray target() const
     {
         return redirect().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
@@ -32,7 +32,7 @@ class TestRedirectListener : public QObject
         QVERIFY2(port != 0, qPrintable(error));
         QUrl base(QStringLiteral("http://127.0.0.1/connect-desktop/done"));
         base.setPort(port);
-        m_matcher = RedirectMatcher(base, QStringLiteral("state"), RedirectMatcher::randomValue());
+        m_matcher = UrlWatch(base, QStringLiteral("state"), UrlWatch::randomValue());
         m_listener->setMatcher(m_matcher);
     }
 

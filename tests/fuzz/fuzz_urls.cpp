@@ -2,14 +2,14 @@
 // can produce.
 #include "DeepLink.h"
 #include "NavigationPolicy.h"
-#include "RedirectMatcher.h"
+#include "UrlWatch.h"
 
 #include <cstddef>
 #include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const RedirectMatcher matcher(
+    static const UrlWatch matcher(
         QUrl(QStringLiteral("http://127.0.0.1:41000/connect-desktop/done")),
         QStringLiteral("state"), QStringLiteral("value-0123456789"));
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const bool matches = matcher.matches(url);
         const auto decision = NavigationPolicy::check(url, true, matcher);
         NavigationPolicy::check(url, false, matcher);
-        NavigationPolicy::check(url, true, RedirectMatcher());
+        NavigationPolicy::check(url, true, UrlWatch());
         // The policy never lets a near miss reach the app's own port.
         if (!matches && decision.allowed && NavigationPolicy::isLoopbackHost(url.host())
             && url.port(-1) == 41000)

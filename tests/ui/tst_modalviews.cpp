@@ -7,6 +7,7 @@
 #include "ConnectWebPage.h"
 #include "ConnectWindow.h"
 #include "ModalViewPool.h"
+#include "PolytomicProvider.h"
 #include "SandboxBackends.h"
 #include "SandboxServer.h"
 #include "WebProfiles.h"
@@ -64,14 +65,15 @@ class TestModalViews : public QObject
         SessionRequest request;
         request.name = name;
         request.integrations = {QStringLiteral("postgresql")};
-        request.redirectUrl = QUrl(QStringLiteral("http://127.0.0.1:9/return"));
         QUrl url;
         bool done = false;
-        m_provider->createSession(request, this, [&](const Result<ConnectSessionTicket> &result) {
-            if (result.ok())
-                url = result.value->redirectUrl;
-            done = true;
-        });
+        auto *polytomic = qobject_cast<PolytomicProvider *>(m_provider);
+        polytomic->createSession(request, QUrl(QStringLiteral("http://127.0.0.1:9/return")),
+                                 nullptr, this, [&](const Result<ConnectSessionTicket> &result) {
+                                     if (result.ok())
+                                         url = result.value->modalUrl;
+                                     done = true;
+                                 });
         waitUntil([&] { return done; });
         return url;
     }
@@ -205,7 +207,7 @@ private Q_SLOTS:
         QWebEngineView *view = pool.take(m_profile);
         QCOMPARE(view->page(), page);
         QVERIFY(!page->history()->canGoBack());
-        QVERIFY(page->redirectMatcher().isNull());
+        QVERIFY(page->watchedUrl().isNull());
         page->load(modalUrl(QStringLiteral("Forget 2")));
         WEB_TRY_COMPARE(state(page), QStringLiteral("form"));
         QCOMPARE(evaluate(page, QStringLiteral("sessionStorage.getItem('left')")), QVariant());

@@ -25,7 +25,7 @@ class TestHostileModal : public QObject
     SandboxServer *m_server = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     ConnectWebPage *m_page = nullptr;
-    RedirectMatcher m_matcher;
+    UrlWatch m_matcher;
     QUrl m_modal;
     QList<QPair<QString, QUrl>> m_blocked;
     QJsonObject m_report;
@@ -70,10 +70,10 @@ private Q_SLOTS:
         m_server = new SandboxServer(options, this);
         QVERIFY(m_server->start());
         m_profile = new QWebEngineProfile(this);
-        m_matcher = RedirectMatcher(QUrl(QStringLiteral("http://127.0.0.1:9/connect-desktop/done")),
-                                    QStringLiteral("state"), RedirectMatcher::randomValue());
+        m_matcher = UrlWatch(QUrl(QStringLiteral("http://127.0.0.1:9/connect-desktop/done")),
+                             QStringLiteral("state"), UrlWatch::randomValue());
         m_page = new ConnectWebPage(m_profile, this);
-        m_page->setRedirectMatcher(m_matcher);
+        m_page->setWatchedUrl(m_matcher);
         connect(m_page, &ConnectWebPage::blocked, this,
                 [this](const QString &what, const QUrl &url) {
                     m_blocked.append({what, url});
@@ -83,7 +83,7 @@ private Q_SLOTS:
         client.setBearer(m_server->apiKey());
         ConnectRequest request;
         request.name = QStringLiteral("Survivor");
-        request.redirectUrl = m_matcher.redirectUrl();
+        request.redirectUrl = m_matcher.url();
         request.whitelist = {QStringLiteral("postgresql")};
         const HttpResult result = client.post(QStringLiteral("/api/connections/connect/"),
                                               QJsonDocument(request.toJson()).toJson());
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QString error;
         m_modal = ConnectSessionTicket::fromJson(
                       JsonEnvelope::data(result.body, &error)->toObject(), &error)
-                      ->redirectUrl;
+                      ->modalUrl;
         m_page->load(m_modal);
         QVERIFY(waitUntil(
             [&] {
@@ -171,7 +171,7 @@ private Q_SLOTS:
 
     void theLegitimateFlowStillCompletes()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         fillPostgres(m_page, QStringLiteral("correct horse"));
         QVERIFY(waitUntil([&] { return redirected.count() == 1; }, pageTimeout));
         QCOMPARE(QUrlQuery(redirected.constFirst().constFirst().toUrl())

@@ -24,7 +24,7 @@ class TestSandboxModal : public QObject
     SandboxServer *m_server = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     ConnectWebPage *m_page = nullptr;
-    RedirectMatcher m_matcher;
+    UrlWatch m_matcher;
 
     ConnectSessionTicket createSession(const QStringList &whitelist, const QString &name,
                                        bool dark = false)
@@ -33,7 +33,7 @@ class TestSandboxModal : public QObject
         client.setBearer(m_server->apiKey());
         ConnectRequest request;
         request.name = name;
-        request.redirectUrl = m_matcher.redirectUrl();
+        request.redirectUrl = m_matcher.url();
         request.whitelist = whitelist;
         request.dark = dark;
         const HttpResult result = client.post(QStringLiteral("/api/connections/connect/"),
@@ -48,7 +48,7 @@ class TestSandboxModal : public QObject
     void open(const ConnectSessionTicket &ticket)
     {
         QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
-        m_page->load(ticket.redirectUrl);
+        m_page->load(ticket.modalUrl);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, pageTimeout);
         QVERIFY(loaded.constFirst().constFirst().toBool());
     }
@@ -77,15 +77,15 @@ private Q_SLOTS:
         m_profile = new QWebEngineProfile(this); // off the record
         // The app's redirect: a loopback address nobody listens on, so a leak would show as an
         // error.
-        m_matcher = RedirectMatcher(QUrl(QStringLiteral("http://127.0.0.1:9/connect-desktop/done")),
-                                    QStringLiteral("state"), RedirectMatcher::randomValue());
+        m_matcher = UrlWatch(QUrl(QStringLiteral("http://127.0.0.1:9/connect-desktop/done")),
+                             QStringLiteral("state"), UrlWatch::randomValue());
     }
 
     void init()
     {
         m_server->setFaults({});
         m_page = new ConnectWebPage(m_profile, this);
-        m_page->setRedirectMatcher(m_matcher);
+        m_page->setWatchedUrl(m_matcher);
     }
 
     void cleanup()
@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     void credentialFormCompletesAndTheServerRedirectIsCaught()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         open(createSession({QStringLiteral("postgresql")}, QStringLiteral("Warehouse A")));
         fillPostgres(QStringLiteral("correct horse"));
         QTRY_COMPARE_WITH_TIMEOUT(redirected.count(), 1, pageTimeout);
@@ -136,11 +136,11 @@ private Q_SLOTS:
         profile.setHttpAcceptLanguage(acceptLanguage);
         {
             ConnectWebPage page(&profile);
-            page.setRedirectMatcher(m_matcher);
+            page.setWatchedUrl(m_matcher);
             QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
             page.load(createSession({QStringLiteral("postgresql"), QStringLiteral("hubspot")},
                                     QStringLiteral("Sprache"))
-                          .redirectUrl);
+                          .modalUrl);
             QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, pageTimeout);
             WEB_TRY_COMPARE(state(&page), QStringLiteral("picker"));
             const QString shown =
@@ -169,7 +169,7 @@ private Q_SLOTS:
     {
         // A page (hostile or buggy) sends itself near the redirect: none of it is completion.
         QFETCH(QString, change);
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         const ConnectSessionTicket ticket = createSession(
             {QStringLiteral("postgresql")},
             QStringLiteral("Near miss %1").arg(QLatin1String(QTest::currentDataTag())));
@@ -179,26 +179,26 @@ private Q_SLOTS:
         evaluate(m_page,
                  QStringLiteral("(function(){ const u = new URL('%1'); %2 location.href = u.href; "
                                 "return u.href; })()")
-                     .arg(m_matcher.redirectUrl().toString(QUrl::FullyEncoded), change));
+                     .arg(m_matcher.url().toString(QUrl::FullyEncoded), change));
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, pageTimeout);
         QCOMPARE(redirected.count(), 0);
         // The exact redirect, from the modal again, still counts. A new page: the refused
         // navigation's own loadFinished(false) may still be on its way to the old one.
         delete m_page;
         m_page = new ConnectWebPage(m_profile, this);
-        m_page->setRedirectMatcher(m_matcher);
-        QSignalSpy caught(m_page, &ConnectWebPage::redirectCaught);
+        m_page->setWatchedUrl(m_matcher);
+        QSignalSpy caught(m_page, &ConnectWebPage::watchedUrlReached);
         open(ticket);
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
         evaluate(m_page,
                  QStringLiteral("location.href = '%1'")
-                     .arg(m_matcher.redirectUrl().toString(QUrl::FullyEncoded)));
+                     .arg(m_matcher.url().toString(QUrl::FullyEncoded)));
         QTRY_COMPARE_WITH_TIMEOUT(caught.count(), 1, pageTimeout);
     }
 
     void wrongPasswordShowsTheErrorAndDoesNotRedirect()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         open(createSession({QStringLiteral("postgresql")}, QStringLiteral("Warehouse B")));
         fillPostgres(QStringLiteral("wrong"));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -228,7 +228,7 @@ private Q_SLOTS:
 
     void oauthPopupReportsToItsOpenerAndCompletes()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         QSignalSpy opened(m_page, &ConnectWebPage::popupOpened);
         QSignalSpy closed(m_page, &ConnectWebPage::popupClosed);
         open(createSession({QStringLiteral("hubspot")}, QStringLiteral("CRM")));
@@ -252,7 +252,7 @@ private Q_SLOTS:
 
     void oauthDenialIsShownInTheModal()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         QSignalSpy opened(m_page, &ConnectWebPage::popupOpened);
         open(createSession({QStringLiteral("hubspot")}, QStringLiteral("CRM denied")));
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
@@ -277,7 +277,7 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.oauthLosesOpener = true;
         m_server->setFaults(faults);
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         QSignalSpy opened(m_page, &ConnectWebPage::popupOpened);
         open(createSession({QStringLiteral("hubspot")}, QStringLiteral("CRM orphan")));
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
@@ -310,7 +310,7 @@ private Q_SLOTS:
 
     void theCloseButtonReturnsToTheAppWithoutAConnection()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         open(createSession({QStringLiteral("postgresql")}, QStringLiteral("Closed early")));
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("form"), pageTimeout);
         evaluate(m_page, QStringLiteral("document.getElementById('close').click()"));
@@ -344,7 +344,7 @@ private Q_SLOTS:
 
     void aUsedSessionCannotBeOpenedAgain()
     {
-        QSignalSpy redirected(m_page, &ConnectWebPage::redirectCaught);
+        QSignalSpy redirected(m_page, &ConnectWebPage::watchedUrlReached);
         const ConnectSessionTicket ticket =
             createSession({QStringLiteral("postgresql")}, QStringLiteral("Once"));
         open(ticket);
@@ -354,7 +354,7 @@ private Q_SLOTS:
         delete m_page;
         m_page = new ConnectWebPage(m_profile, this);
         QSignalSpy loaded(m_page, &QWebEnginePage::loadFinished);
-        m_page->load(ticket.redirectUrl);
+        m_page->load(ticket.modalUrl);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, pageTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(state(m_page), QStringLiteral("message"), pageTimeout);
         QVERIFY(evaluate(m_page, QStringLiteral("document.body.innerText"))

@@ -1,15 +1,15 @@
-#include "RedirectMatcher.h"
+#include "UrlWatch.h"
 
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
-RedirectMatcher::RedirectMatcher(const QUrl &base, const QString &parameter, const QString &value)
+UrlWatch::UrlWatch(const QUrl &base, const QString &parameter, const QString &value)
     : m_base(base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment))
     , m_parameter(parameter)
     , m_value(value)
 { }
 
-QUrl RedirectMatcher::redirectUrl() const
+QUrl UrlWatch::url() const
 {
     QUrl url = m_base;
     QUrlQuery query;
@@ -18,7 +18,7 @@ QUrl RedirectMatcher::redirectUrl() const
     return url;
 }
 
-bool RedirectMatcher::matches(const QUrl &url) const
+bool UrlWatch::matches(const QUrl &url) const
 {
     if (isNull() || !url.isValid())
         return false;
@@ -32,7 +32,7 @@ bool RedirectMatcher::matches(const QUrl &url) const
     return values.size() == 1 && values.constFirst() == m_value;
 }
 
-QString RedirectMatcher::randomValue()
+QString UrlWatch::randomValue()
 {
     QByteArray bytes(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),

@@ -1,25 +1,25 @@
 // Specification: only the exact redirect counts; near misses do not.
-#include "RedirectMatcher.h"
+#include "UrlWatch.h"
 
 #include <QTest>
 
-class TestRedirectMatcher : public QObject
+class TestUrlWatch : public QObject
 {
     Q_OBJECT
 
     const QString value = QStringLiteral("s3cr3t-value_ABC");
-    RedirectMatcher matcher{QUrl(QStringLiteral("http://127.0.0.1:43210/connect/done")),
-                            QStringLiteral("state"), value};
+    UrlWatch matcher{QUrl(QStringLiteral("http://127.0.0.1:43210/connect/done")),
+                     QStringLiteral("state"), value};
 
 private Q_SLOTS:
     void buildsTheRedirectUrl()
     {
         QCOMPARE(
-            matcher.redirectUrl(),
+            matcher.url(),
             QUrl(QStringLiteral("http://127.0.0.1:43210/connect/done?state=s3cr3t-value_ABC")));
     }
 
-    void matchesTheExactRedirect() { QVERIFY(matcher.matches(matcher.redirectUrl())); }
+    void matchesTheExactRedirect() { QVERIFY(matcher.matches(matcher.url())); }
 
     void keepsMatchingWithQueryItemsAdded()
     {
@@ -70,16 +70,16 @@ private Q_SLOTS:
 
     void aNullMatcherMatchesNothing()
     {
-        QVERIFY(!RedirectMatcher().matches(QUrl(QStringLiteral("http://127.0.0.1/"))));
+        QVERIFY(!UrlWatch().matches(QUrl(QStringLiteral("http://127.0.0.1/"))));
     }
 
     void randomValuesAreLongAndDistinct()
     {
-        const QString a = RedirectMatcher::randomValue();
+        const QString a = UrlWatch::randomValue();
         QVERIFY(a.size() >= 32);
-        QVERIFY(a != RedirectMatcher::randomValue());
+        QVERIFY(a != UrlWatch::randomValue());
     }
 };
 
-QTEST_GUILESS_MAIN(TestRedirectMatcher)
-#include "tst_redirectmatcher.moc"
+QTEST_GUILESS_MAIN(TestUrlWatch)
+#include "tst_urlwatch.moc"
