@@ -218,6 +218,12 @@ public:
         // No machine-wide settings of this computer's administrators.
         environment.insert(QStringLiteral("XDG_CONFIG_DIRS"), home + QStringLiteral("/etc"));
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // An instance of its own: a Connect Desktop the person has open must not take the
+        // child's launch (SingleInstance).
+        environment.insert(QStringLiteral("CONNECT_DESKTOP_INSTANCE"),
+                           QStringLiteral("connect-desktop-bench-%1-%2")
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(kind));
         environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         environment.remove(QStringLiteral("LANGUAGE"));
         environment.remove(QStringLiteral("LC_ALL"));

@@ -52,14 +52,14 @@ void AppBackends::open(const Profile &profile, QObject *context,
                 configurationFailure(tr("The built-in sandbox could not start: %1").arg(error))));
             return;
         }
-        finishOpen(profile, m_sandbox->apiKey(), context, done);
+        finishOpen(profile, m_sandbox->apiKey(), done);
         return;
     }
 
     // The environment wins, so scripts and CI never touch the keychain.
     const QString fromEnvironment = qEnvironmentVariable(keyEnvironmentVariable);
     if (profile.kind == Profile::Kind::Polytomic && !fromEnvironment.isEmpty()) {
-        finishOpen(profile, fromEnvironment, context, done);
+        finishOpen(profile, fromEnvironment, done);
         return;
     }
 
@@ -84,15 +84,14 @@ void AppBackends::open(const Profile &profile, QObject *context,
                       .arg(QLatin1String(keyEnvironmentVariable)))));
             return;
         }
-        finishOpen(profile, secret, guard, done);
+        finishOpen(profile, secret, done);
     });
     job->start();
 }
 
-void AppBackends::finishOpen(const Profile &profile, const QString &secret, QObject *context,
+void AppBackends::finishOpen(const Profile &profile, const QString &secret,
                              ResultCallback<PlatformProvider *> done)
 {
-    Q_UNUSED(context)
     ApiEndpoint endpoint;
     endpoint.apiVersion = profile.apiVersion.isEmpty() ? ApiVersion::latest() : profile.apiVersion;
     switch (profile.kind) {

@@ -30,7 +30,7 @@ public:
     static constexpr auto keyEnvironmentVariable = "POLYTOMIC_API_KEY";
 
 private:
-    void finishOpen(const Profile &profile, const QString &secret, QObject *context,
+    void finishOpen(const Profile &profile, const QString &secret,
                     ResultCallback<PlatformProvider *> done);
     static ApiFailure configurationFailure(const QString &message);
 

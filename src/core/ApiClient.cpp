@@ -163,6 +163,8 @@ void ApiCall::handleResponse(const ApiResponse &response)
         failure.kind = ApiFailure::Kind::Http;
         failure.httpStatus = status;
         failure.serverMessage = apiError.message;
+        failure.serverKey = apiError.key;
+        failure.field = apiError.field();
     } else if (body.trimmed().isEmpty()) {
         failed = false; // 204 and friends
         m_data = QJsonValue();

@@ -21,6 +21,10 @@ ApiError ApiError::fromReply(int httpStatus, const QByteArray &body)
     else if (fallback.isObject())
         error.message = fallback.toObject().value(QLatin1String("message")).toString();
 
+    const QJsonValue metadata = object.value(QLatin1String("metadata"));
+    const QJsonValue context = object.value(QLatin1String("context"));
+    error.metadata = metadata.isObject() ? metadata.toObject() : context.toObject();
+
     const QJsonValue key = object.value(QLatin1String("key"));
     if (key.isString())
         error.key = key.toString();

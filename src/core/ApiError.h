@@ -9,6 +9,9 @@ struct ApiError
     int httpStatus = 0; // the HTTP status of the reply
     QString message; // the server's own words ("message", else "error"); may be empty
     QString key; // the server's error key or code, when it gives one
+    QJsonObject metadata; // the first shape's "metadata" (the second's "context")
+    // The request field the error is about (metadata's "field"), when the server names one.
+    QString field() const { return metadata.value(QLatin1String("field")).toString(); }
 
     // Reads {"status": 422, "message": …, "key": …, "metadata": {}} and
     // {"status": "Unauthorized", "error": …, "code": 401, "context": {}}.

@@ -17,6 +17,8 @@ struct ApiFailure
     Kind kind = Kind::Network;
     int httpStatus = 0; // for Http
     QString serverMessage; // the server's words, from either error shape, when it gave some
+    QString serverKey; // the server's error key, when it gave one
+    QString field; // the request field the server refused (its metadata's "field"), if named
     QString detail; // technical detail (network error text, JSON parse error)
     QString host; // the API host, to name in messages
     int attempts = 1; // tries made, retries included

@@ -78,6 +78,8 @@ void ConnectSession::requestLaunch(const std::function<void()> &then)
         if (m_state != State::Requesting)
             return; // cancelled meanwhile
         if (!result.ok()) {
+            // The field the platform refused (a name already taken) travels typed, not as text.
+            m_result.errorField = result.failure.field;
             finish(SessionResult::Outcome::Failed, result.failure.code(), result.failure.message());
             return;
         }
@@ -279,6 +281,8 @@ void ConnectSession::finish(SessionResult::Outcome outcome, const QString &code,
     m_result.outcome = outcome;
     m_result.errorCode = outcome == SessionResult::Outcome::Failed ? code : QString();
     m_result.errorMessage = outcome == SessionResult::Outcome::Failed ? message : QString();
+    if (outcome != SessionResult::Outcome::Failed)
+        m_result.errorField.clear();
     m_result.timingsMs.insert(QStringLiteral("total"), m_clock.isValid() ? m_clock.elapsed() : 0);
     qCInfo(lcApp) << "session finished:" << SessionResult::outcomeName(outcome) << code;
     setState(State::Finished);

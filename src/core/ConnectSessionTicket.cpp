@@ -12,8 +12,7 @@ std::optional<ConnectSessionTicket> ConnectSessionTicket::fromJson(const QJsonOb
                                                                    QString *error)
 {
     ConnectSessionTicket ticket;
-    ticket.modalUrl =
-        QUrl(data.value(QLatin1String("redirect_url")).toString(), QUrl::StrictMode);
+    ticket.modalUrl = QUrl(data.value(QLatin1String("redirect_url")).toString(), QUrl::StrictMode);
     ticket.token = data.value(QLatin1String("token")).toString();
     const QString scheme = ticket.modalUrl.scheme();
     if (!ticket.modalUrl.isValid() || ticket.modalUrl.host().isEmpty()

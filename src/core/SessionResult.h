@@ -19,6 +19,7 @@ struct SessionResult
     std::optional<Connection> connection;
     QString errorCode; // for Failed: e.g. "unauthorized", "modal_load_failed"
     QString errorMessage; // for Failed: what happened and what to do
+    QString errorField; // for Failed: the request field the platform refused, e.g. "name"
     QJsonObject redirectQuery; // kept for diagnostics only; never relied upon
     QMap<QString, qint64> timingsMs; // e.g. request, modal_load, confirm, total
 

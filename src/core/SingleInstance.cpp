@@ -18,9 +18,16 @@ constexpr qint64 maxMessageBytes = 64 * 1024;
 
 } // namespace
 
-SingleInstance::SingleInstance(const QString &key, QObject *parent)
+QString SingleInstance::defaultKey()
+{
+    const QString own = qEnvironmentVariable("CONNECT_DESKTOP_INSTANCE");
+    return own.isEmpty() ? QStringLiteral("connect-desktop") : own;
+}
+
+SingleInstance::SingleInstance(const QString &givenKey, QObject *parent)
     : QObject(parent)
 {
+    const QString key = givenKey.isEmpty() ? defaultKey() : givenKey;
 #ifdef Q_OS_UNIX
     QByteArray scope = QByteArray::number(::getuid());
 #else

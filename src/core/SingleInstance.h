@@ -10,9 +10,12 @@ class SingleInstance : public QObject
     Q_OBJECT
 
 public:
-    // `key` names the instance; the user's id is added, so users never meet.
-    explicit SingleInstance(const QString &key = QStringLiteral("connect-desktop"),
-                            QObject *parent = nullptr);
+    // `key` names the instance; the user's id is added, so users never meet. Empty: the
+    // environment's CONNECT_DESKTOP_INSTANCE (tests and the benchmark set one of their own, so
+    // a Connect Desktop the person has open never takes their launches), else "connect-desktop".
+    explicit SingleInstance(const QString &key = {}, QObject *parent = nullptr);
+    // The key an empty `key` stands for.
+    static QString defaultKey();
 
     // True when another instance answers: forward() to it. Needs no application object.
     bool anotherIsRunning();

@@ -59,13 +59,13 @@ bool sameDefinition(const Profile &a, const Profile &b)
         && a.apiVersion == b.apiVersion && a.credentialHeader == b.credentialHeader;
 }
 
-// A 422 about the connection's name: the server's own words are all we have to go on.
+// The platform refused the request for its name (one already in use): said by the field it
+// names, never guessed from its words.
 bool isNameConflict(const SessionResult &result)
 {
     return result.outcome == SessionResult::Outcome::Failed
-        && (result.errorCode == QLatin1String("invalid_request")
-            || result.errorCode == QLatin1String("http_422"))
-        && result.errorMessage.contains(QLatin1String("name"), Qt::CaseInsensitive);
+        && result.errorCode == QLatin1String("invalid_request")
+        && result.errorField == QLatin1String("name");
 }
 
 QWidget *section(const QString &heading, QWidget *content, QWidget *parent)

@@ -2,6 +2,7 @@
 // shapes, timeouts, retries of safe failures with one idempotency key, and redacted logs.
 #include "ApiClient.h"
 #include "ExchangeLog.h"
+#include "ModalOverHttp.h"
 #include "PolytomicProvider.h"
 #include "SandboxServer.h"
 
@@ -293,6 +294,19 @@ private Q_SLOTS:
         const auto result = createSession(provider, QStringLiteral("conflict"));
         QCOMPARE(result.failure.code(), QStringLiteral("conflict"));
         QCOMPARE(result.failure.attempts, 3);
+    }
+
+    void aNameInUseIsAFailureThatNamesTheField()
+    {
+        PolytomicProvider provider(endpoint());
+        const auto first = createSession(provider, QStringLiteral("Taken for good"));
+        QVERIFY(first.ok());
+        // The modal completed over HTTP, as a browser would: the name is taken from now on.
+        QVERIFY(!ModalOverHttp::completePostgres(first.value->modalUrl).isEmpty());
+        const auto result = createSession(provider, QStringLiteral("Taken for good"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.failure.code(), QStringLiteral("invalid_request"));
+        QCOMPARE(result.failure.field, QStringLiteral("name"));
     }
 
     void aDroppedConnectionIsRetried()

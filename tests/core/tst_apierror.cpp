@@ -26,6 +26,16 @@ private Q_SLOTS:
         QCOMPARE(error.key, QStringLiteral("name"));
     }
 
+    void readsTheFieldTheMetadataNames()
+    {
+        const auto error =
+            ApiError::fromReply(422,
+                                q("{'status': 422, 'message': 'in use', 'key': 'invalid_request', "
+                                  "'metadata': {'field': 'name'}}"));
+        QCOMPARE(error.field(), QStringLiteral("name"));
+        QCOMPARE(ApiError::fromReply(422, q("{'status': 422, 'message': 'x'}")).field(), QString());
+    }
+
     void readsTheErrorShapeWithAStringStatus()
     {
         const auto error = ApiError::fromReply(

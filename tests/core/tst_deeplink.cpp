@@ -95,6 +95,24 @@ private Q_SLOTS:
         QCOMPARE(received.constFirst().constFirst().toStringList(), arguments);
     }
 
+    void theEnvironmentsInstanceKeepsItsLaunchesFromThePersonsApp()
+    {
+        // The person's own Connect Desktop, open while tests or the benchmark run...
+        const QByteArray before = qgetenv("CONNECT_DESKTOP_INSTANCE");
+        const auto restore = qScopeGuard([&] { qputenv("CONNECT_DESKTOP_INSTANCE", before); });
+        qunsetenv("CONNECT_DESKTOP_INSTANCE");
+        QCOMPARE(SingleInstance::defaultKey(), QStringLiteral("connect-desktop"));
+        const QString usersKey =
+            QStringLiteral("connect-desktop-test-") + QUuid::createUuid().toString(QUuid::Id128);
+        SingleInstance persons(usersKey);
+        QVERIFY(persons.listen());
+        qputenv("CONNECT_DESKTOP_INSTANCE", usersKey.toUtf8());
+        QVERIFY(SingleInstance().anotherIsRunning()); // the key is the environment's...
+        // ... and a launch with an instance of its own does not reach the person's app.
+        qputenv("CONNECT_DESKTOP_INSTANCE", usersKey.toUtf8() + "-bench");
+        QVERIFY(!SingleInstance().anotherIsRunning());
+    }
+
     void anotherUsersLaunchIsRefused()
     {
 #ifndef Q_OS_LINUX

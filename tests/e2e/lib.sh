@@ -17,6 +17,7 @@ e2e_begin() {
     # The single-instance socket lives in the temporary folder: ours, so a Connect Desktop the
     # developer has open does not take our launches.
     export TMPDIR=$work
+    export CONNECT_DESKTOP_INSTANCE=connect-desktop-e2e-$$
     unset POLYTOMIC_API_KEY
     if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_DISABLE_SANDBOX=1; fi
 }

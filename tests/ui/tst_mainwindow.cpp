@@ -127,6 +127,16 @@ class TestMainWindow : public QObject
         return window->connectWindow();
     }
 
+    // An image host that takes 5 s, and no logo kept on disk from before.
+    void slowLogosNoneKept()
+    {
+        m_window.reset(); // its logo cache first
+        QDir(LogoCache::defaultDirectory()).removeRecursively();
+        SandboxFaults slow;
+        slow.logoDelayMs = 5000;
+        m_server->setFaults(slow);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -360,16 +370,6 @@ private Q_SLOTS:
             });
         };
         WEB_TRY_VERIFY(askedAgain());
-    }
-
-    // An image host that takes 5 s, and no logo kept on disk from before.
-    void slowLogosNoneKept()
-    {
-        m_window.reset(); // its logo cache first
-        QDir(LogoCache::defaultDirectory()).removeRecursively();
-        SandboxFaults slow;
-        slow.logoDelayMs = 5000;
-        m_server->setFaults(slow);
     }
 
     // A returning user's start: the list from the disk cache at the first paint, and its logos

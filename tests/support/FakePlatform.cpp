@@ -1,0 +1,78 @@
+#include "FakePlatform.h"
+
+#include <QTimer>
+
+namespace {
+
+// Later, on the event loop, unless `context` has gone.
+template<typename Call> void later(QObject *context, Call call)
+{
+    QTimer::singleShot(0, context, call);
+}
+
+} // namespace
+
+void FakePlatform::fetchConnectionTypes(QObject *context, const HttpValidators &,
+                                        ResultCallback<ConnectionTypeList> done)
+{
+    later(context, [done] { done(Result<ConnectionTypeList>::success({})); });
+}
+
+void FakePlatform::fetchConnections(QObject *context, ResultCallback<QList<Connection>> done)
+{
+    later(context, [done] { done(Result<QList<Connection>>::success({})); });
+}
+
+void FakePlatform::removeConnection(const QString &, QObject *context, ResultCallback<bool> done)
+{
+    later(context, [done] { done(Result<bool>::success(true)); });
+}
+
+ConnectAttempt *FakePlatform::beginAttempt(const SessionRequest &request, ExchangeLog *,
+                                           QObject *parent)
+{
+    auto *attempt = new FakeAttempt(this, request, parent);
+    attempts.append(attempt);
+    return attempt;
+}
+
+FakeAttempt::FakeAttempt(FakePlatform *platform, const SessionRequest &request, QObject *parent)
+    : ConnectAttempt(parent)
+    , request(request)
+    , m_platform(platform)
+{ }
+
+void FakeAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> done)
+{
+    ++launches;
+    const auto failure = m_platform->launchFailure;
+    const ConnectLaunch launch = m_platform->launch;
+    later(context, [done, failure, launch] {
+        done(failure ? Result<ConnectLaunch>::error(*failure)
+                     : Result<ConnectLaunch>::success(launch));
+    });
+}
+
+ConnectAttempt::Verdict FakeAttempt::judge(const PageEvent &event, SessionResult *, QString *code,
+                                           QString *message)
+{
+    if (event.kind == PageEvent::Kind::UrlReached && !m_platform->launch.watch.matches(event.url))
+        return Verdict::Ignore;
+    const Verdict verdict = m_platform->verdicts.value(event.kind, Verdict::Ignore);
+    if (verdict == Verdict::Fail) {
+        *code = m_platform->failCode;
+        *message = m_platform->failMessage;
+    }
+    return verdict;
+}
+
+void FakeAttempt::confirm(QObject *context, ResultCallback<std::optional<Connection>> done)
+{
+    ++confirms;
+    const auto failure = m_platform->confirmFailure;
+    const auto found = m_platform->confirmed;
+    later(context, [done, failure, found] {
+        done(failure ? Result<std::optional<Connection>>::error(*failure)
+                     : Result<std::optional<Connection>>::success(found));
+    });
+}
