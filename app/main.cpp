@@ -1,5 +1,5 @@
 // connect-desktop: everything lives in the libraries, which the tests link too.
-#include "Application.h"
+#include "app/Application.h"
 
 int main(int argc, char **argv)
 {

@@ -1,14 +1,14 @@
 // The app as people start it (Application::run, the same code as connect-desktop), driven
 // through its main window: start-up to the filled picker, then sessions as a person does them,
 // click to form, form to redirect, redirect to result.
-#include "Application.h"
 #include "Child.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "IntegrationPicker.h"
-#include "MainWindow.h"
 #include "Probe.h"
-#include "SettingsDialog.h" // MainWindow.h holds a QPointer to it
+#include "app/Application.h"
+#include "ui/ConnectWindow.h"
+#include "ui/IntegrationPicker.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h" // MainWindow.h holds a QPointer to it
+#include "web/ConnectWebPage.h"
 
 #include <QApplication>
 #include <QJsonArray>

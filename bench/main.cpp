@@ -3,11 +3,11 @@
 // (the real start-up code, offscreen) and the baseline, alternately, several times, and once the
 // app for the soak. Prints one JSON object on stdout (docs/performance.md says what each figure
 // means); progress goes to stderr.
-#include "ApiVersion.h"
 #include "Child.h"
 #include "Probe.h"
-#include "ProfileStore.h"
-#include "SandboxServer.h"
+#include "core/model/ApiVersion.h"
+#include "core/settings/ProfileStore.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "AppBackends.h"
+#include "app/AppBackends.h"
 
-#include "LogCategories.h"
-#include "PolytomicProvider.h"
-#include "SandboxServer.h"
+#include "core/polytomic/PolytomicProvider.h"
+#include "core/system/LogCategories.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QPointer>
 #include <qt6keychain/keychain.h>

@@ -2,8 +2,8 @@
 // keys from POLYTOMIC_API_KEY or the OS keychain.
 #pragma once
 
-#include "Backends.h"
-#include "SandboxOptions.h"
+#include "core/session/Backends.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QPointer>
 

@@ -1,9 +1,9 @@
 // What a windowed run of the app holds: settings, profiles, backends and the web profiles.
 #pragma once
 
-#include "AppBackends.h"
-#include "AppSettings.h"
-#include "ProfileStore.h"
+#include "app/AppBackends.h"
+#include "core/settings/AppSettings.h"
+#include "core/settings/ProfileStore.h"
 
 #include <QSettings>
 

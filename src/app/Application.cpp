@@ -1,20 +1,20 @@
-#include "Application.h"
+#include "app/Application.h"
 
-#include "AppBackends.h"
-#include "AppContext.h"
-#include "CommandLine.h"
-#include "ConnectCommand.h"
-#include "ConnectionTypeCache.h"
-#include "DeepLink.h"
-#include "LogCategories.h"
-#include "MachineSettings.h"
-#include "MainWindow.h"
-#include "SandboxCommand.h"
-#include "SettingsDialog.h" // MainWindow.h holds a QPointer to it
-#include "SingleInstance.h"
-#include "ThemeManager.h"
-#include "Translations.h"
-#include "WebProfiles.h"
+#include "app/AppBackends.h"
+#include "app/AppContext.h"
+#include "app/CommandLine.h"
+#include "app/ConnectCommand.h"
+#include "app/SandboxCommand.h"
+#include "core/settings/MachineSettings.h"
+#include "core/system/ConnectionTypeCache.h"
+#include "core/system/DeepLink.h"
+#include "core/system/LogCategories.h"
+#include "core/system/SingleInstance.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h" // MainWindow.h holds a QPointer to it
+#include "ui/ThemeManager.h"
+#include "ui/Translations.h"
+#include "web/WebProfiles.h"
 
 #include <QApplication>
 #include <QDir>

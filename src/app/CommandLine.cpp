@@ -1,6 +1,6 @@
-#include "CommandLine.h"
+#include "app/CommandLine.h"
 
-#include "DeepLink.h"
+#include "core/system/DeepLink.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

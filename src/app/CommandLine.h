@@ -1,7 +1,7 @@
 // The command-line contract of connect-desktop (see product.md), parsed with QCommandLineParser.
 #pragma once
 
-#include "SandboxOptions.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QString>
 #include <QStringList>

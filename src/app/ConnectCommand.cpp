@@ -1,11 +1,11 @@
-#include "ConnectCommand.h"
+#include "app/ConnectCommand.h"
 
-#include "ApiVersion.h"
-#include "ConnectWindow.h"
-#include "Interrupts.h"
-#include "NameTemplate.h"
-#include "ThemeManager.h"
-#include "WebProfiles.h"
+#include "app/Interrupts.h"
+#include "core/model/ApiVersion.h"
+#include "core/settings/NameTemplate.h"
+#include "ui/ConnectWindow.h"
+#include "ui/ThemeManager.h"
+#include "web/WebProfiles.h"
 
 #include <QApplication>
 #include <QJsonDocument>

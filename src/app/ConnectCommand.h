@@ -2,12 +2,12 @@
 // stdout and the contract's exit code.
 #pragma once
 
-#include "AppContext.h"
-#include "CommandLine.h"
-#include "ConnectWindow.h"
-#include "ConnectionType.h"
-#include "Profile.h"
-#include "SessionResult.h"
+#include "app/AppContext.h"
+#include "app/CommandLine.h"
+#include "core/model/ConnectionType.h"
+#include "core/model/Profile.h"
+#include "core/model/SessionResult.h"
+#include "ui/ConnectWindow.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "Interrupts.h"
+#include "app/Interrupts.h"
 
 #include <QSocketNotifier>
 

@@ -1,8 +1,8 @@
-#include "SandboxCommand.h"
+#include "app/SandboxCommand.h"
 
-#include "CommandLine.h"
-#include "LogCategories.h"
-#include "SandboxServer.h"
+#include "app/CommandLine.h"
+#include "core/system/LogCategories.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,7 +1,7 @@
 // `connect-desktop sandbox`: runs the sandbox server standalone until stopped.
 #pragma once
 
-#include "SandboxOptions.h"
+#include "sandbox/SandboxOptions.h"
 
 namespace SandboxCommand {
 

@@ -1,6 +1,6 @@
-#include "SandboxCatalogue.h"
+#include "sandbox/SandboxCatalogue.h"
 
-#include "LogCategories.h"
+#include "core/system/LogCategories.h"
 
 #include <QFile>
 #include <QJsonArray>

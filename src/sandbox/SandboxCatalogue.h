@@ -1,7 +1,7 @@
 // The sandbox's connection types (from resources/sandbox/catalogue.json) and their monogram logos.
 #pragma once
 
-#include "ConnectionType.h"
+#include "core/model/ConnectionType.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "SandboxHttp.h"
+#include "sandbox/SandboxHttp.h"
 
 #include <algorithm>
 

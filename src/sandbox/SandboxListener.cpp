@@ -1,6 +1,6 @@
-#include "SandboxListener.h"
+#include "sandbox/SandboxListener.h"
 
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QHttpServerRequest>
 #include <QTcpSocket>

@@ -1,4 +1,4 @@
-#include "SandboxPages.h"
+#include "sandbox/SandboxPages.h"
 
 #include <QDir>
 #include <QFile>

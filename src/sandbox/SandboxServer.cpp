@@ -1,14 +1,14 @@
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
-#include "ApiError.h"
-#include "ApiVersion.h"
-#include "ConnectRequest.h"
-#include "ConnectSessionTicket.h"
-#include "IdempotencyKey.h"
-#include "JsonEnvelope.h"
-#include "LogCategories.h"
-#include "SandboxListener.h"
-#include "SandboxPages.h"
+#include "core/model/ApiVersion.h"
+#include "core/polytomic/ApiError.h"
+#include "core/polytomic/ConnectRequest.h"
+#include "core/polytomic/ConnectSessionTicket.h"
+#include "core/polytomic/IdempotencyKey.h"
+#include "core/polytomic/JsonEnvelope.h"
+#include "core/system/LogCategories.h"
+#include "sandbox/SandboxListener.h"
+#include "sandbox/SandboxPages.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,11 +1,11 @@
 // A local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal.
 #pragma once
 
-#include "Connection.h"
-#include "SandboxCatalogue.h"
-#include "SandboxHttp.h"
-#include "SandboxOptions.h"
-#include "SandboxStore.h"
+#include "core/model/Connection.h"
+#include "sandbox/SandboxCatalogue.h"
+#include "sandbox/SandboxHttp.h"
+#include "sandbox/SandboxOptions.h"
+#include "sandbox/SandboxStore.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "SandboxStore.h"
+#include "sandbox/SandboxStore.h"
 
-#include "LogCategories.h"
+#include "core/system/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QFile>

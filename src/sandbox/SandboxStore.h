@@ -1,7 +1,7 @@
 // The sandbox organization's connections, in memory or kept in a JSON state file.
 #pragma once
 
-#include "Connection.h"
+#include "core/model/Connection.h"
 
 #include <QList>
 #include <QString>

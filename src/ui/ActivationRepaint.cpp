@@ -1,6 +1,6 @@
-#include "ActivationRepaint.h"
+#include "ui/ActivationRepaint.h"
 
-#include "AppStyle.h"
+#include "ui/AppStyle.h"
 
 #include <QAbstractItemView>
 #include <QEvent>

@@ -1,6 +1,6 @@
-#include "AppStyle.h"
+#include "ui/AppStyle.h"
 
-#include "SvgIconEngine.h"
+#include "ui/SvgIconEngine.h"
 
 #include <QStyleFactory>
 

@@ -1,7 +1,7 @@
-#include "Banner.h"
+#include "ui/Banner.h"
 
-#include "StatusBadge.h"
-#include "ThemeManager.h"
+#include "ui/StatusBadge.h"
+#include "ui/ThemeManager.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
-#include "BrandLogo.h"
+#include "ui/BrandLogo.h"
 
-#include "AppSettings.h"
-#include "LogCategories.h"
-#include "LogoCheck.h"
+#include "core/settings/AppSettings.h"
+#include "core/system/LogCategories.h"
+#include "core/system/LogoCheck.h"
 
 #include <QFile>
 #include <QPainter>

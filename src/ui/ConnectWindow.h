@@ -4,8 +4,8 @@
 // decides the result.
 #pragma once
 
-#include "ConnectSession.h"
-#include "ConnectWebPage.h"
+#include "core/session/ConnectSession.h"
+#include "web/ConnectWebPage.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "ConnectionTypeFilter.h"
+#include "ui/ConnectionTypeFilter.h"
 
-#include "ConnectionTypeModel.h"
+#include "ui/ConnectionTypeModel.h"
 
 #include <QRegularExpression>
 

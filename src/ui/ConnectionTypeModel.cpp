@@ -1,6 +1,6 @@
-#include "ConnectionTypeModel.h"
+#include "ui/ConnectionTypeModel.h"
 
-#include "LogoCache.h"
+#include "ui/LogoCache.h"
 
 ConnectionTypeModel::ConnectionTypeModel(LogoCache *logos, QObject *parent)
     : QAbstractListModel(parent)

@@ -1,7 +1,7 @@
 // The integrations a person may connect, as an item model with names, ids and logos.
 #pragma once
 
-#include "ConnectionType.h"
+#include "core/model/ConnectionType.h"
 
 #include <QAbstractListModel>
 

@@ -1,10 +1,10 @@
-#include "ConnectionsView.h"
+#include "ui/ConnectionsView.h"
 
-#include "ActivationRepaint.h"
-#include "BusyIndicator.h"
-#include "LogoCache.h"
-#include "MessagePage.h"
-#include "StatusBadge.h"
+#include "ui/ActivationRepaint.h"
+#include "ui/BusyIndicator.h"
+#include "ui/LogoCache.h"
+#include "ui/MessagePage.h"
+#include "ui/StatusBadge.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

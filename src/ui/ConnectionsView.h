@@ -1,7 +1,7 @@
 // The organization's connections with their status, and the actions on one: Reconnect, Remove.
 #pragma once
 
-#include "Connection.h"
+#include "core/model/Connection.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "ExchangeLogView.h"
+#include "ui/ExchangeLogView.h"
 
-#include "ExchangeLog.h"
+#include "core/model/ExchangeLog.h"
 
 #include <QApplication>
 #include <QClipboard>

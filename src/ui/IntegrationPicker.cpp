@@ -1,10 +1,10 @@
-#include "IntegrationPicker.h"
+#include "ui/IntegrationPicker.h"
 
-#include "ActivationRepaint.h"
-#include "BusyIndicator.h"
-#include "ConnectionTypeFilter.h"
-#include "ConnectionTypeModel.h"
-#include "MessagePage.h"
+#include "ui/ActivationRepaint.h"
+#include "ui/BusyIndicator.h"
+#include "ui/ConnectionTypeFilter.h"
+#include "ui/ConnectionTypeModel.h"
+#include "ui/MessagePage.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>

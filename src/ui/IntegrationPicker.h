@@ -2,7 +2,7 @@
 // search, arrows to move, Enter to open.
 #pragma once
 
-#include "ConnectionType.h"
+#include "core/model/ConnectionType.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "KeychainAccess.h"
+#include "ui/KeychainAccess.h"
 
-#include "LogCategories.h"
+#include "core/system/LogCategories.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,8 +1,8 @@
-#include "LogoCache.h"
+#include "ui/LogoCache.h"
 
-#include "LogCategories.h"
-#include "LogoCheck.h"
-#include "SvgIconEngine.h"
+#include "core/system/LogCategories.h"
+#include "core/system/LogoCheck.h"
+#include "ui/SvgIconEngine.h"
 
 #include <QNetworkDiskCache>
 #include <QNetworkReply>

@@ -2,9 +2,9 @@
 // integrations to connect, the organization's connections, and what the last session did.
 #pragma once
 
-#include "PlatformProvider.h"
-#include "Profile.h"
-#include "SessionResult.h"
+#include "core/model/Profile.h"
+#include "core/model/SessionResult.h"
+#include "core/session/PlatformProvider.h"
 
 #include <QMainWindow>
 #include <QPointer>

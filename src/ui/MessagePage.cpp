@@ -1,6 +1,6 @@
-#include "MessagePage.h"
+#include "ui/MessagePage.h"
 
-#include "BusyIndicator.h"
+#include "ui/BusyIndicator.h"
 
 #include <QLabel>
 #include <QPushButton>

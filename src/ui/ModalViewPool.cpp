@@ -1,7 +1,7 @@
-#include "ModalViewPool.h"
+#include "ui/ModalViewPool.h"
 
-#include "ConnectWebPage.h"
-#include "LogCategories.h"
+#include "core/system/LogCategories.h"
+#include "web/ConnectWebPage.h"
 
 #include <QWebEngineSettings>
 #include <QWebEngineView>

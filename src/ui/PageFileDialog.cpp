@@ -1,4 +1,4 @@
-#include "PageFileDialog.h"
+#include "ui/PageFileDialog.h"
 
 #include <QCoreApplication>
 #include <QDir>

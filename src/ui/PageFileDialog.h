@@ -3,7 +3,7 @@
 // and closed when the page asks (its session ended).
 #pragma once
 
-#include "ConnectWebPage.h"
+#include "web/ConnectWebPage.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "PopupWindow.h"
+#include "ui/PopupWindow.h"
 
-#include "ConnectWebPage.h"
+#include "web/ConnectWebPage.h"
 
 #include <QCloseEvent>
 #include <QLineEdit>

@@ -2,7 +2,7 @@
 // read-only so people can see where they are signing in.
 #pragma once
 
-#include "ConnectWebPage.h"
+#include "web/ConnectWebPage.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "ProblemView.h"
+#include "ui/ProblemView.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

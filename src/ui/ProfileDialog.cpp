@@ -1,9 +1,9 @@
-#include "ProfileDialog.h"
+#include "ui/ProfileDialog.h"
 
-#include "ApiVersion.h"
-#include "KeychainAccess.h"
-#include "MachineSettings.h"
-#include "ProfileStore.h"
+#include "core/model/ApiVersion.h"
+#include "core/settings/MachineSettings.h"
+#include "core/settings/ProfileStore.h"
+#include "ui/KeychainAccess.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,7 +2,7 @@
 // straight to the keychain and is never shown again.
 #pragma once
 
-#include "Profile.h"
+#include "core/model/Profile.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "ProfileSwitcher.h"
+#include "ui/ProfileSwitcher.h"
 
-#include "Backends.h"
-#include "ProfileStore.h"
+#include "core/session/Backends.h"
+#include "core/settings/ProfileStore.h"
 
 ProfileSwitcher::ProfileSwitcher(ProfileStore *store, Backends *backends, QWidget *parent)
     : QComboBox(parent)

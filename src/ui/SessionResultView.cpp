@@ -1,7 +1,7 @@
-#include "SessionResultView.h"
+#include "ui/SessionResultView.h"
 
-#include "StatusBadge.h"
-#include "ThemeManager.h"
+#include "ui/StatusBadge.h"
+#include "ui/ThemeManager.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

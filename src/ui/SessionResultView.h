@@ -2,7 +2,7 @@
 // status, or why nothing was connected.
 #pragma once
 
-#include "SessionResult.h"
+#include "core/model/SessionResult.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "StatusBadge.h"
+#include "ui/StatusBadge.h"
 
-#include "ThemeManager.h"
+#include "ui/ThemeManager.h"
 
 #include <QHash>
 #include <QIcon>

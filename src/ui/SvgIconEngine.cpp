@@ -1,4 +1,4 @@
-#include "SvgIconEngine.h"
+#include "ui/SvgIconEngine.h"
 
 #include <QFile>
 #include <QGuiApplication>

@@ -1,6 +1,6 @@
-#include "ThemeManager.h"
+#include "ui/ThemeManager.h"
 
-#include "AppStyle.h"
+#include "ui/AppStyle.h"
 
 #include <QApplication>
 #include <QColor>

@@ -2,7 +2,7 @@
 // the result is dark.
 #pragma once
 
-#include "AppSettings.h"
+#include "core/settings/AppSettings.h"
 
 #include <QObject>
 #include <QPalette>

@@ -1,6 +1,6 @@
-#include "Translations.h"
+#include "ui/Translations.h"
 
-#include "LogCategories.h"
+#include "core/system/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "WindowShow.h"
+#include "ui/WindowShow.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,7 +1,7 @@
-#include "ConnectWebPage.h"
+#include "web/ConnectWebPage.h"
 
-#include "LogCategories.h"
-#include "NavigationPolicy.h"
+#include "core/session/NavigationPolicy.h"
+#include "core/system/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

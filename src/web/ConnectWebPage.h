@@ -5,7 +5,7 @@
 // time, each shown only once it has loaded a web page. What it refuses, it reports.
 #pragma once
 
-#include "UrlWatch.h"
+#include "core/session/UrlWatch.h"
 
 #include <QRect>
 #include <QStringList>

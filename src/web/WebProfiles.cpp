@@ -1,7 +1,7 @@
-#include "WebProfiles.h"
+#include "web/WebProfiles.h"
 
-#include "ConnectWebPage.h"
-#include "LogCategories.h"
+#include "core/system/LogCategories.h"
+#include "web/ConnectWebPage.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // "Clear web data" empties and removing the profile deletes.
 #pragma once
 
-#include "Profile.h"
+#include "core/model/Profile.h"
 
 #include <QHash>
 #include <QObject>

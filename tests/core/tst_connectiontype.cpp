@@ -1,7 +1,7 @@
 // Specification: connection types, their configuration forms and connections are read as sent,
 // and a form checks submitted values.
-#include "Connection.h"
-#include "ConnectionType.h"
+#include "core/model/Connection.h"
+#include "core/model/ConnectionType.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // Specification: the connection types kept on disk between runs. An entry comes back as it was
 // stored, with its validators; one for another profile or API never does; a broken, foreign or
 // oversized file is not used and goes away; and no secret is written.
-#include "ConnectionTypeCache.h"
+#include "core/system/ConnectionTypeCache.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 // Specification: connectdesktop:// links are untrusted input: one integration, nothing else.
-#include "DeepLink.h"
-#include "SingleInstance.h"
+#include "core/system/DeepLink.h"
+#include "core/system/SingleInstance.h"
 
 #include <QScopeGuard>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 // Specification: the support log records exchanges and never a secret.
-#include "ExchangeLog.h"
+#include "core/model/ExchangeLog.h"
 
 #include <QSignalSpy>
 #include <QTest>

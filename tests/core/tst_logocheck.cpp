@@ -1,5 +1,5 @@
 // Specification: a custom logo is used only when it is a small, self-contained, drawable SVG.
-#include "LogoCheck.h"
+#include "core/system/LogoCheck.h"
 
 #include <QTest>
 

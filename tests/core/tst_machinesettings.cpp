@@ -1,8 +1,8 @@
 // Specification: what IT sets for every user of a machine, and the precedence: command line >
 // locked machine settings > user settings > machine defaults > built-in defaults.
-#include "AppSettings.h"
-#include "MachineSettings.h"
-#include "ProfileStore.h"
+#include "core/settings/AppSettings.h"
+#include "core/settings/MachineSettings.h"
+#include "core/settings/ProfileStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
 // Specification: the web view goes to web pages only; everything else is refused with a reason.
-#include "NavigationPolicy.h"
+#include "core/session/NavigationPolicy.h"
 
 #include <QTest>
 
@@ -7,9 +7,8 @@ class TestNavigationPolicy : public QObject
 {
     Q_OBJECT
 
-    const UrlWatch redirect{
-        QUrl(QStringLiteral("http://127.0.0.1:41000/connect-desktop/done")),
-        QStringLiteral("state"), QStringLiteral("value-0123456789")};
+    const UrlWatch redirect{QUrl(QStringLiteral("http://127.0.0.1:41000/connect-desktop/done")),
+                            QStringLiteral("state"), QStringLiteral("value-0123456789")};
 
     bool allowed(const QString &url, bool mainFrame = true) const
     {

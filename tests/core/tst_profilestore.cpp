@@ -1,7 +1,7 @@
 // Specification: profiles, settings and connection names, kept in QSettings.
-#include "AppSettings.h"
-#include "NameTemplate.h"
-#include "ProfileStore.h"
+#include "core/settings/AppSettings.h"
+#include "core/settings/NameTemplate.h"
+#include "core/settings/ProfileStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

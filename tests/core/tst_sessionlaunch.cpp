@@ -1,9 +1,9 @@
 // Specification of the seam between ConnectSession and a platform, on both launch shapes, with
 // an in-memory platform (FakePlatform): the session shows what the attempt launches, lets the
 // attempt judge every report, and ends with exactly one result.
-#include "ConnectSession.h"
-#include "ExchangeLog.h"
 #include "FakePlatform.h"
+#include "core/model/ExchangeLog.h"
+#include "core/session/ConnectSession.h"
 
 #include <QSignalSpy>
 #include <QTest>

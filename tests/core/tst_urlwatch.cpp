@@ -1,5 +1,5 @@
 // Specification: only the exact redirect counts; near misses do not.
-#include "UrlWatch.h"
+#include "core/session/UrlWatch.h"
 
 #include <QTest>
 

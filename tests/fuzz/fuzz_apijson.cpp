@@ -1,11 +1,11 @@
 // Fuzzes everything that reads an API reply: both error shapes, the data envelope, connection
 // types and their forms, connections, the connect ticket and the connect request body.
-#include "ApiError.h"
-#include "ConnectRequest.h"
-#include "ConnectSessionTicket.h"
-#include "Connection.h"
-#include "ConnectionType.h"
-#include "JsonEnvelope.h"
+#include "core/model/Connection.h"
+#include "core/model/ConnectionType.h"
+#include "core/polytomic/ApiError.h"
+#include "core/polytomic/ConnectRequest.h"
+#include "core/polytomic/ConnectSessionTicket.h"
+#include "core/polytomic/JsonEnvelope.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

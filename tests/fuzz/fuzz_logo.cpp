@@ -1,5 +1,5 @@
 // Fuzzes the custom logo check: arbitrary bytes offered as an SVG.
-#include "LogoCheck.h"
+#include "core/system/LogoCheck.h"
 
 #include <QGuiApplication>
 

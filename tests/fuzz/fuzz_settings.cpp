@@ -1,9 +1,9 @@
 // Fuzzes reading settings: an arbitrary INI file as the profiles and preferences, and as the
 // machine-wide file IT provisions (defaults and locks).
-#include "AppSettings.h"
-#include "MachineSettings.h"
-#include "NameTemplate.h"
-#include "ProfileStore.h"
+#include "core/settings/AppSettings.h"
+#include "core/settings/MachineSettings.h"
+#include "core/settings/NameTemplate.h"
+#include "core/settings/ProfileStore.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // Fuzzes the redirect matcher, the navigation policy and deep links: any URL a page or a link
 // can produce.
-#include "DeepLink.h"
-#include "NavigationPolicy.h"
-#include "UrlWatch.h"
+#include "core/session/NavigationPolicy.h"
+#include "core/session/UrlWatch.h"
+#include "core/system/DeepLink.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Specification: every user-visible string of the sources has a finished translation in every
 // shipped language (German, French, Spanish, Japanese, Arabic) that keeps its placeholders; the
 // app follows the chosen or the system language and mirrors its layout for Arabic.
-#include "Translations.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QDir>

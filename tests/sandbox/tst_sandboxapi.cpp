@@ -1,9 +1,9 @@
 // Specification: the Connect sandbox speaks the Polytomic Connect API contract over real HTTP on
 // 127.0.0.1, runs connect sessions through its modal endpoints, and injects the faults it is told
 // to.
-#include "ApiVersion.h"
 #include "HttpClient.h"
-#include "SandboxServer.h"
+#include "core/model/ApiVersion.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QFile>
 #include <QJsonArray>

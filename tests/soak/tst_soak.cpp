@@ -2,13 +2,13 @@
 // window and real pages, mixing completed, cancelled and failed. No crash, every session one
 // result, and memory that stays bounded. The figures are printed for the record; the only
 // memory check is a generous bound (a leak per session shows up long before it).
-#include "AppSettings.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "PolytomicProvider.h"
 #include "Probe.h"
-#include "SandboxServer.h"
 #include "WebTestSupport.h"
+#include "core/polytomic/PolytomicProvider.h"
+#include "core/settings/AppSettings.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/ConnectWindow.h"
+#include "web/ConnectWebPage.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

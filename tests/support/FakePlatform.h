@@ -4,8 +4,8 @@
 // network would, so a session never hears back inside its own call.
 #pragma once
 
-#include "ConnectAttempt.h"
-#include "PlatformProvider.h"
+#include "core/session/ConnectAttempt.h"
+#include "core/session/PlatformProvider.h"
 
 #include <QList>
 #include <QMap>

@@ -1,7 +1,7 @@
 #include "SandboxBackends.h"
 
-#include "PolytomicProvider.h"
-#include "SandboxServer.h"
+#include "core/polytomic/PolytomicProvider.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -2,8 +2,8 @@
 // the test owns; other profiles fail as the app's would without a key.
 #pragma once
 
-#include "ApiClient.h"
-#include "Backends.h"
+#include "core/polytomic/ApiClient.h"
+#include "core/session/Backends.h"
 
 #include <QPointer>
 

@@ -2,10 +2,10 @@
 // (the toolbar's and menu bar's extension, a search field's clear button) as our own SVG, in the
 // colours of the theme of the moment; so the main window's chrome reads no image file, and Qt
 // does not load its image format plugins on the way to the first paint.
-#include "AppSettings.h"
-#include "AppStyle.h"
-#include "StatusBadge.h"
-#include "ThemeManager.h"
+#include "core/settings/AppSettings.h"
+#include "ui/AppStyle.h"
+#include "ui/StatusBadge.h"
+#include "ui/ThemeManager.h"
 
 #include <QApplication>
 #include <QFile>

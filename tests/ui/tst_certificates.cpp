@@ -1,18 +1,18 @@
 // Specification: a connect page with an invalid certificate is refused with a problem that says
 // so. Only a profile on which support staff allowed it offers "Continue anyway", behind a
 // warning that stays while the page is open; the acceptance holds for that web profile only.
-#include "AppSettings.h"
-#include "Banner.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "ExchangeLog.h"
-#include "ProblemView.h"
-#include "ProfileDialog.h"
-#include "ProfileStore.h"
 #include "SandboxBackends.h"
-#include "SandboxServer.h"
-#include "WebProfiles.h"
 #include "WebTestSupport.h"
+#include "core/model/ExchangeLog.h"
+#include "core/settings/AppSettings.h"
+#include "core/settings/ProfileStore.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/Banner.h"
+#include "ui/ConnectWindow.h"
+#include "ui/ProblemView.h"
+#include "ui/ProfileDialog.h"
+#include "web/ConnectWebPage.h"
+#include "web/WebProfiles.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -1,13 +1,13 @@
 // Specification: when the API fails, the connect window ends the session with a failure a person
 // can act on and shows it; safe failures are retried first. Faults come from the real sandbox.
-#include "AppSettings.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
 #include "SandboxBackends.h"
-#include "SandboxServer.h"
-#include "SessionResultView.h"
-#include "StatusBadge.h"
 #include "WebTestSupport.h"
+#include "core/settings/AppSettings.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/ConnectWindow.h"
+#include "ui/SessionResultView.h"
+#include "ui/StatusBadge.h"
+#include "web/ConnectWebPage.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,22 +1,22 @@
 // Specification: the connect window hosts one session in a real (offscreen) WebEngine page against
 // the real sandbox: it shows the modal, popups, problems and the result, and every way of leaving
 // gives exactly one result decided by the session.
-#include "AppSettings.h"
-#include "Banner.h"
-#include "BrandLogo.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "ExchangeLogView.h"
 #include "HttpClient.h"
 #include "ModalOverHttp.h"
-#include "PopupWindow.h"
-#include "ProblemView.h"
 #include "SandboxBackends.h"
-#include "SandboxServer.h"
-#include "SessionResultView.h"
-#include "StatusBadge.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
+#include "core/settings/AppSettings.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/Banner.h"
+#include "ui/BrandLogo.h"
+#include "ui/ConnectWindow.h"
+#include "ui/ExchangeLogView.h"
+#include "ui/PopupWindow.h"
+#include "ui/ProblemView.h"
+#include "ui/SessionResultView.h"
+#include "ui/StatusBadge.h"
+#include "web/ConnectWebPage.h"
 
 #include <QDesktopServices>
 #include <QJsonDocument>

@@ -2,17 +2,17 @@
 // fault --attack NAME, resources/sandbox/attacks.js) from the modal of a real session in the real
 // connect window, and asserts that the app outlives it and that the session still ends with
 // exactly one result, the one a person would expect.
-#include "AppSettings.h"
-#include "Banner.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "ExchangeLog.h"
-#include "PopupWindow.h"
-#include "ProblemView.h"
 #include "SandboxBackends.h"
-#include "SandboxServer.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
+#include "core/model/ExchangeLog.h"
+#include "core/settings/AppSettings.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/Banner.h"
+#include "ui/ConnectWindow.h"
+#include "ui/PopupWindow.h"
+#include "ui/ProblemView.h"
+#include "web/ConnectWebPage.h"
 
 #include <QApplication>
 #include <QClipboard>

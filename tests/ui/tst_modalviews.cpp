@@ -3,15 +3,15 @@
 // outlive their connect window and host the next session, clean, in the same renderer; and what
 // cannot serve again (a stopped renderer, a web profile going away) is not kept. A window takes
 // over a session started before it, so the platform answers while the window is made.
-#include "AppSettings.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "ModalViewPool.h"
-#include "PolytomicProvider.h"
 #include "SandboxBackends.h"
-#include "SandboxServer.h"
-#include "WebProfiles.h"
 #include "WebTestSupport.h"
+#include "core/polytomic/PolytomicProvider.h"
+#include "core/settings/AppSettings.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/ConnectWindow.h"
+#include "ui/ModalViewPool.h"
+#include "web/ConnectWebPage.h"
+#include "web/WebProfiles.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,11 +1,11 @@
 // Specification: a window paints once when it shows, and again on losing the focus only where
 // that changes how it looks; an icon drawn again from what it drew before looks the same, in the
 // colours of the theme of the moment.
-#include "ActivationRepaint.h"
 #include "EventCounter.h"
-#include "StatusBadge.h"
-#include "SvgIconEngine.h"
-#include "WindowShow.h"
+#include "ui/ActivationRepaint.h"
+#include "ui/StatusBadge.h"
+#include "ui/SvgIconEngine.h"
+#include "ui/WindowShow.h"
 
 #include <QApplication>
 #include <QIcon>

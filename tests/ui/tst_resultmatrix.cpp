@@ -2,15 +2,15 @@
 // (requesting, loading, in the modal, a popup open, waiting for the browser, a crashed
 // renderer, the network lost) and ends it one way (closed, completed, failed); the window must
 // report one result, the expected one, and leave no popup behind.
-#include "AppSettings.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
 #include "HttpClient.h"
 #include "ModalOverHttp.h"
-#include "PolytomicProvider.h"
-#include "PopupWindow.h"
-#include "SandboxServer.h"
 #include "WebTestSupport.h"
+#include "core/polytomic/PolytomicProvider.h"
+#include "core/settings/AppSettings.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/ConnectWindow.h"
+#include "ui/PopupWindow.h"
+#include "web/ConnectWebPage.h"
 
 #include <QDesktopServices>
 #include <QJsonDocument>

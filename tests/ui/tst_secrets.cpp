@@ -2,19 +2,19 @@
 // sessions run through the real windows with a distinctive key, on a web profile that keeps
 // its data on disk; then the settings, the web profile's folders, the caches, every log line,
 // the support log and the windows' texts are searched for it.
-#include "AppSettings.h"
-#include "ConnectWebPage.h"
-#include "ConnectWindow.h"
-#include "ExchangeLog.h"
-#include "IntegrationPicker.h"
-#include "MainWindow.h"
-#include "PolytomicProvider.h"
-#include "ProfileStore.h"
 #include "SandboxBackends.h"
-#include "SandboxServer.h"
-#include "SettingsDialog.h"
-#include "WebProfiles.h"
 #include "WebTestSupport.h"
+#include "core/model/ExchangeLog.h"
+#include "core/polytomic/PolytomicProvider.h"
+#include "core/settings/AppSettings.h"
+#include "core/settings/ProfileStore.h"
+#include "sandbox/SandboxServer.h"
+#include "ui/ConnectWindow.h"
+#include "ui/IntegrationPicker.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
+#include "web/ConnectWebPage.h"
+#include "web/WebProfiles.h"
 
 #include <QDirIterator>
 #include <QLabel>

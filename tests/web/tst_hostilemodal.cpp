@@ -1,13 +1,13 @@
 // Specification: a hostile modal (sandbox fault --hostile-modal) tries everything a desktop host
 // must refuse from inside the modal; every attempt is refused, and the legitimate flow still
 // completes. The attempts run once, when the page loads; each test checks one of them.
-#include "ConnectRequest.h"
-#include "ConnectSessionTicket.h"
-#include "ConnectWebPage.h"
 #include "HttpClient.h"
-#include "JsonEnvelope.h"
-#include "SandboxServer.h"
 #include "WebTestSupport.h"
+#include "core/polytomic/ConnectRequest.h"
+#include "core/polytomic/ConnectSessionTicket.h"
+#include "core/polytomic/JsonEnvelope.h"
+#include "sandbox/SandboxServer.h"
+#include "web/ConnectWebPage.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 // Specification: the sandbox's modal works in a real (offscreen) WebEngine page: credential forms
 // and OAuth popups complete by script, and the app's redirect is caught before it leaves.
-#include "ConnectRequest.h"
-#include "ConnectSessionTicket.h"
-#include "ConnectWebPage.h"
 #include "HttpClient.h"
-#include "JsonEnvelope.h"
-#include "SandboxServer.h"
 #include "WebTestSupport.h"
+#include "core/polytomic/ConnectRequest.h"
+#include "core/polytomic/ConnectSessionTicket.h"
+#include "core/polytomic/JsonEnvelope.h"
+#include "sandbox/SandboxServer.h"
+#include "web/ConnectWebPage.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // Specification: connect pages of each backend profile get a web profile of their own, off the
 // record unless the profile remembers sign-ins; remembered cookies survive a restart in the
 // profile's own folder, and "Clear web data" forgets them. Real pages on the sandbox.
-#include "ConnectWebPage.h"
-#include "ProfileStore.h"
-#include "SandboxServer.h"
-#include "WebProfiles.h"
 #include "WebTestSupport.h"
+#include "core/settings/ProfileStore.h"
+#include "sandbox/SandboxServer.h"
+#include "web/ConnectWebPage.h"
+#include "web/WebProfiles.h"
 
 #include <QDir>
 #include <QDirIterator>

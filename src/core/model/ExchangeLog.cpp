@@ -1,0 +1,123 @@
+#include "core/model/ExchangeLog.h"
+
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace {
+
+const QString redacted = QStringLiteral("[redacted]");
+
+bool isCredentialParameter(const QString &name)
+{
+    static const QStringList names{
+        QStringLiteral("token"),     QStringLiteral("access_token"),  QStringLiteral("id_token"),
+        QStringLiteral("key"),       QStringLiteral("api_key"),       QStringLiteral("apikey"),
+        QStringLiteral("code"),      QStringLiteral("state"),         QStringLiteral("password"),
+        QStringLiteral("secret"),    QStringLiteral("client_secret"), QStringLiteral("session"),
+        QStringLiteral("signature"), QStringLiteral("auth")};
+    return names.contains(name.toLower());
+}
+
+} // namespace
+
+ExchangeLog::ExchangeLog(QObject *parent)
+    : QObject(parent)
+{ }
+
+void ExchangeLog::addSecret(const QString &secret)
+{
+    // Very short values would redact ordinary words; nothing that short is a real secret.
+    if (secret.size() >= 6 && !m_secrets.contains(secret))
+        m_secrets.append(secret);
+}
+
+QString ExchangeLog::redact(const QString &text) const
+{
+    QString out = text;
+    for (const QString &secret : m_secrets) {
+        out.replace(secret, redacted);
+        // Secrets also travel percent-encoded or base64-encoded (Basic auth).
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+        if (encoded != secret)
+            out.replace(encoded, redacted);
+    }
+    return out;
+}
+
+QString ExchangeLog::redact(const QUrl &url) const
+{
+    QUrl copy = url.adjusted(QUrl::RemoveUserInfo);
+    if (copy.hasQuery()) {
+        QUrlQuery query(copy);
+        QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        for (auto &item : items) {
+            if (isCredentialParameter(item.first))
+                item.second = redacted;
+        }
+        query.setQueryItems(items);
+        copy.setQuery(query);
+    }
+    return redact(copy.toString(QUrl::RemoveFragment));
+}
+
+void ExchangeLog::recordApi(const QString &method, const QUrl &url, int status, qint64 durationMs,
+                            const QString &note)
+{
+    append({QDateTime::currentDateTime(), QStringLiteral("api"), method, redact(url), status,
+            durationMs, redact(note)});
+}
+
+void ExchangeLog::recordNavigation(const QString &type, const QUrl &url, const QString &note)
+{
+    append({QDateTime::currentDateTime(), QStringLiteral("web"), type, redact(url), 0, -1,
+            redact(note)});
+}
+
+void ExchangeLog::clear()
+{
+    m_entries.clear();
+}
+
+void ExchangeLog::append(const ExchangeEntry &entry)
+{
+    // Pages decide much of what is recorded (their addresses, how often they navigate): what is
+    // kept is bounded, and says where it stopped.
+    if (m_entries.size() > maxEntries)
+        return;
+    ExchangeEntry kept = entry;
+    const auto cut = [](QString &text) {
+        if (text.size() > maxText) {
+            const qsizetype whole = text.size();
+            text.truncate(maxText);
+            text.append(tr("… (%1 characters in all)").arg(whole));
+        }
+    };
+    cut(kept.url);
+    cut(kept.note);
+    if (m_entries.size() == maxEntries) {
+        kept = {entry.time,
+                entry.kind,
+                QStringLiteral("-"),
+                QString(),
+                0,
+                -1,
+                tr("no more entries are recorded for this session (%1 already)").arg(maxEntries)};
+    }
+    m_entries.append(kept);
+    Q_EMIT entryAdded(kept);
+}
+
+QString ExchangeLog::toText() const
+{
+    QStringList lines;
+    for (const ExchangeEntry &entry : m_entries) {
+        lines.append(QStringList{
+            entry.time.toString(QStringLiteral("HH:mm:ss.zzz")), entry.kind, entry.method,
+            entry.status ? QString::number(entry.status) : QStringLiteral("-"),
+            entry.durationMs >= 0 ? QStringLiteral("%1 ms").arg(entry.durationMs)
+                                  : QStringLiteral("-"),
+            entry.url, entry.note}
+                         .join(QLatin1Char('\t')));
+    }
+    return lines.join(QLatin1Char('\n'));
+}

@@ -1,0 +1,211 @@
+#include "core/settings/MachineSettings.h"
+
+#include "core/model/ApiVersion.h"
+#include "core/settings/AppSettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace {
+
+constexpr auto lockedGroup = "Locked";
+constexpr auto defaultsGroup = "Defaults";
+constexpr auto managedByKey = "ManagedBy";
+
+// A list may come as a list (INI "a, b", a registry REG_MULTI_SZ, a plist array) or as one
+// comma-separated string (a registry REG_SZ).
+QStringList toList(const QVariant &value)
+{
+    QStringList raw = value.toStringList();
+    if (raw.size() == 1)
+        raw = raw.constFirst().split(QLatin1Char(','));
+    QStringList list;
+    for (const QString &item : std::as_const(raw)) {
+        if (!item.trimmed().isEmpty() && !list.contains(item.trimmed()))
+            list.append(item.trimmed());
+    }
+    return list;
+}
+
+bool isListKey(const QString &key)
+{
+    return key == QLatin1String("connections/allowed")
+        || key == QLatin1String("web/browserOnlyHosts");
+}
+
+} // namespace
+
+QStringList MachineSettings::knownKeys()
+{
+    return {QStringLiteral("appearance/theme"),     QStringLiteral("appearance/logo"),
+            QStringLiteral("appearance/logoDark"),  QStringLiteral("appearance/language"),
+            QStringLiteral("connections/allowed"),  QStringLiteral("connections/nameTemplate"),
+            QStringLiteral("web/browserOnlyHosts"), QStringLiteral("profile/name"),
+            QStringLiteral("profile/kind"),         QStringLiteral("profile/baseUrl"),
+            QStringLiteral("profile/apiVersion"),   QStringLiteral("profile/credentialHeader")};
+}
+
+MachineSettings::MachineSettings(QSettings &source)
+{
+    m_managedBy = source.value(QLatin1String(managedByKey)).toString().trimmed().left(120);
+    const auto read = [&](const char *group, QHash<QString, QVariant> &into) {
+        source.beginGroup(QLatin1String(group));
+        const QStringList keys = source.allKeys();
+        for (const QString &key : keys) {
+            const QVariant value = source.value(key);
+            QString problem;
+            if (!knownKeys().contains(key))
+                problem =
+                    tr("“%1” is not a setting Connect Desktop knows; it is ignored.").arg(key);
+            else if (!accept(key, value, &problem))
+                ;
+            else
+                into.insert(key,
+                            isListKey(key) ? QVariant(toList(value))
+                                           : QVariant(value.toString().trimmed()));
+            if (!problem.isEmpty())
+                m_problems.append(
+                    QStringLiteral("%1/%2: %3").arg(QLatin1String(group), key, problem));
+        }
+        source.endGroup();
+    };
+    read(lockedGroup, m_locked);
+    read(defaultsGroup, m_defaults);
+    // A locked value wins; the same key as a default would never be seen.
+    for (const QString &key : m_locked.keys())
+        m_defaults.remove(key);
+}
+
+bool MachineSettings::accept(const QString &key, const QVariant &value, QString *problem) const
+{
+    const QString text = value.toString().trimmed();
+    if (key == QLatin1String("appearance/theme") && !AppSettings::themeFromName(text)) {
+        *problem = tr("the theme must be system, light or dark.");
+        return false;
+    }
+    if (key == QLatin1String("profile/kind") && !Profile::kindFromName(text)) {
+        *problem = tr("the kind must be polytomic, proxy or sandbox.");
+        return false;
+    }
+    if (key == QLatin1String("profile/baseUrl")) {
+        const QUrl url(text);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+            *problem = tr("the base URL must be a web address such as https://app.polytomic.com.");
+            return false;
+        }
+    }
+    if (key == QLatin1String("profile/apiVersion") && !ApiVersion::isKnown(text)) {
+        *problem = tr("unknown API version; known: %1.")
+                       .arg(ApiVersion::known().join(QLatin1String(", ")));
+        return false;
+    }
+    if (key == QLatin1String("appearance/language") && !text.isEmpty()
+        && (text.size() > 16 || text.contains(QLatin1Char('/'))
+            || text.contains(QLatin1Char('.')))) {
+        *problem = tr("the language must be a code such as de or fr_CA.");
+        return false;
+    }
+    return true;
+}
+
+QString MachineSettings::managedBy() const
+{
+    return m_managedBy.isEmpty() ? tr("your organisation") : m_managedBy;
+}
+
+bool MachineSettings::profileLocked() const
+{
+    for (auto it = m_locked.cbegin(); it != m_locked.cend(); ++it) {
+        if (it.key().startsWith(QLatin1String("profile/")))
+            return true;
+    }
+    return false;
+}
+
+std::optional<Profile> MachineSettings::profile() const
+{
+    const auto value = [this](const char *key) {
+        const QString name = QLatin1String(key);
+        return (m_locked.contains(name) ? m_locked.value(name) : m_defaults.value(name)).toString();
+    };
+    const QString kind = value("profile/kind");
+    const QString baseUrl = value("profile/baseUrl");
+    if (kind.isEmpty() && baseUrl.isEmpty())
+        return std::nullopt;
+    Profile profile;
+    profile.id = profileId();
+    profile.kind = Profile::kindFromName(kind).value_or(Profile::Kind::Polytomic);
+    profile.name = value("profile/name");
+    if (profile.name.isEmpty())
+        profile.name = tr("Company backend");
+    profile.baseUrl = QUrl(baseUrl);
+    profile.apiVersion = value("profile/apiVersion");
+    if (profile.apiVersion.isEmpty())
+        profile.apiVersion = ApiVersion::latest();
+    profile.credentialHeader = value("profile/credentialHeader");
+    if (profile.kind != Profile::Kind::Sandbox && profile.baseUrl.isEmpty())
+        return std::nullopt; // nowhere to go
+    if (profile.kind == Profile::Kind::Sandbox)
+        profile.baseUrl = QUrl();
+    return profile;
+}
+
+QString MachineSettings::systemSourceLocation()
+{
+#if defined(Q_OS_WIN)
+    return QStringLiteral("HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\%1\\%2")
+        .arg(QCoreApplication::organizationName(), QCoreApplication::applicationName());
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("/Library/Managed Preferences/%1.plist")
+        .arg(QStringLiteral(CONNECT_DESKTOP_APP_ID));
+#else
+    // The first directory of XDG_CONFIG_DIRS (default /etc/xdg) that has the file.
+    QStringList dirs =
+        qEnvironmentVariable("XDG_CONFIG_DIRS").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    if (dirs.isEmpty())
+        dirs = {QStringLiteral("/etc/xdg")};
+    const QString relative =
+        QStringLiteral("%1/%2.conf")
+            .arg(QCoreApplication::organizationName(), QCoreApplication::applicationName());
+    for (const QString &dir : std::as_const(dirs)) {
+        const QString path = QDir(dir).filePath(relative);
+        if (QFileInfo::exists(path))
+            return path;
+    }
+    return QDir(dirs.constFirst()).filePath(relative);
+#endif
+}
+
+namespace {
+
+// The system-wide configuration of this OS, or null when there is none.
+std::unique_ptr<QSettings> openSystemSource()
+{
+#if defined(Q_OS_WIN)
+    auto settings = std::make_unique<QSettings>(MachineSettings::systemSourceLocation(),
+                                                QSettings::NativeFormat);
+    return settings->childGroups().isEmpty() && settings->childKeys().isEmpty()
+        ? nullptr
+        : std::move(settings);
+#else
+    const QString path = MachineSettings::systemSourceLocation();
+    if (!QFileInfo::exists(path))
+        return nullptr;
+#if defined(Q_OS_MACOS)
+    return std::make_unique<QSettings>(path, QSettings::NativeFormat);
+#else
+    return std::make_unique<QSettings>(path, QSettings::IniFormat);
+#endif
+#endif
+}
+
+} // namespace
+
+MachineSettings MachineSettings::fromSystem()
+{
+    const std::unique_ptr<QSettings> source = openSystemSource();
+    return source ? MachineSettings(*source) : MachineSettings();
+}
