@@ -193,7 +193,7 @@ public:
         Profile profile;
         profile.id = QStringLiteral("bench");
         profile.name = QStringLiteral("Benchmark sandbox");
-        profile.kind = Profile::Kind::Polytomic;
+        profile.access = Profile::Access::Direct;
         profile.baseUrl = m_options.api;
         profile.apiVersion = ApiVersion::latest();
         if (!profiles.save(profile, error))

@@ -1179,6 +1179,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Company backend</source>
         <translation>الواجهة الخلفية للشركة</translation>
     </message>
+    <message>
+        <source>the platform must be polytomic.</source>
+        <translation>يجب أن تكون المنصة polytomic.</translation>
+    </message>
+    <message>
+        <source>the access must be direct, backend or sandbox.</source>
+        <translation>يجب أن يكون الوصول direct أو backend أو sandbox.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1171,6 +1171,14 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Company backend</source>
         <translation>Firmen-Backend</translation>
     </message>
+    <message>
+        <source>the platform must be polytomic.</source>
+        <translation>die Plattform muss polytomic sein.</translation>
+    </message>
+    <message>
+        <source>the access must be direct, backend or sandbox.</source>
+        <translation>der Zugang muss direct, backend oder sandbox sein.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

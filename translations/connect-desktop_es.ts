@@ -1171,6 +1171,14 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Company backend</source>
         <translation>Backend de la empresa</translation>
     </message>
+    <message>
+        <source>the platform must be polytomic.</source>
+        <translation>la plataforma debe ser polytomic.</translation>
+    </message>
+    <message>
+        <source>the access must be direct, backend or sandbox.</source>
+        <translation>el acceso debe ser direct, backend o sandbox.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

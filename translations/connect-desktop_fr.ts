@@ -1171,6 +1171,14 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Company backend</source>
         <translation>Backend de l’entreprise</translation>
     </message>
+    <message>
+        <source>the platform must be polytomic.</source>
+        <translation>la plateforme doit être polytomic.</translation>
+    </message>
+    <message>
+        <source>the access must be direct, backend or sandbox.</source>
+        <translation>l&apos;accès doit être direct, backend ou sandbox.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1169,6 +1169,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Company backend</source>
         <translation>会社のバックエンド</translation>
     </message>
+    <message>
+        <source>the platform must be polytomic.</source>
+        <translation>プラットフォームは polytomic でなければなりません。</translation>
+    </message>
+    <message>
+        <source>the access must be direct, backend or sandbox.</source>
+        <translation>アクセスは direct、backend、sandbox のいずれかでなければなりません。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

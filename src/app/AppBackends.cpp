@@ -27,14 +27,14 @@ ApiFailure AppBackends::configurationFailure(const QString &message)
 
 QString AppBackends::describe(const Profile &profile) const
 {
-    switch (profile.kind) {
-    case Profile::Kind::Sandbox:
+    switch (profile.access) {
+    case Profile::Access::Sandbox:
         return m_sandbox && m_sandbox->isRunning()
             ? tr("built-in sandbox on %1").arg(m_sandbox->url().authority())
             : tr("built-in sandbox");
-    case Profile::Kind::Polytomic:
+    case Profile::Access::Direct:
         return tr("Polytomic at %1").arg(profile.baseUrl.host());
-    case Profile::Kind::Proxy:
+    case Profile::Access::Backend:
         return tr("backend proxy at %1").arg(profile.baseUrl.host());
     }
     return {};
@@ -43,7 +43,7 @@ QString AppBackends::describe(const Profile &profile) const
 void AppBackends::open(const Profile &profile, QObject *context,
                        ResultCallback<PlatformProvider *> done)
 {
-    if (profile.kind == Profile::Kind::Sandbox) {
+    if (profile.access == Profile::Access::Sandbox) {
         if (!m_sandbox)
             m_sandbox = std::make_unique<SandboxServer>(m_sandboxOptions);
         QString error;
@@ -58,7 +58,7 @@ void AppBackends::open(const Profile &profile, QObject *context,
 
     // The environment wins, so scripts and CI never touch the keychain.
     const QString fromEnvironment = qEnvironmentVariable(keyEnvironmentVariable);
-    if (profile.kind == Profile::Kind::Polytomic && !fromEnvironment.isEmpty()) {
+    if (profile.access == Profile::Access::Direct && !fromEnvironment.isEmpty()) {
         finishOpen(profile, fromEnvironment, done);
         return;
     }
@@ -73,7 +73,7 @@ void AppBackends::open(const Profile &profile, QObject *context,
         const QString secret = job->error() == QKeychain::NoError ? job->textData() : QString();
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
             qCWarning(lcApp) << "keychain unavailable:" << job->errorString();
-        if (profile.kind == Profile::Kind::Polytomic && secret.isEmpty()) {
+        if (profile.access == Profile::Access::Direct && secret.isEmpty()) {
             const QString why =
                 job->error() == QKeychain::EntryNotFound || job->error() == QKeychain::NoError
                 ? tr("No API key is stored for the profile “%1”.").arg(profile.name)
@@ -94,16 +94,16 @@ void AppBackends::finishOpen(const Profile &profile, const QString &secret,
 {
     ApiEndpoint endpoint;
     endpoint.apiVersion = profile.apiVersion.isEmpty() ? ApiVersion::latest() : profile.apiVersion;
-    switch (profile.kind) {
-    case Profile::Kind::Sandbox:
+    switch (profile.access) {
+    case Profile::Access::Sandbox:
         endpoint.baseUrl = m_sandbox->url();
         endpoint.apiKey = secret;
         break;
-    case Profile::Kind::Polytomic:
+    case Profile::Access::Direct:
         endpoint.baseUrl = profile.baseUrl;
         endpoint.apiKey = secret;
         break;
-    case Profile::Kind::Proxy:
+    case Profile::Access::Backend:
         // The customer's server adds the key; we may send the user's own credential.
         endpoint.baseUrl = profile.baseUrl;
         endpoint.credentialHeader = profile.credentialHeader.toLatin1();

@@ -26,13 +26,13 @@ std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
         const QUrl url = proxy ? m_options.proxyUrl : m_options.baseUrl;
         // A stored profile for the same address brings its key and version along.
         for (const Profile &profile : m_context.profiles->profiles()) {
-            if (profile.baseUrl == url && (profile.kind == Profile::Kind::Proxy) == proxy)
+            if (profile.baseUrl == url && (profile.access == Profile::Access::Backend) == proxy)
                 return profile;
         }
         Profile adHoc;
         adHoc.id = QStringLiteral("command-line");
         adHoc.name = url.host();
-        adHoc.kind = proxy ? Profile::Kind::Proxy : Profile::Kind::Polytomic;
+        adHoc.access = proxy ? Profile::Access::Backend : Profile::Access::Direct;
         adHoc.baseUrl = url;
         adHoc.apiVersion = ApiVersion::latest();
         return adHoc;

@@ -55,8 +55,9 @@ QUrl resolved(const QUrl &base, const QUrl &url)
 
 bool sameDefinition(const Profile &a, const Profile &b)
 {
-    return a.id == b.id && a.kind == b.kind && a.baseUrl == b.baseUrl
-        && a.apiVersion == b.apiVersion && a.credentialHeader == b.credentialHeader;
+    return a.id == b.id && a.platform == b.platform && a.access == b.access
+        && a.baseUrl == b.baseUrl && a.apiVersion == b.apiVersion
+        && a.credentialHeader == b.credentialHeader;
 }
 
 // The platform refused the request for its name (one already in use): said by the field it
@@ -376,7 +377,7 @@ void MainWindow::preparePageSoon()
 
 void MainWindow::updateProfileChrome(const Profile &profile)
 {
-    const bool sandbox = profile.kind == Profile::Kind::Sandbox;
+    const bool sandbox = profile.access == Profile::Access::Sandbox;
     m_sandboxBadgeAction->setVisible(sandbox);
     if (sandbox) {
         m_sandboxBanner->showMessage(

@@ -39,8 +39,8 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     m_editing = profile.has_value();
     setWindowTitle(m_editing ? tr("Edit Profile") : tr("Add Profile"));
 
-    m_kind->addItem(tr("Polytomic (API key)"), Profile::kindName(Profile::Kind::Polytomic));
-    m_kind->addItem(tr("Backend proxy"), Profile::kindName(Profile::Kind::Proxy));
+    m_kind->addItem(tr("Polytomic (API key)"), Profile::accessName(Profile::Access::Direct));
+    m_kind->addItem(tr("Backend proxy"), Profile::accessName(Profile::Access::Backend));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://app.polytomic.com"));
     for (const QString &version : ApiVersion::known())
         m_version->addItem(version);
@@ -107,7 +107,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     if (profile) {
         m_id = profile->id;
         m_name->setText(profile->name);
-        const int kind = m_kind->findData(Profile::kindName(profile->kind));
+        const int kind = m_kind->findData(Profile::accessName(profile->access));
         m_kind->setCurrentIndex(qMax(0, kind));
         m_baseUrl->setText(profile->baseUrl.toString());
         if (!profile->apiVersion.isEmpty())
@@ -151,7 +151,8 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
 
 void ProfileDialog::updateKind()
 {
-    const bool proxy = m_kind->currentData().toString() == Profile::kindName(Profile::Kind::Proxy);
+    const bool proxy =
+        m_kind->currentData().toString() == Profile::accessName(Profile::Access::Backend);
     m_headerLabel->setVisible(proxy);
     m_header->setVisible(proxy);
     m_secretLabel->setText(proxy ? tr("Your &credential:") : tr("API &key:"));
@@ -210,13 +211,13 @@ Profile ProfileDialog::profile() const
     Profile profile;
     profile.id = m_id.isEmpty() ? uniqueId(m_name->text().trimmed()) : m_id;
     profile.name = m_name->text().trimmed();
-    profile.kind =
-        Profile::kindFromName(m_kind->currentData().toString()).value_or(Profile::Kind::Polytomic);
+    profile.access =
+        Profile::accessFromName(m_kind->currentData().toString()).value_or(Profile::Access::Direct);
     profile.baseUrl = QUrl::fromUserInput(m_baseUrl->text().trimmed());
     if (m_baseUrl->text().trimmed().isEmpty())
         profile.baseUrl = QUrl();
     profile.apiVersion = m_version->currentText();
-    if (profile.kind == Profile::Kind::Proxy)
+    if (profile.access == Profile::Access::Backend)
         profile.credentialHeader = m_header->text().trimmed();
     profile.rememberSignIns = m_remember->isChecked();
     profile.acceptInvalidCertificates = m_certificateOverride->isChecked();

@@ -307,7 +307,7 @@ void SettingsDialog::updateProfileButtons()
 {
     const auto profile = m_store->find(selectedProfileId());
     // A managed profile opens for its key only; it cannot be removed.
-    const bool editable = profile && profile->kind != Profile::Kind::Sandbox;
+    const bool editable = profile && profile->access != Profile::Access::Sandbox;
     m_editProfile->setEnabled(editable);
     m_removeProfile->setEnabled(editable && !m_store->isManaged(profile->id));
     m_clearWebData->setEnabled(profile.has_value());
@@ -358,14 +358,14 @@ void SettingsDialog::reloadProfiles()
     m_profiles->clear();
     for (const Profile &profile : m_store->profiles()) {
         QString kind;
-        switch (profile.kind) {
-        case Profile::Kind::Sandbox:
+        switch (profile.access) {
+        case Profile::Access::Sandbox:
             kind = tr("built-in sandbox");
             break;
-        case Profile::Kind::Polytomic:
+        case Profile::Access::Direct:
             kind = tr("Polytomic");
             break;
-        case Profile::Kind::Proxy:
+        case Profile::Access::Backend:
             kind = tr("backend proxy");
             break;
         }
@@ -389,7 +389,7 @@ void SettingsDialog::editProfile(bool adding)
     std::optional<Profile> profile;
     if (!adding) {
         profile = m_store->find(selectedProfileId());
-        if (!profile || profile->kind == Profile::Kind::Sandbox)
+        if (!profile || profile->access == Profile::Access::Sandbox)
             return;
     }
     m_profileMessage->hide();
@@ -401,7 +401,7 @@ void SettingsDialog::editProfile(bool adding)
 void SettingsDialog::removeProfile()
 {
     const auto profile = m_store->find(selectedProfileId());
-    if (!profile || profile->kind == Profile::Kind::Sandbox || m_store->isManaged(profile->id))
+    if (!profile || profile->access == Profile::Access::Sandbox || m_store->isManaged(profile->id))
         return;
     const auto answer = QMessageBox::question(
         this, tr("Remove Profile"),

@@ -22,7 +22,10 @@ class TestMachineSettings : public QObject
     // A machine configuration file with this INI text.
     MachineSettings machine(const QByteArray &ini)
     {
-        const QString path = m_dir.filePath(QStringLiteral("machine.conf"));
+        // A file of its own each time: QSettings keeps what it read of a path, and a rewrite of
+        // the same size within the same second would be taken for the file it read before.
+        const QString path =
+            m_dir.filePath(QStringLiteral("machine-%1.conf").arg(++m_machineFiles));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             qFatal("cannot write %s", qPrintable(path));
@@ -31,6 +34,8 @@ class TestMachineSettings : public QObject
         QSettings source(path, QSettings::IniFormat);
         return MachineSettings(source);
     }
+
+    int m_machineFiles = 0;
 
 private Q_SLOTS:
     void init()
@@ -149,6 +154,34 @@ private Q_SLOTS:
         QCOMPARE(store.active().id, QStringLiteral("sandbox"));
     }
 
+    void platformAndAccessDescribeTheMachinesProfile()
+    {
+        const MachineSettings it = machine("[Locked]\nprofile/platform=polytomic\n"
+                                           "profile/access=backend\n"
+                                           "profile/baseUrl=https://backend.acme.example\n");
+        const auto profile = it.profile();
+        QVERIFY(profile);
+        QCOMPARE(profile->platform, Profile::Platform::Polytomic);
+        QCOMPARE(profile->access, Profile::Access::Backend);
+    }
+
+    void theNewKeysWinOverTheOldKind()
+    {
+        const MachineSettings it = machine("[Locked]\nprofile/kind=proxy\nprofile/access=direct\n"
+                                           "profile/baseUrl=https://app.polytomic.com\n");
+        QCOMPARE(it.profile()->access, Profile::Access::Direct);
+    }
+
+    void anUnknownAccessIsRefusedNamingTheValuesToUse()
+    {
+        const MachineSettings it = machine("[Locked]\nprofile/access=vpn\n"
+                                           "profile/baseUrl=https://backend.acme.example\n");
+        QVERIFY(!it.isLocked(QStringLiteral("profile/access")));
+        const QString problems = it.problems().join(QLatin1Char('\n'));
+        QVERIFY2(problems.contains(QLatin1String("direct, backend or sandbox")),
+                 qPrintable(problems));
+    }
+
     void aLockedProfileIsTheOnlyActiveOneAndCannotBeChanged()
     {
         m_user->setValue(QStringLiteral("profiles/active"), QStringLiteral("sandbox"));
@@ -157,7 +190,7 @@ private Q_SLOTS:
         ProfileStore store(m_user.get(), &it);
         QVERIFY(store.activeLocked());
         QCOMPARE(store.active().id, MachineSettings::profileId());
-        QCOMPARE(store.active().kind, Profile::Kind::Proxy);
+        QCOMPARE(store.active().access, Profile::Access::Backend);
         store.setActive(QStringLiteral("sandbox"));
         QCOMPARE(store.active().id, MachineSettings::profileId());
         Profile mine = store.active();

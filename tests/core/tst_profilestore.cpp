@@ -19,7 +19,7 @@ class TestProfileStore : public QObject
         Profile profile;
         profile.id = QStringLiteral("prod");
         profile.name = QStringLiteral("Production");
-        profile.kind = Profile::Kind::Polytomic;
+        profile.access = Profile::Access::Direct;
         profile.baseUrl = QUrl(QStringLiteral("https://app.polytomic.com"));
         profile.apiVersion = QStringLiteral("2024-02-08");
         return profile;
@@ -36,8 +36,29 @@ private Q_SLOTS:
     void theSandboxIsTheDefaultOnFirstRun()
     {
         ProfileStore store(m_settings.get());
-        QCOMPARE(store.active().kind, Profile::Kind::Sandbox);
+        QCOMPARE(store.active().access, Profile::Access::Sandbox);
         QCOMPARE(store.profiles().size(), 1);
+    }
+
+    void aProfileSavedWithTheOldKindIsMigratedToPlatformAndAccess()
+    {
+        // A settings file of an earlier version: one "kind" for platform and access.
+        m_settings->setValue(QStringLiteral("profiles/acme/name"), QStringLiteral("ACME"));
+        m_settings->setValue(QStringLiteral("profiles/acme/kind"), QStringLiteral("proxy"));
+        m_settings->setValue(QStringLiteral("profiles/acme/baseUrl"),
+                             QStringLiteral("https://backend.acme.example"));
+        m_settings->setValue(QStringLiteral("profiles/acme/apiVersion"),
+                             QStringLiteral("2024-02-08"));
+        ProfileStore store(m_settings.get());
+        const auto acme = store.find(QStringLiteral("acme"));
+        QVERIFY(acme);
+        QCOMPARE(acme->platform, Profile::Platform::Polytomic);
+        QCOMPARE(acme->access, Profile::Access::Backend);
+        QCOMPARE(m_settings->value(QStringLiteral("profiles/acme/access")).toString(),
+                 QStringLiteral("backend"));
+        QCOMPARE(m_settings->value(QStringLiteral("profiles/acme/platform")).toString(),
+                 QStringLiteral("polytomic"));
+        QVERIFY(!m_settings->contains(QStringLiteral("profiles/acme/kind")));
     }
 
     void savedProfilesSurviveAndCanBeActivated()
@@ -105,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(store.save(polytomic()));
         store.setActive(QStringLiteral("prod"));
         QVERIFY(store.remove(QStringLiteral("prod")));
-        QCOMPARE(store.active().kind, Profile::Kind::Sandbox);
+        QCOMPARE(store.active().access, Profile::Access::Sandbox);
         QVERIFY(!store.remove(QStringLiteral("sandbox")));
     }
 

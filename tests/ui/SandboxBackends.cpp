@@ -29,7 +29,7 @@ void SandboxBackends::open(const Profile &profile, QObject *context,
     delete m_provider;
     QPointer<QObject> guard(context);
     std::optional<Result<PlatformProvider *>> result;
-    if (profile.kind == Profile::Kind::Sandbox) {
+    if (profile.access == Profile::Access::Sandbox) {
         m_provider = makeProvider(this);
         result = Result<PlatformProvider *>::success(m_provider.data());
     } else {
@@ -48,7 +48,7 @@ void SandboxBackends::open(const Profile &profile, QObject *context,
 
 QString SandboxBackends::describe(const Profile &profile) const
 {
-    if (profile.kind == Profile::Kind::Sandbox)
+    if (profile.access == Profile::Access::Sandbox)
         return tr("sandbox on %1").arg(m_server->url().authority());
     return profile.baseUrl.toDisplayString();
 }

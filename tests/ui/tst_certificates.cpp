@@ -43,7 +43,7 @@ class TestCertificates : public QObject
         Profile profile;
         profile.id = id;
         profile.name = id;
-        profile.kind = Profile::Kind::Polytomic;
+        profile.access = Profile::Access::Direct;
         profile.acceptInvalidCertificates = override;
         return profile;
     }

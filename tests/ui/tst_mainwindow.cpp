@@ -770,7 +770,7 @@ private Q_SLOTS:
         Profile polytomic;
         polytomic.id = QStringLiteral("prod");
         polytomic.name = QStringLiteral("Production");
-        polytomic.kind = Profile::Kind::Polytomic;
+        polytomic.access = Profile::Access::Direct;
         polytomic.baseUrl = QUrl(QStringLiteral("https://app.polytomic.com"));
         polytomic.apiVersion = ApiVersion::latest();
         QString error;

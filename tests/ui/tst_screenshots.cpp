@@ -167,7 +167,7 @@ class TestScreenshots : public QObject
         Profile support;
         support.id = QStringLiteral("support-") + suffix;
         support.name = QStringLiteral("Support");
-        support.kind = Profile::Kind::Polytomic;
+        support.access = Profile::Access::Direct;
         support.acceptInvalidCertificates = true;
         std::unique_ptr<PlatformProvider> provider(m_backends->makeProvider(nullptr));
         SessionRequest request;

@@ -31,7 +31,7 @@ class TestWebProfiles : public QObject
         Profile profile;
         profile.id = id;
         profile.name = id;
-        profile.kind = Profile::Kind::Polytomic;
+        profile.access = Profile::Access::Direct;
         profile.rememberSignIns = remember;
         return profile;
     }

@@ -1,23 +1,53 @@
 #include "core/model/Profile.h"
 
-QString Profile::kindName(Kind kind)
+QString Profile::platformName(Platform platform)
 {
-    switch (kind) {
-    case Kind::Sandbox:
-        return QStringLiteral("sandbox");
-    case Kind::Polytomic:
+    switch (platform) {
+    case Platform::Polytomic:
         return QStringLiteral("polytomic");
-    case Kind::Proxy:
-        return QStringLiteral("proxy");
     }
     return {};
 }
 
-std::optional<Profile::Kind> Profile::kindFromName(const QString &name)
+std::optional<Profile::Platform> Profile::platformFromName(const QString &name)
 {
-    for (Kind kind : {Kind::Sandbox, Kind::Polytomic, Kind::Proxy}) {
-        if (kindName(kind) == name)
-            return kind;
+    for (Platform platform : {Platform::Polytomic}) {
+        if (platformName(platform) == name)
+            return platform;
     }
+    return std::nullopt;
+}
+
+QString Profile::accessName(Access access)
+{
+    switch (access) {
+    case Access::Sandbox:
+        return QStringLiteral("sandbox");
+    case Access::Direct:
+        return QStringLiteral("direct");
+    case Access::Backend:
+        return QStringLiteral("backend");
+    }
+    return {};
+}
+
+std::optional<Profile::Access> Profile::accessFromName(const QString &name)
+{
+    for (Access access : {Access::Sandbox, Access::Direct, Access::Backend}) {
+        if (accessName(access) == name)
+            return access;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::pair<Profile::Platform, Profile::Access>>
+Profile::fromLegacyKind(const QString &kind)
+{
+    if (kind == QLatin1String("sandbox"))
+        return std::pair(Platform::Polytomic, Access::Sandbox);
+    if (kind == QLatin1String("polytomic"))
+        return std::pair(Platform::Polytomic, Access::Direct);
+    if (kind == QLatin1String("proxy"))
+        return std::pair(Platform::Polytomic, Access::Backend);
     return std::nullopt;
 }

@@ -1,21 +1,30 @@
-// A backend the app can talk to: the built-in sandbox, Polytomic with a key, or a backend proxy.
+// A backend the app can talk to, as two things: which platform (Polytomic; Paragon next) and
+// how the app reaches it (the built-in sandbox, directly with a credential in the keychain, or
+// through the customer's own backend).
 #pragma once
 
 #include <QString>
 #include <QUrl>
 
 #include <optional>
+#include <utility>
 
 struct Profile
 {
-    enum class Kind { Sandbox, Polytomic, Proxy };
+    enum class Platform { Polytomic };
+    enum class Access {
+        Sandbox, // the built-in sandbox of the platform
+        Direct, // the platform itself, with a credential (an API key) in the keychain
+        Backend, // the customer's backend, which adds the platform's credential
+    };
 
     QString id; // stable, e.g. "sandbox", "polytomic-prod"
     QString name; // shown to people
-    Kind kind = Kind::Sandbox;
-    QUrl baseUrl; // Polytomic or proxy base; empty for the sandbox
+    Platform platform = Platform::Polytomic;
+    Access access = Access::Sandbox;
+    QUrl baseUrl; // the platform's or the backend's base; empty for the sandbox
     QString apiVersion;
-    // Proxy: a header carrying the end user's own credential to the customer's server,
+    // Backend: a header carrying the end user's own credential to the customer's server,
     // e.g. "Authorization"; the value is kept in the keychain like an API key.
     QString credentialHeader;
     // Web pages of this profile keep cookies in a folder of their own (off the record if not).
@@ -23,7 +32,12 @@ struct Profile
     // Support only: a page with an invalid certificate may be accepted after a warning.
     bool acceptInvalidCertificates = false;
 
-    bool needsKey() const { return kind == Kind::Polytomic; }
-    static QString kindName(Kind kind); // "sandbox", "polytomic", "proxy"
-    static std::optional<Kind> kindFromName(const QString &name);
+    bool needsKey() const { return access == Access::Direct; }
+    static QString platformName(Platform platform); // "polytomic"
+    static std::optional<Platform> platformFromName(const QString &name);
+    static QString accessName(Access access); // "sandbox", "direct", "backend"
+    static std::optional<Access> accessFromName(const QString &name);
+    // The one "kind" that settings written before the two were apart held: "sandbox",
+    // "polytomic" (Polytomic, direct) or "proxy" (Polytomic, through a backend).
+    static std::optional<std::pair<Platform, Access>> fromLegacyKind(const QString &kind);
 };

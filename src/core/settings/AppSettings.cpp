@@ -1,6 +1,7 @@
 #include "core/settings/AppSettings.h"
 
 #include "core/settings/MachineSettings.h"
+#include "core/settings/ThemeNames.h"
 
 AppSettings::AppSettings(QSettings *settings, QObject *parent)
     : AppSettings(settings, nullptr, parent)
@@ -42,22 +43,14 @@ bool AppSettings::write(const QString &key, const QVariant &value)
 
 QString AppSettings::themeName(Theme theme)
 {
-    switch (theme) {
-    case Theme::System:
-        return QStringLiteral("system");
-    case Theme::Light:
-        return QStringLiteral("light");
-    case Theme::Dark:
-        return QStringLiteral("dark");
-    }
-    return {};
+    return QLatin1String(ThemeNames::names.at(size_t(theme)));
 }
 
 std::optional<AppSettings::Theme> AppSettings::themeFromName(const QString &name)
 {
-    for (Theme theme : {Theme::System, Theme::Light, Theme::Dark}) {
-        if (themeName(theme) == name)
-            return theme;
+    for (size_t i = 0; i < ThemeNames::names.size(); ++i) {
+        if (name == QLatin1String(ThemeNames::names[i]))
+            return Theme(i);
     }
     return std::nullopt;
 }

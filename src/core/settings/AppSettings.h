@@ -17,7 +17,7 @@ class AppSettings : public QObject
     Q_OBJECT
 
 public:
-    enum class Theme { System, Light, Dark };
+    enum class Theme { System, Light, Dark }; // named in ThemeNames, in this order
     Q_ENUM(Theme)
 
     explicit AppSettings(QSettings *settings, QObject *parent = nullptr);

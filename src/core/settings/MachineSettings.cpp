@@ -1,7 +1,7 @@
 #include "core/settings/MachineSettings.h"
 
 #include "core/model/ApiVersion.h"
-#include "core/settings/AppSettings.h"
+#include "core/settings/ThemeNames.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -43,6 +43,7 @@ QStringList MachineSettings::knownKeys()
             QStringLiteral("appearance/logoDark"),  QStringLiteral("appearance/language"),
             QStringLiteral("connections/allowed"),  QStringLiteral("connections/nameTemplate"),
             QStringLiteral("web/browserOnlyHosts"), QStringLiteral("profile/name"),
+            QStringLiteral("profile/platform"),     QStringLiteral("profile/access"),
             QStringLiteral("profile/kind"),         QStringLiteral("profile/baseUrl"),
             QStringLiteral("profile/apiVersion"),   QStringLiteral("profile/credentialHeader")};
 }
@@ -81,11 +82,20 @@ MachineSettings::MachineSettings(QSettings &source)
 bool MachineSettings::accept(const QString &key, const QVariant &value, QString *problem) const
 {
     const QString text = value.toString().trimmed();
-    if (key == QLatin1String("appearance/theme") && !AppSettings::themeFromName(text)) {
+    if (key == QLatin1String("appearance/theme") && !ThemeNames::isKnown(text)) {
         *problem = tr("the theme must be system, light or dark.");
         return false;
     }
-    if (key == QLatin1String("profile/kind") && !Profile::kindFromName(text)) {
+    if (key == QLatin1String("profile/platform") && !Profile::platformFromName(text)) {
+        *problem = tr("the platform must be polytomic.");
+        return false;
+    }
+    if (key == QLatin1String("profile/access") && !Profile::accessFromName(text)) {
+        *problem = tr("the access must be direct, backend or sandbox.");
+        return false;
+    }
+    // Before platform and access were apart, one key said both.
+    if (key == QLatin1String("profile/kind") && !Profile::fromLegacyKind(text)) {
         *problem = tr("the kind must be polytomic, proxy or sandbox.");
         return false;
     }
@@ -131,13 +141,19 @@ std::optional<Profile> MachineSettings::profile() const
         const QString name = QLatin1String(key);
         return (m_locked.contains(name) ? m_locked.value(name) : m_defaults.value(name)).toString();
     };
+    const QString platform = value("profile/platform");
+    const QString access = value("profile/access");
     const QString kind = value("profile/kind");
     const QString baseUrl = value("profile/baseUrl");
-    if (kind.isEmpty() && baseUrl.isEmpty())
+    if (platform.isEmpty() && access.isEmpty() && kind.isEmpty() && baseUrl.isEmpty())
         return std::nullopt;
     Profile profile;
     profile.id = profileId();
-    profile.kind = Profile::kindFromName(kind).value_or(Profile::Kind::Polytomic);
+    const auto legacy = Profile::fromLegacyKind(kind);
+    profile.platform = Profile::platformFromName(platform).value_or(
+        legacy ? legacy->first : Profile::Platform::Polytomic);
+    profile.access =
+        Profile::accessFromName(access).value_or(legacy ? legacy->second : Profile::Access::Direct);
     profile.name = value("profile/name");
     if (profile.name.isEmpty())
         profile.name = tr("Company backend");
@@ -146,9 +162,9 @@ std::optional<Profile> MachineSettings::profile() const
     if (profile.apiVersion.isEmpty())
         profile.apiVersion = ApiVersion::latest();
     profile.credentialHeader = value("profile/credentialHeader");
-    if (profile.kind != Profile::Kind::Sandbox && profile.baseUrl.isEmpty())
+    if (profile.access != Profile::Access::Sandbox && profile.baseUrl.isEmpty())
         return std::nullopt; // nowhere to go
-    if (profile.kind == Profile::Kind::Sandbox)
+    if (profile.access == Profile::Access::Sandbox)
         profile.baseUrl = QUrl();
     return profile;
 }

@@ -10,6 +10,18 @@ namespace {
 constexpr auto group = "profiles";
 constexpr auto activeKey = "profiles/active";
 
+// A profile's platform and access, from the settings of the profile's group (current keys, or
+// the one "kind" of settings written before the two were apart).
+void readPlatformAndAccess(QSettings *settings, Profile &profile)
+{
+    const auto legacy = Profile::fromLegacyKind(settings->value(QStringLiteral("kind")).toString());
+    profile.platform =
+        Profile::platformFromName(settings->value(QStringLiteral("platform")).toString())
+            .value_or(legacy ? legacy->first : Profile::Platform::Polytomic);
+    profile.access = Profile::accessFromName(settings->value(QStringLiteral("access")).toString())
+                         .value_or(legacy ? legacy->second : Profile::Access::Direct);
+}
+
 } // namespace
 
 ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
@@ -20,7 +32,30 @@ ProfileStore::ProfileStore(QSettings *settings, const MachineSettings *machine, 
     : QObject(parent)
     , m_settings(settings)
     , m_machine(machine)
-{ }
+{
+    migrate();
+}
+
+void ProfileStore::migrate()
+{
+    // Settings written before platform and access were apart hold one "kind" per profile: it
+    // becomes the two keys, once, and goes.
+    m_settings->beginGroup(QLatin1String(group));
+    const QStringList ids = m_settings->childGroups();
+    for (const QString &id : ids) {
+        m_settings->beginGroup(id);
+        if (m_settings->contains(QStringLiteral("kind"))) {
+            Profile profile;
+            readPlatformAndAccess(m_settings, profile);
+            m_settings->setValue(QStringLiteral("platform"),
+                                 Profile::platformName(profile.platform));
+            m_settings->setValue(QStringLiteral("access"), Profile::accessName(profile.access));
+            m_settings->remove(QStringLiteral("kind"));
+        }
+        m_settings->endGroup();
+    }
+    m_settings->endGroup();
+}
 
 bool ProfileStore::isManaged(const QString &id) const
 {
@@ -42,7 +77,7 @@ Profile ProfileStore::sandboxProfile()
     Profile profile;
     profile.id = QStringLiteral("sandbox");
     profile.name = tr("Sandbox");
-    profile.kind = Profile::Kind::Sandbox;
+    profile.access = Profile::Access::Sandbox;
     profile.apiVersion = ApiVersion::latest();
     return profile;
 }
@@ -60,8 +95,7 @@ QList<Profile> ProfileStore::profiles() const
         Profile profile;
         profile.id = id;
         profile.name = m_settings->value(QStringLiteral("name"), id).toString();
-        profile.kind = Profile::kindFromName(m_settings->value(QStringLiteral("kind")).toString())
-                           .value_or(Profile::Kind::Polytomic);
+        readPlatformAndAccess(m_settings, profile);
         profile.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
         profile.apiVersion =
             m_settings->value(QStringLiteral("apiVersion"), ApiVersion::latest()).toString();
@@ -70,7 +104,8 @@ QList<Profile> ProfileStore::profiles() const
         profile.acceptInvalidCertificates =
             m_settings->value(QStringLiteral("acceptInvalidCertificates")).toBool();
         m_settings->endGroup();
-        if (profile.kind != Profile::Kind::Sandbox && profile.id != MachineSettings::profileId())
+        if (profile.access != Profile::Access::Sandbox
+            && profile.id != MachineSettings::profileId())
             list.append(profile);
     }
     m_settings->endGroup();
@@ -122,7 +157,7 @@ bool ProfileStore::save(const Profile &profile, QString *error)
     if (profile.id.isEmpty() || profile.id == sandboxProfile().id
         || profile.id == MachineSettings::profileId() || profile.id.contains(QLatin1Char('/')))
         return fail(tr("Choose another profile id; \"%1\" cannot be used.").arg(profile.id));
-    if (profile.kind == Profile::Kind::Sandbox)
+    if (profile.access == Profile::Access::Sandbox)
         return fail(tr("There is one sandbox profile, and it is built in."));
     if (profile.name.trimmed().isEmpty())
         return fail(tr("Give the profile a name."));
@@ -136,7 +171,9 @@ bool ProfileStore::save(const Profile &profile, QString *error)
     m_settings->beginGroup(QLatin1String(group));
     m_settings->beginGroup(profile.id);
     m_settings->setValue(QStringLiteral("name"), profile.name.trimmed());
-    m_settings->setValue(QStringLiteral("kind"), Profile::kindName(profile.kind));
+    m_settings->setValue(QStringLiteral("platform"), Profile::platformName(profile.platform));
+    m_settings->setValue(QStringLiteral("access"), Profile::accessName(profile.access));
+    m_settings->remove(QStringLiteral("kind")); // what settings held before the two were apart
     m_settings->setValue(QStringLiteral("baseUrl"), profile.baseUrl.toString());
     m_settings->setValue(QStringLiteral("apiVersion"), profile.apiVersion);
     m_settings->setValue(QStringLiteral("credentialHeader"), profile.credentialHeader);

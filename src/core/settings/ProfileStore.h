@@ -43,6 +43,7 @@ Q_SIGNALS:
     void activeChanged(const Profile &profile);
 
 private:
+    void migrate();
     QSettings *m_settings;
     const MachineSettings *m_machine = nullptr;
 };
