@@ -65,11 +65,6 @@ QFont preparingFont(const QFont &base)
 // Asked in the app's own JavaScript world, so the page cannot see or answer it. A page counts as
 // ready once its DOM is parsed and shows something: a blank document never does, and neither do
 // about:blank or an error page still standing from before the load.
-const auto readinessScript = QStringLiteral(
-    "(function(){try{return [location.protocol, document.readyState !== 'loading'"
-    " && !!document.body && document.body.childElementCount > 0];}catch(e){return [];}})()");
-
-constexpr int readyPollMs = 150;
 
 } // namespace
 
@@ -104,9 +99,6 @@ ConnectWindow::ConnectWindow(PlatformProvider *provider, bool dark, AppSettings 
     setSizeGripEnabled(true);
 
     buildUi();
-
-    m_readyPoll.setInterval(readyPollMs);
-    connect(&m_readyPoll, &QTimer::timeout, this, &ConnectWindow::probeReadiness);
 
     showPreparing(tr("Preparing the connect page…"), {});
     resize(600, 740);
@@ -183,7 +175,7 @@ void ConnectWindow::warmUpText()
 
 ConnectWindow::~ConnectWindow()
 {
-    m_readyPoll.stop();
+    stopWatchingReadiness();
     closePopups();
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
@@ -384,13 +376,14 @@ void ConnectWindow::connectPage()
     connect(m_page, &QWebEnginePage::loadStarted, this, &ConnectWindow::onLoadStarted);
     connect(m_page, &QWebEnginePage::loadProgress, m_progress, &QProgressBar::setValue);
     connect(m_page, &QWebEnginePage::loadFinished, this, &ConnectWindow::onLoadFinished);
-    connect(m_page, &ConnectWebPage::documentReady, this,
-            [this](const QUrl &, bool showsSomething) {
-                // The form is there: show it now. A page that fills its body later is found by
-                // the readiness probe instead.
-                if (showsSomething && m_session->state() == ConnectSession::State::Loading)
-                    reportReady(m_loadGeneration);
-            });
+    // The page decides when it shows something (ConnectWebPage::watchReadiness): the moment
+    // its form exists, or once a page that fills its body later has done so.
+    connect(m_page, &ConnectWebPage::showsPage, this, [this] {
+        if (m_session->state() == ConnectSession::State::Loading) {
+            m_page->stopWatchingReadiness();
+            m_session->modalReady();
+        }
+    });
     m_page->setFileChooser(&PageFileDialog::choose);
     connect(m_page, &ConnectWebPage::watchedUrlReached, this, [this](const QUrl &url) {
         if (!m_session->isFinished())
@@ -401,10 +394,7 @@ void ConnectWindow::connectPage()
     connect(m_page, &ConnectWebPage::blocked, m_session, &ConnectSession::pageBlocked);
     connect(m_page, &ConnectWebPage::certificateAccepted, this,
             [this](const QUrl &url, const QString &description) {
-                if (m_session->log())
-                    m_session->log()->recordNavigation(
-                        QStringLiteral("certificate accepted (support override)"), url,
-                        description);
+                m_session->certificateAccepted(url, description);
                 m_certificateWarning->setDismissible(false);
                 m_certificateWarning->showMessage(
                     Banner::Level::Error,
@@ -422,9 +412,7 @@ void ConnectWindow::connectPage()
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             &ConnectWindow::onRendererTerminated);
     connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
-        // For the support view; the log redacts the session token and credentials.
-        if (!url.isEmpty() && !m_session->isFinished() && m_session->log())
-            m_session->log()->recordNavigation(QStringLiteral("page"), url);
+        m_session->pageNavigated(url);
         updateAddress(url);
     });
     connect(m_page, &ConnectWebPage::popupOpened, this, &ConnectWindow::onPopupOpened);
@@ -437,7 +425,7 @@ QWebEngineView *ConnectWindow::releaseView()
 {
     if (!m_page || !m_session || !m_session->isFinished() || !m_page->isReusable())
         return nullptr;
-    m_readyPoll.stop();
+    stopWatchingReadiness();
     closePopups();
     // Nothing of this window or its session hears the page from now on.
     const QList<QObject *> receivers{this, m_session, m_progress, m_session->log()};
@@ -522,10 +510,7 @@ ProblemView *ConnectWindow::problemShown()
 {
     if (!m_problem) {
         m_problem = new ProblemView(m_stack);
-        connect(m_problem, &ProblemView::actionTriggered, this, [this] {
-            m_crashed = false;
-            m_session->retry();
-        });
+        connect(m_problem, &ProblemView::actionTriggered, this, [this] { m_session->retry(); });
         connect(m_problem, &ProblemView::secondaryTriggered, this, [this] {
             if (m_page->acceptRefusedCertificate())
                 m_session->retry();
@@ -656,18 +641,18 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         m_progress->setValue(0);
         m_progress->show();
         showPreparing(tr("Loading the connect page…"), {});
-        m_readyPoll.start();
+        m_page->watchReadiness();
         break;
     case ConnectSession::State::InModal:
-        m_readyPoll.stop();
+        stopWatchingReadiness();
         m_progress->hide();
         showView(View::Modal);
         break;
     case ConnectSession::State::Problem: {
-        m_readyPoll.stop();
+        stopWatchingReadiness();
         m_progress->hide();
         ProblemView *problem = problemShown();
-        if (m_crashed)
+        if (m_session->problemKind() == ConnectSession::ProblemKind::RendererCrashed)
             problem->setProblem(tr("The page stopped working"),
                                 m_session->problem().isEmpty()
                                     ? tr("The connect page closed unexpectedly. Reload it to "
@@ -677,14 +662,14 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         else
             problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
                                 tr("&Retry"));
-        if (m_session->problemCode() == QLatin1String("certificate_error")
+        if (m_session->problemKind() == ConnectSession::ProblemKind::CertificateRefused
             && m_page->hasOverridableRefusal())
             problem->setSecondaryAction(tr("Continue &anyway (not secure)"));
         showView(View::Problem);
         break;
     }
     case ConnectSession::State::InBrowser:
-        m_readyPoll.stop();
+        stopWatchingReadiness();
         m_progress->hide();
         m_browserOffer->hide();
         closePopups();
@@ -697,7 +682,7 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         m_preparingCancel->show();
         break;
     case ConnectSession::State::Confirming:
-        m_readyPoll.stop();
+        stopWatchingReadiness();
         m_progress->hide();
         closePopups();
         showPreparing(tr("Checking the connection…"),
@@ -706,7 +691,7 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
                           : tr("Asking %1 whether the connection was made.").arg(platform));
         break;
     case ConnectSession::State::Finished:
-        m_readyPoll.stop();
+        stopWatchingReadiness();
         m_progress->hide();
         break;
     }
@@ -714,11 +699,8 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
 
 void ConnectWindow::onLoadModal(const QUrl &url)
 {
-    m_modalUrl = url;
-    m_crashed = false;
-    // A new load, even when the engine says no loadStarted for it (a kept page may still be
-    // finishing its way to about:blank): what was reported ready before does not count.
-    ++m_loadGeneration;
+    // A new load: what was reported ready before does not count.
+    m_page->watchReadiness();
     m_page->setWatchedUrl(m_session->launch().watch);
     m_page->load(url);
 }
@@ -752,7 +734,8 @@ void ConnectWindow::updateAddress(const QUrl &url)
             && a.port(a.scheme() == QLatin1String("https") ? 443 : 80)
             == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
     };
-    if (m_modalUrl.isValid() && !sameOrigin(url, m_modalUrl)) {
+    const QUrl platformPage = m_session->modalUrl();
+    if (platformPage.isValid() && !sameOrigin(url, platformPage)) {
         if (!m_addressWarning->isVisible() || !m_addressWarning->text().contains(where)) {
             const QString platform = m_provider ? m_provider->platformName() : tr("the platform");
             m_addressWarning->showMessage(
@@ -768,7 +751,6 @@ void ConnectWindow::updateAddress(const QUrl &url)
 
 void ConnectWindow::onLoadStarted()
 {
-    ++m_loadGeneration;
     if (m_session->isFinished())
         return;
     m_progress->setValue(0);
@@ -776,8 +758,6 @@ void ConnectWindow::onLoadStarted()
     const ConnectSession::State state = m_session->state();
     if (state == ConnectSession::State::Loading || state == ConnectSession::State::InModal)
         m_progress->show();
-    if (state == ConnectSession::State::Loading)
-        m_readyPoll.start();
     m_session->modalLoadStarted();
 }
 
@@ -791,46 +771,15 @@ void ConnectWindow::onLoadFinished(bool ok)
         return;
     }
     // A page that loaded is not yet a page that shows something (a blank document loads fine):
-    // the readiness probe reports modalReady, and the session's load timeout covers the rest.
-    probeReadiness();
+    // the page says when it does, and the session's load timeout covers the rest.
+    if (m_session->state() == ConnectSession::State::Loading)
+        m_page->checkReadiness();
 }
 
-void ConnectWindow::probeReadiness()
+void ConnectWindow::stopWatchingReadiness()
 {
-    if (m_session->state() != ConnectSession::State::Loading) {
-        m_readyPoll.stop();
-        return;
-    }
-    const quint64 generation = m_loadGeneration;
-    if (m_readyGeneration == generation)
-        return;
-    QPointer<ConnectWindow> self(this);
-    m_page->runJavaScript(readinessScript, QWebEngineScript::ApplicationWorld,
-                          [self, generation](const QVariant &answer) {
-                              if (!self || generation != self->m_loadGeneration
-                                  || self->m_readyGeneration == generation)
-                                  return;
-                              const QVariantList values = answer.toList();
-                              if (values.size() != 2)
-                                  return;
-                              const QString protocol = values.at(0).toString();
-                              const bool web = protocol == QLatin1String("http:")
-                                  || protocol == QLatin1String("https:");
-                              if (!web || !values.at(1).toBool())
-                                  return;
-                              if (self->m_session->state() != ConnectSession::State::Loading)
-                                  return;
-                              self->reportReady(generation);
-                          });
-}
-
-void ConnectWindow::reportReady(quint64 generation)
-{
-    if (m_readyGeneration == generation)
-        return;
-    m_readyGeneration = generation;
-    m_readyPoll.stop();
-    m_session->modalReady();
+    if (m_page)
+        m_page->stopWatchingReadiness();
 }
 
 void ConnectWindow::onRendererTerminated()
@@ -838,7 +787,6 @@ void ConnectWindow::onRendererTerminated()
     if (m_session->isFinished())
         return;
     qCWarning(lcUi) << "the connect page's renderer stopped";
-    m_crashed = true;
     closePopups();
     m_session->rendererCrashed();
 }
@@ -938,7 +886,7 @@ void ConnectWindow::onFinished(const SessionResult &result)
     if (m_resultEmitted)
         return;
     m_resultEmitted = true;
-    m_readyPoll.stop();
+    stopWatchingReadiness();
     m_progress->hide();
     closePopups();
     m_page->triggerAction(QWebEnginePage::Stop);

@@ -150,8 +150,7 @@ private:
     void onPopupReady(ConnectWebPage *popup);
     void onJavaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin, const QString &text);
     void onPopupClosed(ConnectWebPage *popup);
-    void probeReadiness();
-    void reportReady(quint64 generation); // the modal of this load shows something
+    void stopWatchingReadiness();
     void closePopups();
     void showContextMenu(const QPoint &pos);
 
@@ -189,12 +188,7 @@ private:
     QLabel *m_backendLabel = nullptr;
 
     QHash<ConnectWebPage *, PopupWindow *> m_popups;
-    QTimer m_readyPoll;
-    QUrl m_modalUrl;
-    quint64 m_loadGeneration = 0;
-    quint64 m_readyGeneration = 0; // the load that already reported modalReady
     bool m_started = false;
-    bool m_crashed = false;
     bool m_showPending = false; // showSoon() waits; cleared once shown or closed
     bool m_closeRequested = false;
     bool m_resultEmitted = false;

@@ -21,6 +21,11 @@
 
 namespace {
 
+// Whether the top frame's web page has something in its body: [protocol, shows].
+const auto readinessScript = QStringLiteral(
+    "(function(){try{return [location.protocol, document.readyState !== 'loading'"
+    " && !!document.body && document.body.childElementCount > 0];}catch(e){return [];}})()");
+
 QString featureName(QWebEnginePage::Feature feature)
 {
     switch (feature) {
@@ -127,6 +132,18 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
 {
     secureProfile(profile);
     ++guardOf(profile)->pages;
+    m_readinessCheck = new QTimer(this);
+    m_readinessCheck->setInterval(readinessCheckMs);
+    connect(m_readinessCheck, &QTimer::timeout, this, &ConnectWebPage::checkReadiness);
+    connect(this, &QWebEnginePage::loadStarted, this, [this] {
+        ++m_load; // the top frame's next document: it is asked about afresh
+        if (m_watchingReadiness)
+            m_readinessCheck->start();
+    });
+    connect(this, &ConnectWebPage::documentReady, this, [this](const QUrl &, bool showsSomething) {
+        if (showsSomething)
+            sayShows(m_load);
+    });
     // DOMContentLoaded, told at once rather than found by asking: the window shows the modal the
     // moment its form exists. From the app's own world, through the console, with a token the
     // page cannot read; at worst a page that imitated it would be shown a little early.
@@ -278,6 +295,49 @@ void ConnectWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel leve
         return;
     }
     QWebEnginePage::javaScriptConsoleMessage(level, message, lineNumber, sourceId);
+}
+
+void ConnectWebPage::watchReadiness()
+{
+    // A new load of the page the window asked for, even when the engine says no loadStarted for
+    // it (a kept page may still be finishing its way to about:blank).
+    ++m_load;
+    m_watchingReadiness = true;
+    m_readinessCheck->start();
+}
+
+void ConnectWebPage::stopWatchingReadiness()
+{
+    m_watchingReadiness = false;
+    m_readinessCheck->stop();
+}
+
+void ConnectWebPage::checkReadiness()
+{
+    if (!m_watchingReadiness || m_saidShows == m_load)
+        return;
+    const quint64 load = m_load;
+    QPointer<ConnectWebPage> self(this);
+    runJavaScript(readinessScript, QWebEngineScript::ApplicationWorld,
+                  [self, load](const QVariant &answer) {
+                      if (!self)
+                          return;
+                      const QVariantList values = answer.toList();
+                      if (values.size() != 2 || !values.at(1).toBool())
+                          return;
+                      const QString protocol = values.at(0).toString();
+                      if (protocol == QLatin1String("http:") || protocol == QLatin1String("https:"))
+                          self->sayShows(load);
+                  });
+}
+
+void ConnectWebPage::sayShows(quint64 load)
+{
+    if (!m_watchingReadiness || load != m_load || m_saidShows == load)
+        return;
+    m_saidShows = load;
+    m_readinessCheck->stop();
+    Q_EMIT showsPage(url());
 }
 
 void ConnectWebPage::warmUp(const QUrl &site)

@@ -13,6 +13,7 @@
 
 #include <functional>
 
+class QTimer;
 class QWebEngineCertificateError;
 
 class ConnectWebPage : public QWebEnginePage
@@ -73,6 +74,16 @@ public:
     static void secureProfile(QWebEngineProfile *profile);
     // Connect pages (popups included) alive on this profile.
     static int pagesUsing(QWebEngineProfile *profile);
+
+    // Readiness, decided here for every page a window shows. While watched, the page says
+    // showsPage once per load of its top frame, as soon as its web page (http or https) has
+    // something in its body: at DOMContentLoaded (documentReady), or, for a page that fills its
+    // body later, when a check every readinessCheckMs finds it. A new load asks again.
+    void watchReadiness();
+    void stopWatchingReadiness();
+    // Checks now rather than at the next tick (a load just finished).
+    void checkReadiness();
+    static constexpr int readinessCheckMs = 150;
 
     // Starts this page's renderer on a small local document that claims `site`'s origin, so the
     // modal, once it loads from that site, finds a process that is already up, its script
@@ -136,6 +147,8 @@ Q_SIGNALS:
     // script in the app's own JavaScript world that the page can neither see nor imitate.
     // `showsSomething`: its body has elements (a blank document, or warmUp()'s, does not).
     void documentReady(const QUrl &url, bool showsSomething);
+    // While readiness is watched: the top frame's web page shows something (see watchReadiness).
+    void showsPage(const QUrl &url);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
@@ -173,7 +186,12 @@ private:
     QString m_refusedCertificate; // "host:port sha256", overridable, not yet accepted
     QStringList m_acceptedCertificates;
     QString m_readyToken; // what the document-ready script says, known to this page only
+    void sayShows(quint64 load);
     int m_dialogs = 0;
+    bool m_watchingReadiness = false;
+    quint64 m_load = 0; // top-frame loads while watched, so a late answer of an old one is dropped
+    quint64 m_saidShows = 0; // the load showsPage was said for
+    QTimer *m_readinessCheck = nullptr;
     QRect m_requestedGeometry;
     FileChooser m_fileChooser;
     bool m_choosingFiles = false; // inside chooseFiles()

@@ -16,7 +16,7 @@ ConnectSession::ConnectSession(PlatformProvider *provider, const SessionRequest 
     m_loadTimeout.setInterval(30000);
     connect(&m_loadTimeout, &QTimer::timeout, this, [this] {
         enterProblem(
-            QStringLiteral("modal_timeout"),
+            ProblemKind::TimedOut, QStringLiteral("modal_timeout"),
             tr("The connect page did not load within %1 seconds. Check your connection, then "
                "Retry.")
                 .arg(m_loadTimeout.interval() / 1000));
@@ -102,7 +102,7 @@ void ConnectSession::modalLoadFinished(bool ok)
     if (m_state != State::Loading)
         return;
     if (!ok)
-        enterProblem(QStringLiteral("modal_load_failed"),
+        enterProblem(ProblemKind::LoadFailed, QStringLiteral("modal_load_failed"),
                      tr("The connect page could not be loaded from %1. Check your connection, then "
                         "Retry.")
                          .arg(m_launch.url.host()));
@@ -184,7 +184,7 @@ void ConnectSession::modalCertificateRefused(const QUrl &url, const QString &des
     if (m_state != State::Loading)
         return;
     enterProblem(
-        QStringLiteral("certificate_error"),
+        ProblemKind::CertificateRefused, QStringLiteral("certificate_error"),
         tr("The connection to %1 is not secure: its certificate is not valid (%2). Connect "
            "Desktop does not continue to pages with invalid certificates. Check the "
            "profile's address, or ask your IT team whether something intercepts secure "
@@ -202,17 +202,31 @@ void ConnectSession::pageDialog(const QString &what, const QUrl &origin)
     m_log->recordNavigation(QStringLiteral("dialog"), origin, what);
 }
 
+void ConnectSession::pageNavigated(const QUrl &url)
+{
+    // For the support view; the log redacts the launch's secrets and credentials.
+    if (!url.isEmpty() && !isFinished())
+        m_log->recordNavigation(QStringLiteral("page"), url);
+}
+
+void ConnectSession::certificateAccepted(const QUrl &url, const QString &description)
+{
+    m_log->recordNavigation(QStringLiteral("certificate accepted (support override)"), url,
+                            description);
+}
+
 void ConnectSession::rendererCrashed()
 {
     if (m_state == State::Loading || m_state == State::InModal)
         enterProblem(
-            QStringLiteral("renderer_crashed"),
+            ProblemKind::RendererCrashed, QStringLiteral("renderer_crashed"),
             tr("The connect page stopped working (its process ended). Reload to try again."));
 }
 
-void ConnectSession::enterProblem(const QString &code, const QString &message)
+void ConnectSession::enterProblem(ProblemKind kind, const QString &code, const QString &message)
 {
     m_loadTimeout.stop();
+    m_problemKind = kind;
     m_problemCode = code;
     m_problem = message;
     m_log->recordNavigation(QStringLiteral("problem"), m_launch.url, message);
@@ -225,6 +239,7 @@ void ConnectSession::retry()
         return;
     m_problem.clear();
     m_problemCode.clear();
+    m_problemKind = ProblemKind::None;
     setState(State::Loading);
     m_loadTimeout.start();
     Q_EMIT loadModal(m_launch.url);

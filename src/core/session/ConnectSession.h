@@ -34,6 +34,11 @@ public:
     };
     Q_ENUM(State)
 
+    // Why the session is in Problem, for what the window offers (Reload after a crash, Continue
+    // anyway after a refused certificate).
+    enum class ProblemKind { None, LoadFailed, TimedOut, CertificateRefused, RendererCrashed };
+    Q_ENUM(ProblemKind)
+
     ConnectSession(PlatformProvider *provider, const SessionRequest &request,
                    QObject *parent = nullptr);
     ~ConnectSession() override;
@@ -50,6 +55,7 @@ public:
     ExchangeLog *log() const { return m_log; }
     QString problem() const { return m_problem; } // in Problem: what went wrong
     QString problemCode() const { return m_problemCode; } // e.g. renderer_crashed, modal_timeout
+    ProblemKind problemKind() const { return m_problemKind; }
     bool isFinished() const { return m_state == State::Finished; }
 
     // A modal page that shows nothing for this long counts as hung.
@@ -74,6 +80,10 @@ public:
     void pageBlocked(const QString &what, const QUrl &url);
     // The page asked for a JavaScript dialog, which was answered without one: logged.
     void pageDialog(const QString &what, const QUrl &origin);
+    // The top frame is now at `url` (logged for the support view).
+    void pageNavigated(const QUrl &url);
+    // Support staff let an invalid certificate through (logged).
+    void certificateAccepted(const QUrl &url, const QString &description);
     void rendererCrashed();
     void retry(); // after a Problem: load the modal again
     void cancel(); // the user closed the window or pressed Esc
@@ -94,7 +104,7 @@ private:
     void setState(State state);
     // Asks the attempt how to show it; `then` runs once it is in m_launch.
     void requestLaunch(const std::function<void()> &then);
-    void enterProblem(const QString &code, const QString &message);
+    void enterProblem(ProblemKind kind, const QString &code, const QString &message);
     void confirm();
     void finish(SessionResult::Outcome outcome, const QString &code = {},
                 const QString &message = {});
@@ -112,5 +122,6 @@ private:
     QTimer m_browserTimeout;
     QString m_problem;
     QString m_problemCode;
+    ProblemKind m_problemKind = ProblemKind::None;
     SessionResult m_result;
 };
