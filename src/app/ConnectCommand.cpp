@@ -2,7 +2,7 @@
 
 #include "app/Interrupts.h"
 #include "core/model/ApiVersion.h"
-#include "core/settings/NameTemplate.h"
+#include "core/session/SessionPlanner.h"
 #include "ui/ConnectWindow.h"
 #include "ui/ThemeManager.h"
 #include "web/WebProfiles.h"
@@ -54,8 +54,8 @@ std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
 int ConnectCommand::exec()
 {
     // Without --integration, the company's whitelist (none: every type the backend lists).
-    if (m_options.integrations.isEmpty())
-        m_options.integrations = m_context.appSettings->allowedIntegrations();
+    m_options.integrations =
+        SessionPlanner(m_context.appSettings).integrationsFor(m_options.integrations);
     QString error;
     const auto profile = resolveProfile(&error);
     if (!profile) {
@@ -140,17 +140,16 @@ void ConnectCommand::typesArrived(const QList<ConnectionType> &types)
             taken.append(connection.name);
         const QString integration =
             m_integrationName.isEmpty() ? tr("Connection") : m_integrationName;
-        openWindow(NameTemplate::make(m_context.appSettings->nameTemplate(), integration,
-                                      m_options.integrations.value(0), taken));
+        openWindow(SessionPlanner(m_context.appSettings)
+                       .nameFor(integration, m_options.integrations.value(0), taken));
     });
 }
 
 void ConnectCommand::openWindow(const QString &name)
 {
-    SessionRequest request;
-    request.name = name;
-    request.integrations = m_options.integrations;
-    request.dark = m_context.theme->isDark();
+    const SessionRequest request =
+        SessionPlanner(m_context.appSettings)
+            .create(name, m_options.integrations, m_context.theme->isDark());
     m_window = new ConnectWindow(m_provider, request, m_context.webProfiles->profileFor(m_profile),
                                  m_context.appSettings);
     m_window->setCertificateOverrideAllowed(m_profile.acceptInvalidCertificates);

@@ -1,8 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "core/session/Backends.h"
+#include "core/session/SessionPlanner.h"
 #include "core/settings/AppSettings.h"
-#include "core/settings/NameTemplate.h"
 #include "core/settings/ProfileStore.h"
 #include "core/system/ConnectionTypeCache.h"
 #include "core/system/LogCategories.h"
@@ -645,26 +645,18 @@ QStringList MainWindow::namesTaken() const
 
 void MainWindow::startCreate(const ConnectionType &type)
 {
-    const QString name =
-        NameTemplate::make(m_settings->nameTemplate(), type.name, type.id, namesTaken());
-    SessionRequest request;
-    request.name = name;
-    request.integrations = {type.id};
-    request.dark = isDark();
-    startSession(request, type.name.isEmpty() ? type.id : type.name);
+    const SessionPlanner planner(m_settings);
+    startSession(
+        planner.create(planner.nameFor(type.name, type.id, namesTaken()), {type.id}, isDark()),
+        type.name.isEmpty() ? type.id : type.name);
 }
 
 void MainWindow::reconnect(const Connection &connection)
 {
     if (!m_provider)
         return;
-    SessionRequest request;
-    request.name = connection.name;
-    request.connectionId = connection.id;
-    if (!connection.typeId.isEmpty())
-        request.integrations = {connection.typeId};
-    request.dark = isDark();
-    startSession(request, connection.typeName.isEmpty() ? connection.typeId : connection.typeName);
+    startSession(SessionPlanner(m_settings).reconnect(connection, isDark()),
+                 connection.typeName.isEmpty() ? connection.typeId : connection.typeName);
 }
 
 void MainWindow::startSession(const SessionRequest &request, const QString &integrationName)
@@ -797,19 +789,16 @@ void MainWindow::offerNextName(const QString &failedName, const QString &integra
     // The list may not know the name yet (that is how it collided): count it taken anyway.
     QStringList taken = namesTaken();
     taken.append(failedName);
-    const QString next =
-        NameTemplate::make(m_settings->nameTemplate(), integrationName, integrationId, taken);
+    const QString next = SessionPlanner(m_settings).nameFor(integrationName, integrationId, taken);
     m_sessionBanner->addButton(
         tr("Try Again as “%1”").arg(next), [this, integrationName, integrationId, taken] {
             // Names may have been taken since the banner appeared: ask again with today's list.
             QStringList now = m_connections->names() + taken;
             now.removeDuplicates();
-            SessionRequest request;
-            request.name =
-                NameTemplate::make(m_settings->nameTemplate(), integrationName, integrationId, now);
-            request.integrations = {integrationId};
-            request.dark = isDark();
-            startSession(request, integrationName);
+            const SessionPlanner planner(m_settings);
+            startSession(planner.create(planner.nameFor(integrationName, integrationId, now),
+                                        {integrationId}, isDark()),
+                         integrationName);
         });
 }
 
