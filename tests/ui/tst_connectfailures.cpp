@@ -1,6 +1,7 @@
 // Specification: when the API fails, the connect window ends the session with a failure a person
 // can act on and shows it; safe failures are retried first. Faults come from the real sandbox.
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "WebTestSupport.h"
 #include "core/settings/AppSettings.h"
 #include "sandbox/SandboxServer.h"
@@ -24,10 +25,9 @@ class TestConnectFailures : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    SandboxFixture m_sandbox;
     SandboxServer *m_server = nullptr;
     SandboxBackends *m_backends = nullptr;
-    QSettings *m_qsettings = nullptr;
     AppSettings *m_settings = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<PlatformProvider> m_provider;
@@ -66,14 +66,12 @@ class TestConnectFailures : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_server = new SandboxServer({}, this);
-        QVERIFY(m_server->start());
-        m_backends = new SandboxBackends(m_server, this);
-        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
-                                    QSettings::IniFormat, this);
-        m_settings = new AppSettings(m_qsettings, this);
-        m_profile = new QWebEngineProfile(this);
+        QString error;
+        QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
+        m_server = m_sandbox.server;
+        m_backends = m_sandbox.backends;
+        m_settings = m_sandbox.settings;
+        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup()

@@ -4,6 +4,7 @@
 #include "HttpClient.h"
 #include "ModalOverHttp.h"
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
 #include "core/settings/AppSettings.h"
@@ -56,11 +57,10 @@ class TestConnectWindow : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    SandboxFixture m_sandbox;
     SandboxServer *m_server = nullptr;
     SandboxBackends *m_backends = nullptr;
     PlatformProvider *m_provider = nullptr;
-    QSettings *m_qsettings = nullptr;
     AppSettings *m_settings = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<ConnectWindow> m_window;
@@ -99,17 +99,13 @@ class TestConnectWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        m_server = new SandboxServer({}, this);
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_backends = new SandboxBackends(m_server, this);
-        m_provider = m_backends->makeProvider(this);
-        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
-                                    QSettings::IniFormat, this);
-        m_settings = new AppSettings(m_qsettings, this);
-        m_profile = new QWebEngineProfile(this);
+        QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
+        m_server = m_sandbox.server;
+        m_backends = m_sandbox.backends;
+        m_provider = m_sandbox.provider;
+        m_settings = m_sandbox.settings;
+        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup()
@@ -502,7 +498,7 @@ private Q_SLOTS:
 
     void aCustomLogoThatFailsTheCheckGivesWayToOurs()
     {
-        const QString path = m_dir.filePath(QStringLiteral("bad.svg"));
+        const QString path = m_sandbox.path(QStringLiteral("bad.svg"));
         QVERIFY(TestFiles::write(
             path, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
         m_settings->setLogoFiles(path, {});
@@ -515,7 +511,7 @@ private Q_SLOTS:
 
     void aGoodCustomLogoIsShown()
     {
-        const QString path = m_dir.filePath(QStringLiteral("good.svg"));
+        const QString path = m_sandbox.path(QStringLiteral("good.svg"));
         QVERIFY(
             TestFiles::write(path,
                              "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\">"

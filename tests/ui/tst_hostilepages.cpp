@@ -3,6 +3,7 @@
 // connect window, and asserts that the app outlives it and that the session still ends with
 // exactly one result, the one a person would expect.
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
 #include "core/model/ExchangeLog.h"
@@ -40,11 +41,10 @@ class TestHostilePages : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    SandboxFixture m_sandbox;
     SandboxServer *m_server = nullptr;
     SandboxBackends *m_backends = nullptr;
     PlatformProvider *m_provider = nullptr;
-    QSettings *m_qsettings = nullptr;
     AppSettings *m_settings = nullptr;
     QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<ConnectWindow> m_window;
@@ -158,21 +158,17 @@ class TestHostilePages : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        m_server = new SandboxServer({}, this);
-        QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_backends = new SandboxBackends(m_server, this);
-        m_provider = m_backends->makeProvider(this);
-        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
-                                    QSettings::IniFormat, this);
-        m_settings = new AppSettings(m_qsettings, this);
         // A renderer's script heap of 256 MB (Chromium's own is some GB): a page that exhausts
         // it does so in seconds, not minutes (aPageThatExhaustsItsMemory…). Before the first page.
         qputenv("QTWEBENGINE_CHROMIUM_FLAGS",
                 qgetenv("QTWEBENGINE_CHROMIUM_FLAGS") + " --js-flags=--max-old-space-size=256");
-        m_profile = new QWebEngineProfile(this);
+        QString error;
+        QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
+        m_server = m_sandbox.server;
+        m_backends = m_sandbox.backends;
+        m_provider = m_sandbox.provider;
+        m_settings = m_sandbox.settings;
+        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup()
@@ -368,7 +364,7 @@ private Q_SLOTS:
     {
         ConnectWindow *window = openUnder(QStringLiteral("drop-file"));
         QVERIFY(waitForReady(window));
-        const QString path = m_dir.filePath(QStringLiteral("dropped.txt"));
+        const QString path = m_sandbox.path(QStringLiteral("dropped.txt"));
         TestFiles::write(path, "dropped by the person");
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});
@@ -388,7 +384,7 @@ private Q_SLOTS:
     {
         ConnectWindow *window = openUnder(QStringLiteral("file-input"));
         QVERIFY(waitForReady(window));
-        const QString path = m_dir.filePath(QStringLiteral("chosen.txt"));
+        const QString path = m_sandbox.path(QStringLiteral("chosen.txt"));
         TestFiles::write(path, "chosen by the person");
         Qt::WindowModality modality = Qt::NonModal;
         QStringList filters;

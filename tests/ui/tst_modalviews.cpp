@@ -4,6 +4,7 @@
 // cannot serve again (a stopped renderer, a web profile going away) is not kept. A window takes
 // over a session started before it, so the platform answers while the window is made.
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "WebTestSupport.h"
 #include "core/polytomic/PolytomicProvider.h"
 #include "core/settings/AppSettings.h"
@@ -31,11 +32,10 @@ class TestModalViews : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    SandboxFixture m_sandbox;
     SandboxServer *m_server = nullptr;
     SandboxBackends *m_backends = nullptr;
     PlatformProvider *m_provider = nullptr;
-    QSettings *m_qsettings = nullptr;
     AppSettings *m_settings = nullptr;
     QWebEngineProfile *m_profile = nullptr;
 
@@ -81,17 +81,13 @@ class TestModalViews : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        m_server = new SandboxServer({}, this);
         QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-        m_backends = new SandboxBackends(m_server, this);
-        m_provider = m_backends->makeProvider(this);
-        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
-                                    QSettings::IniFormat, this);
-        m_settings = new AppSettings(m_qsettings, this);
-        m_profile = new QWebEngineProfile(this);
+        QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
+        m_server = m_sandbox.server;
+        m_backends = m_sandbox.backends;
+        m_provider = m_sandbox.provider;
+        m_settings = m_sandbox.settings;
+        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup() { m_server->setFaults({}); }
@@ -288,7 +284,7 @@ private Q_SLOTS:
 
     void aKeptViewGoesBeforeItsWebProfileIsCleared()
     {
-        WebProfiles profiles(m_dir.filePath(QStringLiteral("web")));
+        WebProfiles profiles(m_sandbox.path(QStringLiteral("web")));
         ModalViewPool pool;
         connect(&profiles, &WebProfiles::releasing, &pool, &ModalViewPool::discard);
         Profile profile;
