@@ -531,16 +531,8 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>لم يعد المتصفح خلال %1 دقيقة. ابدأ من جديد عندما تكون مستعدًا.</translation>
     </message>
     <message>
-        <source>Could not open a local port for the sign-in to return to (%1).</source>
-        <translation>تعذّر فتح منفذ محلي يعود إليه تسجيل الدخول (%1).</translation>
-    </message>
-    <message>
         <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
         <translation>تعذّر تحميل صفحة الاتصال من %1. تحقق من اتصال الشبكة، ثم انقر على «إعادة المحاولة».</translation>
-    </message>
-    <message>
-        <source>redirect caught; confirming with the API</source>
-        <translation>تم التقاط إعادة التوجيه؛ جارٍ التأكيد عبر API</translation>
     </message>
     <message>
         <source>The connect page finished, but the connection could not be confirmed. %1</source>
@@ -561,6 +553,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>continuing in the system browser with a fresh session</source>
         <translation>المتابعة في متصفح النظام بجلسة جديدة</translation>
+    </message>
+    <message>
+        <source>the page finished; asking %1 what happened</source>
+        <translation>انتهت الصفحة؛ يُسأل %1 عمّا حدث</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1398,13 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Choose a File for the Page</source>
         <translation>اختيار ملف للصفحة</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicAttempt</name>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>تعذّر فتح منفذ محلي يعود إليه تسجيل الدخول (%1).</translation>
     </message>
 </context>
 <context>

@@ -527,16 +527,8 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Der Browser hat sich nicht innerhalb von %1 Minuten zurückgemeldet. Beginnen Sie erneut, wenn Sie bereit sind.</translation>
     </message>
     <message>
-        <source>Could not open a local port for the sign-in to return to (%1).</source>
-        <translation>Für die Rückkehr nach der Anmeldung konnte kein lokaler Port geöffnet werden (%1).</translation>
-    </message>
-    <message>
         <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
         <translation>Die Verbindungsseite konnte nicht von %1 geladen werden. Prüfen Sie Ihre Netzwerkverbindung und wählen Sie dann „Wiederholen“.</translation>
-    </message>
-    <message>
-        <source>redirect caught; confirming with the API</source>
-        <translation>Weiterleitung abgefangen; Bestätigung über die API</translation>
     </message>
     <message>
         <source>The connect page finished, but the connection could not be confirmed. %1</source>
@@ -557,6 +549,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>continuing in the system browser with a fresh session</source>
         <translation>Fortsetzung im Systembrowser mit einer neuen Sitzung</translation>
+    </message>
+    <message>
+        <source>the page finished; asking %1 what happened</source>
+        <translation>die Seite ist fertig; %1 wird gefragt, was geschehen ist</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1390,13 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>Choose a File for the Page</source>
         <translation>Datei für die Seite auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicAttempt</name>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>Für die Rückkehr nach der Anmeldung konnte kein lokaler Port geöffnet werden (%1).</translation>
     </message>
 </context>
 <context>

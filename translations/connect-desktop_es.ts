@@ -527,16 +527,8 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>El navegador no volvió en %1 minutos. Empieza de nuevo cuando estés listo.</translation>
     </message>
     <message>
-        <source>Could not open a local port for the sign-in to return to (%1).</source>
-        <translation>No se pudo abrir un puerto local al que volver después del inicio de sesión (%1).</translation>
-    </message>
-    <message>
         <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
         <translation>No se pudo cargar la página de conexión desde %1. Comprueba tu conexión de red y pulsa Reintentar.</translation>
-    </message>
-    <message>
-        <source>redirect caught; confirming with the API</source>
-        <translation>redirección capturada; confirmando con la API</translation>
     </message>
     <message>
         <source>The connect page finished, but the connection could not be confirmed. %1</source>
@@ -557,6 +549,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>continuing in the system browser with a fresh session</source>
         <translation>continuando en el navegador del sistema con una sesión nueva</translation>
+    </message>
+    <message>
+        <source>the page finished; asking %1 what happened</source>
+        <translation>la página terminó; se pregunta a %1 qué ocurrió</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1390,13 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>Choose a File for the Page</source>
         <translation>Elegir un archivo para la página</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicAttempt</name>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>No se pudo abrir un puerto local al que volver después del inicio de sesión (%1).</translation>
     </message>
 </context>
 <context>

@@ -527,16 +527,8 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Le navigateur n’est pas revenu dans les %1 minutes. Recommencez quand vous serez prêt.</translation>
     </message>
     <message>
-        <source>Could not open a local port for the sign-in to return to (%1).</source>
-        <translation>Impossible d’ouvrir un port local pour le retour après l’identification (%1).</translation>
-    </message>
-    <message>
         <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
         <translation>La page de connexion n’a pas pu être chargée depuis %1. Vérifiez votre connexion réseau, puis cliquez sur Réessayer.</translation>
-    </message>
-    <message>
-        <source>redirect caught; confirming with the API</source>
-        <translation>redirection interceptée&#xa0;; confirmation auprès de l’API</translation>
     </message>
     <message>
         <source>The connect page finished, but the connection could not be confirmed. %1</source>
@@ -557,6 +549,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>continuing in the system browser with a fresh session</source>
         <translation>poursuite dans le navigateur du système avec une nouvelle session</translation>
+    </message>
+    <message>
+        <source>the page finished; asking %1 what happened</source>
+        <translation>la page a terminé ; %1 est interrogé sur ce qui s’est passé</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1390,13 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>Choose a File for the Page</source>
         <translation>Choisir un fichier pour la page</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicAttempt</name>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>Impossible d’ouvrir un port local pour le retour après l’identification (%1).</translation>
     </message>
 </context>
 <context>

@@ -526,16 +526,8 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>ブラウザーが %1 分以内に戻りませんでした。準備ができたら、もう一度始めてください。</translation>
     </message>
     <message>
-        <source>Could not open a local port for the sign-in to return to (%1).</source>
-        <translation>サインイン後の戻り先となるローカルポートを開けませんでした (%1)。</translation>
-    </message>
-    <message>
         <source>The connect page could not be loaded from %1. Check your connection, then Retry.</source>
         <translation>%1 から接続ページを読み込めませんでした。ネットワーク接続を確認してから、[再試行] をクリックしてください。</translation>
-    </message>
-    <message>
-        <source>redirect caught; confirming with the API</source>
-        <translation>リダイレクトを捕捉しました。API で確認しています</translation>
     </message>
     <message>
         <source>The connect page finished, but the connection could not be confirmed. %1</source>
@@ -556,6 +548,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>continuing in the system browser with a fresh session</source>
         <translation>新しいセッションでシステムのブラウザーに引き継いでいます</translation>
+    </message>
+    <message>
+        <source>the page finished; asking %1 what happened</source>
+        <translation>ページが終了しました。%1 に結果を問い合わせています</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1388,13 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Choose a File for the Page</source>
         <translation>ページに渡すファイルを選択</translation>
+    </message>
+</context>
+<context>
+    <name>PolytomicAttempt</name>
+    <message>
+        <source>Could not open a local port for the sign-in to return to (%1).</source>
+        <translation>サインイン後の戻り先となるローカルポートを開けませんでした (%1)。</translation>
     </message>
 </context>
 <context>

@@ -17,14 +17,6 @@ AppBackends::~AppBackends()
     delete m_provider; // before the sandbox it may point at
 }
 
-ApiFailure AppBackends::configurationFailure(const QString &message)
-{
-    ApiFailure failure;
-    failure.kind = ApiFailure::Kind::Configuration;
-    failure.detail = message;
-    return failure;
-}
-
 QString AppBackends::describe(const Profile &profile) const
 {
     switch (profile.access) {
@@ -48,8 +40,8 @@ void AppBackends::open(const Profile &profile, QObject *context,
             m_sandbox = std::make_unique<SandboxServer>(m_sandboxOptions);
         QString error;
         if (!m_sandbox->start(&error)) {
-            done(Result<PlatformProvider *>::error(
-                configurationFailure(tr("The built-in sandbox could not start: %1").arg(error))));
+            done(Result<PlatformProvider *>::error(ApiFailure::configuration(
+                {}, tr("The built-in sandbox could not start: %1").arg(error))));
             return;
         }
         finishOpen(profile, m_sandbox->apiKey(), done);
@@ -78,10 +70,12 @@ void AppBackends::open(const Profile &profile, QObject *context,
                 job->error() == QKeychain::EntryNotFound || job->error() == QKeychain::NoError
                 ? tr("No API key is stored for the profile “%1”.").arg(profile.name)
                 : tr("The system keychain could not be read (%1).").arg(job->errorString());
-            done(Result<PlatformProvider *>::error(configurationFailure(
-                why + QLatin1Char(' ')
-                + tr("Enter the key in Settings → Profiles, or set the environment variable %1.")
-                      .arg(QLatin1String(keyEnvironmentVariable)))));
+            done(Result<PlatformProvider *>::error(
+                ApiFailure::configuration({},
+                                          why + QLatin1Char(' ')
+                                              + tr("Enter the key in Settings → Profiles, or set "
+                                                   "the environment variable %1.")
+                                                    .arg(QLatin1String(keyEnvironmentVariable)))));
             return;
         }
         finishOpen(profile, secret, done);

@@ -32,7 +32,6 @@ public:
 private:
     void finishOpen(const Profile &profile, const QString &secret,
                     ResultCallback<PlatformProvider *> done);
-    static ApiFailure configurationFailure(const QString &message);
 
     SandboxOptions m_sandboxOptions;
     std::unique_ptr<SandboxServer> m_sandbox;

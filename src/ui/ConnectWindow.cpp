@@ -641,7 +641,6 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         m_progress->setValue(0);
         m_progress->show();
         showPreparing(tr("Loading the connect page…"), {});
-        m_page->watchReadiness();
         break;
     case ConnectSession::State::InModal:
         stopWatchingReadiness();

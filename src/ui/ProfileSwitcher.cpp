@@ -29,7 +29,8 @@ QString ProfileSwitcher::label(const Profile &profile)
 {
     // The built-in sandbox says so in its own (translated) name; another sandbox-kind profile
     // (one set by administrators) gets the word added.
-    if (profile.access == Profile::Access::Sandbox && profile.id != ProfileStore::sandboxProfile().id
+    if (profile.access == Profile::Access::Sandbox
+        && profile.id != ProfileStore::sandboxProfile().id
         && !profile.name.contains(QLatin1String("sandbox"), Qt::CaseInsensitive))
         return tr("%1 (sandbox)").arg(profile.name);
     return profile.name;

@@ -463,16 +463,20 @@ void ConnectWebPage::closePopups()
 {
     const auto popups = this->popups();
     for (ConnectWebPage *popup : popups) {
-        if (popup->m_closing)
-            continue; // on its way already
-        popup->closePopups();
-        popup->m_closing = true;
-        // Its view goes first (the receiver's deleteLater is posted before this one); from here
-        // the page does nothing more that anyone hears.
-        Q_EMIT rootPage()->popupClosed(popup);
-        popup->triggerAction(Stop);
-        popup->deleteLater();
+        if (!popup->m_closing) // else on its way already
+            closePopup(popup);
     }
+}
+
+void ConnectWebPage::closePopup(ConnectWebPage *popup)
+{
+    popup->closePopups(); // what it opened goes with it
+    popup->m_closing = true;
+    // Its view goes first (the receiver's deleteLater is posted before this one); from here the
+    // page does nothing more that anyone hears.
+    Q_EMIT rootPage()->popupClosed(popup);
+    popup->triggerAction(Stop);
+    popup->deleteLater();
 }
 
 void ConnectWebPage::closeFileChooser()
@@ -530,12 +534,8 @@ QWebEnginePage *ConnectWebPage::createWindow(WebWindowType type)
     popup->setWatchedUrl(m_watch);
     popup->setBrowserOnlyHosts(m_browserOnlyHosts);
     popup->setFileChooser(m_fileChooser);
-    connect(popup, &QWebEnginePage::windowCloseRequested, root, [root, popup] {
-        popup->closePopups(); // what it opened goes with it
-        popup->m_closing = true;
-        Q_EMIT root->popupClosed(popup);
-        popup->deleteLater();
-    });
+    connect(popup, &QWebEnginePage::windowCloseRequested, root,
+            [root, popup] { root->closePopup(popup); });
     connect(popup, &QWebEnginePage::geometryChangeRequested, popup,
             [popup](const QRect &geometry) { popup->m_requestedGeometry = geometry; });
     // A popup must show a web page. It gets a view only once its first one has loaded

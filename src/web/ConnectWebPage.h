@@ -171,6 +171,7 @@ private:
     void probeForRefusal(const std::function<void()> &then);
     void sayDialog(Dialog kind, const QUrl &origin, const QString &text);
     int openPopupCount() const; // this page's popups and theirs
+    void closePopup(ConnectWebPage *popup); // it, and what it opened, go
 
     UrlWatch m_watch;
     QStringList m_browserOnlyHosts;

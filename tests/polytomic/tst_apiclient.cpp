@@ -132,8 +132,7 @@ private Q_SLOTS:
         ep.baseUrl = url;
         ApiClient client(ep);
         ExchangeLog log;
-        client.setLog(&log);
-        ApiCall *call = client.get(QStringLiteral("/api/connection_types"));
+        ApiCall *call = client.get(QStringLiteral("/api/connection_types"), {}, &log);
         QSignalSpy finished(call, &ApiCall::finished);
         // The caller's thread is blocked, as by a long layout, before it sees any event again.
         constexpr int busyMs = 1000;

@@ -26,10 +26,6 @@ class TestConnectFailures : public QObject
     Q_OBJECT
 
     SandboxFixture m_sandbox;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    AppSettings *m_settings = nullptr;
-    QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<PlatformProvider> m_provider;
     std::unique_ptr<ConnectWindow> m_window;
 
@@ -37,13 +33,14 @@ class TestConnectFailures : public QObject
     const SessionResult &runUntilFinished(const QString &name, PlatformProvider *provider = nullptr)
     {
         if (!provider) {
-            m_provider.reset(m_backends->makeProvider(nullptr));
+            m_provider.reset(m_sandbox.backends->makeProvider(nullptr));
             provider = m_provider.get();
         }
         SessionRequest request;
         request.name = name;
         request.integrations = {QStringLiteral("postgresql")};
-        m_window = std::make_unique<ConnectWindow>(provider, request, m_profile, m_settings);
+        m_window = std::make_unique<ConnectWindow>(provider, request, m_sandbox.webProfile,
+                                                   m_sandbox.settings);
         m_window->setIntegrationName(QStringLiteral("PostgreSQL"));
         m_window->show();
         m_window->start();
@@ -68,19 +65,15 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
-        m_server = m_sandbox.server;
-        m_backends = m_sandbox.backends;
-        m_settings = m_sandbox.settings;
-        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup()
     {
         m_window.reset();
         m_provider.reset();
-        m_server->setFaults({});
-        m_backends->endpointTemplate().timeoutMs = 5000;
-        m_backends->endpointTemplate().maxAttempts = 3;
+        m_sandbox.server->setFaults({});
+        m_sandbox.backends->endpointTemplate().timeoutMs = 5000;
+        m_sandbox.backends->endpointTemplate().maxAttempts = 3;
     }
 
     void aNetworkThatIsDownFailsAndSaysWhatToCheck()
@@ -98,11 +91,11 @@ private Q_SLOTS:
 
     void anApiSlowerThanTheTimeoutFails()
     {
-        m_backends->endpointTemplate().timeoutMs = 500;
-        m_backends->endpointTemplate().maxAttempts = 1;
+        m_sandbox.backends->endpointTemplate().timeoutMs = 500;
+        m_sandbox.backends->endpointTemplate().maxAttempts = 1;
         SandboxFaults faults;
         faults.latencyMs = 3000;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         const SessionResult &result = runUntilFinished(QStringLiteral("Slow API"));
         verifyShownFailure(result);
         QCOMPARE(result.errorCode, QStringLiteral("timeout"));
@@ -112,7 +105,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.forcedStatus = 401;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         const SessionResult &result = runUntilFinished(QStringLiteral("401"));
         verifyShownFailure(result);
         QCOMPARE(result.errorCode, QStringLiteral("unauthorized"));
@@ -123,7 +116,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.forcedStatus = 403;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         const SessionResult &result = runUntilFinished(QStringLiteral("403"));
         verifyShownFailure(result);
         QCOMPARE(result.errorCode, QStringLiteral("forbidden"));
@@ -133,12 +126,12 @@ private Q_SLOTS:
     void aNameAlreadyUsedShowsTheServersMessage()
     {
         // Make "Taken" exist through a real session first.
-        m_provider.reset(m_backends->makeProvider(nullptr));
+        m_provider.reset(m_sandbox.backends->makeProvider(nullptr));
         SessionRequest request;
         request.name = QStringLiteral("Taken");
         request.integrations = {QStringLiteral("postgresql")};
-        m_window =
-            std::make_unique<ConnectWindow>(m_provider.get(), request, m_profile, m_settings);
+        m_window = std::make_unique<ConnectWindow>(m_provider.get(), request, m_sandbox.webProfile,
+                                                   m_sandbox.settings);
         m_window->show();
         m_window->start();
         WEB_TRY_COMPARE(m_window->currentView(), View::Modal);
@@ -159,25 +152,25 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.forcedStatus = 409;
-        m_server->setFaults(faults);
-        const int before = m_server->apiRequestCount();
+        m_sandbox.server->setFaults(faults);
+        const int before = m_sandbox.server->apiRequestCount();
         const SessionResult &result = runUntilFinished(QStringLiteral("409"));
         verifyShownFailure(result);
         QCOMPARE(result.errorCode, QStringLiteral("conflict"));
-        QCOMPARE(m_server->apiRequestCount() - before, 3);
+        QCOMPARE(m_sandbox.server->apiRequestCount() - before, 3);
     }
 
     void aServerErrorIsRetriedThenFails()
     {
         SandboxFaults faults;
         faults.forcedStatus = 503;
-        m_server->setFaults(faults);
-        const int before = m_server->apiRequestCount();
+        m_sandbox.server->setFaults(faults);
+        const int before = m_sandbox.server->apiRequestCount();
         const SessionResult &result = runUntilFinished(QStringLiteral("503"));
         verifyShownFailure(result);
         QCOMPARE(result.errorCode, QStringLiteral("server_error"));
         QVERIFY(result.errorMessage.contains(QLatin1String("503")));
-        QCOMPARE(m_server->apiRequestCount() - before, 3);
+        QCOMPARE(m_sandbox.server->apiRequestCount() - before, 3);
     }
 
     void aServerErrorIsRetriedAndThenTheModalOpens()
@@ -185,18 +178,18 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.failFirst = 1;
         faults.forcedStatus = 500;
-        m_server->setFaults(faults);
-        m_provider.reset(m_backends->makeProvider(nullptr));
+        m_sandbox.server->setFaults(faults);
+        m_provider.reset(m_sandbox.backends->makeProvider(nullptr));
         SessionRequest request;
         request.name = QStringLiteral("Second time lucky");
         request.integrations = {QStringLiteral("postgresql")};
-        m_window =
-            std::make_unique<ConnectWindow>(m_provider.get(), request, m_profile, m_settings);
+        m_window = std::make_unique<ConnectWindow>(m_provider.get(), request, m_sandbox.webProfile,
+                                                   m_sandbox.settings);
         m_window->show();
-        const int before = m_server->apiRequestCount();
+        const int before = m_sandbox.server->apiRequestCount();
         m_window->start();
         WEB_TRY_COMPARE(m_window->currentView(), View::Modal);
-        QCOMPARE(m_server->apiRequestCount() - before, 2);
+        QCOMPARE(m_sandbox.server->apiRequestCount() - before, 2);
         WEB_TRY_COMPARE(state(m_window->page()), QStringLiteral("form"));
         fillPostgres(m_window->page());
         WEB_TRY_VERIFY(m_window->session()->isFinished());
@@ -207,7 +200,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.malformedJson = true;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         const SessionResult &result = runUntilFinished(QStringLiteral("Malformed"));
         verifyShownFailure(result);
         QCOMPARE(result.errorCode, QStringLiteral("malformed_reply"));

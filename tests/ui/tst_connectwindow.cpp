@@ -58,11 +58,6 @@ class TestConnectWindow : public QObject
     Q_OBJECT
 
     SandboxFixture m_sandbox;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    PlatformProvider *m_provider = nullptr;
-    AppSettings *m_settings = nullptr;
-    QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<ConnectWindow> m_window;
 
     ConnectWindow *open(const QString &type, const QString &name, int loadTimeoutMs = 0)
@@ -70,7 +65,8 @@ class TestConnectWindow : public QObject
         SessionRequest request;
         request.name = name;
         request.integrations = {type};
-        m_window = std::make_unique<ConnectWindow>(m_provider, request, m_profile, m_settings);
+        m_window = std::make_unique<ConnectWindow>(m_sandbox.provider, request,
+                                                   m_sandbox.webProfile, m_sandbox.settings);
         if (loadTimeoutMs > 0)
             m_window->session()->setModalLoadTimeout(loadTimeoutMs);
         m_window->show();
@@ -89,7 +85,7 @@ class TestConnectWindow : public QObject
 
     std::optional<Connection> connectionNamed(const QString &name) const
     {
-        for (const Connection &connection : m_server->connections()) {
+        for (const Connection &connection : m_sandbox.server->connections()) {
             if (connection.name == name)
                 return connection;
         }
@@ -101,19 +97,14 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
-        m_server = m_sandbox.server;
-        m_backends = m_sandbox.backends;
-        m_provider = m_sandbox.provider;
-        m_settings = m_sandbox.settings;
-        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup()
     {
         m_window.reset(); // pages go before their profile
-        m_server->setFaults({});
-        m_server->setSessionTtl(15 * 60);
-        m_settings->setLogoFiles({}, {});
+        m_sandbox.server->setFaults({});
+        m_sandbox.server->setSessionTtl(15 * 60);
+        m_sandbox.settings->setLogoFiles({}, {});
     }
 
     void aCredentialFormCompletesAndTheResultShowsTheConnection()
@@ -152,7 +143,7 @@ private Q_SLOTS:
         QVERIFY(popup->isVisible());
         WEB_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
         // The origin only: the popup's path carries the session token.
-        QCOMPARE(popup->addressText(), m_server->url().toString());
+        QCOMPARE(popup->addressText(), m_sandbox.server->url().toString());
         WEB_TRY_VERIFY(!popup->windowTitle().isEmpty());
 
         click(popup->page(), QStringLiteral("allow"));
@@ -211,7 +202,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.latencyMs = 3000;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Requesting"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QSignalSpy load(window->session(), &ConnectSession::loadModal);
@@ -221,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
         // The late answer changes nothing.
-        QSignalSpy served(m_server, &SandboxServer::requestServed);
+        QSignalSpy served(m_sandbox.server, &SandboxServer::requestServed);
         WEB_TRY_VERIFY(served.count() >= 1);
         QCOMPARE(load.count(), 0);
         QCOMPARE(finished.count(), 1);
@@ -231,7 +222,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.modalDelayMs = 5000;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Loading"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         WEB_TRY_COMPARE(window->session()->state(), State::Loading);
@@ -282,14 +273,14 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.blankModal = true;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Blank"), 1500);
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         WEB_TRY_COMPARE(window->currentView(), View::Problem);
         QVERIFY(!window->problemView()->text().isEmpty());
         QCOMPARE(window->problemView()->actionButton()->text(), QStringLiteral("&Retry"));
 
-        m_server->setFaults({});
+        m_sandbox.server->setFaults({});
         QTest::mouseClick(window->problemView()->actionButton(), Qt::LeftButton);
         QVERIFY(waitForForm(window));
         QCOMPARE(finished.count(), 0);
@@ -302,7 +293,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.modalDelayMs = 4000;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Slow"), 1000);
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         WEB_TRY_COMPARE(window->currentView(), View::Problem);
@@ -349,7 +340,7 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.embeddedSignInRefused = true;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         ConnectWindow *window = open(QStringLiteral("hubspot"), QStringLiteral("Refused inside"));
         QVERIFY(waitForForm(window));
         QVERIFY(!window->browserOffer()->isVisible());
@@ -395,7 +386,7 @@ private Q_SLOTS:
 
     void anExpiredSessionEndsWithoutAConnection()
     {
-        m_server->setSessionTtl(1);
+        m_sandbox.server->setSessionTtl(1);
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Expired"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(waitForForm(window));
@@ -442,7 +433,7 @@ private Q_SLOTS:
 
     void aWindowMadeAheadCompletesTheSessionItIsGivenLater()
     {
-        m_window = std::make_unique<ConnectWindow>(m_provider, false, m_settings);
+        m_window = std::make_unique<ConnectWindow>(m_sandbox.provider, false, m_sandbox.settings);
         ConnectWindow *window = m_window.get();
         window->layOutAhead();
         QVERIFY(!window->hasBegun());
@@ -450,9 +441,9 @@ private Q_SLOTS:
         SessionRequest request;
         request.name = QStringLiteral("Made ahead");
         request.integrations = {QStringLiteral("postgresql")};
-        auto *session = new ConnectSession(m_provider, request);
+        auto *session = new ConnectSession(m_sandbox.provider, request);
         session->start();
-        window->begin(session, m_profile, nullptr);
+        window->begin(session, m_sandbox.webProfile, nullptr);
         window->setIntegrationName(QStringLiteral("PostgreSQL"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         window->showSoon();
@@ -467,7 +458,7 @@ private Q_SLOTS:
 
     void aWindowMadeAheadAndNeverGivenASessionClosesQuietly()
     {
-        m_window = std::make_unique<ConnectWindow>(m_provider, false, m_settings);
+        m_window = std::make_unique<ConnectWindow>(m_sandbox.provider, false, m_sandbox.settings);
         QSignalSpy finished(m_window.get(), &ConnectWindow::sessionFinished);
         m_window->reject();
         QVERIFY(!m_window->isVisible());
@@ -490,7 +481,7 @@ private Q_SLOTS:
         QVERIFY(window->logView()->rowCount() > before);
         const QString text = window->logView()->text();
         QVERIFY(text.contains(QLatin1String("/api/connections/connect/")));
-        QVERIFY(!text.contains(m_server->apiKey()));
+        QVERIFY(!text.contains(m_sandbox.server->apiKey()));
         const QString token = window->session()->modalUrl().path().section(QLatin1Char('/'), -1);
         QVERIFY(!token.isEmpty());
         QVERIFY(!text.contains(token));
@@ -501,7 +492,7 @@ private Q_SLOTS:
         const QString path = m_sandbox.path(QStringLiteral("bad.svg"));
         QVERIFY(TestFiles::write(
             path, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
-        m_settings->setLogoFiles(path, {});
+        m_sandbox.settings->setLogoFiles(path, {});
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Logo"));
         auto *logo = window->findChild<BrandLogo *>();
         QVERIFY(logo);
@@ -516,7 +507,7 @@ private Q_SLOTS:
             TestFiles::write(path,
                              "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\">"
                              "<rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#0a7\"/></svg>"));
-        m_settings->setLogoFiles(path, {});
+        m_sandbox.settings->setLogoFiles(path, {});
         ConnectWindow *window = open(QStringLiteral("postgresql"), QStringLiteral("Logo good"));
         auto *logo = window->findChild<BrandLogo *>();
         QVERIFY(logo->isCustom());

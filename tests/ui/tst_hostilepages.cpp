@@ -42,11 +42,6 @@ class TestHostilePages : public QObject
     Q_OBJECT
 
     SandboxFixture m_sandbox;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    PlatformProvider *m_provider = nullptr;
-    AppSettings *m_settings = nullptr;
-    QWebEngineProfile *m_profile = nullptr;
     std::unique_ptr<ConnectWindow> m_window;
     std::unique_ptr<QSignalSpy> m_finished;
     int m_sessions = 0;
@@ -57,12 +52,13 @@ class TestHostilePages : public QObject
     {
         SandboxFaults faults;
         faults.attack = attack;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         SessionRequest request;
         // A name of its own: a completed session's name is taken for the next one.
         request.name = QStringLiteral("Attack %1 %2").arg(attack).arg(++m_sessions);
         request.integrations = {type};
-        m_window = std::make_unique<ConnectWindow>(m_provider, request, m_profile, m_settings);
+        m_window = std::make_unique<ConnectWindow>(m_sandbox.provider, request,
+                                                   m_sandbox.webProfile, m_sandbox.settings);
         m_finished = std::make_unique<QSignalSpy>(m_window.get(), &ConnectWindow::sessionFinished);
         m_window->show();
         m_window->start();
@@ -164,18 +160,13 @@ private Q_SLOTS:
                 qgetenv("QTWEBENGINE_CHROMIUM_FLAGS") + " --js-flags=--max-old-space-size=256");
         QString error;
         QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
-        m_server = m_sandbox.server;
-        m_backends = m_sandbox.backends;
-        m_provider = m_sandbox.provider;
-        m_settings = m_sandbox.settings;
-        m_profile = m_sandbox.webProfile;
     }
 
     void cleanup()
     {
         m_finished.reset();
         m_window.reset(); // pages go before their profile
-        m_server->setFaults({});
+        m_sandbox.server->setFaults({});
     }
 
     // 1. Popups whose first, blank document gets content.
@@ -235,7 +226,7 @@ private Q_SLOTS:
         QPointer<PopupWindow> popup = window->popupWindows().constFirst();
         QVERIFY(popup->isVisible());
         WEB_TRY_COMPARE(state(popup->page()), QStringLiteral("consent"));
-        QCOMPARE(popup->addressText(), m_server->url().toString());
+        QCOMPARE(popup->addressText(), m_sandbox.server->url().toString());
         // window.opener, postMessage and window.close() still work.
         click(popup->page(), QStringLiteral("allow"));
         WEB_TRY_COMPARE(m_finished->count(), 1);
@@ -470,7 +461,7 @@ private Q_SLOTS:
         // the session is unchanged and ends as the person decides.
         ConnectWindow *window = openUnder(QStringLiteral("top-javascript"));
         WEB_TRY_COMPARE(window->page()->title(), QStringLiteral("replaced"));
-        QCOMPARE(window->page()->url().host(), m_server->url().host());
+        QCOMPARE(window->page()->url().host(), m_sandbox.server->url().host());
         QVERIFY(!window->session()->isFinished());
         QTest::keyClick(window, Qt::Key_Escape);
         WEB_TRY_COMPARE(m_finished->count(), 1);
@@ -484,7 +475,7 @@ private Q_SLOTS:
         ConnectWindow *window = openUnder(QStringLiteral("frame-top-navigation"));
         QVERIFY(waitForAttack(window));
         QCOMPARE(attackAnswer(window->page()), QStringLiteral("attempted"));
-        QCOMPARE(window->page()->url().host(), m_server->url().host());
+        QCOMPARE(window->page()->url().host(), m_sandbox.server->url().host());
         QVERIFY(!window->addressWarning()->isVisible());
         completesOnce(window);
     }
@@ -505,7 +496,7 @@ private Q_SLOTS:
         ConnectWindow *window = openUnder(QStringLiteral("none"));
         QVERIFY(waitForAttack(window));
         QCOMPARE(window->addressText(),
-                 QStringLiteral("This computer \u00b7 %1").arg(m_server->url().toString()));
+                 QStringLiteral("This computer \u00b7 %1").arg(m_sandbox.server->url().toString()));
         QVERIFY(!window->addressWarning()->isVisible());
         completesOnce(window);
     }

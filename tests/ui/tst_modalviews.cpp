@@ -33,11 +33,6 @@ class TestModalViews : public QObject
     Q_OBJECT
 
     SandboxFixture m_sandbox;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    PlatformProvider *m_provider = nullptr;
-    AppSettings *m_settings = nullptr;
-    QWebEngineProfile *m_profile = nullptr;
 
     // A session in `view` (a kept one, or a new one when null) that completes through the form.
     std::unique_ptr<ConnectWindow> completeSession(QWebEngineView *view, const QString &name)
@@ -46,8 +41,9 @@ class TestModalViews : public QObject
         request.name = name;
         request.integrations = {QStringLiteral("postgresql")};
         auto window = view
-            ? std::make_unique<ConnectWindow>(m_provider, request, view, m_settings)
-            : std::make_unique<ConnectWindow>(m_provider, request, m_profile, m_settings);
+            ? std::make_unique<ConnectWindow>(m_sandbox.provider, request, view, m_sandbox.settings)
+            : std::make_unique<ConnectWindow>(m_sandbox.provider, request, m_sandbox.webProfile,
+                                              m_sandbox.settings);
         window->show();
         window->start();
         if (!waitUntil([&] { return window->currentView() == View::Modal; })
@@ -67,7 +63,7 @@ class TestModalViews : public QObject
         request.integrations = {QStringLiteral("postgresql")};
         QUrl url;
         bool done = false;
-        auto *polytomic = qobject_cast<PolytomicProvider *>(m_provider);
+        auto *polytomic = qobject_cast<PolytomicProvider *>(m_sandbox.provider);
         polytomic->createSession(request, QUrl(QStringLiteral("http://127.0.0.1:9/return")),
                                  nullptr, this, [&](const Result<ConnectSessionTicket> &result) {
                                      if (result.ok())
@@ -83,18 +79,13 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
-        m_server = m_sandbox.server;
-        m_backends = m_sandbox.backends;
-        m_provider = m_sandbox.provider;
-        m_settings = m_sandbox.settings;
-        m_profile = m_sandbox.webProfile;
     }
 
-    void cleanup() { m_server->setFaults({}); }
+    void cleanup() { m_sandbox.server->setFaults({}); }
 
     void aPageSaysWhenItsFormIsParsed()
     {
-        ConnectWebPage page(m_profile);
+        ConnectWebPage page(m_sandbox.webProfile);
         QSignalSpy ready(&page, &ConnectWebPage::documentReady);
         QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
         const QUrl url = modalUrl(QStringLiteral("Ready"));
@@ -111,8 +102,8 @@ private Q_SLOTS:
     {
         SandboxFaults faults;
         faults.blankModal = true;
-        m_server->setFaults(faults);
-        ConnectWebPage page(m_profile);
+        m_sandbox.server->setFaults(faults);
+        ConnectWebPage page(m_sandbox.webProfile);
         QSignalSpy ready(&page, &ConnectWebPage::documentReady);
         page.load(modalUrl(QStringLiteral("Blank")));
         WEB_TRY_COMPARE(ready.count(), 1);
@@ -122,7 +113,7 @@ private Q_SLOTS:
     void thePageCannotImitateTheReadySignal()
     {
         // The page's own console says what it likes; only the app's world knows the token.
-        ConnectWebPage page(m_profile);
+        ConnectWebPage page(m_sandbox.webProfile);
         QSignalSpy ready(&page, &ConnectWebPage::documentReady);
         page.load(modalUrl(QStringLiteral("Imitation")));
         WEB_TRY_COMPARE(ready.count(), 1);
@@ -137,24 +128,24 @@ private Q_SLOTS:
 
     void aWarmedUpPageRunsALocalDocumentOfTheModalsSite()
     {
-        ConnectWebPage page(m_profile);
+        ConnectWebPage page(m_sandbox.webProfile);
         QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
-        const int requestsBefore = m_server->apiRequestCount();
-        page.warmUp(m_server->url());
+        const int requestsBefore = m_sandbox.server->apiRequestCount();
+        page.warmUp(m_sandbox.server->url());
         WEB_TRY_COMPARE(loaded.count(), 1);
         QVERIFY(loaded.at(0).at(0).toBool());
         QVERIFY(page.renderProcessPid() > 0);
         QCOMPARE(evaluate(&page, QStringLiteral("location.origin")).toString(),
-                 m_server->url().toString(QUrl::RemovePath));
+                 m_sandbox.server->url().toString(QUrl::RemovePath));
         // Nothing was asked of the server.
-        QCOMPARE(m_server->apiRequestCount(), requestsBefore);
+        QCOMPARE(m_sandbox.server->apiRequestCount(), requestsBefore);
     }
 
     void onlyWarmUpMayLoadALocalDocument()
     {
-        ConnectWebPage page(m_profile);
+        ConnectWebPage page(m_sandbox.webProfile);
         QSignalSpy blocked(&page, &ConnectWebPage::blocked);
-        page.warmUp(m_server->url());
+        page.warmUp(m_sandbox.server->url());
         WEB_TRY_VERIFY(page.url().isValid());
         page.setHtml(QStringLiteral("<p>not from the app</p>"));
         WEB_TRY_COMPARE(blocked.count(), 1);
@@ -163,8 +154,8 @@ private Q_SLOTS:
     void aKeptViewHostsTheNextSessionInTheSameRenderer()
     {
         ModalViewPool pool;
-        pool.prepare(m_profile, m_server->url());
-        QWebEngineView *prepared = pool.take(m_profile);
+        pool.prepare(m_sandbox.webProfile, m_sandbox.server->url());
+        QWebEngineView *prepared = pool.take(m_sandbox.webProfile);
         QVERIFY(prepared);
         QVERIFY(!pool.idleView());
 
@@ -179,7 +170,7 @@ private Q_SLOTS:
         first.reset();
         QCOMPARE(pool.idleView(), view);
 
-        QWebEngineView *again = pool.take(m_profile);
+        QWebEngineView *again = pool.take(m_sandbox.webProfile);
         QCOMPARE(again, view);
         auto second = completeSession(again, QStringLiteral("Kept 2"));
         QVERIFY(second);
@@ -200,7 +191,7 @@ private Q_SLOTS:
         WEB_TRY_COMPARE(page->url(), QUrl(QStringLiteral("about:blank")));
         WEB_TRY_VERIFY(!page->history()->canGoBack());
 
-        QWebEngineView *view = pool.take(m_profile);
+        QWebEngineView *view = pool.take(m_sandbox.webProfile);
         QCOMPARE(view->page(), page);
         QVERIFY(!page->history()->canGoBack());
         QVERIFY(page->watchedUrl().isNull());
@@ -213,7 +204,7 @@ private Q_SLOTS:
     void aViewWhoseRendererStoppedIsNotKept()
     {
         ModalViewPool pool;
-        pool.prepare(m_profile, m_server->url());
+        pool.prepare(m_sandbox.webProfile, m_sandbox.server->url());
         QWebEngineView *view = pool.idleView();
         QVERIFY(view);
         WEB_TRY_VERIFY(view->page()->renderProcessPid() > 0);
@@ -221,7 +212,7 @@ private Q_SLOTS:
         ::kill(pid_t(view->page()->renderProcessPid()), SIGKILL);
         QVERIFY(terminated.wait(pageTimeout));
         WEB_TRY_VERIFY(!pool.idleView());
-        QVERIFY(!pool.take(m_profile));
+        QVERIFY(!pool.take(m_sandbox.webProfile));
     }
 
     void aWindowWhoseSessionIsNotOverKeepsItsView()
@@ -229,7 +220,7 @@ private Q_SLOTS:
         SessionRequest request;
         request.name = QStringLiteral("Running");
         request.integrations = {QStringLiteral("postgresql")};
-        ConnectWindow window(m_provider, request, m_profile, m_settings);
+        ConnectWindow window(m_sandbox.provider, request, m_sandbox.webProfile, m_sandbox.settings);
         window.show();
         window.start();
         WEB_TRY_COMPARE(window.currentView(), View::Modal);
@@ -242,10 +233,10 @@ private Q_SLOTS:
         SessionRequest request;
         request.name = QStringLiteral("Asked Early");
         request.integrations = {QStringLiteral("postgresql")};
-        auto *session = new ConnectSession(m_provider, request);
+        auto *session = new ConnectSession(m_sandbox.provider, request);
         session->start();
         QCOMPARE(session->state(), ConnectSession::State::Requesting);
-        ConnectWindow window(session, m_profile, nullptr, m_settings);
+        ConnectWindow window(session, m_sandbox.webProfile, nullptr, m_sandbox.settings);
         QCOMPARE(session->parent(), &window);
         QCOMPARE(window.currentView(), View::Preparing);
         window.show();
@@ -258,11 +249,11 @@ private Q_SLOTS:
         SessionRequest request;
         request.name = QStringLiteral("Ended Early");
         request.integrations = {QStringLiteral("postgresql")};
-        auto *session = new ConnectSession(m_provider, request);
+        auto *session = new ConnectSession(m_sandbox.provider, request);
         session->start();
         session->cancel();
         QVERIFY(session->isFinished());
-        ConnectWindow window(session, m_profile, nullptr, m_settings);
+        ConnectWindow window(session, m_sandbox.webProfile, nullptr, m_sandbox.settings);
         QSignalSpy finished(&window, &ConnectWindow::sessionFinished);
         window.show();
         // Told once, after whoever made the window could connect to it.
@@ -276,9 +267,9 @@ private Q_SLOTS:
     {
         ModalViewPool pool;
         QWebEngineProfile other;
-        pool.prepare(&other, m_server->url());
+        pool.prepare(&other, m_sandbox.server->url());
         QVERIFY(pool.idleView());
-        QVERIFY(!pool.take(m_profile));
+        QVERIFY(!pool.take(m_sandbox.webProfile));
         QVERIFY(!pool.idleView()); // one is kept at a time, and that one was for another
     }
 
@@ -290,7 +281,7 @@ private Q_SLOTS:
         Profile profile;
         profile.id = QStringLiteral("cleared");
         QWebEngineProfile *web = profiles.profileFor(profile);
-        pool.prepare(web, m_server->url());
+        pool.prepare(web, m_sandbox.server->url());
         QCOMPARE(WebProfiles::pagesUsing(web), 1);
         QVERIFY(profiles.clearWebData(profile.id));
         QVERIFY(!pool.idleView());

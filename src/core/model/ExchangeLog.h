@@ -16,7 +16,7 @@ struct ExchangeEntry
     QString url; // redacted
     int status = 0; // HTTP status; 0 when there was none
     qint64 durationMs = -1;
-    QString note; // redacted; e.g. an error, "retry 2", "redirect caught"
+    QString note; // redacted; e.g. an error, "retry 2", "the page finished"
 };
 
 class ExchangeLog : public QObject

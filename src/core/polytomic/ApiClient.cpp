@@ -303,15 +303,6 @@ void ApiClient::deliver(quint64 id, const ApiResponse &response)
         call->handleResponse(response);
 }
 
-void ApiClient::setLog(ExchangeLog *log)
-{
-    m_log = log;
-    if (log) {
-        log->addSecret(m_endpoint.apiKey);
-        log->addSecret(m_endpoint.credential);
-    }
-}
-
 QUrl ApiClient::urlFor(const QString &path) const
 {
     QUrl url = m_endpoint.baseUrl;
@@ -332,8 +323,7 @@ ApiCall *ApiClient::start(const QByteArray &method, const QString &path, const Q
         log->addSecret(m_endpoint.apiKey);
         log->addSecret(m_endpoint.credential);
     }
-    auto *call =
-        new ApiCall(this, method, urlFor(path), body, idempotencyKey, log ? log : m_log.data());
+    auto *call = new ApiCall(this, method, urlFor(path), body, idempotencyKey, log);
     call->m_known = known;
     call->send();
     return call;

@@ -94,10 +94,8 @@ public:
     ~ApiClient() override;
 
     const ApiEndpoint &endpoint() const { return m_endpoint; }
-    // Where exchanges are recorded (not owned); the key and credential become its secrets.
-    void setLog(ExchangeLog *log);
-
-    // Each call is recorded in `log` when one is given (a session's own), else in setLog()'s.
+    // Each call is recorded in `log` when one is given (a session's own; not owned), and the
+    // key and credential become its secrets.
     // With `known` validators, a GET the server answers 304 when nothing changed.
     ApiCall *get(const QString &path, const HttpValidators &known = {}, ExchangeLog *log = nullptr);
     // POST with a JSON body. With an idempotency key, safe failures are retried with that key.
@@ -121,7 +119,6 @@ private:
     void deliver(quint64 id, const ApiResponse &response);
 
     ApiEndpoint m_endpoint;
-    QPointer<ExchangeLog> m_log;
     QThread m_thread; // started at the first request
     ApiTransport *m_transport = nullptr; // lives on m_thread
     QHash<quint64, ApiCall *> m_inFlight;

@@ -1,10 +1,8 @@
 #include "core/polytomic/PolytomicAttempt.h"
 
-#include "core/model/ExchangeLog.h"
 #include "core/model/SessionResult.h"
 #include "core/polytomic/PolytomicProvider.h"
 
-#include <QCoreApplication>
 #include <QUrlQuery>
 
 PolytomicAttempt::PolytomicAttempt(PolytomicProvider *provider, const SessionRequest &request,
@@ -28,10 +26,7 @@ void PolytomicAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> do
         if (port == 0) {
             done(Result<ConnectLaunch>::error(ApiFailure::configuration(
                 QStringLiteral("redirect_port"),
-                QCoreApplication::translate(
-                    "ConnectSession",
-                    "Could not open a local port for the sign-in to return to (%1).")
-                    .arg(error))));
+                tr("Could not open a local port for the sign-in to return to (%1).").arg(error))));
             return;
         }
         QUrl base;
@@ -41,8 +36,6 @@ void PolytomicAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> do
         base.setPath(QLatin1String(redirectPath));
         m_redirect = UrlWatch(base, QLatin1String(redirectParameter), UrlWatch::randomValue());
         m_listener.setMatcher(m_redirect);
-        if (m_log)
-            m_log->addSecret(m_redirect.value());
     }
     const UrlWatch redirect = m_redirect;
     m_provider->createSession(m_request, m_redirect.url(), m_log, context,
@@ -53,6 +46,7 @@ void PolytomicAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> do
                                   launch.shape = ConnectLaunch::Shape::LoadUrl;
                                   launch.url = result.value->modalUrl;
                                   launch.watch = redirect;
+                                  // The log hides them from here on (the session adds them).
                                   launch.secrets = {result.value->token, redirect.value()};
                                   done(Result<ConnectLaunch>::success(launch));
                               });

@@ -88,6 +88,11 @@ public:
         const auto sockets = findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
         for (QTcpSocket *socket : sockets) {
             disconnect(socket, nullptr, this, nullptr);
+            // An answer already written (the browser's "you can close this tab") still goes out:
+            // the session may end, and close this, before the event loop would have sent it.
+            const auto found = m_open.constFind(socket);
+            if (found != m_open.cend() && found->answered)
+                socket->flush();
             socket->abort();
         }
         qDeleteAll(findChildren<QObject *>(QString(), Qt::FindDirectChildrenOnly));

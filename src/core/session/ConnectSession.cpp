@@ -140,8 +140,9 @@ void ConnectSession::report(const PageEvent &event)
     m_loadTimeout.stop();
     m_browserTimeout.stop();
     m_attempt->setBrowserHasIt(false);
-    m_log->recordNavigation(QStringLiteral("redirect"), event.url,
-                            tr("redirect caught; confirming with the API"));
+    m_log->recordNavigation(
+        QStringLiteral("finished"), event.url,
+        tr("the page finished; asking %1 what happened").arg(m_provider->platformName()));
     mark(QStringLiteral("in_modal"));
     setState(State::Confirming);
     confirm();
