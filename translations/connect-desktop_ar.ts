@@ -667,14 +667,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>تقدّم التحميل</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;إلغاء</translation>
-    </message>
-    <message>
-        <source>Connect page</source>
-        <translation>صفحة الاتصال</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;التفاصيل</translation>
     </message>
@@ -813,22 +805,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
         <translation>لم تعد هذه صفحة الربط الخاصة بـ %1: الصفحة الآن على %2. لا تُدخل بيانات الاعتماد إلا إذا كنت تثق بها، أو اضغط Esc للإيقاف.</translation>
-    </message>
-    <message>
-        <source>a message box (alert), not shown: “%1”</source>
-        <translation>مربع رسالة (alert)، لم يُعرض: «%1»</translation>
-    </message>
-    <message>
-        <source>a question (confirm), answered Cancel: “%1”</source>
-        <translation>سؤال (confirm)، أُجيب بالإلغاء: «%1»</translation>
-    </message>
-    <message>
-        <source>a text prompt (prompt), answered with nothing: “%1”</source>
-        <translation>طلب نص (prompt)، أُجيب بلا شيء: «%1»</translation>
-    </message>
-    <message>
-        <source>a request to stay on the page (beforeunload), answered Leave</source>
-        <translation>طلب البقاء في الصفحة (beforeunload)، أُجيب بالمغادرة</translation>
     </message>
     <message>
         <source>Message from the page (%1): %2</source>
@@ -1355,6 +1331,29 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>ModalHost</name>
+    <message>
+        <source>Connect page</source>
+        <translation>صفحة الاتصال</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>مربع رسالة (alert)، لم يُعرض: «%1»</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>سؤال (confirm)، أُجيب بالإلغاء: «%1»</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>طلب نص (prompt)، أُجيب بلا شيء: «%1»</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>طلب البقاء في الصفحة (beforeunload)، أُجيب بالمغادرة</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPolicy</name>
     <message>
         <source>the address is not valid</source>
@@ -1427,6 +1426,13 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
+    </message>
+</context>
+<context>
+    <name>PreparingView</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;إلغاء</translation>
     </message>
 </context>
 <context>

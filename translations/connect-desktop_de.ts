@@ -659,14 +659,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Ladefortschritt</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Abbrechen</translation>
-    </message>
-    <message>
-        <source>Connect page</source>
-        <translation>Verbindungsseite</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
@@ -805,22 +797,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
         <translation>Dies ist nicht mehr die Verbindungsseite von %1: Die Seite ist jetzt unter %2. Geben Sie Zugangsdaten nur ein, wenn Sie ihr vertrauen, oder drücken Sie Esc, um abzubrechen.</translation>
-    </message>
-    <message>
-        <source>a message box (alert), not shown: “%1”</source>
-        <translation>ein Meldungsfenster (alert), nicht angezeigt: „%1“</translation>
-    </message>
-    <message>
-        <source>a question (confirm), answered Cancel: “%1”</source>
-        <translation>eine Frage (confirm), mit Abbrechen beantwortet: „%1“</translation>
-    </message>
-    <message>
-        <source>a text prompt (prompt), answered with nothing: “%1”</source>
-        <translation>eine Texteingabe (prompt), ohne Text beantwortet: „%1“</translation>
-    </message>
-    <message>
-        <source>a request to stay on the page (beforeunload), answered Leave</source>
-        <translation>eine Bitte, auf der Seite zu bleiben (beforeunload), mit Verlassen beantwortet</translation>
     </message>
     <message>
         <source>Message from the page (%1): %2</source>
@@ -1347,6 +1323,29 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>ModalHost</name>
+    <message>
+        <source>Connect page</source>
+        <translation>Verbindungsseite</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>ein Meldungsfenster (alert), nicht angezeigt: „%1“</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>eine Frage (confirm), mit Abbrechen beantwortet: „%1“</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>eine Texteingabe (prompt), ohne Text beantwortet: „%1“</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>eine Bitte, auf der Seite zu bleiben (beforeunload), mit Verlassen beantwortet</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPolicy</name>
     <message>
         <source>the address is not valid</source>
@@ -1419,6 +1418,13 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>Sign in</source>
         <translation>Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>PreparingView</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
     </message>
 </context>
 <context>

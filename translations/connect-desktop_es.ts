@@ -659,14 +659,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>Progreso de carga</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancelar</translation>
-    </message>
-    <message>
-        <source>Connect page</source>
-        <translation>Página de conexión</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Detalles</translation>
     </message>
@@ -805,22 +797,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
         <translation>Esta ya no es la página de conexión de %1: la página está ahora en %2. Escriba credenciales solo si confía en ella, o pulse Esc para parar.</translation>
-    </message>
-    <message>
-        <source>a message box (alert), not shown: “%1”</source>
-        <translation>un cuadro de mensaje (alert), no mostrado: «%1»</translation>
-    </message>
-    <message>
-        <source>a question (confirm), answered Cancel: “%1”</source>
-        <translation>una pregunta (confirm), respondida con Cancelar: «%1»</translation>
-    </message>
-    <message>
-        <source>a text prompt (prompt), answered with nothing: “%1”</source>
-        <translation>una petición de texto (prompt), respondida sin texto: «%1»</translation>
-    </message>
-    <message>
-        <source>a request to stay on the page (beforeunload), answered Leave</source>
-        <translation>una petición de quedarse en la página (beforeunload), respondida con Salir</translation>
     </message>
     <message>
         <source>Message from the page (%1): %2</source>
@@ -1347,6 +1323,29 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>ModalHost</name>
+    <message>
+        <source>Connect page</source>
+        <translation>Página de conexión</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>un cuadro de mensaje (alert), no mostrado: «%1»</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>una pregunta (confirm), respondida con Cancelar: «%1»</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>una petición de texto (prompt), respondida sin texto: «%1»</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>una petición de quedarse en la página (beforeunload), respondida con Salir</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPolicy</name>
     <message>
         <source>the address is not valid</source>
@@ -1419,6 +1418,13 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>PreparingView</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
     </message>
 </context>
 <context>

@@ -659,14 +659,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Progression du chargement</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>Connect page</source>
-        <translation>Page de connexion</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Détails</translation>
     </message>
@@ -805,22 +797,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
         <translation>Ce n’est plus la page de connexion de %1 : la page se trouve maintenant sur %2. Ne saisissez d’identifiants que si vous lui faites confiance, ou appuyez sur Échap pour arrêter.</translation>
-    </message>
-    <message>
-        <source>a message box (alert), not shown: “%1”</source>
-        <translation>une boîte de message (alert), non affichée : « %1 »</translation>
-    </message>
-    <message>
-        <source>a question (confirm), answered Cancel: “%1”</source>
-        <translation>une question (confirm), réponse Annuler : « %1 »</translation>
-    </message>
-    <message>
-        <source>a text prompt (prompt), answered with nothing: “%1”</source>
-        <translation>une saisie de texte (prompt), sans réponse : « %1 »</translation>
-    </message>
-    <message>
-        <source>a request to stay on the page (beforeunload), answered Leave</source>
-        <translation>une demande de rester sur la page (beforeunload), réponse Quitter</translation>
     </message>
     <message>
         <source>Message from the page (%1): %2</source>
@@ -1347,6 +1323,29 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>ModalHost</name>
+    <message>
+        <source>Connect page</source>
+        <translation>Page de connexion</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>une boîte de message (alert), non affichée : « %1 »</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>une question (confirm), réponse Annuler : « %1 »</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>une saisie de texte (prompt), sans réponse : « %1 »</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>une demande de rester sur la page (beforeunload), réponse Quitter</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPolicy</name>
     <message>
         <source>the address is not valid</source>
@@ -1419,6 +1418,13 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>Sign in</source>
         <translation>Identification</translation>
+    </message>
+</context>
+<context>
+    <name>PreparingView</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
     </message>
 </context>
 <context>

@@ -657,14 +657,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>読み込みの進行状況</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Connect page</source>
-        <translation>接続ページ</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>詳細(&amp;D)</translation>
     </message>
@@ -803,22 +795,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>This is no longer %1&apos;s connect page: the page is now at %2. Enter credentials only if you trust it, or press Esc to stop.</source>
         <translation>これはもう %1 の接続ページではありません。ページは現在 %2 にあります。信頼できる場合にだけ認証情報を入力するか、Esc を押して中止してください。</translation>
-    </message>
-    <message>
-        <source>a message box (alert), not shown: “%1”</source>
-        <translation>メッセージボックス (alert)、表示せず: 「%1」</translation>
-    </message>
-    <message>
-        <source>a question (confirm), answered Cancel: “%1”</source>
-        <translation>質問 (confirm)、キャンセルと回答: 「%1」</translation>
-    </message>
-    <message>
-        <source>a text prompt (prompt), answered with nothing: “%1”</source>
-        <translation>テキスト入力 (prompt)、何も返さず: 「%1」</translation>
-    </message>
-    <message>
-        <source>a request to stay on the page (beforeunload), answered Leave</source>
-        <translation>ページに留まる要求 (beforeunload)、離れると回答</translation>
     </message>
     <message>
         <source>Message from the page (%1): %2</source>
@@ -1345,6 +1321,29 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>ModalHost</name>
+    <message>
+        <source>Connect page</source>
+        <translation>接続ページ</translation>
+    </message>
+    <message>
+        <source>a message box (alert), not shown: “%1”</source>
+        <translation>メッセージボックス (alert)、表示せず: 「%1」</translation>
+    </message>
+    <message>
+        <source>a question (confirm), answered Cancel: “%1”</source>
+        <translation>質問 (confirm)、キャンセルと回答: 「%1」</translation>
+    </message>
+    <message>
+        <source>a text prompt (prompt), answered with nothing: “%1”</source>
+        <translation>テキスト入力 (prompt)、何も返さず: 「%1」</translation>
+    </message>
+    <message>
+        <source>a request to stay on the page (beforeunload), answered Leave</source>
+        <translation>ページに留まる要求 (beforeunload)、離れると回答</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPolicy</name>
     <message>
         <source>the address is not valid</source>
@@ -1417,6 +1416,13 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Sign in</source>
         <translation>サインイン</translation>
+    </message>
+</context>
+<context>
+    <name>PreparingView</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
     </message>
 </context>
 <context>

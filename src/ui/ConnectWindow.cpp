@@ -1,20 +1,17 @@
 #include "ui/ConnectWindow.h"
 
-#include "core/model/ExchangeLog.h"
 #include "core/session/NavigationPolicy.h"
 #include "core/settings/AppSettings.h"
-#include "core/system/LogCategories.h"
 #include "ui/Banner.h"
 #include "ui/BrandLogo.h"
-#include "ui/BusyIndicator.h"
 #include "ui/ExchangeLogView.h"
-#include "ui/PageFileDialog.h"
+#include "ui/ModalHost.h"
 #include "ui/PopupWindow.h"
+#include "ui/PreparingView.h"
 #include "ui/ProblemView.h"
 #include "ui/SessionResultView.h"
 #include "ui/StatusBadge.h"
 #include "ui/WindowShow.h"
-#include "web/ConnectWebPage.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -23,9 +20,7 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
-#include <QMenu>
 #include <QPainter>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
@@ -35,8 +30,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWebEngineProfile>
-#include <QWebEngineScript>
-#include <QWebEngineSettings>
 #include <QWebEngineView>
 
 namespace {
@@ -57,14 +50,6 @@ QFont closeFont(const QFont &base)
 {
     return scaled(base, 1.5, false);
 }
-QFont preparingFont(const QFont &base)
-{
-    return scaled(base, 1.15, false);
-}
-
-// Asked in the app's own JavaScript world, so the page cannot see or answer it. A page counts as
-// ready once its DOM is parsed and shows something: a blank document never does, and neither do
-// about:blank or an error page still standing from before the load.
 
 } // namespace
 
@@ -124,7 +109,6 @@ void ConnectWindow::begin(ConnectSession *session, QWebEngineProfile *webProfile
         m_integrationName = m_session->request().integrations.constFirst();
 
     attachPage(webProfile, preparedView);
-    connectPage();
     connect(m_browserButton, &QToolButton::clicked, m_session, &ConnectSession::continueInBrowser);
     connect(m_session, &ConnectSession::stateChanged, this, &ConnectWindow::onStateChanged);
     connect(m_session, &ConnectSession::loadModal, this, &ConnectWindow::onLoadModal);
@@ -161,7 +145,8 @@ void ConnectWindow::warmUpText()
     const QString letters = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz "
                                            "0123456789 \u00d7\u2026\u201c\u201d ")
         + tr("Preparing the connect page…") + tr("Loading the connect page…");
-    for (const QFont &font : {base, titleFont(base), closeFont(base), preparingFont(base)}) {
+    for (const QFont &font :
+         {base, titleFont(base), closeFont(base), PreparingView::headingFont(base)}) {
         painter.setFont(font);
         painter.drawText(QPointF(0, 32), letters);
     }
@@ -175,18 +160,16 @@ void ConnectWindow::warmUpText()
 
 ConnectWindow::~ConnectWindow()
 {
-    stopWatchingReadiness();
-    closePopups();
+    if (m_host)
+        disconnect(m_host, nullptr, this, nullptr);
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
-    if (m_page)
-        disconnect(m_page, nullptr, this, nullptr);
     // A window torn down with its parent still ends its session; nobody is left to show it.
     if (m_started && m_session && !m_session->isFinished())
         m_session->cancel();
-    // The page goes before the view and long before its profile, which lives above us.
-    delete m_page;
-    m_page = nullptr;
+    // The page (in the host) goes before its view, which the window's widgets delete.
+    delete m_host;
+    m_host = nullptr;
 }
 
 void ConnectWindow::buildUi()
@@ -257,28 +240,8 @@ void ConnectWindow::buildUi()
     m_stack = new QStackedWidget(m_splitter);
     m_splitter->addWidget(m_stack);
 
-    m_preparing = new QWidget(m_stack);
-    m_busy = new BusyIndicator(m_preparing);
-    m_preparingHeading = new QLabel(m_preparing);
-    m_preparingHeading->setFont(preparingFont(m_preparingHeading->font()));
-    m_preparingHeading->setAlignment(Qt::AlignCenter);
-    m_preparingHeading->setWordWrap(true);
-    m_preparingDetail = new QLabel(m_preparing);
-    m_preparingDetail->setAlignment(Qt::AlignCenter);
-    m_preparingDetail->setWordWrap(true);
-    m_preparingDetail->setForegroundRole(QPalette::PlaceholderText);
-    auto *preparingLayout = new QVBoxLayout(m_preparing);
-    preparingLayout->setContentsMargins(32, 32, 32, 32);
-    preparingLayout->setSpacing(12);
-    preparingLayout->addStretch(2);
-    preparingLayout->addWidget(m_busy, 0, Qt::AlignHCenter);
-    preparingLayout->addWidget(m_preparingHeading);
-    preparingLayout->addWidget(m_preparingDetail);
-    m_preparingCancel = new QPushButton(tr("&Cancel"), m_preparing);
-    m_preparingCancel->hide();
-    connect(m_preparingCancel, &QPushButton::clicked, this, &ConnectWindow::reject);
-    preparingLayout->addWidget(m_preparingCancel, 0, Qt::AlignHCenter);
-    preparingLayout->addStretch(3);
+    m_preparing = new PreparingView(m_stack);
+    connect(m_preparing, &PreparingView::cancelRequested, this, &ConnectWindow::reject);
     // A problem's view and the result's are made when first needed (problemShown(),
     // resultShown()): a stack measures all its views, and most windows show no problem and
     // reach their result long after the click. The page's view comes with the session.
@@ -347,54 +310,26 @@ void ConnectWindow::buildUi()
 
 void ConnectWindow::attachPage(QWebEngineProfile *webProfile, QWebEngineView *preparedView)
 {
-    if (preparedView) {
-        m_view = preparedView;
-        m_view->setParent(m_stack);
-        m_page = qobject_cast<ConnectWebPage *>(m_view->page());
-        Q_ASSERT(m_page);
-        m_page->setParent(this);
-    } else {
-        m_view = new QWebEngineView(m_stack);
-        m_page = new ConnectWebPage(webProfile, this);
-    }
-    // Our Problem view explains failed loads; Chromium's error page would only confuse.
-    m_page->settings()->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
-    m_page->setBrowserOnlyHosts(m_settings ? m_settings->browserOnlyHosts()
-                                           : AppSettings::defaultBrowserOnlyHosts());
-    m_page->setBackgroundColor(palette().color(QPalette::Window));
-    if (m_view->page() != m_page)
-        m_view->setPage(m_page);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setAccessibleName(tr("Connect page"));
-    connect(m_view, &QWidget::customContextMenuRequested, this, &ConnectWindow::showContextMenu);
+    m_host = new ModalHost(m_session, webProfile, preparedView,
+                           m_settings ? m_settings->browserOnlyHosts()
+                                      : AppSettings::defaultBrowserOnlyHosts(),
+                           palette().color(QPalette::Window), m_stack, this);
+    m_stack->addWidget(m_host->view());
 
-    m_stack->addWidget(m_view);
-}
-
-void ConnectWindow::connectPage()
-{
-    connect(m_page, &QWebEnginePage::loadStarted, this, &ConnectWindow::onLoadStarted);
-    connect(m_page, &QWebEnginePage::loadProgress, m_progress, &QProgressBar::setValue);
-    connect(m_page, &QWebEnginePage::loadFinished, this, &ConnectWindow::onLoadFinished);
-    // The page decides when it shows something (ConnectWebPage::watchReadiness): the moment
-    // its form exists, or once a page that fills its body later has done so.
-    connect(m_page, &ConnectWebPage::showsPage, this, [this] {
-        if (m_session->state() == ConnectSession::State::Loading) {
-            m_page->stopWatchingReadiness();
-            m_session->modalReady();
-        }
+    connect(m_host, &ModalHost::loadStarted, this, [this] {
+        m_progress->setValue(0);
+        // Loads inside the modal (its own next page) show progress too.
+        const ConnectSession::State state = m_session->state();
+        if (state == ConnectSession::State::Loading || state == ConnectSession::State::InModal)
+            m_progress->show();
     });
-    m_page->setFileChooser(&PageFileDialog::choose);
-    connect(m_page, &ConnectWebPage::watchedUrlReached, this, [this](const QUrl &url) {
-        if (!m_session->isFinished())
-            m_session->report(PageEvent::urlReached(url));
-    });
-    connect(m_page, &ConnectWebPage::certificateRefused, m_session,
-            &ConnectSession::modalCertificateRefused);
-    connect(m_page, &ConnectWebPage::blocked, m_session, &ConnectSession::pageBlocked);
-    connect(m_page, &ConnectWebPage::certificateAccepted, this,
+    connect(m_host, &ModalHost::loadProgress, m_progress, &QProgressBar::setValue);
+    connect(m_host, &ModalHost::loadEnded, m_progress, &QWidget::hide);
+    connect(m_host, &ModalHost::navigated, this, &ConnectWindow::updateAddress);
+    connect(m_host, &ModalHost::embeddedSignInRefused, this, &ConnectWindow::offerBrowser);
+    connect(m_host, &ModalHost::dialogAnswered, this, &ConnectWindow::showPageMessage);
+    connect(m_host, &ModalHost::certificateAccepted, this,
             [this](const QUrl &url, const QString &description) {
-                m_session->certificateAccepted(url, description);
                 m_certificateWarning->setDismissible(false);
                 m_certificateWarning->showMessage(
                     Banner::Level::Error,
@@ -405,50 +340,43 @@ void ConnectWindow::connectPage()
     connect(m_session, &ConnectSession::openInBrowser, this, [this](const QUrl &url) {
         // The session checked the scheme; the browser gets web addresses only.
         if (!QDesktopServices::openUrl(url))
-            m_preparingDetail->setText(tr("No browser could be started. Cancel, then try again "
-                                          "once a default browser is set."));
+            m_preparing->setDetail(tr("No browser could be started. Cancel, then try again "
+                                      "once a default browser is set."));
     });
-    connect(m_page, &ConnectWebPage::embeddedSignInRefused, this, &ConnectWindow::offerBrowser);
-    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
-            &ConnectWindow::onRendererTerminated);
-    connect(m_page, &QWebEnginePage::urlChanged, this, [this](const QUrl &url) {
-        m_session->pageNavigated(url);
-        updateAddress(url);
-    });
-    connect(m_page, &ConnectWebPage::popupOpened, this, &ConnectWindow::onPopupOpened);
-    connect(m_page, &ConnectWebPage::popupReady, this, &ConnectWindow::onPopupReady);
-    connect(m_page, &ConnectWebPage::popupClosed, this, &ConnectWindow::onPopupClosed);
-    connect(m_page, &ConnectWebPage::javaScriptDialog, this, &ConnectWindow::onJavaScriptDialog);
+}
+
+ConnectWebPage *ConnectWindow::page() const
+{
+    return m_host ? m_host->page() : nullptr;
+}
+
+QWebEngineView *ConnectWindow::webView() const
+{
+    return m_host ? m_host->view() : nullptr;
+}
+
+QList<PopupWindow *> ConnectWindow::popupWindows() const
+{
+    return m_host ? m_host->popupWindows() : QList<PopupWindow *>();
 }
 
 QWebEngineView *ConnectWindow::releaseView()
 {
-    if (!m_page || !m_session || !m_session->isFinished() || !m_page->isReusable())
+    if (!m_host || !m_session || !m_session->isFinished())
         return nullptr;
-    stopWatchingReadiness();
-    closePopups();
-    // Nothing of this window or its session hears the page from now on.
-    const QList<QObject *> receivers{this, m_session, m_progress, m_session->log()};
-    for (QObject *receiver : receivers) {
-        if (receiver)
-            disconnect(m_page, nullptr, receiver, nullptr);
-    }
-    disconnect(m_view, nullptr, this, nullptr);
-    m_stack->removeWidget(m_view);
-    QWebEngineView *view = m_view;
-    view->setParent(nullptr);
-    m_page->setParent(view);
-    m_page = nullptr;
-    m_view = nullptr;
-    return view;
+    QWebEngineView *view = m_host->view();
+    QWebEngineView *released = m_host->release();
+    if (released)
+        m_stack->removeWidget(view);
+    return released;
 }
 
 void ConnectWindow::setCertificateOverrideAllowed(bool allowed)
 {
-    Q_ASSERT(m_page);
-    if (!m_page)
+    Q_ASSERT(page());
+    if (!page())
         return;
-    m_page->setCertificateOverrideAllowed(allowed);
+    page()->setCertificateOverrideAllowed(allowed);
     if (allowed)
         m_certificateWarning->showMessage(
             Banner::Level::Warning,
@@ -512,7 +440,7 @@ ProblemView *ConnectWindow::problemShown()
         m_problem = new ProblemView(m_stack);
         connect(m_problem, &ProblemView::actionTriggered, this, [this] { m_session->retry(); });
         connect(m_problem, &ProblemView::secondaryTriggered, this, [this] {
-            if (m_page->acceptRefusedCertificate())
+            if (page() && page()->acceptRefusedCertificate())
                 m_session->retry();
         });
         m_stack->addWidget(m_problem);
@@ -533,7 +461,7 @@ SessionResultView *ConnectWindow::resultShown()
 ConnectWindow::View ConnectWindow::currentView() const
 {
     QWidget *current = m_stack->currentWidget();
-    if (current == m_view)
+    if (current && current == webView())
         return View::Modal;
     if (current == m_problem)
         return View::Problem;
@@ -544,7 +472,7 @@ ConnectWindow::View ConnectWindow::currentView() const
 
 QString ConnectWindow::preparingText() const
 {
-    return m_preparingHeading->text();
+    return m_preparing->heading();
 }
 
 bool ConnectWindow::detailsVisible() const
@@ -574,11 +502,6 @@ void ConnectWindow::setDetailsVisible(bool visible)
         logView()->setVisible(visible);
 }
 
-QList<PopupWindow *> ConnectWindow::popupWindows() const
-{
-    return m_popups.values();
-}
-
 void ConnectWindow::offerBrowser(const QString &host)
 {
     if (!m_session->canContinueInBrowser() || m_browserOffer->isVisible())
@@ -594,9 +517,7 @@ void ConnectWindow::offerBrowser(const QString &host)
 
 void ConnectWindow::showPreparing(const QString &heading, const QString &detail)
 {
-    m_preparingHeading->setText(heading);
-    m_preparingDetail->setText(detail);
-    m_preparingDetail->setVisible(!detail.isEmpty());
+    m_preparing->setText(heading, detail);
     showView(View::Preparing);
 }
 
@@ -607,8 +528,8 @@ void ConnectWindow::showView(View view)
         m_stack->setCurrentWidget(m_preparing);
         break;
     case View::Modal:
-        m_stack->setCurrentWidget(m_view);
-        m_view->setFocus(Qt::OtherFocusReason);
+        m_stack->setCurrentWidget(webView());
+        webView()->setFocus(Qt::OtherFocusReason);
         break;
     case View::Problem:
         m_stack->setCurrentWidget(problemShown());
@@ -623,7 +544,6 @@ void ConnectWindow::showView(View view)
 
 void ConnectWindow::onStateChanged(ConnectSession::State state)
 {
-    m_preparingCancel->hide();
     m_browserButton->setEnabled(m_session->canContinueInBrowser());
     const QString platform = m_provider ? m_provider->platformName() : QString();
     switch (state) {
@@ -643,12 +563,12 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
         showPreparing(tr("Loading the connect page…"), {});
         break;
     case ConnectSession::State::InModal:
-        stopWatchingReadiness();
+        m_host->settle(false);
         m_progress->hide();
         showView(View::Modal);
         break;
     case ConnectSession::State::Problem: {
-        stopWatchingReadiness();
+        m_host->settle(false);
         m_progress->hide();
         ProblemView *problem = problemShown();
         if (m_session->problemKind() == ConnectSession::ProblemKind::RendererCrashed)
@@ -662,35 +582,31 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
             problem->setProblem(tr("The connect page could not be shown"), m_session->problem(),
                                 tr("&Retry"));
         if (m_session->problemKind() == ConnectSession::ProblemKind::CertificateRefused
-            && m_page->hasOverridableRefusal())
+            && page()->hasOverridableRefusal())
             problem->setSecondaryAction(tr("Continue &anyway (not secure)"));
         showView(View::Problem);
         break;
     }
     case ConnectSession::State::InBrowser:
-        stopWatchingReadiness();
         m_progress->hide();
         m_browserOffer->hide();
-        closePopups();
-        // The embedded page has nothing more to do; stop it so it cannot act behind our back.
-        m_page->triggerAction(QWebEnginePage::Stop);
-        m_page->setUrl(QUrl(QStringLiteral("about:blank")));
+        // The embedded page has nothing more to do; it stops so it cannot act behind our back.
+        m_host->leave();
         showPreparing(tr("Continue in your browser"),
                       tr("Finish signing in in the browser window that opened. This window carries "
                          "on when you are done."));
-        m_preparingCancel->show();
+        m_preparing->setCancelShown(true);
         break;
     case ConnectSession::State::Confirming:
-        stopWatchingReadiness();
+        m_host->settle(true);
         m_progress->hide();
-        closePopups();
         showPreparing(tr("Checking the connection…"),
                       platform.isEmpty()
                           ? QString()
                           : tr("Asking %1 whether the connection was made.").arg(platform));
         break;
     case ConnectSession::State::Finished:
-        stopWatchingReadiness();
+        m_host->settle(false);
         m_progress->hide();
         break;
     }
@@ -698,10 +614,7 @@ void ConnectWindow::onStateChanged(ConnectSession::State state)
 
 void ConnectWindow::onLoadModal(const QUrl &url)
 {
-    // A new load: what was reported ready before does not count.
-    m_page->watchReadiness();
-    m_page->setWatchedUrl(m_session->launch().watch);
-    m_page->load(url);
+    m_host->load(url);
 }
 
 QString ConnectWindow::addressText() const
@@ -712,9 +625,6 @@ QString ConnectWindow::addressText() const
 void ConnectWindow::updateAddress(const QUrl &url)
 {
     const QString scheme = url.scheme();
-    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        return; // about:blank between sessions, or before the first load: the last stays
-    }
     const QUrl origin = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
                                      | QUrl::RemoveFragment);
     const QString where = origin.toDisplayString();
@@ -748,118 +658,10 @@ void ConnectWindow::updateAddress(const QUrl &url)
     }
 }
 
-void ConnectWindow::onLoadStarted()
+void ConnectWindow::showPageMessage(ConnectWebPage::Dialog kind, const QUrl &origin,
+                                    const QString &text)
 {
-    if (m_session->isFinished())
-        return;
-    m_progress->setValue(0);
-    // Loads inside the modal (its own next page) show progress too.
-    const ConnectSession::State state = m_session->state();
-    if (state == ConnectSession::State::Loading || state == ConnectSession::State::InModal)
-        m_progress->show();
-    m_session->modalLoadStarted();
-}
-
-void ConnectWindow::onLoadFinished(bool ok)
-{
-    m_progress->hide();
-    if (m_session->isFinished())
-        return;
-    if (!ok) {
-        m_session->modalLoadFinished(false);
-        return;
-    }
-    // A page that loaded is not yet a page that shows something (a blank document loads fine):
-    // the page says when it does, and the session's load timeout covers the rest.
-    if (m_session->state() == ConnectSession::State::Loading)
-        m_page->checkReadiness();
-}
-
-void ConnectWindow::stopWatchingReadiness()
-{
-    if (m_page)
-        m_page->stopWatchingReadiness();
-}
-
-void ConnectWindow::onRendererTerminated()
-{
-    if (m_session->isFinished())
-        return;
-    qCWarning(lcUi) << "the connect page's renderer stopped";
-    closePopups();
-    m_session->rendererCrashed();
-}
-
-void ConnectWindow::onPopupOpened(ConnectWebPage *popup)
-{
-    // Logged from its first navigation on; shown only once it has loaded a web page.
-    if (m_session->isFinished())
-        return;
-    if (ExchangeLog *log = m_session->log()) {
-        connect(popup, &QWebEnginePage::urlChanged, log, [log](const QUrl &url) {
-            if (!url.isEmpty())
-                log->recordNavigation(QStringLiteral("popup"), url);
-        });
-    }
-}
-
-void ConnectWindow::onPopupReady(ConnectWebPage *popup)
-{
-    if (m_session->isFinished() || m_popups.contains(popup) || !popup->isShowable())
-        return;
-    auto *window = new PopupWindow(popup, this);
-    m_popups.insert(popup, window);
-    window->show();
-    window->raise();
-    window->activateWindow();
-}
-
-void ConnectWindow::onPopupClosed(ConnectWebPage *popup)
-{
-    PopupWindow *window = m_popups.take(popup);
-    if (!window)
-        return;
-    window->hide();
-    // Posted before ConnectWebPage's own deleteLater of the page: the view goes first.
-    window->deleteLater();
-}
-
-void ConnectWindow::closePopups()
-{
-    // Every popup goes, shown or still loading: a popup with no window must not keep running
-    // (or signing in) unseen. The windows (their views) first, then the pages.
-    const auto windows = m_popups;
-    m_popups.clear();
-    for (PopupWindow *window : windows)
-        delete window;
-    if (m_page) {
-        m_page->closePopups();
-        m_page->closeFileChooser(); // nor may a dialog of the page outlive what it was for
-    }
-}
-
-void ConnectWindow::onJavaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin,
-                                       const QString &text)
-{
-    if (m_session->isFinished())
-        return;
     const QString where = origin.host().isEmpty() ? origin.toDisplayString() : origin.host();
-    QString what;
-    switch (kind) {
-    case ConnectWebPage::Dialog::Alert:
-        what = tr("a message box (alert), not shown: “%1”").arg(text);
-        break;
-    case ConnectWebPage::Dialog::Confirm:
-        what = tr("a question (confirm), answered Cancel: “%1”").arg(text);
-        break;
-    case ConnectWebPage::Dialog::Prompt:
-        what = tr("a text prompt (prompt), answered with nothing: “%1”").arg(text);
-        break;
-    case ConnectWebPage::Dialog::Unload:
-        what = tr("a request to stay on the page (beforeunload), answered Leave");
-        break;
-    }
-    m_session->pageDialog(what, origin);
     if (m_pageMessagesMuted || kind == ConnectWebPage::Dialog::Unload)
         return;
     // In the window, marked as the page's words, never in the way: the page's message box
@@ -885,10 +687,8 @@ void ConnectWindow::onFinished(const SessionResult &result)
     if (m_resultEmitted)
         return;
     m_resultEmitted = true;
-    stopWatchingReadiness();
     m_progress->hide();
-    closePopups();
-    m_page->triggerAction(QWebEnginePage::Stop);
+    m_host->stop();
 
     resultShown()->setResult(result, m_integrationName);
     showView(View::Result);
@@ -908,7 +708,7 @@ void ConnectWindow::showSoon(int longestWaitMs)
             return; // shown already, or closed before it was
         WindowShow::show(this);
     };
-    connect(m_page, &QWebEnginePage::loadStarted, this, showNow, Qt::SingleShotConnection);
+    connect(m_host, &ModalHost::loadStarted, this, showNow, Qt::SingleShotConnection);
     // Anything other than the request and the load to come (a problem, a result) shows at once.
     connect(m_session, &ConnectSession::stateChanged, this, [showNow](ConnectSession::State state) {
         if (state != ConnectSession::State::Requesting && state != ConnectSession::State::Loading)
@@ -928,20 +728,4 @@ void ConnectWindow::reject()
     m_session->cancel();
     if (!m_session->isFinished())
         showPreparing(tr("Cancelling…"), {});
-}
-
-void ConnectWindow::showContextMenu(const QPoint &pos)
-{
-    // Editing only: navigation, "view source" or "save page" have no place in a sign-in form.
-    QMenu menu(this);
-    for (const QWebEnginePage::WebAction action :
-         {QWebEnginePage::Undo, QWebEnginePage::Redo, QWebEnginePage::Cut, QWebEnginePage::Copy,
-          QWebEnginePage::Paste, QWebEnginePage::SelectAll}) {
-        if (action == QWebEnginePage::Cut)
-            menu.addSeparator();
-        if (action == QWebEnginePage::SelectAll)
-            menu.addSeparator();
-        menu.addAction(m_page->action(action));
-    }
-    menu.exec(m_view->mapToGlobal(pos));
 }

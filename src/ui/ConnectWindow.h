@@ -1,22 +1,20 @@
-// The window that hosts one connect session: header (logo, title, close), the modal page with its
-// load progress, problems with Retry, the result, OAuth popups and the exchange details. It feeds
-// what the page does to its ConnectSession and shows what the session says; the session alone
-// decides the result.
+// The window of one connect session: its chrome (header with logo, title, address and close; load
+// progress; banners; footer with Details and where the session talks to) around the views the
+// session's state maps to: preparing, the platform's page, a problem with Retry, the result. The
+// page itself, with its popups and what it says to the session, is hosted by a ModalHost; the
+// session alone decides the result.
 #pragma once
 
 #include "core/session/ConnectSession.h"
 #include "web/ConnectWebPage.h"
 
 #include <QDialog>
-#include <QHash>
 #include <QTimer>
 #include <QUrl>
 
 class AppSettings;
 class Banner;
-class QPushButton;
 class BrandLogo;
-class BusyIndicator;
 class ConnectWebPage;
 class ExchangeLogView;
 class PopupWindow;
@@ -29,6 +27,9 @@ class QToolButton;
 class QWebEngineProfile;
 class QWebEngineView;
 class SessionResultView;
+
+class ModalHost;
+class PreparingView;
 
 class ConnectWindow : public QDialog
 {
@@ -99,8 +100,8 @@ public:
     void setDetailsVisible(bool visible);
 
     // The parts tests and support tools drive.
-    ConnectWebPage *page() const { return m_page; }
-    QWebEngineView *webView() const { return m_view; }
+    ConnectWebPage *page() const; // null until begin()
+    QWebEngineView *webView() const;
     QList<PopupWindow *> popupWindows() const;
     // Null until the window first shows a problem, or its result.
     ProblemView *problemView() const { return m_problem; }
@@ -128,9 +129,8 @@ public Q_SLOTS:
 
 private:
     void buildUi();
-    // The page's side, at begin(): the view in the stack, and what it and the session say.
+    // The page's side, at begin(): its host, its view in the stack, and what the host says.
     void attachPage(QWebEngineProfile *webProfile, QWebEngineView *preparedView);
-    void connectPage();
     void updateTitle();
     void showPreparing(const QString &heading, const QString &detail);
     void showView(View view);
@@ -142,17 +142,9 @@ private:
     void offerBrowser(const QString &host);
     void onLoadModal(const QUrl &url);
     void onFinished(const SessionResult &result);
-    void onLoadStarted();
     void updateAddress(const QUrl &url);
-    void onLoadFinished(bool ok);
-    void onRendererTerminated();
-    void onPopupOpened(ConnectWebPage *popup);
-    void onPopupReady(ConnectWebPage *popup);
-    void onJavaScriptDialog(ConnectWebPage::Dialog kind, const QUrl &origin, const QString &text);
-    void onPopupClosed(ConnectWebPage *popup);
-    void stopWatchingReadiness();
-    void closePopups();
-    void showContextMenu(const QPoint &pos);
+    // What the page's alert(), confirm() or prompt() said, as a strip marked as the page's words.
+    void showPageMessage(ConnectWebPage::Dialog kind, const QUrl &origin, const QString &text);
 
     PlatformProvider *m_provider;
     AppSettings *m_settings;
@@ -167,8 +159,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QWidget *m_preparing = nullptr;
-    QPushButton *m_preparingCancel = nullptr;
+    PreparingView *m_preparing = nullptr;
     QToolButton *m_browserButton = nullptr;
     Banner *m_browserOffer = nullptr;
     Banner *m_certificateWarning = nullptr;
@@ -176,18 +167,13 @@ private:
     Banner *m_addressWarning = nullptr;
     QLabel *m_address = nullptr;
     bool m_pageMessagesMuted = false;
-    BusyIndicator *m_busy = nullptr;
-    QLabel *m_preparingHeading = nullptr;
-    QLabel *m_preparingDetail = nullptr;
-    QWebEngineView *m_view = nullptr;
-    ConnectWebPage *m_page = nullptr;
+    ModalHost *m_host = nullptr; // made by begin()
     ProblemView *m_problem = nullptr; // made by problemShown()
     SessionResultView *m_result = nullptr; // made by resultShown()
     ExchangeLogView *m_log = nullptr;
     QToolButton *m_detailsToggle = nullptr;
     QLabel *m_backendLabel = nullptr;
 
-    QHash<ConnectWebPage *, PopupWindow *> m_popups;
     bool m_started = false;
     bool m_showPending = false; // showSoon() waits; cleared once shown or closed
     bool m_closeRequested = false;
