@@ -3,6 +3,7 @@
 #include "app/Interrupts.h"
 #include "core/model/ApiVersion.h"
 #include "core/session/SessionPlanner.h"
+#include "core/session/Workspace.h"
 #include "ui/ConnectWindow.h"
 #include "ui/ThemeManager.h"
 #include "web/WebProfiles.h"
@@ -81,46 +82,44 @@ int ConnectCommand::exec()
             quit(result.exitCode());
         }
     });
-    m_context.backends->open(*profile, this, [this](const Result<PlatformProvider *> &result) {
-        if (!result.ok()) {
-            if (result.failure.kind == ApiFailure::Kind::Configuration)
-                stopWithUsageError(result.failure.message());
-            else
-                stopWithFailure(result.failure);
-            return;
-        }
-        opened(*result.value);
-    });
+    // The same decisions as the main window's: the profile opened, its integrations listed,
+    // the names its connections take.
+    m_workspace = new Workspace(m_context.backends, m_context.appSettings, nullptr, this);
+    connect(m_workspace, &Workspace::openFailed, this,
+            [this](const Profile &, const ApiFailure &failure) {
+                if (failure.kind == ApiFailure::Kind::Configuration)
+                    stopWithUsageError(failure.message());
+                else
+                    stopWithFailure(failure);
+            });
+    connect(m_workspace, &Workspace::opened, m_workspace, &Workspace::refreshIntegrations);
+    connect(m_workspace, &Workspace::integrationsFailed, this,
+            [this](const ApiFailure &failure) { stopWithFailure(failure); });
+    connect(m_workspace, &Workspace::integrationsListed, this, &ConnectCommand::typesArrived);
+    connect(m_workspace, &Workspace::connectionsListed, this,
+            [this](const Result<QList<Connection>> &result) {
+                if (!result.ok())
+                    return stopWithFailure(result.failure);
+                const QString integration =
+                    m_integrationName.isEmpty() ? tr("Connection") : m_integrationName;
+                openWindow(SessionPlanner(m_context.appSettings)
+                               .nameFor(integration, m_options.integrations.value(0),
+                                        m_workspace->namesTaken()));
+            });
+    m_workspace->open(*profile);
     if (!m_done)
         QApplication::exec();
     return m_exitCode;
 }
 
-void ConnectCommand::opened(PlatformProvider *provider)
+void ConnectCommand::typesArrived()
 {
-    m_provider = provider;
-    provider->fetchConnectionTypes(this, {}, [this](const Result<ConnectionTypeList> &result) {
-        if (!result.ok())
-            return stopWithFailure(result.failure);
-        typesArrived(result.value->types);
-    });
-}
-
-void ConnectCommand::typesArrived(const QList<ConnectionType> &types)
-{
-    QStringList unknown;
-    for (const QString &id : std::as_const(m_options.integrations)) {
-        const auto type =
-            std::find_if(types.cbegin(), types.cend(),
-                         [&](const ConnectionType &candidate) { return candidate.id == id; });
-        if (type == types.cend())
-            unknown.append(id);
-        else if (m_options.integrations.size() == 1)
-            m_integrationName = type->name;
-    }
+    if (m_window)
+        return; // listed once; nothing asks again
+    const QStringList unknown = m_workspace->unlisted(m_options.integrations);
     if (!unknown.isEmpty()) {
         QStringList ids;
-        for (const ConnectionType &type : types)
+        for (const ConnectionType &type : m_workspace->listed())
             ids.append(type.id);
         ids.sort();
         stopWithUsageError(
@@ -128,21 +127,17 @@ void ConnectCommand::typesArrived(const QList<ConnectionType> &types)
                 .arg(unknown.join(QLatin1String("”, “")), ids.join(QLatin1String(", "))));
         return;
     }
+    if (m_options.integrations.size() == 1) {
+        for (const ConnectionType &type : m_workspace->listed()) {
+            if (type.id == m_options.integrations.constFirst())
+                m_integrationName = type.name;
+        }
+    }
     if (!m_options.name.isEmpty()) {
         openWindow(m_options.name);
         return;
     }
-    m_provider->fetchConnections(this, [this](const Result<QList<Connection>> &result) {
-        if (!result.ok())
-            return stopWithFailure(result.failure);
-        QStringList taken;
-        for (const Connection &connection : *result.value)
-            taken.append(connection.name);
-        const QString integration =
-            m_integrationName.isEmpty() ? tr("Connection") : m_integrationName;
-        openWindow(SessionPlanner(m_context.appSettings)
-                       .nameFor(integration, m_options.integrations.value(0), taken));
-    });
+    m_workspace->refreshConnections();
 }
 
 void ConnectCommand::openWindow(const QString &name)
@@ -150,8 +145,9 @@ void ConnectCommand::openWindow(const QString &name)
     const SessionRequest request =
         SessionPlanner(m_context.appSettings)
             .create(name, m_options.integrations, m_context.theme->isDark());
-    m_window = new ConnectWindow(m_provider, request, m_context.webProfiles->profileFor(m_profile),
-                                 m_context.appSettings);
+    m_window =
+        new ConnectWindow(m_workspace->provider(), request,
+                          m_context.webProfiles->profileFor(m_profile), m_context.appSettings);
     m_window->setCertificateOverrideAllowed(m_profile.acceptInvalidCertificates);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     if (!m_integrationName.isEmpty())

@@ -12,7 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
-class PlatformProvider;
+class Workspace;
 
 class ConnectCommand : public QObject
 {
@@ -27,8 +27,8 @@ public:
 
 private:
     std::optional<Profile> resolveProfile(QString *error) const;
-    void opened(PlatformProvider *provider);
-    void typesArrived(const QList<ConnectionType> &types);
+    // The platform listed its integrations: the ones asked for are checked, the name chosen.
+    void typesArrived();
     void openWindow(const QString &name);
     void sessionFinished(const SessionResult &result);
     // Before a session exists: report and stop.
@@ -39,7 +39,7 @@ private:
 
     ConnectOptions m_options;
     AppContext m_context;
-    PlatformProvider *m_provider = nullptr;
+    Workspace *m_workspace = nullptr;
     Profile m_profile;
     QString m_integrationName;
     QPointer<ConnectWindow> m_window;

@@ -48,11 +48,6 @@ QStringList idsOf(const QList<ConnectionType> &types)
     return ids;
 }
 
-QUrl resolved(const QUrl &base, const QUrl &url)
-{
-    return url.isRelative() && base.isValid() ? base.resolved(url) : url;
-}
-
 bool sameDefinition(const Profile &a, const Profile &b)
 {
     return a.id == b.id && a.platform == b.platform && a.access == b.access
@@ -97,7 +92,7 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
     , m_settings(settings)
     , m_webProfiles(webProfiles)
     , m_logos(new LogoCache(this))
-    , m_typeCache(typeCache)
+    , m_workspace(new Workspace(backends, settings, typeCache, this))
     , m_views(new ModalViewPool(this))
 {
     // A web profile about to be cleared or replaced loses the view kept on it.
@@ -107,6 +102,11 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
     buildUi();
     // The window made ahead shows the settings as they were (its logo, say).
     connect(m_settings, &AppSettings::changed, this, &MainWindow::renewNextWindow);
+    connect(m_workspace, &Workspace::opened, this, &MainWindow::onProfileOpened);
+    connect(m_workspace, &Workspace::openFailed, this, &MainWindow::onProfileOpenFailed);
+    connect(m_workspace, &Workspace::integrationsListed, this, &MainWindow::onIntegrationsListed);
+    connect(m_workspace, &Workspace::integrationsFailed, this, &MainWindow::onIntegrationsFailed);
+    connect(m_workspace, &Workspace::connectionsListed, this, &MainWindow::onConnectionsListed);
     connect(m_profiles, &ProfileStore::activeChanged, this, &MainWindow::openProfile);
     openProfile(m_profiles->active());
     resize(980, 640);
@@ -133,11 +133,11 @@ void MainWindow::setThemeManager(ThemeManager *theme)
 void MainWindow::makeNextWindowSoon()
 {
     QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
-        if (generation != m_openGeneration || !m_provider || m_nextWindow)
+        if (generation != m_openGeneration || !provider() || m_nextWindow)
             return;
         if (m_connectWindow && !m_connectWindow->session()->isFinished())
             return; // made when this session has finished
-        auto *window = new ConnectWindow(m_provider, isDark(), m_settings, this);
+        auto *window = new ConnectWindow(provider(), isDark(), m_settings, this);
         window->layOutAhead();
         m_nextWindow = window;
     });
@@ -332,7 +332,7 @@ void MainWindow::preparePageSoon()
 {
     // After the events already waiting (a paint, a click), never before them.
     QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
-        if (generation != m_openGeneration || !m_provider || !m_webProfiles)
+        if (generation != m_openGeneration || !provider() || !m_webProfiles)
             return;
         if (m_connectWindow && !m_connectWindow->session()->isFinished())
             return; // the session's own page is loading or in use; after it
@@ -365,11 +365,12 @@ void MainWindow::preparePageSoon()
             return;
         }
         m_logosAwaited = true;
-        const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
+        const Profile profile =
+            m_profiles->find(m_workspace->profile().id).value_or(m_workspace->profile());
         Q_EMIT pagePreparing();
-        m_views->prepare(m_webProfiles->profileFor(profile), m_provider->apiBaseUrl());
+        m_views->prepare(m_webProfiles->profileFor(profile), provider()->apiBaseUrl());
         // What the first session would otherwise load on the click's path.
-        m_provider->prepareFirstAttempt();
+        provider()->prepareFirstAttempt();
         ConnectWindow::warmUpText();
         makeNextWindowSoon();
     });
@@ -394,21 +395,11 @@ void MainWindow::updateProfileChrome(const Profile &profile)
 void MainWindow::openProfile(const Profile &profile)
 {
     ++m_openGeneration;
-    const quint64 generation = m_openGeneration;
     if (m_connectWindow && m_connectWindow->session()->isFinished())
         m_connectWindow->close();
     dropNextWindow(); // made for the provider that goes
-    delete m_providerContext;
-    m_providerContext = new QObject(this);
-    m_provider = nullptr;
-    m_openFailed = false;
-    m_connectionsLoaded = false;
-    m_namesJustConnected.clear();
-    m_typesListed.clear();
-    m_typesValidators = {};
     m_pendingType.reset();
     m_autoOpened = false;
-    m_openedProfile = profile;
 
     updateProfileChrome(profile);
     m_profileBanner->hide();
@@ -417,41 +408,37 @@ void MainWindow::openProfile(const Profile &profile)
     m_connections->clear();
     m_refreshAction->setEnabled(false);
     statusBar()->showMessage(tr("Opening %1…").arg(ProfileSwitcher::label(profile)));
+    m_workspace->open(profile);
+}
 
-    m_backends->open(
-        profile, m_providerContext,
-        [this, generation, profile](const Result<PlatformProvider *> &result) {
-            if (generation != m_openGeneration)
-                return;
-            m_refreshAction->setEnabled(true);
-            statusBar()->clearMessage();
-            if (!result.ok() || !*result.value) {
-                m_openFailed = true;
-                const QString why = result.failure.message();
-                m_profileBanner->showMessage(
-                    Banner::Level::Error,
-                    tr("“%1” could not be opened. %2").arg(ProfileSwitcher::label(profile), why));
-                m_profileBanner->setDismissible(false);
-                m_profileBanner->addButton(tr("Open &Settings"),
-                                           [this, profile] { showSettings(profile.id); });
-                m_profileBanner->addButton(tr("Try &Again"),
-                                           [this] { openProfile(m_profiles->active()); });
-                m_picker->setError(tr("Integrations appear once the profile opens."));
-                m_connections->setError(tr("Connections appear once the profile opens."));
-                Q_EMIT profileOpened(profile);
-                return;
-            }
-            m_provider = *result.value;
-            m_backendLabel->setText(m_backends->describe(profile));
-            fetchTypes();
-            fetchConnections();
-            Q_EMIT profileOpened(profile);
-        });
+void MainWindow::onProfileOpened(const Profile &profile)
+{
+    m_refreshAction->setEnabled(true);
+    statusBar()->clearMessage();
+    m_backendLabel->setText(m_backends->describe(profile));
+    fetchTypes();
+    fetchConnections();
+    Q_EMIT profileOpened(profile);
+}
+
+void MainWindow::onProfileOpenFailed(const Profile &profile, const ApiFailure &failure)
+{
+    m_refreshAction->setEnabled(true);
+    statusBar()->clearMessage();
+    m_profileBanner->showMessage(
+        Banner::Level::Error,
+        tr("“%1” could not be opened. %2").arg(ProfileSwitcher::label(profile), failure.message()));
+    m_profileBanner->setDismissible(false);
+    m_profileBanner->addButton(tr("Open &Settings"), [this, profile] { showSettings(profile.id); });
+    m_profileBanner->addButton(tr("Try &Again"), [this] { openProfile(m_profiles->active()); });
+    m_picker->setError(tr("Integrations appear once the profile opens."));
+    m_connections->setError(tr("Connections appear once the profile opens."));
+    Q_EMIT profileOpened(profile);
 }
 
 void MainWindow::refresh()
 {
-    if (!m_provider) {
+    if (!provider()) {
         openProfile(m_profiles->active());
         return;
     }
@@ -459,75 +446,39 @@ void MainWindow::refresh()
     fetchConnections();
 }
 
-QList<ConnectionType> MainWindow::allowedOnly(const QList<ConnectionType> &types) const
-{
-    // The company's whitelist; none means every type the backend lists.
-    const QStringList allowed = m_settings->allowedIntegrations();
-    if (allowed.isEmpty())
-        return types;
-    QList<ConnectionType> kept;
-    for (const ConnectionType &type : types) {
-        if (allowed.contains(type.id))
-            kept.append(type);
-    }
-    return kept;
-}
-
 void MainWindow::fetchTypes()
 {
-    if (!m_provider)
+    if (!provider())
         return;
-    PlatformProvider *provider = m_provider;
-    const QString cacheKey =
-        ConnectionTypeCache::keyFor(m_openedProfile.id, provider->apiBaseUrl());
-    if (m_typesListed.isEmpty()) {
-        // What this profile listed last time, at once; the platform is asked below all the same.
-        const auto cached = m_typeCache ? m_typeCache->load(cacheKey) : std::nullopt;
-        if (cached) {
-            qCInfo(lcApp) << "integrations from the cache of" << cached->fetchedAt;
-            m_typesValidators = cached->validators;
-            showTypes(cached->types);
-        } else {
-            m_picker->setLoading();
-        }
-    }
-    provider->fetchConnectionTypes(
-        m_providerContext, m_typesValidators,
-        [this, provider, cacheKey](const Result<ConnectionTypeList> &result) {
-            if (provider != m_provider)
-                return;
-            if (!result.ok()) {
-                if (m_typesListed.isEmpty()) {
-                    m_picker->setError(result.failure.message());
-                } else {
-                    // The list shown stays usable; say that it may be out of date.
-                    statusBar()->showMessage(tr("The integrations could not be refreshed: %1")
-                                                 .arg(result.failure.message()),
-                                             statusMessageMs);
-                }
-                return;
-            }
-            if (result.value->unchanged && !m_typesListed.isEmpty()) {
-                // What the picker shows is current, unless the allowed ones changed meanwhile.
-                if (idsOf(allowedOnly(m_typesListed)) != idsOf(m_picker->types()))
-                    showTypes(m_typesListed);
-                return;
-            }
-            if (m_typeCache && !result.value->types.isEmpty())
-                m_typeCache->store(cacheKey,
-                                   {result.value->types, result.value->validators,
-                                    QDateTime::currentDateTimeUtc()});
-            m_typesValidators = result.value->validators;
-            showTypes(result.value->types);
-        });
+    if (m_workspace->listed().isEmpty())
+        m_picker->setLoading(); // the cache, if it has them, fills the picker at once
+    m_workspace->refreshIntegrations();
 }
 
-void MainWindow::showTypes(const QList<ConnectionType> &listed)
+void MainWindow::onIntegrationsListed(Workspace::Source source)
 {
-    PlatformProvider *provider = m_provider;
-    m_typesListed = listed;
-    QList<ConnectionType> types = allowedOnly(listed);
-    if (types.isEmpty() && !listed.isEmpty()) {
+    // What the picker shows is current, unless the allowed ones changed meanwhile.
+    if (source == Workspace::Source::Unchanged
+        && idsOf(m_workspace->offered()) == idsOf(m_picker->types()))
+        return;
+    showTypes();
+}
+
+void MainWindow::onIntegrationsFailed(const ApiFailure &failure, bool stale)
+{
+    if (!stale) {
+        m_picker->setError(failure.message());
+        return;
+    }
+    // The list shown stays usable; say that it may be out of date.
+    statusBar()->showMessage(
+        tr("The integrations could not be refreshed: %1").arg(failure.message()), statusMessageMs);
+}
+
+void MainWindow::showTypes()
+{
+    const QList<ConnectionType> types = m_workspace->offered();
+    if (types.isEmpty() && !m_workspace->listed().isEmpty()) {
         m_picker->setError(
             tr("None of the allowed integrations (%1) is offered by %2. Check the allowed "
                "integrations in the settings, or switch profile.")
@@ -535,8 +486,6 @@ void MainWindow::showTypes(const QList<ConnectionType> &listed)
                      m_backends->describe(m_profiles->active())));
         return;
     }
-    for (ConnectionType &type : types)
-        type.logoUrl = resolved(provider->apiBaseUrl(), type.logoUrl);
     m_picker->setTypes(types);
     openPendingLink();
     // The company allows one integration: nothing to pick, so open it once per profile.
@@ -553,33 +502,26 @@ void MainWindow::showTypes(const QList<ConnectionType> &listed)
 
 void MainWindow::fetchConnections()
 {
-    if (!m_provider)
+    if (!provider())
         return;
     m_connections->setLoading();
-    PlatformProvider *provider = m_provider;
-    provider->fetchConnections(
-        m_providerContext, [this, provider](const Result<QList<Connection>> &result) {
-            if (provider != m_provider)
-                return;
-            afterFirstPaint([this, result, generation = m_openGeneration] {
-                if (generation == m_openGeneration) // not another profile's by now
-                    showConnections(result);
-            });
-        });
+    m_workspace->refreshConnections();
+}
+
+void MainWindow::onConnectionsListed(const Result<QList<Connection>> &result)
+{
+    afterFirstPaint([this, result, generation = m_openGeneration] {
+        if (generation == m_openGeneration) // not another profile's by now
+            showConnections(result);
+    });
 }
 
 void MainWindow::showConnections(const Result<QList<Connection>> &result)
 {
-    if (!result.ok()) {
+    if (!result.ok())
         m_connections->setError(result.failure.message());
-    } else {
-        QList<Connection> connections = *result.value;
-        for (Connection &connection : connections)
-            connection.typeLogoUrl = resolved(m_provider->apiBaseUrl(), connection.typeLogoUrl);
-        m_connections->setConnections(connections);
-        m_connectionsLoaded = true;
-        m_namesJustConnected.clear(); // the list has them now
-    }
+    else
+        m_connections->setConnections(*result.value);
     Q_EMIT connectionsRefreshed();
     // A failed list is no reason to refuse: the server still refuses a taken name, and
     // that failure offers the next free one.
@@ -627,9 +569,9 @@ void MainWindow::openPendingLink()
 
 void MainWindow::openIntegration(const ConnectionType &type)
 {
-    if (!m_provider)
+    if (!provider())
         return;
-    if (!m_connectionsLoaded) {
+    if (!m_workspace->connectionsLoaded()) {
         // The name must not collide with a connection we have not seen yet: wait for the list.
         m_pendingType = type;
         statusBar()->showMessage(tr("Checking the names of your connections…"));
@@ -640,7 +582,7 @@ void MainWindow::openIntegration(const ConnectionType &type)
 
 QStringList MainWindow::namesTaken() const
 {
-    return m_connections->names() + m_namesJustConnected;
+    return m_workspace->namesTaken();
 }
 
 void MainWindow::startCreate(const ConnectionType &type)
@@ -653,7 +595,7 @@ void MainWindow::startCreate(const ConnectionType &type)
 
 void MainWindow::reconnect(const Connection &connection)
 {
-    if (!m_provider)
+    if (!provider())
         return;
     startSession(SessionPlanner(m_settings).reconnect(connection, isDark()),
                  connection.typeName.isEmpty() ? connection.typeId : connection.typeName);
@@ -672,16 +614,17 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
     }
 
     // The web options as they are now (the settings may have changed them since it opened).
-    const Profile profile = m_profiles->find(m_openedProfile.id).value_or(m_openedProfile);
+    const Profile profile =
+        m_profiles->find(m_workspace->profile().id).value_or(m_workspace->profile());
     // The view kept from before (its renderer up and warm) saves most of the wait for the form.
     QWebEngineProfile *webProfile = m_webProfiles->profileFor(profile);
     QWebEngineView *kept = m_views->take(webProfile);
     // The request goes out first: the platform works on it while the window is readied, laid
     // out and painted. The window made ahead serves when it fits (it usually does).
     QPointer<ConnectWindow> ahead = std::exchange(m_nextWindow, nullptr);
-    if (ahead && (ahead->provider() != m_provider || ahead->isDark() != request.dark))
+    if (ahead && (ahead->provider() != provider() || ahead->isDark() != request.dark))
         delete ahead;
-    auto *session = new ConnectSession(m_provider, request);
+    auto *session = new ConnectSession(provider(), request);
     session->start();
     ConnectWindow *window = ahead;
     if (window)
@@ -768,8 +711,8 @@ void MainWindow::onSessionFinished(const SessionResult &result, const QString &i
     statusBar()->showMessage(text, statusMessageMs);
 
     // Taken from now on, also for a next session started before the list below comes back.
-    if (result.connection && !result.connection->name.isEmpty())
-        m_namesJustConnected.append(result.connection->name);
+    if (result.connection)
+        m_workspace->noteConnected(result.connection->name);
     const QString connectionId = result.connection ? result.connection->id : QString();
     if (!connectionId.isEmpty()) {
         // Point at what was just connected once the list has it.
@@ -819,7 +762,7 @@ void MainWindow::offerRetry(const SessionRequest &request, const QString &integr
 
 void MainWindow::confirmRemove(const Connection &connection)
 {
-    if (!m_provider)
+    if (!provider())
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Connection"),
                                 tr("Remove the connection “%1”?").arg(connection.name),
@@ -830,16 +773,14 @@ void MainWindow::confirmRemove(const Connection &connection)
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    PlatformProvider *provider = m_provider;
+    // Answers for a profile switched away from are not heard (the workspace's context goes).
+    PlatformProvider *provider = m_workspace->provider();
     connect(box, &QMessageBox::finished, this, [this, box, remove, provider, connection] {
-        if (box->clickedButton() != remove || provider != m_provider)
+        if (box->clickedButton() != remove || provider != m_workspace->provider())
             return;
         statusBar()->showMessage(tr("Removing “%1”…").arg(connection.name));
         provider->removeConnection(
-            connection.id, m_providerContext,
-            [this, provider, connection](const Result<bool> &result) {
-                if (provider != m_provider)
-                    return;
+            connection.id, m_workspace->context(), [this, connection](const Result<bool> &result) {
                 if (!result.ok()) {
                     m_sessionBanner->showMessage(
                         Banner::Level::Error,
@@ -871,7 +812,7 @@ void MainWindow::showSettings(const QString &profileId)
     connect(dialog, &QDialog::finished, this, [this] {
         // A fixed key or an edited active profile takes effect now.
         const Profile active = m_profiles->active();
-        if (m_openFailed || !sameDefinition(active, m_openedProfile))
+        if (m_workspace->hasFailedToOpen() || !sameDefinition(active, m_workspace->profile()))
             openProfile(active);
     });
     m_settingsDialog = dialog;

@@ -5,6 +5,7 @@
 #include "core/model/Profile.h"
 #include "core/model/SessionResult.h"
 #include "core/session/PlatformProvider.h"
+#include "core/session/Workspace.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -47,15 +48,17 @@ public:
     // Without one, "dark" for new sessions follows the application palette.
     void setThemeManager(ThemeManager *theme);
 
-    PlatformProvider *provider() const { return m_provider; }
-    Profile openedProfile() const { return m_openedProfile; }
+    PlatformProvider *provider() const { return m_workspace->provider(); }
+    Profile openedProfile() const { return m_workspace->profile(); }
+    // The open profile and what it offers, as the command line sees it too.
+    Workspace *workspace() const { return m_workspace; }
     // The connect window of the session in progress (or whose result is shown), if any.
     ConnectWindow *connectWindow() const { return m_connectWindow; }
     // The next session's window, made ahead while the user picks (hidden, no session yet); null
     // while a session runs, and until the first page is ready.
     ConnectWindow *nextConnectWindow() const { return m_nextWindow; }
     // The connections of the open profile have arrived at least once (names are known).
-    bool connectionsLoaded() const { return m_connectionsLoaded; }
+    bool connectionsLoaded() const { return m_workspace->connectionsLoaded(); }
     IntegrationPicker *picker() const { return m_picker; }
     ConnectionsView *connectionsView() const { return m_connections; }
     ProfileSwitcher *profileSwitcher() const { return m_switcher; }
@@ -95,11 +98,15 @@ Q_SIGNALS:
 private:
     void buildUi();
     void openProfile(const Profile &profile);
+    void onProfileOpened(const Profile &profile);
+    void onProfileOpenFailed(const Profile &profile, const ApiFailure &failure);
     void fetchTypes();
-    // The platform's list (not yet filtered by the whitelist) into the picker.
-    void showTypes(const QList<ConnectionType> &types);
-    QList<ConnectionType> allowedOnly(const QList<ConnectionType> &types) const;
+    void onIntegrationsListed(Workspace::Source source);
+    void onIntegrationsFailed(const ApiFailure &failure, bool stale);
+    // The integrations the workspace offers (listed and allowed) into the picker.
+    void showTypes();
     void fetchConnections();
+    void onConnectionsListed(const Result<QList<Connection>> &result);
     // A fetched list (or why there is none) into the connections pane, for the open profile.
     void showConnections(const Result<QList<Connection>> &result);
     // The connection names in use: the list, and what was connected since it was fetched.
@@ -135,19 +142,12 @@ private:
     WebProfiles *m_webProfiles;
     QPointer<ThemeManager> m_theme;
     LogoCache *m_logos;
-    const ConnectionTypeCache *m_typeCache;
-    QList<ConnectionType> m_typesListed; // the platform's list the picker shows, unfiltered
-    HttpValidators m_typesValidators; // what the platform said identifies that list
+    Workspace *m_workspace;
     ModalViewPool *m_views; // the next connect window's web view, kept ready
 
-    PlatformProvider *m_provider = nullptr;
-    Profile m_openedProfile;
-    bool m_openFailed = false;
     bool m_autoOpened = false;
     QString m_pendingLink; // a link that arrived before the integrations
     void openPendingLink(); // the one allowed integration was opened for this profile
-    bool m_connectionsLoaded = false;
-    QStringList m_namesJustConnected; // connected since the list was last fetched
     bool m_preparePageAfterPaint = false;
     bool m_paintedOnce = false;
     bool m_logosAwaited = false; // the first page waited for the first paint's logos
@@ -155,10 +155,7 @@ private:
     bool m_splitSet = false; // the splitter's first sizes, set once the window is polished
     std::vector<std::function<void()>> m_afterFirstPaint;
     std::optional<ConnectionType> m_pendingType; // chosen before the connections arrived
-    // Owns the callbacks of the current provider; replaced on every switch so late answers
-    // for an old profile are never delivered.
-    QObject *m_providerContext = nullptr;
-    quint64 m_openGeneration = 0;
+    quint64 m_openGeneration = 0; // profiles opened: what waits for one drops out after another
 
     ProfileSwitcher *m_switcher = nullptr;
     StatusBadge *m_sandboxBadge = nullptr;

@@ -12,15 +12,43 @@ template<typename Call> void later(QObject *context, Call call)
 
 } // namespace
 
-void FakePlatform::fetchConnectionTypes(QObject *context, const HttpValidators &,
+void FakeBackends::open(const Profile &profile, QObject *context,
+                        ResultCallback<PlatformProvider *> done)
+{
+    opened.append(profile);
+    const auto failed = failure;
+    FakePlatform *platform = m_platform;
+    later(context, [done, failed, platform] {
+        done(failed ? Result<PlatformProvider *>::error(*failed)
+                    : Result<PlatformProvider *>::success(platform));
+    });
+}
+
+void FakePlatform::fetchConnectionTypes(QObject *context, const HttpValidators &known,
                                         ResultCallback<ConnectionTypeList> done)
 {
-    later(context, [done] { done(Result<ConnectionTypeList>::success({})); });
+    ++typeFetches;
+    ConnectionTypeList list;
+    list.validators = typesValidators;
+    if (!known.isEmpty() && known == typesValidators)
+        list.unchanged = true;
+    else
+        list.types = types;
+    const auto failure = typesFailure;
+    later(context, [done, failure, list] {
+        done(failure ? Result<ConnectionTypeList>::error(*failure)
+                     : Result<ConnectionTypeList>::success(list));
+    });
 }
 
 void FakePlatform::fetchConnections(QObject *context, ResultCallback<QList<Connection>> done)
 {
-    later(context, [done] { done(Result<QList<Connection>>::success({})); });
+    const auto failure = connectionsFailure;
+    const QList<Connection> listed = connections;
+    later(context, [done, failure, listed] {
+        done(failure ? Result<QList<Connection>>::error(*failure)
+                     : Result<QList<Connection>>::success(listed));
+    });
 }
 
 void FakePlatform::removeConnection(const QString &, QObject *context, ResultCallback<bool> done)

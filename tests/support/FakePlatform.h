@@ -1,9 +1,10 @@
-// An in-memory platform for specifying ConnectSession without HTTP: a PlatformProvider whose
-// attempts launch as told (a URL to load or a hosted page), judge page events by a table, and
-// confirm with a given answer. Everything is answered on the next turn of the event loop, as a
-// network would, so a session never hears back inside its own call.
+// An in-memory platform for specifying ConnectSession and Workspace without HTTP: a
+// PlatformProvider whose attempts launch as told (a URL to load or a hosted page), judge page
+// events by a table, and confirm with a given answer. Everything is answered on the next turn of
+// the event loop, as a network would, so a session never hears back inside its own call.
 #pragma once
 
+#include "core/session/Backends.h"
 #include "core/session/ConnectAttempt.h"
 #include "core/session/PlatformProvider.h"
 
@@ -12,6 +13,30 @@
 #include <QPointer>
 
 class FakeAttempt;
+class FakePlatform;
+
+// Opens every profile on one FakePlatform on the next turn of the event loop, or fails with
+// `failure`.
+class FakeBackends : public Backends
+{
+    Q_OBJECT
+
+public:
+    FakeBackends(FakePlatform *platform, QObject *parent = nullptr)
+        : Backends(parent)
+        , m_platform(platform)
+    { }
+
+    std::optional<ApiFailure> failure;
+    QList<Profile> opened; // every profile asked for, in order
+
+    void open(const Profile &profile, QObject *context,
+              ResultCallback<PlatformProvider *> done) override;
+    QString describe(const Profile &profile) const override { return profile.name; }
+
+private:
+    FakePlatform *m_platform;
+};
 
 class FakePlatform : public PlatformProvider
 {
@@ -33,6 +58,15 @@ public:
     bool browserSupported = false;
 
     QList<QPointer<FakeAttempt>> attempts; // every attempt made, in order
+
+    // What the platform lists: its integrations (answered unchanged when asked with these
+    // validators), its connections, or why it cannot.
+    QList<ConnectionType> types;
+    HttpValidators typesValidators;
+    std::optional<ApiFailure> typesFailure;
+    QList<Connection> connections;
+    std::optional<ApiFailure> connectionsFailure;
+    int typeFetches = 0;
 
     QString platformName() const override { return QStringLiteral("Fake"); }
     QUrl apiBaseUrl() const override { return QUrl(QStringLiteral("https://fake.invalid")); }

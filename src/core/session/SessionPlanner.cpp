@@ -12,6 +12,19 @@ QStringList SessionPlanner::integrationsFor(const QStringList &asked) const
     return asked.isEmpty() ? m_settings->allowedIntegrations() : asked;
 }
 
+QList<ConnectionType> SessionPlanner::allowedOf(const QList<ConnectionType> &listed) const
+{
+    const QStringList allowed = m_settings->allowedIntegrations();
+    if (allowed.isEmpty())
+        return listed;
+    QList<ConnectionType> kept;
+    for (const ConnectionType &type : listed) {
+        if (allowed.contains(type.id))
+            kept.append(type);
+    }
+    return kept;
+}
+
 QString SessionPlanner::nameFor(const QString &integrationName, const QString &integrationId,
                                 const QStringList &taken) const
 {

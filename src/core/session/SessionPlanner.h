@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/Connection.h"
+#include "core/model/ConnectionType.h"
 #include "core/session/PlatformProvider.h"
 
 #include <QStringList>
@@ -18,6 +19,8 @@ public:
     // The integrations asked for, or (none asked) every one the company allows; empty: all the
     // platform offers.
     QStringList integrationsFor(const QStringList &asked) const;
+    // Of the integrations a platform lists, the ones the company allows (all, when it names none).
+    QList<ConnectionType> allowedOf(const QList<ConnectionType> &listed) const;
     // A new connection's name by the company's template, not one of `taken`.
     QString nameFor(const QString &integrationName, const QString &integrationId,
                     const QStringList &taken) const;
