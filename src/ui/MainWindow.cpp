@@ -9,6 +9,7 @@
 #include "ui/Banner.h"
 #include "ui/BrandLogo.h"
 #include "ui/ConnectWindow.h"
+#include "ui/ConnectWindows.h"
 #include "ui/ConnectionsView.h"
 #include "ui/IntegrationPicker.h"
 #include "ui/LogoCache.h"
@@ -93,11 +94,13 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
     , m_webProfiles(webProfiles)
     , m_logos(new LogoCache(this))
     , m_workspace(new Workspace(backends, settings, typeCache, this))
-    , m_views(new ModalViewPool(this))
+    , m_windows(new ConnectWindows(settings, webProfiles, this))
 {
-    // A web profile about to be cleared or replaced loses the view kept on it.
-    if (m_webProfiles)
-        connect(m_webProfiles, &WebProfiles::releasing, m_views, &ModalViewPool::discard);
+    connect(m_windows, &ConnectWindows::windowClosed, this, [this](bool viewKept) {
+        if (!viewKept)
+            preparePageSoon(); // a new view gets ready
+        makeNextWindowSoon();
+    });
     setObjectName(QStringLiteral("MainWindow"));
     buildUi();
     // The window made ahead shows the settings as they were (its logo, say).
@@ -114,9 +117,23 @@ MainWindow::MainWindow(Backends *backends, ProfileStore *profiles, AppSettings *
 
 MainWindow::~MainWindow()
 {
-    // The connect window goes first: its session still talks to our provider.
-    delete m_connectWindow;
-    delete m_nextWindow;
+    // The connect windows go first: a session still talks to the workspace's provider.
+    delete m_windows;
+}
+
+ConnectWindow *MainWindow::connectWindow() const
+{
+    return m_windows->current();
+}
+
+ConnectWindow *MainWindow::nextConnectWindow() const
+{
+    return m_windows->next();
+}
+
+ModalViewPool *MainWindow::modalViews() const
+{
+    return m_windows->views();
 }
 
 void MainWindow::setThemeManager(ThemeManager *theme)
@@ -133,26 +150,16 @@ void MainWindow::setThemeManager(ThemeManager *theme)
 void MainWindow::makeNextWindowSoon()
 {
     QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
-        if (generation != m_openGeneration || !provider() || m_nextWindow)
-            return;
-        if (m_connectWindow && !m_connectWindow->session()->isFinished())
-            return; // made when this session has finished
-        auto *window = new ConnectWindow(provider(), isDark(), m_settings, this);
-        window->layOutAhead();
-        m_nextWindow = window;
+        if (generation == m_openGeneration && provider())
+            m_windows->makeNext(provider(), isDark());
     });
-}
-
-void MainWindow::dropNextWindow()
-{
-    delete m_nextWindow;
 }
 
 void MainWindow::renewNextWindow()
 {
-    if (!m_nextWindow)
+    if (!m_windows->next())
         return; // none waits; the next is made as it would have been
-    dropNextWindow();
+    m_windows->dropNext();
     makeNextWindowSoon();
 }
 
@@ -334,7 +341,7 @@ void MainWindow::preparePageSoon()
     QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
         if (generation != m_openGeneration || !provider() || !m_webProfiles)
             return;
-        if (m_connectWindow && !m_connectWindow->session()->isFinished())
+        if (m_windows->sessionRunning())
             return; // the session's own page is loading or in use; after it
         if (!m_afterFirstPaint.empty()) {
             // What came while the window first painted (the connections) is shown before the
@@ -368,10 +375,7 @@ void MainWindow::preparePageSoon()
         const Profile profile =
             m_profiles->find(m_workspace->profile().id).value_or(m_workspace->profile());
         Q_EMIT pagePreparing();
-        m_views->prepare(m_webProfiles->profileFor(profile), provider()->apiBaseUrl());
-        // What the first session would otherwise load on the click's path.
-        provider()->prepareFirstAttempt();
-        ConnectWindow::warmUpText();
+        m_windows->prepare(provider(), profile);
         makeNextWindowSoon();
     });
 }
@@ -395,9 +399,8 @@ void MainWindow::updateProfileChrome(const Profile &profile)
 void MainWindow::openProfile(const Profile &profile)
 {
     ++m_openGeneration;
-    if (m_connectWindow && m_connectWindow->session()->isFinished())
-        m_connectWindow->close();
-    dropNextWindow(); // made for the provider that goes
+    m_windows->closeFinished();
+    m_windows->dropNext(); // made for the provider that goes
     m_pendingType.reset();
     m_autoOpened = false;
 
@@ -546,7 +549,7 @@ void MainWindow::openPendingLink()
     if (m_pendingLink.isEmpty() || m_picker->types().isEmpty())
         return; // again once the integrations are here
     const QString id = std::exchange(m_pendingLink, QString());
-    if (m_connectWindow && !m_connectWindow->session()->isFinished()) {
+    if (m_windows->sessionRunning()) {
         m_sessionBanner->showMessage(Banner::Level::Warning,
                                      tr("A link asked to connect “%1”. Finish or close the current "
                                         "connection first, then open the link again.")
@@ -603,36 +606,12 @@ void MainWindow::reconnect(const Connection &connection)
 
 void MainWindow::startSession(const SessionRequest &request, const QString &integrationName)
 {
-    if (m_connectWindow) {
-        if (!m_connectWindow->session()->isFinished()) {
-            // One session at a time: bring the running one forward instead.
-            m_connectWindow->raise();
-            m_connectWindow->activateWindow();
-            return;
-        }
-        m_connectWindow->close();
-    }
-
     // The web options as they are now (the settings may have changed them since it opened).
     const Profile profile =
         m_profiles->find(m_workspace->profile().id).value_or(m_workspace->profile());
-    // The view kept from before (its renderer up and warm) saves most of the wait for the form.
-    QWebEngineProfile *webProfile = m_webProfiles->profileFor(profile);
-    QWebEngineView *kept = m_views->take(webProfile);
-    // The request goes out first: the platform works on it while the window is readied, laid
-    // out and painted. The window made ahead serves when it fits (it usually does).
-    QPointer<ConnectWindow> ahead = std::exchange(m_nextWindow, nullptr);
-    if (ahead && (ahead->provider() != provider() || ahead->isDark() != request.dark))
-        delete ahead;
-    auto *session = new ConnectSession(provider(), request);
-    session->start();
-    ConnectWindow *window = ahead;
-    if (window)
-        window->begin(session, webProfile, kept);
-    else
-        window = new ConnectWindow(session, webProfile, kept, m_settings, this);
-    window->setCertificateOverrideAllowed(profile.acceptInvalidCertificates);
-    window->setIntegrationName(integrationName);
+    ConnectWindow *window = m_windows->start(provider(), profile, request, integrationName);
+    if (!window)
+        return; // one session at a time: the running one came forward
     const QString integrationId = request.integrations.value(0);
     connect(window, &ConnectWindow::sessionFinished, this,
             [this, request, integrationName, integrationId](const SessionResult &result) {
@@ -644,15 +623,6 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
                 else
                     offerRetry(request, integrationName);
             });
-    connect(window, &QDialog::finished, this, [this, window] {
-        // Its view serves the next session; or, when it cannot, a new one gets ready.
-        if (QWebEngineView *view = window->releaseView())
-            m_views->giveBack(view);
-        else
-            preparePageSoon();
-        window->deleteLater();
-        makeNextWindowSoon();
-    });
     // The last session's banner goes a moment after this one's form is up: hiding it lays out and
     // repaints this whole window (5 ms and more), which would hold back the request and the page
     // on their way, and then the form's first frames.
@@ -670,7 +640,6 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
                     });
                 });
     }
-    m_connectWindow = window;
     Q_EMIT connectWindowOpened(window);
     window->showSoon();
 }

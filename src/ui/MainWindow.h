@@ -17,6 +17,7 @@ class AppSettings;
 class Backends;
 class Banner;
 class ConnectWindow;
+class ConnectWindows;
 class ConnectionTypeCache;
 class ConnectionsView;
 class IntegrationPicker;
@@ -53,10 +54,10 @@ public:
     // The open profile and what it offers, as the command line sees it too.
     Workspace *workspace() const { return m_workspace; }
     // The connect window of the session in progress (or whose result is shown), if any.
-    ConnectWindow *connectWindow() const { return m_connectWindow; }
+    ConnectWindow *connectWindow() const;
     // The next session's window, made ahead while the user picks (hidden, no session yet); null
     // while a session runs, and until the first page is ready.
-    ConnectWindow *nextConnectWindow() const { return m_nextWindow; }
+    ConnectWindow *nextConnectWindow() const;
     // The connections of the open profile have arrived at least once (names are known).
     bool connectionsLoaded() const { return m_workspace->connectionsLoaded(); }
     IntegrationPicker *picker() const { return m_picker; }
@@ -67,7 +68,7 @@ public:
     StatusBadge *sandboxBadge() const { return m_sandboxBadge; }
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
     // The next connect window's web view, kept ready (ModalViewPool).
-    ModalViewPool *modalViews() const { return m_views; }
+    ModalViewPool *modalViews() const;
     LogoCache *logoCache() const { return m_logos; }
 
 public Q_SLOTS:
@@ -126,7 +127,6 @@ private:
     // session runs: building and laying it out leave the click's path (1-3 ms, more for the
     // first). One at a time; dropped when what it shows changes (profile, theme, settings).
     void makeNextWindowSoon();
-    void dropNextWindow();
     // Made again, when one waits, after what it shows has changed.
     void renewNextWindow();
     // Runs `work` now, or, while the window is shown but not painted yet, once it has painted:
@@ -143,7 +143,7 @@ private:
     QPointer<ThemeManager> m_theme;
     LogoCache *m_logos;
     Workspace *m_workspace;
-    ModalViewPool *m_views; // the next connect window's web view, kept ready
+    ConnectWindows *m_windows; // the session's, the next one and the view kept warm
 
     bool m_autoOpened = false;
     QString m_pendingLink; // a link that arrived before the integrations
@@ -168,7 +168,5 @@ private:
     Banner *m_sessionBanner = nullptr;
     IntegrationPicker *m_picker = nullptr;
     ConnectionsView *m_connections = nullptr;
-    QPointer<ConnectWindow> m_connectWindow;
-    QPointer<ConnectWindow> m_nextWindow; // made ahead, hidden, not begun
     QPointer<SettingsDialog> m_settingsDialog;
 };
