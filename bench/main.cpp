@@ -5,7 +5,7 @@
 // means); progress goes to stderr.
 #include "Child.h"
 #include "Probe.h"
-#include "core/model/ApiVersion.h"
+#include "core/model/PlatformTraits.h"
 #include "core/settings/ProfileStore.h"
 #include "sandbox/SandboxServer.h"
 
@@ -195,7 +195,7 @@ public:
         profile.name = QStringLiteral("Benchmark sandbox");
         profile.access = Profile::Access::Direct;
         profile.baseUrl = m_options.api;
-        profile.apiVersion = ApiVersion::latest();
+        profile.apiVersion = PlatformTraits::of(profile.platform).latestApiVersion();
         if (!profiles.save(profile, error))
             return false;
         profiles.setActive(profile.id);

@@ -1070,8 +1070,8 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
 <context>
     <name>KeychainAccess</name>
     <message>
-        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
-        <translation>تعذّر استخدام سلسلة مفاتيح النظام (%1). عيّن متغير البيئة POLYTOMIC_API_KEY بدلًا من ذلك.</translation>
+        <source>The system keychain could not be used (%1). Set the %2 environment variable instead.</source>
+        <translation>تعذّر استخدام سلسلة مفاتيح النظام (%1). عيّن متغير البيئة %2 بدلًا من ذلك.</translation>
     </message>
 </context>
 <context>
@@ -1132,10 +1132,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>يجب أن يكون النوع polytomic أو proxy أو sandbox.</translation>
     </message>
     <message>
-        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
-        <translation>يجب أن يكون عنوان URL الأساسي عنوان ويب، مثل https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>unknown API version; known: %1.</source>
         <translation>إصدار API غير معروف؛ الإصدارات المعروفة: %1.</translation>
     </message>
@@ -1158,6 +1154,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>يجب أن يكون الوصول direct أو backend أو sandbox.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as %1.</source>
+        <translation>يجب أن يكون عنوان URL الأساسي عنوان ويب، مثل %1.</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1400,13 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>PlatformTraits</name>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+</context>
+<context>
     <name>PolytomicAttempt</name>
     <message>
         <source>Could not open a local port for the sign-in to return to (%1).</source>
@@ -1456,10 +1463,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Add Profile</source>
         <translation>إضافة ملف تعريف</translation>
-    </message>
-    <message>
-        <source>Polytomic (API key)</source>
-        <translation>Polytomic (مفتاح API)</translation>
     </message>
     <message>
         <source>Backend proxy</source>
@@ -1533,6 +1536,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Profile Set by %1</source>
         <translation>ملف التعريف (محدد بواسطة %1)</translation>
     </message>
+    <message>
+        <source>%1 (API key)</source>
+        <translation>%1 (مفتاح API)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1553,12 +1560,12 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>أدخل اسمًا لملف التعريف.</translation>
     </message>
     <message>
-        <source>The address must be a web address such as https://app.polytomic.com.</source>
-        <translation>يجب أن يكون العنوان عنوان ويب، مثل https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>Choose one of the known API versions: %1.</source>
         <translation>اختر أحد إصدارات API المعروفة: %1.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as %1.</source>
+        <translation>يجب أن يكون العنوان عنوان ويب، مثل %1.</translation>
     </message>
 </context>
 <context>
@@ -1964,10 +1971,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>built-in sandbox</source>
         <translation>البيئة التجريبية المدمجة</translation>
-    </message>
-    <message>
-        <source>Polytomic</source>
-        <translation>Polytomic</translation>
     </message>
     <message>
         <source>backend proxy</source>

@@ -1062,8 +1062,8 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
 <context>
     <name>KeychainAccess</name>
     <message>
-        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
-        <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden (%1). Setzen Sie stattdessen die Umgebungsvariable POLYTOMIC_API_KEY.</translation>
+        <source>The system keychain could not be used (%1). Set the %2 environment variable instead.</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht verwendet werden (%1). Setzen Sie stattdessen die Umgebungsvariable %2.</translation>
     </message>
 </context>
 <context>
@@ -1124,10 +1124,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>die Art muss polytomic, proxy oder sandbox sein.</translation>
     </message>
     <message>
-        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
-        <translation>die Basis-URL muss eine Webadresse sein, zum Beispiel https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>unknown API version; known: %1.</source>
         <translation>unbekannte API-Version; bekannt sind: %1.</translation>
     </message>
@@ -1150,6 +1146,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>der Zugang muss direct, backend oder sandbox sein.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as %1.</source>
+        <translation>die Basis-URL muss eine Webadresse sein, zum Beispiel %1.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1392,13 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>PlatformTraits</name>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+</context>
+<context>
     <name>PolytomicAttempt</name>
     <message>
         <source>Could not open a local port for the sign-in to return to (%1).</source>
@@ -1448,10 +1455,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>Add Profile</source>
         <translation>Profil hinzufügen</translation>
-    </message>
-    <message>
-        <source>Polytomic (API key)</source>
-        <translation>Polytomic (API-Schlüssel)</translation>
     </message>
     <message>
         <source>Backend proxy</source>
@@ -1525,6 +1528,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Profile Set by %1</source>
         <translation>Profil (festgelegt von: %1)</translation>
     </message>
+    <message>
+        <source>%1 (API key)</source>
+        <translation>%1 (API-Schlüssel)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1545,12 +1552,12 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Geben Sie dem Profil einen Namen.</translation>
     </message>
     <message>
-        <source>The address must be a web address such as https://app.polytomic.com.</source>
-        <translation>Die Adresse muss eine Webadresse sein, zum Beispiel https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>Choose one of the known API versions: %1.</source>
         <translation>Wählen Sie eine der bekannten API-Versionen: %1.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as %1.</source>
+        <translation>Die Adresse muss eine Webadresse sein, zum Beispiel %1.</translation>
     </message>
 </context>
 <context>
@@ -1956,10 +1963,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>built-in sandbox</source>
         <translation>integrierte Sandbox</translation>
-    </message>
-    <message>
-        <source>Polytomic</source>
-        <translation>Polytomic</translation>
     </message>
     <message>
         <source>backend proxy</source>

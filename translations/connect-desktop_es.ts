@@ -1062,8 +1062,8 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
 <context>
     <name>KeychainAccess</name>
     <message>
-        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
-        <translation>No se pudo usar el llavero del sistema (%1). Define en su lugar la variable de entorno POLYTOMIC_API_KEY.</translation>
+        <source>The system keychain could not be used (%1). Set the %2 environment variable instead.</source>
+        <translation>No se pudo usar el llavero del sistema (%1). Define en su lugar la variable de entorno %2.</translation>
     </message>
 </context>
 <context>
@@ -1124,10 +1124,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>el tipo debe ser polytomic, proxy o sandbox.</translation>
     </message>
     <message>
-        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
-        <translation>la URL base debe ser una dirección web, como https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>unknown API version; known: %1.</source>
         <translation>versión de API desconocida; versiones conocidas: %1.</translation>
     </message>
@@ -1150,6 +1146,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>el acceso debe ser direct, backend o sandbox.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as %1.</source>
+        <translation>la URL base debe ser una dirección web, como %1.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1392,13 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>PlatformTraits</name>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+</context>
+<context>
     <name>PolytomicAttempt</name>
     <message>
         <source>Could not open a local port for the sign-in to return to (%1).</source>
@@ -1448,10 +1455,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>Add Profile</source>
         <translation>Añadir perfil</translation>
-    </message>
-    <message>
-        <source>Polytomic (API key)</source>
-        <translation>Polytomic (clave de API)</translation>
     </message>
     <message>
         <source>Backend proxy</source>
@@ -1525,6 +1528,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Profile Set by %1</source>
         <translation>Perfil (definido por %1)</translation>
     </message>
+    <message>
+        <source>%1 (API key)</source>
+        <translation>%1 (clave de API)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1545,12 +1552,12 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>Ponle un nombre al perfil.</translation>
     </message>
     <message>
-        <source>The address must be a web address such as https://app.polytomic.com.</source>
-        <translation>La dirección debe ser una dirección web, como https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>Choose one of the known API versions: %1.</source>
         <translation>Elige una de las versiones conocidas de la API: %1.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as %1.</source>
+        <translation>La dirección debe ser una dirección web, como %1.</translation>
     </message>
 </context>
 <context>
@@ -1956,10 +1963,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>built-in sandbox</source>
         <translation>sandbox integrado</translation>
-    </message>
-    <message>
-        <source>Polytomic</source>
-        <translation>Polytomic</translation>
     </message>
     <message>
         <source>backend proxy</source>

@@ -1062,8 +1062,8 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
 <context>
     <name>KeychainAccess</name>
     <message>
-        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
-        <translation>Le trousseau du système n’a pas pu être utilisé (%1). Définissez plutôt la variable d’environnement POLYTOMIC_API_KEY.</translation>
+        <source>The system keychain could not be used (%1). Set the %2 environment variable instead.</source>
+        <translation>Le trousseau du système n’a pas pu être utilisé (%1). Définissez plutôt la variable d’environnement %2.</translation>
     </message>
 </context>
 <context>
@@ -1124,10 +1124,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>le type doit être polytomic, proxy ou sandbox.</translation>
     </message>
     <message>
-        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
-        <translation>l’URL de base doit être une adresse web, par exemple https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>unknown API version; known: %1.</source>
         <translation>version d’API inconnue&#xa0;; versions connues&#xa0;: %1.</translation>
     </message>
@@ -1150,6 +1146,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>l&apos;accès doit être direct, backend ou sandbox.</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as %1.</source>
+        <translation>l’URL de base doit être une adresse web, par exemple %1.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1392,13 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>PlatformTraits</name>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+</context>
+<context>
     <name>PolytomicAttempt</name>
     <message>
         <source>Could not open a local port for the sign-in to return to (%1).</source>
@@ -1448,10 +1455,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>Add Profile</source>
         <translation>Ajouter un profil</translation>
-    </message>
-    <message>
-        <source>Polytomic (API key)</source>
-        <translation>Polytomic (clé API)</translation>
     </message>
     <message>
         <source>Backend proxy</source>
@@ -1525,6 +1528,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Profile Set by %1</source>
         <translation>Profil (défini par %1)</translation>
     </message>
+    <message>
+        <source>%1 (API key)</source>
+        <translation>%1 (clé API)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1545,12 +1552,12 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
-        <source>The address must be a web address such as https://app.polytomic.com.</source>
-        <translation>L’adresse doit être une adresse web, par exemple https://app.polytomic.com.</translation>
-    </message>
-    <message>
         <source>Choose one of the known API versions: %1.</source>
         <translation>Choisissez l’une des versions connues de l’API&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as %1.</source>
+        <translation>L’adresse doit être une adresse web, par exemple %1.</translation>
     </message>
 </context>
 <context>
@@ -1956,10 +1963,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>built-in sandbox</source>
         <translation>sandbox intégrée</translation>
-    </message>
-    <message>
-        <source>Polytomic</source>
-        <translation>Polytomic</translation>
     </message>
     <message>
         <source>backend proxy</source>

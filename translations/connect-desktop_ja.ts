@@ -1060,8 +1060,8 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
 <context>
     <name>KeychainAccess</name>
     <message>
-        <source>The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment variable instead.</source>
-        <translation>システムのキーチェーンを使用できませんでした (%1)。代わりに環境変数 POLYTOMIC_API_KEY を設定してください。</translation>
+        <source>The system keychain could not be used (%1). Set the %2 environment variable instead.</source>
+        <translation>システムのキーチェーンを使用できませんでした (%1)。代わりに環境変数 %2 を設定してください。</translation>
     </message>
 </context>
 <context>
@@ -1122,10 +1122,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>種類は polytomic、proxy、sandbox のいずれかでなければなりません。</translation>
     </message>
     <message>
-        <source>the base URL must be a web address such as https://app.polytomic.com.</source>
-        <translation>ベース URL は https://app.polytomic.com のような Web アドレスでなければなりません。</translation>
-    </message>
-    <message>
         <source>unknown API version; known: %1.</source>
         <translation>不明な API バージョンです。既知のバージョン: %1。</translation>
     </message>
@@ -1148,6 +1144,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>アクセスは direct、backend、sandbox のいずれかでなければなりません。</translation>
+    </message>
+    <message>
+        <source>the base URL must be a web address such as %1.</source>
+        <translation>ベース URL は %1 のような Web アドレスでなければなりません。</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1390,13 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>PlatformTraits</name>
+    <message>
+        <source>Polytomic</source>
+        <translation>Polytomic</translation>
+    </message>
+</context>
+<context>
     <name>PolytomicAttempt</name>
     <message>
         <source>Could not open a local port for the sign-in to return to (%1).</source>
@@ -1446,10 +1453,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Add Profile</source>
         <translation>プロファイルの追加</translation>
-    </message>
-    <message>
-        <source>Polytomic (API key)</source>
-        <translation>Polytomic (API キー)</translation>
     </message>
     <message>
         <source>Backend proxy</source>
@@ -1523,6 +1526,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Profile Set by %1</source>
         <translation>プロファイル (設定元: %1)</translation>
     </message>
+    <message>
+        <source>%1 (API key)</source>
+        <translation>%1 (API キー)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1543,12 +1550,12 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>プロファイルに名前を付けてください。</translation>
     </message>
     <message>
-        <source>The address must be a web address such as https://app.polytomic.com.</source>
-        <translation>アドレスは https://app.polytomic.com のような Web アドレスでなければなりません。</translation>
-    </message>
-    <message>
         <source>Choose one of the known API versions: %1.</source>
         <translation>既知の API バージョンから選んでください: %1。</translation>
+    </message>
+    <message>
+        <source>The address must be a web address such as %1.</source>
+        <translation>アドレスは %1 のような Web アドレスでなければなりません。</translation>
     </message>
 </context>
 <context>
@@ -1954,10 +1961,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>built-in sandbox</source>
         <translation>内蔵サンドボックス</translation>
-    </message>
-    <message>
-        <source>Polytomic</source>
-        <translation>Polytomic</translation>
     </message>
     <message>
         <source>backend proxy</source>

@@ -1,5 +1,6 @@
 #include "app/AppBackends.h"
 
+#include "core/model/PlatformTraits.h"
 #include "core/polytomic/PolytomicProvider.h"
 #include "core/system/LogCategories.h"
 #include "sandbox/SandboxServer.h"
@@ -49,7 +50,8 @@ void AppBackends::open(const Profile &profile, QObject *context,
     }
 
     // The environment wins, so scripts and CI never touch the keychain.
-    const QString fromEnvironment = qEnvironmentVariable(keyEnvironmentVariable);
+    const QString variable = PlatformTraits::of(profile.platform).keyEnvironmentVariable;
+    const QString fromEnvironment = qEnvironmentVariable(variable.toLocal8Bit().constData());
     if (profile.access == Profile::Access::Direct && !fromEnvironment.isEmpty()) {
         finishOpen(profile, fromEnvironment, done);
         return;
@@ -59,7 +61,7 @@ void AppBackends::open(const Profile &profile, QObject *context,
     job->setKey(profile.id);
     job->setAutoDelete(true);
     QPointer<QObject> guard(context);
-    connect(job, &QKeychain::Job::finished, this, [this, job, profile, guard, done] {
+    connect(job, &QKeychain::Job::finished, this, [this, job, profile, guard, done, variable] {
         if (!guard)
             return;
         const QString secret = job->error() == QKeychain::NoError ? job->textData() : QString();
@@ -75,7 +77,7 @@ void AppBackends::open(const Profile &profile, QObject *context,
                                           why + QLatin1Char(' ')
                                               + tr("Enter the key in Settings → Profiles, or set "
                                                    "the environment variable %1.")
-                                                    .arg(QLatin1String(keyEnvironmentVariable)))));
+                                                    .arg(variable))));
             return;
         }
         finishOpen(profile, secret, done);

@@ -1,5 +1,5 @@
 // Opens providers for profiles: starts the built-in sandbox in-process on demand, and reads
-// keys from POLYTOMIC_API_KEY or the OS keychain.
+// keys from the platform's environment variable (PlatformTraits) or the OS keychain.
 #pragma once
 
 #include "core/session/Backends.h"
@@ -27,7 +27,6 @@ public:
     SandboxServer *sandbox() const { return m_sandbox.get(); }
 
     static constexpr auto keychainService = "connect-desktop";
-    static constexpr auto keyEnvironmentVariable = "POLYTOMIC_API_KEY";
 
 private:
     void finishOpen(const Profile &profile, const QString &secret,

@@ -1,7 +1,7 @@
 #include "app/ConnectCommand.h"
 
 #include "app/Interrupts.h"
-#include "core/model/ApiVersion.h"
+#include "core/model/PlatformTraits.h"
 #include "core/session/SessionPlanner.h"
 #include "core/session/Workspace.h"
 #include "ui/ConnectWindow.h"
@@ -35,7 +35,7 @@ std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
         adHoc.name = url.host();
         adHoc.access = proxy ? Profile::Access::Backend : Profile::Access::Direct;
         adHoc.baseUrl = url;
-        adHoc.apiVersion = ApiVersion::latest();
+        adHoc.apiVersion = PlatformTraits::of(adHoc.platform).latestApiVersion();
         return adHoc;
     }
     if (!m_options.profile.isEmpty()) {

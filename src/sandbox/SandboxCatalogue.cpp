@@ -1,5 +1,6 @@
 #include "sandbox/SandboxCatalogue.h"
 
+#include "core/polytomic/PolytomicJson.h"
 #include "core/system/LogCategories.h"
 
 #include <QFile>
@@ -17,7 +18,7 @@ SandboxCatalogue::SandboxCatalogue(const QUrl &serverUrl)
     const QJsonArray entries =
         QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("types")).toArray();
     for (const QJsonValue &entry : entries) {
-        auto type = ConnectionType::fromJson(entry.toObject());
+        auto type = PolytomicJson::connectionType(entry.toObject());
         if (!type)
             continue;
         m_colours.insert(

@@ -1,6 +1,6 @@
 #include "sandbox/SandboxServer.h"
 
-#include "core/model/ApiVersion.h"
+#include "core/polytomic/ApiVersion.h"
 #include "core/polytomic/IdempotencyKey.h"
 #include "core/system/LogCategories.h"
 #include "sandbox/SandboxListener.h"

@@ -1,9 +1,10 @@
-#include "core/model/ApiVersion.h"
 #include "core/polytomic/ApiError.h"
+#include "core/polytomic/ApiVersion.h"
 #include "core/polytomic/ConnectRequest.h"
 #include "core/polytomic/ConnectSessionTicket.h"
 #include "core/polytomic/IdempotencyKey.h"
 #include "core/polytomic/JsonEnvelope.h"
+#include "core/polytomic/PolytomicJson.h"
 #include "sandbox/SandboxServer.h"
 #include "sandbox/SandboxServerShared.h"
 
@@ -221,7 +222,7 @@ SandboxReply SandboxServer::listConnectionTypes(const SandboxRequest &request) c
 {
     QJsonArray list;
     for (const ConnectionType &type : m_catalogue.types())
-        list.append(type.toJson());
+        list.append(PolytomicJson::toJson(type));
     const QByteArray body = JsonEnvelope::wrap(list);
     // A validator, so that clients can ask "has it changed?" (If-None-Match) and get a 304.
     const QByteArray etag = etagOf(body);
@@ -234,7 +235,7 @@ SandboxReply SandboxServer::listConnections() const
 {
     QJsonArray list;
     for (const Connection &connection : m_store.connections())
-        list.append(connection.toJson());
+        list.append(PolytomicJson::toJson(connection));
     return SandboxReply::json(200, JsonEnvelope::wrap(list));
 }
 
@@ -243,7 +244,7 @@ SandboxReply SandboxServer::getConnection(const QString &id) const
     const auto connection = m_store.find(id);
     if (!connection)
         return apiMessage(404, tr("connection %1 not found").arg(id), QStringLiteral("not_found"));
-    return SandboxReply::json(200, JsonEnvelope::wrap(connection->toJson()));
+    return SandboxReply::json(200, JsonEnvelope::wrap(PolytomicJson::toJson(*connection)));
 }
 
 SandboxReply SandboxServer::deleteConnection(const QString &id)

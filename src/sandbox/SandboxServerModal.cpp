@@ -1,3 +1,5 @@
+#include "core/polytomic/FormField.h"
+#include "core/polytomic/PolytomicJson.h"
 #include "sandbox/SandboxPages.h"
 #include "sandbox/SandboxServer.h"
 #include "sandbox/SandboxServerShared.h"
@@ -88,7 +90,7 @@ SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
     QJsonArray types;
     for (const QString &id : session.types) {
         const ConnectionType *type = m_catalogue.find(id);
-        QJsonObject object = type->toJson();
+        QJsonObject object = PolytomicJson::toJson(*type);
         object.insert(QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(id));
         object.remove(QLatin1String("capabilities"));
         types.append(object);
@@ -168,8 +170,9 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
         session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
     if (!type)
         return fail(422, tr("This integration is not offered in this session."));
+    const QList<FormField> fields = FormField::of(*type);
 
-    for (const FormField &field : type->fields) {
+    for (const FormField &field : fields) {
         const QString problem = field.check(configuration.value(field.id));
         if (!problem.isEmpty())
             return fail(422, problem, field.id);
@@ -184,7 +187,7 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
         session.oauthCodes.remove(code); // an authorization code works once
     } else {
         // The sandbox's credential "test": the password "wrong" is always rejected.
-        for (const FormField &field : type->fields) {
+        for (const FormField &field : fields) {
             if (field.isSecret()
                 && configuration.value(field.id).toString() == QLatin1String("wrong")) {
                 if (++session.failedAttempts >= maxFailedAttempts) {
@@ -206,7 +209,7 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QJsonObject kept; // secrets are tested, never stored
-    for (const FormField &field : type->fields) {
+    for (const FormField &field : fields) {
         if (!field.isSecret() && configuration.contains(field.id))
             kept.insert(field.id, configuration.value(field.id));
     }
@@ -234,11 +237,10 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     }
     // The sandbox's other test value: a text field reading "unhealthy" saves the connection in
     // that state, as a platform does when its first sync check fails.
-    const bool unhealthy =
-        std::any_of(type->fields.cbegin(), type->fields.cend(), [&](const FormField &field) {
-            return !field.isSecret()
-                && configuration.value(field.id).toString() == QLatin1String("unhealthy");
-        });
+    const bool unhealthy = std::any_of(fields.cbegin(), fields.cend(), [&](const FormField &field) {
+        return !field.isSecret()
+            && configuration.value(field.id).toString() == QLatin1String("unhealthy");
+    });
     connection.status = unhealthy ? QStringLiteral("unhealthy") : QStringLiteral("healthy");
     connection.statusError =
         unhealthy ? tr("sandbox: the first check of this connection failed") : QString();

@@ -1,5 +1,6 @@
 #include "sandbox/SandboxStore.h"
 
+#include "core/polytomic/PolytomicJson.h"
 #include "core/system/LogCategories.h"
 
 #include <QCoreApplication>
@@ -38,7 +39,7 @@ bool SandboxStore::open(const QString &path, QString *error)
     const QString organization = root.value(QLatin1String("organization_id")).toString();
     if (!organization.isEmpty())
         m_organizationId = organization;
-    m_connections = Connection::listFromJson(root.value(QLatin1String("connections")).toArray());
+    m_connections = PolytomicJson::connections(root.value(QLatin1String("connections")).toArray());
     qCInfo(lcSandbox) << "loaded" << m_connections.size() << "connections from" << path;
     return true;
 }
@@ -93,7 +94,7 @@ void SandboxStore::save() const
         return;
     QJsonArray connections;
     for (const Connection &connection : m_connections)
-        connections.append(connection.toJson());
+        connections.append(PolytomicJson::toJson(connection));
     const QJsonObject root{{QLatin1String("organization_id"), m_organizationId},
                            {QLatin1String("connections"), connections}};
     QSaveFile file(m_path);

@@ -1,14 +1,18 @@
 #include "ui/KeychainAccess.h"
 
+#include "core/model/PlatformTraits.h"
 #include "core/system/LogCategories.h"
 
 #include <qt6keychain/keychain.h>
 
 QString KeychainAccess::failureMessage(const QString &detail)
 {
-    return tr("The system keychain could not be used (%1). Set the POLYTOMIC_API_KEY environment "
+    QStringList variables;
+    for (const Profile::Platform platform : PlatformTraits::platforms())
+        variables.append(PlatformTraits::of(platform).keyEnvironmentVariable);
+    return tr("The system keychain could not be used (%1). Set the %2 environment "
               "variable instead.")
-        .arg(detail);
+        .arg(detail, variables.join(QLatin1String(", ")));
 }
 
 void KeychainAccess::store(const QString &profileId, const QString &secret)

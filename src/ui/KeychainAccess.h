@@ -1,4 +1,4 @@
-// Keeps a profile's secret (a Polytomic API key, or a proxy credential) in the OS keychain through
+// Keeps a profile's secret (a platform's API key, or a proxy credential) in the OS keychain through
 // QtKeychain, under the service "connect-desktop" and the profile's id. Secrets go in; none is ever
 // handed back to the UI.
 #pragma once

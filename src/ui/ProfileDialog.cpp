@@ -1,6 +1,6 @@
 #include "ui/ProfileDialog.h"
 
-#include "core/model/ApiVersion.h"
+#include "core/model/PlatformTraits.h"
 #include "core/settings/MachineSettings.h"
 #include "core/settings/ProfileStore.h"
 #include "ui/KeychainAccess.h"
@@ -38,13 +38,18 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     setObjectName(QStringLiteral("ProfileDialog"));
     m_editing = profile.has_value();
     setWindowTitle(m_editing ? tr("Edit Profile") : tr("Add Profile"));
+    if (profile)
+        m_platform = profile->platform;
 
-    m_kind->addItem(tr("Polytomic (API key)"), Profile::accessName(Profile::Access::Direct));
+    // What this platform's profiles hold (PlatformTraits): its cloud's address, its versions.
+    const PlatformTraits &traits = PlatformTraits::of(m_platform);
+    m_kind->addItem(tr("%1 (API key)").arg(traits.displayName()),
+                    Profile::accessName(Profile::Access::Direct));
     m_kind->addItem(tr("Backend proxy"), Profile::accessName(Profile::Access::Backend));
-    m_baseUrl->setPlaceholderText(QStringLiteral("https://app.polytomic.com"));
-    for (const QString &version : ApiVersion::known())
+    m_baseUrl->setPlaceholderText(traits.defaultBaseUrl.toDisplayString());
+    for (const QString &version : traits.apiVersions)
         m_version->addItem(version);
-    m_version->setCurrentText(ApiVersion::latest());
+    m_version->setCurrentText(traits.latestApiVersion());
     m_header->setPlaceholderText(QStringLiteral("Authorization"));
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setClearButtonEnabled(true);
@@ -211,6 +216,7 @@ Profile ProfileDialog::profile() const
     Profile profile;
     profile.id = m_id.isEmpty() ? uniqueId(m_name->text().trimmed()) : m_id;
     profile.name = m_name->text().trimmed();
+    profile.platform = m_platform;
     profile.access =
         Profile::accessFromName(m_kind->currentData().toString()).value_or(Profile::Access::Direct);
     profile.baseUrl = QUrl::fromUserInput(m_baseUrl->text().trimmed());

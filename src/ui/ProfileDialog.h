@@ -48,6 +48,7 @@ private:
     ProfileStore *m_store;
     KeychainAccess *m_keychain;
     QString m_id;
+    Profile::Platform m_platform = Profile().platform; // the edited one's, or the default
     bool m_editing = false;
     bool m_secretStored = false;
     bool m_managed = false; // set by administrators: only the key can be changed

@@ -1,5 +1,6 @@
 #include "ui/SettingsDialog.h"
 
+#include "core/model/PlatformTraits.h"
 #include "core/session/Backends.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/NameTemplate.h"
@@ -363,7 +364,7 @@ void SettingsDialog::reloadProfiles()
             kind = tr("built-in sandbox");
             break;
         case Profile::Access::Direct:
-            kind = tr("Polytomic");
+            kind = PlatformTraits::of(profile.platform).displayName();
             break;
         case Profile::Access::Backend:
             kind = tr("backend proxy");

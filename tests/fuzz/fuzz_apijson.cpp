@@ -1,11 +1,11 @@
 // Fuzzes everything that reads an API reply: both error shapes, the data envelope, connection
 // types and their forms, connections, the connect ticket and the connect request body.
-#include "core/model/Connection.h"
-#include "core/model/ConnectionType.h"
 #include "core/polytomic/ApiError.h"
 #include "core/polytomic/ConnectRequest.h"
 #include "core/polytomic/ConnectSessionTicket.h"
+#include "core/polytomic/FormField.h"
 #include "core/polytomic/JsonEnvelope.h"
+#include "core/polytomic/PolytomicJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,14 +22,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString error;
     const auto envelope = JsonEnvelope::data(body, &error);
     if (envelope) {
-        for (const ConnectionType &type : ConnectionType::listFromJson(envelope->toArray())) {
-            for (const FormField &field : type.fields)
+        for (const ConnectionType &type : PolytomicJson::connectionTypes(envelope->toArray())) {
+            for (const FormField &field : FormField::of(type))
                 field.check(envelope->toObject().value(field.id));
-            type.toJson();
+            PolytomicJson::toJson(type);
+            ConnectionType::fromJson(type.toJson()); // and the app's own shape of it
         }
-        Connection::listFromJson(envelope->toArray());
-        if (const auto connection = Connection::fromJson(envelope->toObject()))
-            connection->toJson();
+        PolytomicJson::connections(envelope->toArray());
+        if (const auto connection = PolytomicJson::connection(envelope->toObject()))
+            PolytomicJson::toJson(*connection);
         ConnectSessionTicket::fromJson(envelope->toObject(), &error);
     }
     QList<ValidationProblem> problems;

@@ -2,7 +2,7 @@
 // 127.0.0.1, runs connect sessions through its modal endpoints, and injects the faults it is told
 // to.
 #include "HttpClient.h"
-#include "core/model/ApiVersion.h"
+#include "core/polytomic/ApiVersion.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QFile>

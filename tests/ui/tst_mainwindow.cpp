@@ -5,7 +5,7 @@
 #include "SandboxBackends.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
-#include "core/model/ApiVersion.h"
+#include "core/model/PlatformTraits.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProfileStore.h"
 #include "core/system/ConnectionTypeCache.h"
@@ -772,7 +772,7 @@ private Q_SLOTS:
         polytomic.name = QStringLiteral("Production");
         polytomic.access = Profile::Access::Direct;
         polytomic.baseUrl = QUrl(QStringLiteral("https://app.polytomic.com"));
-        polytomic.apiVersion = ApiVersion::latest();
+        polytomic.apiVersion = PlatformTraits::of(polytomic.platform).latestApiVersion();
         QString error;
         QVERIFY2(m_store->save(polytomic, &error), qPrintable(error));
         const int index = window->profileSwitcher()->findData(QStringLiteral("prod"));

@@ -1,8 +1,7 @@
-// A connection of the organization, as GET /api/connections{/id} describes it.
+// A connection of the organization (an account connected through a platform), as the app shows it.
 #pragma once
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -24,8 +23,4 @@ struct Connection
     QJsonObject configuration; // non-secret settings only
 
     bool isHealthy() const { return status == QLatin1String("healthy"); }
-
-    QJsonObject toJson() const;
-    static std::optional<Connection> fromJson(const QJsonObject &object);
-    static QList<Connection> listFromJson(const QJsonArray &array);
 };

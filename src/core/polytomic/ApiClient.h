@@ -6,8 +6,8 @@
 #pragma once
 
 #include "core/model/ApiFailure.h"
-#include "core/model/ApiVersion.h"
 #include "core/model/HttpValidators.h"
+#include "core/polytomic/ApiVersion.h"
 
 #include <QElapsedTimer>
 #include <QHash>

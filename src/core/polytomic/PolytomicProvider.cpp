@@ -3,6 +3,7 @@
 #include "core/polytomic/ConnectRequest.h"
 #include "core/polytomic/IdempotencyKey.h"
 #include "core/polytomic/PolytomicAttempt.h"
+#include "core/polytomic/PolytomicJson.h"
 #include "core/polytomic/RedirectListener.h"
 
 #include <QCoreApplication>
@@ -56,7 +57,7 @@ void PolytomicProvider::fetchConnectionTypes(QObject *context, const HttpValidat
                  if (!call->data().isArray())
                      return done(Result<ConnectionTypeList>::error(
                          malformed(call, tr("\"data\" is not a list"))));
-                 list.types = ConnectionType::listFromJson(call->data().toArray());
+                 list.types = PolytomicJson::connectionTypes(call->data().toArray());
                  done(Result<ConnectionTypeList>::success(list));
              });
 }
@@ -69,7 +70,8 @@ void PolytomicProvider::fetchConnections(QObject *context, ResultCallback<QList<
         if (!call->data().isArray())
             return done(
                 Result<QList<Connection>>::error(malformed(call, tr("\"data\" is not a list"))));
-        done(Result<QList<Connection>>::success(Connection::listFromJson(call->data().toArray())));
+        done(
+            Result<QList<Connection>>::success(PolytomicJson::connections(call->data().toArray())));
     });
 }
 
@@ -131,7 +133,7 @@ void PolytomicProvider::confirmSession(const SessionRequest &request, const QDat
         whenDone(m_client.get(path, {}, log), context, [done, startedAt](ApiCall *call) {
             if (!call->ok())
                 return done(Result<Found>::error(call->failure()));
-            const auto connection = Connection::fromJson(call->data().toObject());
+            const auto connection = PolytomicJson::connection(call->data().toObject());
             if (!connection)
                 return done(Result<Found>::error(malformed(call, tr("the connection has no id"))));
             // The connection existed before: it counts as re-authenticated only if it changed
@@ -144,17 +146,18 @@ void PolytomicProvider::confirmSession(const SessionRequest &request, const QDat
         });
         return;
     }
-    whenDone(
-        m_client.get(QStringLiteral("/api/connections"), {}, log), context,
-        [done, request](ApiCall *call) {
-            if (!call->ok())
-                return done(Result<Found>::error(call->failure()));
-            if (!call->data().isArray())
-                return done(Result<Found>::error(malformed(call, tr("\"data\" is not a list"))));
-            for (const Connection &connection : Connection::listFromJson(call->data().toArray())) {
-                if (connection.name == request.name)
-                    return done(Result<Found>::success(Found(connection)));
-            }
-            done(Result<Found>::success(Found()));
-        });
+    whenDone(m_client.get(QStringLiteral("/api/connections"), {}, log), context,
+             [done, request](ApiCall *call) {
+                 if (!call->ok())
+                     return done(Result<Found>::error(call->failure()));
+                 if (!call->data().isArray())
+                     return done(
+                         Result<Found>::error(malformed(call, tr("\"data\" is not a list"))));
+                 for (const Connection &connection :
+                      PolytomicJson::connections(call->data().toArray())) {
+                     if (connection.name == request.name)
+                         return done(Result<Found>::success(Found(connection)));
+                 }
+                 done(Result<Found>::success(Found()));
+             });
 }

@@ -1,6 +1,6 @@
 #include "core/settings/MachineSettings.h"
 
-#include "core/model/ApiVersion.h"
+#include "core/model/PlatformTraits.h"
 #include "core/settings/ThemeNames.h"
 
 #include <QCoreApplication>
@@ -103,14 +103,21 @@ bool MachineSettings::accept(const QString &key, const QVariant &value, QString 
         const QUrl url(text);
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-            *problem = tr("the base URL must be a web address such as https://app.polytomic.com.");
+            *problem = tr("the base URL must be a web address such as %1.")
+                           .arg(PlatformTraits::of(Profile::Platform::Polytomic)
+                                    .defaultBaseUrl.toDisplayString());
             return false;
         }
     }
-    if (key == QLatin1String("profile/apiVersion") && !ApiVersion::isKnown(text)) {
-        *problem = tr("unknown API version; known: %1.")
-                       .arg(ApiVersion::known().join(QLatin1String(", ")));
-        return false;
+    if (key == QLatin1String("profile/apiVersion")) {
+        // Checked before the platform is known: a version of any platform passes here.
+        QStringList known;
+        for (const Profile::Platform platform : PlatformTraits::platforms())
+            known += PlatformTraits::of(platform).apiVersions;
+        if (!known.contains(text)) {
+            *problem = tr("unknown API version; known: %1.").arg(known.join(QLatin1String(", ")));
+            return false;
+        }
     }
     if (key == QLatin1String("appearance/language") && !text.isEmpty()
         && (text.size() > 16 || text.contains(QLatin1Char('/'))
@@ -160,7 +167,7 @@ std::optional<Profile> MachineSettings::profile() const
     profile.baseUrl = QUrl(baseUrl);
     profile.apiVersion = value("profile/apiVersion");
     if (profile.apiVersion.isEmpty())
-        profile.apiVersion = ApiVersion::latest();
+        profile.apiVersion = PlatformTraits::of(profile.platform).latestApiVersion();
     profile.credentialHeader = value("profile/credentialHeader");
     if (profile.access != Profile::Access::Sandbox && profile.baseUrl.isEmpty())
         return std::nullopt; // nowhere to go

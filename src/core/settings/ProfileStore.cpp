@@ -1,6 +1,6 @@
 #include "core/settings/ProfileStore.h"
 
-#include "core/model/ApiVersion.h"
+#include "core/model/PlatformTraits.h"
 #include "core/settings/MachineSettings.h"
 
 #include <QCoreApplication>
@@ -78,7 +78,7 @@ Profile ProfileStore::sandboxProfile()
     profile.id = QStringLiteral("sandbox");
     profile.name = tr("Sandbox");
     profile.access = Profile::Access::Sandbox;
-    profile.apiVersion = ApiVersion::latest();
+    profile.apiVersion = PlatformTraits::of(profile.platform).latestApiVersion();
     return profile;
 }
 
@@ -97,8 +97,10 @@ QList<Profile> ProfileStore::profiles() const
         profile.name = m_settings->value(QStringLiteral("name"), id).toString();
         readPlatformAndAccess(m_settings, profile);
         profile.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
-        profile.apiVersion =
-            m_settings->value(QStringLiteral("apiVersion"), ApiVersion::latest()).toString();
+        profile.apiVersion = m_settings
+                                 ->value(QStringLiteral("apiVersion"),
+                                         PlatformTraits::of(profile.platform).latestApiVersion())
+                                 .toString();
         profile.credentialHeader = m_settings->value(QStringLiteral("credentialHeader")).toString();
         profile.rememberSignIns = m_settings->value(QStringLiteral("rememberSignIns")).toBool();
         profile.acceptInvalidCertificates =
@@ -164,10 +166,13 @@ bool ProfileStore::save(const Profile &profile, QString *error)
     const QString scheme = profile.baseUrl.scheme();
     if (!profile.baseUrl.isValid() || profile.baseUrl.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-        return fail(tr("The address must be a web address such as https://app.polytomic.com."));
-    if (!ApiVersion::isKnown(profile.apiVersion))
+        return fail(
+            tr("The address must be a web address such as %1.")
+                .arg(PlatformTraits::of(profile.platform).defaultBaseUrl.toDisplayString()));
+    const PlatformTraits &traits = PlatformTraits::of(profile.platform);
+    if (!traits.apiVersions.isEmpty() && !traits.isKnownApiVersion(profile.apiVersion))
         return fail(tr("Choose one of the known API versions: %1.")
-                        .arg(ApiVersion::known().join(QLatin1String(", "))));
+                        .arg(traits.apiVersions.join(QLatin1String(", "))));
     m_settings->beginGroup(QLatin1String(group));
     m_settings->beginGroup(profile.id);
     m_settings->setValue(QStringLiteral("name"), profile.name.trimmed());

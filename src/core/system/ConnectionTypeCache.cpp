@@ -14,7 +14,8 @@
 
 namespace {
 
-constexpr int formatVersion = 1;
+constexpr int formatVersion =
+    2; // 2: the app's own shape of a type (ConnectionType::toJson), not Polytomic's
 // A list far beyond any platform's is not a cache entry but a broken or hostile file.
 constexpr qint64 maxFileBytes = 8 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
-// Specification: connection types, their configuration forms and connections are read as sent,
-// and a form checks submitted values.
-#include "core/model/Connection.h"
-#include "core/model/ConnectionType.h"
+// Specification: Polytomic's connection types, their configuration forms and connections are
+// read as sent, and a form checks submitted values.
+#include "core/polytomic/FormField.h"
+#include "core/polytomic/PolytomicJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,14 +22,14 @@ FormField field(const QByteArray &json)
 
 } // namespace
 
-class TestConnectionType : public QObject
+class TestPolytomicJson : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void readsATypeWithItsForm()
     {
-        const auto type = ConnectionType::fromJson(
+        const auto type = PolytomicJson::connectionType(
             QJsonDocument::fromJson(
                 q("{"
                   "            'id': 'postgresql', 'name': 'PostgreSQL', 'logo_url': "
@@ -42,15 +42,16 @@ private Q_SLOTS:
                 .object());
         QVERIFY(type.has_value());
         QCOMPARE(type->id, QStringLiteral("postgresql"));
-        QCOMPARE(type->fields.size(), 2);
-        QVERIFY(type->fields.at(1).isSecret());
-        QCOMPARE(type->toJson().value(QLatin1String("configurationForm")).toObject(),
-                 type->configurationForm);
+        const QList<FormField> fields = FormField::of(*type);
+        QCOMPARE(fields.size(), 2);
+        QVERIFY(fields.at(1).isSecret());
+        QCOMPARE(PolytomicJson::toJson(*type).value(QLatin1String("configurationForm")).toObject(),
+                 type->details.value(QLatin1String("configurationForm")).toObject());
     }
 
     void skipsEntriesWithoutAnId()
     {
-        const auto types = ConnectionType::listFromJson(
+        const auto types = PolytomicJson::connectionTypes(
             QJsonDocument::fromJson(q("[{'name': 'x'}, {'id': 's3', 'name': 'Amazon S3'}]"))
                 .array());
         QCOMPARE(types.size(), 1);
@@ -102,7 +103,7 @@ private Q_SLOTS:
 
     void readsAConnection()
     {
-        const auto connection = Connection::fromJson(
+        const auto connection = PolytomicJson::connection(
             QJsonDocument::fromJson(
                 q("{"
                   "            'id': '7d0c1c55-0000-4000-8000-000000000000', 'name': 'CRM', "
@@ -114,9 +115,10 @@ private Q_SLOTS:
         QVERIFY(connection->isHealthy());
         QCOMPARE(connection->typeId, QStringLiteral("hubspot"));
         QVERIFY(connection->createdAt.isValid());
-        QCOMPARE(Connection::fromJson(connection->toJson())->name, QStringLiteral("CRM"));
+        QCOMPARE(PolytomicJson::connection(PolytomicJson::toJson(*connection))->name,
+                 QStringLiteral("CRM"));
     }
 };
 
-QTEST_GUILESS_MAIN(TestConnectionType)
-#include "tst_connectiontype.moc"
+QTEST_GUILESS_MAIN(TestPolytomicJson)
+#include "tst_polytomicjson.moc"

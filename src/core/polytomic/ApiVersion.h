@@ -1,4 +1,5 @@
-// The dated versions of the Polytomic API (X-Polytomic-Version) that we know of.
+// The dated versions of the Polytomic API (X-Polytomic-Version): the header, and the versions a
+// profile may pin (PlatformTraits holds the list, for the settings' checks).
 #pragma once
 
 #include <QString>
