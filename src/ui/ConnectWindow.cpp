@@ -151,7 +151,7 @@ void ConnectWindow::warmUpText()
         painter.drawText(QPointF(0, 32), letters);
     }
     // The fonts of the views made later (problemShown, resultShown): a session's result comes
-    // right after its redirect, on the way to the confirmation. Loaded, not drawn (1 ms).
+    // right after the page says it is done. Loaded, not drawn (1 ms).
     for (const QFont &font :
          {SessionResultView::headingFont(base), SessionResultView::valueFont(base),
           ProblemView::headingFont(base), StatusBadge::badgeFont(base)})

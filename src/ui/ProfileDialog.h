@@ -1,4 +1,4 @@
-// Adds or edits one backend profile (Polytomic with a key, or a backend proxy); the key goes
+// Adds or edits one backend profile (a platform with a key, or a backend proxy); the key goes
 // straight to the keychain and is never shown again.
 #pragma once
 

@@ -95,7 +95,7 @@ public:
     // no invalid certificate was accepted in it.
     bool isReusable() const;
     // Ends what the last session left in this page, for the next one: stops it, empties the
-    // modal's session storage, closes popups, forgets the session's redirect and certificate
+    // modal's session storage, closes popups, forgets the session's watched URL and certificate
     // decisions, and goes to about:blank (history is cleared once there). The renderer stays.
     void resetForNextSession();
     // A session takes this page: what a reset still had to do stops, and history starts empty.
@@ -116,8 +116,8 @@ Q_SIGNALS:
     // The page or a popup reached a provider that refuses embedded sign-in (by host, or by a
     // page that says disallowed_useragent). On the top page; the receiver offers the browser.
     void embeddedSignInRefused(const QString &host);
-    // The page or a popup reached the watched URL in its top frame (link, form, script or server
-    // redirect). The navigation is stopped: it never leaves the machine.
+    // The page or a popup reached the watched URL in its top frame (link, form, script or an
+    // HTTP redirect). The navigation is stopped: it never leaves the machine.
     void watchedUrlReached(const QUrl &url);
     // closeFileChooser() was called while this page's chooser is open.
     void fileChooserClosing();
