@@ -3,6 +3,7 @@
 #include "SandboxBackends.h"
 #include "core/settings/AppSettings.h"
 #include "sandbox/SandboxServer.h"
+#include "web/WebProfiles.h"
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -24,5 +25,6 @@ bool SandboxFixture::start(const SandboxOptions &options, QString *error)
     qsettings = new QSettings(path(QStringLiteral("settings.ini")), QSettings::IniFormat, this);
     settings = new AppSettings(qsettings, this);
     webProfile = new QWebEngineProfile(this);
+    webProfiles = new WebProfiles(path(QStringLiteral("web")), this);
     return true;
 }

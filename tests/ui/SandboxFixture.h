@@ -1,5 +1,6 @@
 // What the window tests share, set up once in initTestCase: the sandbox on 127.0.0.1, the
-// Backends and a provider for it, settings in a folder of the fixture's own, and a web profile.
+// Backends and a provider for it, settings in a folder of the fixture's own, a web profile, and
+// the app's web profiles (per backend profile) in that folder.
 // Standard locations are the tests' own (QStandardPaths test mode).
 #pragma once
 
@@ -15,6 +16,7 @@ class QSettings;
 class QWebEngineProfile;
 class SandboxBackends;
 class SandboxServer;
+class WebProfiles;
 
 class SandboxFixture : public QObject
 {
@@ -35,6 +37,7 @@ public:
     QSettings *qsettings = nullptr;
     AppSettings *settings = nullptr;
     QWebEngineProfile *webProfile = nullptr;
+    WebProfiles *webProfiles = nullptr;
 
 private:
     QTemporaryDir m_dir;

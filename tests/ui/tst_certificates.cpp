@@ -2,6 +2,7 @@
 // so. Only a profile on which support staff allowed it offers "Continue anyway", behind a
 // warning that stays while the page is open; the acceptance holds for that web profile only.
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "WebTestSupport.h"
 #include "core/model/ExchangeLog.h"
 #include "core/settings/AppSettings.h"
@@ -30,13 +31,7 @@ class TestCertificates : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    QSettings *m_qsettings = nullptr;
-    AppSettings *m_settings = nullptr;
-    WebProfiles *m_webProfiles = nullptr;
-    std::unique_ptr<PlatformProvider> m_provider;
+    SandboxFixture m_sandbox;
 
     Profile backendProfile(const QString &id, bool override) const
     {
@@ -53,8 +48,9 @@ class TestCertificates : public QObject
         SessionRequest request;
         request.name = name;
         request.integrations = {QStringLiteral("postgresql")};
-        auto window = std::make_unique<ConnectWindow>(
-            m_provider.get(), request, m_webProfiles->profileFor(profile), m_settings);
+        auto window = std::make_unique<ConnectWindow>(m_sandbox.provider, request,
+                                                      m_sandbox.webProfiles->profileFor(profile),
+                                                      m_sandbox.settings);
         window->setCertificateOverrideAllowed(profile.acceptInvalidCertificates);
         window->show();
         window->start();
@@ -64,20 +60,11 @@ class TestCertificates : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
         SandboxOptions options;
         options.faults.untrustedModal = true;
-        m_server = new SandboxServer(options, this);
-        QVERIFY(m_server->start());
-        m_backends = new SandboxBackends(m_server, this);
-        m_provider.reset(m_backends->makeProvider(nullptr));
-        m_qsettings = new QSettings(m_dir.filePath(QStringLiteral("settings.ini")),
-                                    QSettings::IniFormat, this);
-        m_settings = new AppSettings(m_qsettings, this);
-        m_webProfiles = new WebProfiles(m_dir.filePath(QStringLiteral("web")), this);
+        QString error;
+        QVERIFY2(m_sandbox.start(options, &error), qPrintable(error));
     }
-
-    void cleanupTestCase() { m_provider.reset(); }
 
     void anInvalidCertificateIsAProblemThatSaysSo()
     {
@@ -156,7 +143,7 @@ private Q_SLOTS:
 
     void theProfileDialogWarnsWhenTheOverrideIsTurnedOn()
     {
-        ProfileStore store(m_qsettings);
+        ProfileStore store(m_sandbox.qsettings);
         ProfileDialog dialog(&store, std::nullopt);
         dialog.show();
         QVERIFY(!dialog.certificateOverrideField()->isChecked());

@@ -3,6 +3,7 @@
 // connections list with Remove, a profile that cannot open, and the settings.
 #include "EventCounter.h"
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
 #include "core/model/PlatformTraits.h"
@@ -54,10 +55,7 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    WebProfiles *m_webProfiles = nullptr;
+    SandboxFixture m_sandbox;
     std::unique_ptr<QSettings> m_qsettings;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ProfileStore> m_store;
@@ -69,14 +67,14 @@ class TestMainWindow : public QObject
                                const ConnectionTypeCache *typeCache = nullptr)
     {
         m_qsettings = std::make_unique<QSettings>(
-            m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_settingsFile)),
+            m_sandbox.path(QStringLiteral("settings-%1.ini").arg(++m_settingsFile)),
             QSettings::IniFormat);
         m_settings = std::make_unique<AppSettings>(m_qsettings.get());
         m_settings->setAllowedIntegrations(allowed);
         m_store = std::make_unique<ProfileStore>(m_qsettings.get());
         m_window.reset(); // the one before goes first, as when the app is started again
-        m_window = std::make_unique<MainWindow>(m_backends, m_store.get(), m_settings.get(),
-                                                m_webProfiles, typeCache);
+        m_window = std::make_unique<MainWindow>(m_sandbox.backends, m_store.get(), m_settings.get(),
+                                                m_sandbox.webProfiles, typeCache);
         m_window->show();
         return m_window.get();
     }
@@ -90,7 +88,7 @@ class TestMainWindow : public QObject
 
     std::optional<Connection> connectionNamed(const QString &name) const
     {
-        for (const Connection &connection : m_server->connections()) {
+        for (const Connection &connection : m_sandbox.server->connections()) {
             if (connection.name == name)
                 return connection;
         }
@@ -122,7 +120,7 @@ class TestMainWindow : public QObject
         SandboxFaults slow;
         slow.scope = QStringLiteral("/api/connections/connect");
         slow.latencyMs = 5000;
-        m_server->setFaults(slow);
+        m_sandbox.server->setFaults(slow);
         window->openIntegration(*window->picker()->findType(QStringLiteral("postgresql")));
         return window->connectWindow();
     }
@@ -134,17 +132,14 @@ class TestMainWindow : public QObject
         QDir(LogoCache::defaultDirectory()).removeRecursively();
         SandboxFaults slow;
         slow.logoDelayMs = 5000;
-        m_server->setFaults(slow);
+        m_sandbox.server->setFaults(slow);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        m_server = new SandboxServer({}, this);
-        QVERIFY(m_server->start());
-        m_backends = new SandboxBackends(m_server, this);
-        m_webProfiles = new WebProfiles(m_dir.filePath(QStringLiteral("web")), this);
+        QString error;
+        QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
     }
 
     void cleanup()
@@ -153,8 +148,8 @@ private Q_SLOTS:
         m_store.reset();
         m_settings.reset();
         m_qsettings.reset();
-        m_server->setFaults({});
-        m_backends->endpointTemplate().backoffMs = 20;
+        m_sandbox.server->setFaults({});
+        m_sandbox.backends->endpointTemplate().backoffMs = 20;
     }
 
     void theSandboxProfileIsActiveAndLabelled()
@@ -184,7 +179,8 @@ private Q_SLOTS:
     {
         MainWindow *window = openMainWindow();
         QVERIFY(waitForTypes(window));
-        QCOMPARE(window->picker()->visibleIds().size(), m_server->catalogue().types().size());
+        QCOMPARE(window->picker()->visibleIds().size(),
+                 m_sandbox.server->catalogue().types().size());
         QVERIFY(window->picker()->visibleIds().contains(QStringLiteral("hubspot")));
         QVERIFY(window->picker()->listView()->isVisible());
     }
@@ -224,7 +220,7 @@ private Q_SLOTS:
         QVERIFY(waitUntil(
             [&] { return window->connectWindow()->currentView() == ConnectWindow::View::Modal; },
             pageTimeout));
-        QVERIFY(m_server->connections().isEmpty()
+        QVERIFY(m_sandbox.server->connections().isEmpty()
                 || !connectionNamed(window->connectWindow()->session()->request().name));
         window->connectWindow()->reject();
     }
@@ -299,8 +295,8 @@ private Q_SLOTS:
         faults.scope = QStringLiteral("/api/connections");
         faults.forcedStatus = 503;
         faults.failFirst = 1;
-        m_server->setFaults(faults);
-        m_backends->endpointTemplate().backoffMs = 1500;
+        m_sandbox.server->setFaults(faults);
+        m_sandbox.backends->endpointTemplate().backoffMs = 1500;
         window = openMainWindow();
         m_settings->setNameTemplate(QStringLiteral("Early bird"));
         WEB_TRY_VERIFY(window->picker()->types().size() > 0);
@@ -358,13 +354,13 @@ private Q_SLOTS:
         SandboxFaults slow;
         slow.scope = QStringLiteral("/api/connection_types");
         slow.latencyMs = 1500;
-        m_server->setFaults(slow);
-        const qsizetype asked = m_server->receivedRequests().size();
+        m_sandbox.server->setFaults(slow);
+        const qsizetype asked = m_sandbox.server->receivedRequests().size();
         window = openMainWindow({}, &cache);
         QTRY_VERIFY_WITH_TIMEOUT(window->picker()->types().size() == listed.size(), 500);
         QCOMPARE(window->picker()->types().constFirst().id, listed.constFirst().id);
         auto askedAgain = [&] {
-            const auto requests = m_server->receivedRequests().mid(asked);
+            const auto requests = m_sandbox.server->receivedRequests().mid(asked);
             return std::any_of(requests.cbegin(), requests.cend(), [](const auto &request) {
                 return request.path == QLatin1String("/api/connection_types");
             });
@@ -430,7 +426,7 @@ private Q_SLOTS:
         ConnectionType type;
         type.id = QStringLiteral("nowhere");
         type.name = QStringLiteral("Nowhere");
-        type.logoUrl = m_server->url().resolved(QUrl(QStringLiteral("/logos/nowhere.svg")));
+        type.logoUrl = m_sandbox.server->url().resolved(QUrl(QStringLiteral("/logos/nowhere.svg")));
         model.setTypes({type});
         QSignalSpy redrawn(&model, &QAbstractItemModel::dataChanged);
         model.index(0).data(Qt::DecorationRole); // asks for the logo: the server has none
@@ -449,7 +445,7 @@ private Q_SLOTS:
         SandboxFaults down;
         down.scope = QStringLiteral("/api/connection_types");
         down.forcedStatus = 503;
-        m_server->setFaults(down);
+        m_sandbox.server->setFaults(down);
         window = openMainWindow({}, &cache);
         WEB_TRY_VERIFY(window->statusBar()->currentMessage().startsWith(
             QLatin1String("The integrations could not be refreshed")));
@@ -550,7 +546,7 @@ private Q_SLOTS:
         MainWindow *window = openMainWindow();
         QVERIFY(waitForTypes(window));
         WEB_TRY_VERIFY(window->nextConnectWindow());
-        const QString path = m_dir.filePath(QStringLiteral("meanwhile.svg"));
+        const QString path = m_sandbox.path(QStringLiteral("meanwhile.svg"));
         QVERIFY(TestFiles::write(path,
                                  "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\">"
                                  "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#a07\"/></svg>"));
@@ -618,7 +614,7 @@ private Q_SLOTS:
         QVERIFY(first);
         SandboxFaults slow; // the list asked for after the session comes back late
         slow.latencyMs = 800;
-        m_server->setFaults(slow);
+        m_sandbox.server->setFaults(slow);
         WEB_TRY_VERIFY(first->session()->isFinished());
         first->close();
         WEB_TRY_VERIFY(!window->connectWindow());
@@ -639,13 +635,14 @@ private Q_SLOTS:
                        || window->connectionsView()->connections().isEmpty());
         // Someone else takes the name while this window's list is stale.
         {
-            std::unique_ptr<PlatformProvider> other(m_backends->makeProvider(nullptr));
+            std::unique_ptr<PlatformProvider> other(m_sandbox.backends->makeProvider(nullptr));
             SessionRequest request;
             request.name = QStringLiteral("Behind your back");
             request.integrations = {QStringLiteral("postgresql")};
-            ConnectWindow elsewhere(other.get(), request,
-                                    m_webProfiles->profileFor(ProfileStore::sandboxProfile()),
-                                    m_settings.get());
+            ConnectWindow elsewhere(
+                other.get(), request,
+                m_sandbox.webProfiles->profileFor(ProfileStore::sandboxProfile()),
+                m_settings.get());
             elsewhere.show();
             elsewhere.start();
             WEB_TRY_COMPARE(elsewhere.currentView(), ConnectWindow::View::Modal);
@@ -708,7 +705,7 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.forcedStatus = 403;
         faults.scope = QStringLiteral("/api/connections/connect");
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         QSignalSpy finished(window, &MainWindow::sessionFinished);
         QTest::keyClicks(window->picker()->searchField(), QStringLiteral("postgres"));
         QTest::keyClick(window->picker()->searchField(), Qt::Key_Return);
@@ -722,7 +719,7 @@ private Q_SLOTS:
         window->connectWindow()->close();
         WEB_TRY_VERIFY(!window->connectWindow());
 
-        m_server->setFaults({});
+        m_sandbox.server->setFaults({});
         buttons.constFirst()->click();
         WEB_TRY_VERIFY(window->connectWindow());
         WEB_TRY_COMPARE(window->connectWindow()->currentView(), ConnectWindow::View::Modal);
@@ -849,7 +846,7 @@ private Q_SLOTS:
     void clearingWebDataFromTheSettingsDeletesTheProfilesFolder()
     {
         MainWindow *window = openMainWindow();
-        const QString folder = m_webProfiles->storagePath(QStringLiteral("sandbox"));
+        const QString folder = m_sandbox.webProfiles->storagePath(QStringLiteral("sandbox"));
         QVERIFY(QDir().mkpath(folder));
         QVERIFY(TestFiles::write(QDir(folder).filePath(QStringLiteral("Cookies")), "signed in"));
         window->showSettings(QStringLiteral("sandbox"));
@@ -865,7 +862,7 @@ private Q_SLOTS:
     void aLogoThatFailsTheCheckIsExplainedInlineAndCannotBeSaved()
     {
         MainWindow *window = openMainWindow();
-        const QString path = m_dir.filePath(QStringLiteral("remote.svg"));
+        const QString path = m_sandbox.path(QStringLiteral("remote.svg"));
         QVERIFY(TestFiles::write(path,
                                  "<svg xmlns=\"http://www.w3.org/2000/svg\"><image "
                                  "href=\"https://x.invalid/a.png\"/></svg>"));

@@ -1,6 +1,7 @@
 // Not a specification: grabs the main window and the connect window (light and dark) into
 // /tmp/ui-shots/*.png so people can look at them. Run: ctest --preset debug -R tst_screenshots
 #include "SandboxBackends.h"
+#include "SandboxFixture.h"
 #include "TestFiles.h"
 #include "WebTestSupport.h"
 #include "core/session/PlatformProvider.h"
@@ -41,11 +42,8 @@ class TestScreenshots : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    SandboxFixture m_sandbox;
     QString m_out;
-    SandboxServer *m_server = nullptr;
-    SandboxBackends *m_backends = nullptr;
-    WebProfiles *m_webProfiles = nullptr;
     std::unique_ptr<QSettings> m_qsettings;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ProfileStore> m_store;
@@ -61,7 +59,8 @@ class TestScreenshots : public QObject
     void shoot(const QString &suffix, bool dark)
     {
         m_settings->setTheme(dark ? AppSettings::Theme::Dark : AppSettings::Theme::Light);
-        MainWindow window(m_backends, m_store.get(), m_settings.get(), m_webProfiles);
+        MainWindow window(m_sandbox.backends, m_store.get(), m_settings.get(),
+                          m_sandbox.webProfiles);
         QSignalSpy refreshed(&window, &MainWindow::connectionsRefreshed);
         window.setThemeManager(m_theme.get());
         window.show();
@@ -97,14 +96,14 @@ class TestScreenshots : public QObject
         // A problem view and a failure.
         SandboxFaults faults;
         faults.blankModal = true;
-        m_server->setFaults(faults);
+        m_sandbox.server->setFaults(faults);
         QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
         connect = window.connectWindow();
         connect->session()->setModalLoadTimeout(1000);
         WEB_TRY_COMPARE(connect->currentView(), ConnectWindow::View::Problem);
         save(connect, QStringLiteral("connect-problem-") + suffix);
         connect->close();
-        m_server->setFaults({});
+        m_sandbox.server->setFaults({});
         WEB_TRY_VERIFY(!window.connectWindow());
         save(&window, QStringLiteral("main-failed-") + suffix);
 
@@ -142,7 +141,7 @@ class TestScreenshots : public QObject
         // A provider that refuses embedded sign-in: the offer, then waiting for the browser.
         SandboxFaults refusing;
         refusing.embeddedSignInRefused = true;
-        m_server->setFaults(refusing);
+        m_sandbox.server->setFaults(refusing);
         QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "ignoreUrl");
         QTest::keyClick(window.picker()->searchField(), Qt::Key_Return);
         connect = window.connectWindow();
@@ -158,25 +157,26 @@ class TestScreenshots : public QObject
         connect->close();
         WEB_TRY_VERIFY(!window.connectWindow());
         QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
-        m_server->setFaults({});
+        m_sandbox.server->setFaults({});
 
         // An invalid certificate on a profile where support staff allow continuing.
         SandboxFaults untrusted;
         untrusted.untrustedModal = true;
-        m_server->setFaults(untrusted);
+        m_sandbox.server->setFaults(untrusted);
         Profile support;
         support.id = QStringLiteral("support-") + suffix;
         support.name = QStringLiteral("Support");
         support.access = Profile::Access::Direct;
         support.acceptInvalidCertificates = true;
-        std::unique_ptr<PlatformProvider> provider(m_backends->makeProvider(nullptr));
+        std::unique_ptr<PlatformProvider> provider(m_sandbox.backends->makeProvider(nullptr));
         SessionRequest request;
         request.name = QStringLiteral("PostgreSQL (staging)");
         request.integrations = {QStringLiteral("postgresql")};
         request.dark = dark;
         {
-            ConnectWindow certificate(provider.get(), request, m_webProfiles->profileFor(support),
-                                      m_settings.get(), &window);
+            ConnectWindow certificate(provider.get(), request,
+                                      m_sandbox.webProfiles->profileFor(support), m_settings.get(),
+                                      &window);
             certificate.setIntegrationName(QStringLiteral("PostgreSQL"));
             certificate.setCertificateOverrideAllowed(true);
             certificate.show();
@@ -189,7 +189,7 @@ class TestScreenshots : public QObject
             QTest::qWait(300);
             save(&certificate, QStringLiteral("connect-certificate-accepted-") + suffix);
         }
-        m_server->setFaults({});
+        m_sandbox.server->setFaults({});
 
         ProfileDialog options(m_store.get(), std::nullopt, &window);
         options.show();
@@ -206,10 +206,11 @@ class TestScreenshots : public QObject
     void shootLanguage(const QString &language)
     {
         Translations::install(language);
-        m_webProfiles->setAcceptLanguage(Translations::acceptLanguage(language));
+        m_sandbox.webProfiles->setAcceptLanguage(Translations::acceptLanguage(language));
         m_settings->setTheme(AppSettings::Theme::Light);
         {
-            MainWindow window(m_backends, m_store.get(), m_settings.get(), m_webProfiles);
+            MainWindow window(m_sandbox.backends, m_store.get(), m_settings.get(),
+                              m_sandbox.webProfiles);
             window.setThemeManager(m_theme.get());
             window.show();
             WEB_TRY_VERIFY(window.picker()->types().size() > 0);
@@ -237,7 +238,8 @@ class TestScreenshots : public QObject
             window.settingsDialog()->reject();
         }
         Translations::install(QStringLiteral("en"));
-        m_webProfiles->setAcceptLanguage(Translations::acceptLanguage(QStringLiteral("en")));
+        m_sandbox.webProfiles->setAcceptLanguage(
+            Translations::acceptLanguage(QStringLiteral("en")));
     }
 
 public Q_SLOTS:
@@ -249,11 +251,9 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         m_out = qEnvironmentVariable("UI_SHOTS_DIR", QStringLiteral("/tmp/ui-shots"));
         QVERIFY(QDir().mkpath(m_out));
-        m_server = new SandboxServer({}, this);
-        QVERIFY(m_server->start());
-        m_backends = new SandboxBackends(m_server, this);
-        m_webProfiles = new WebProfiles(m_dir.filePath(QStringLiteral("web")), this);
-        m_qsettings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("s.ini")),
+        QString error;
+        QVERIFY2(m_sandbox.start({}, &error), qPrintable(error));
+        m_qsettings = std::make_unique<QSettings>(m_sandbox.path(QStringLiteral("s.ini")),
                                                   QSettings::IniFormat);
         m_settings = std::make_unique<AppSettings>(m_qsettings.get());
         m_store = std::make_unique<ProfileStore>(m_qsettings.get());
@@ -267,7 +267,7 @@ private Q_SLOTS:
 
     void managedSettings()
     {
-        const QString path = m_dir.filePath(QStringLiteral("machine.conf"));
+        const QString path = m_sandbox.path(QStringLiteral("machine.conf"));
         QVERIFY(TestFiles::write(path,
                                  "ManagedBy=ACME IT\n[Locked]\nappearance/theme=light\n"
                                  "connections/allowed=hubspot, postgresql, salesforce\n"
@@ -276,10 +276,10 @@ private Q_SLOTS:
                                  "[Defaults]\nappearance/language=\n"));
         QSettings source(path, QSettings::IniFormat);
         const MachineSettings machine(source);
-        QSettings user(m_dir.filePath(QStringLiteral("managed-user.ini")), QSettings::IniFormat);
+        QSettings user(m_sandbox.path(QStringLiteral("managed-user.ini")), QSettings::IniFormat);
         AppSettings settings(&user, &machine);
         ProfileStore profiles(&user, &machine);
-        SettingsDialog dialog(&settings, &profiles, m_backends, m_webProfiles);
+        SettingsDialog dialog(&settings, &profiles, m_sandbox.backends, m_sandbox.webProfiles);
         dialog.show();
         QTest::qWait(100);
         save(&dialog, QStringLiteral("settings-managed"));
