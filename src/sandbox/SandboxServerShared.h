@@ -1,7 +1,5 @@
-// What the parts of SandboxServer share (SandboxServer.cpp: the server and its routing;
-// SandboxServerApi.cpp: the platform's API; SandboxServerModal.cpp: its modal and OAuth pages;
-// SandboxServerAssets.cpp: logos and the index; SandboxServerFaults.cpp: attacks and hostile
-// pages). Internal to the sandbox.
+// Small helpers the parts of the sandbox share (SandboxServer, SandboxApi, SandboxModal,
+// SandboxAssets, SandboxAttacks): tokens, validators, the API's message shapes. Internal.
 #pragma once
 
 #include "core/polytomic/ApiError.h"

@@ -1,5 +1,8 @@
+#include "sandbox/SandboxModal.h"
+
 #include "core/polytomic/FormField.h"
 #include "core/polytomic/PolytomicJson.h"
+#include "sandbox/SandboxAttacks.h"
 #include "sandbox/SandboxPages.h"
 #include "sandbox/SandboxServer.h"
 #include "sandbox/SandboxServerShared.h"
@@ -10,58 +13,32 @@
 
 using namespace SandboxShared;
 
-QUrl SandboxServer::sessionBase(const Session &session) const
-{
-    return url().resolved(QUrl(QStringLiteral("/connect/") + session.token));
-}
-
-QUrl SandboxServer::modalUrl(const Session &session)
-{
-    QUrl modal = sessionBase(session);
-    if (m_options.faults.untrustedModal) {
-        modal.setScheme(QStringLiteral("https"));
-        modal.setPort(ensureUntrustedTlsPort());
-    }
-    return modal;
-}
-
-void SandboxServer::purgeOldSessions()
-{
-    // Keep ended sessions for an hour so a reused link still says "already used".
-    const QDateTime horizon = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    m_sessions.removeIf([&](const auto &entry) { return entry.value().expiresAt < horizon; });
-    const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addDays(-1);
-    m_idempotency.removeIf([&](const auto &entry) {
-        return !entry.value().inFlight && entry.value().createdAt < dayAgo;
-    });
-}
-
-SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delayMs)
+SandboxReply SandboxModal::route(const SandboxRequest &request, int *delayMs)
 {
     // /connect/<token>[/<action>[/<type>[/grant]]]
     const QStringList parts = request.path.mid(9).split(QLatin1Char('/'));
     const QString token = parts.value(0);
     const QString action = parts.value(1);
     const bool wantsJson = request.method == "POST";
-    auto found = m_sessions.find(token);
-    if (found == m_sessions.end())
+    auto found = m_state.sessions.find(token);
+    if (found == m_state.sessions.end())
         return sessionGone(nullptr, wantsJson);
-    Session &session = *found;
+    SandboxSession &session = *found;
 
     // finish and close also end expired sessions, so the browser always gets back to the app.
     if (action == QLatin1String("finish") && request.method == "GET")
-        return session.state == Session::State::Finished
+        return session.state == SandboxSession::State::Finished
             ? sessionGone(&session, false)
             : finish(session, request.query.queryItemValue(QStringLiteral("error")));
     if (action == QLatin1String("close") && request.method == "GET")
-        return session.state == Session::State::Finished ? sessionGone(&session, false)
-                                                         : close(session);
+        return session.state == SandboxSession::State::Finished ? sessionGone(&session, false)
+                                                                : close(session);
 
-    if (session.state == Session::State::Finished || session.isExpired())
+    if (session.state == SandboxSession::State::Finished || session.isExpired())
         return sessionGone(&session, wantsJson);
 
     if (action.isEmpty() && request.method == "GET") {
-        *delayMs = m_options.faults.modalDelayMs;
+        *delayMs = m_state.options.faults.modalDelayMs;
         return modalPage(session, SandboxPages::negotiate(request.header("Accept-Language")));
     }
     if (action == QLatin1String("submit") && request.method == "POST")
@@ -73,13 +50,13 @@ SandboxReply SandboxServer::routeModal(const SandboxRequest &request, int *delay
     if (action == QLatin1String("oauth") && parts.size() == 4
         && parts.at(3) == QLatin1String("grant") && request.method == "POST")
         return oauthGrant(session, parts.at(2));
-    return messagePage(404, tr("Not found"), tr("There is nothing at this address."));
+    return SandboxState::messagePage(404, tr("Not found"), tr("There is nothing at this address."));
 }
 
-SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
+SandboxReply SandboxModal::modalPage(SandboxSession &session, const QString &language)
 {
     const QByteArray nonce = SandboxPages::nonce();
-    if (m_options.faults.blankModal) {
+    if (m_state.options.faults.blankModal) {
         SandboxReply reply = SandboxReply::html(200,
                                                 "<!doctype html><html><head><title></title></head>"
                                                 "<body></body></html>");
@@ -89,16 +66,16 @@ SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
 
     QJsonArray types;
     for (const QString &id : session.types) {
-        const ConnectionType *type = m_catalogue.find(id);
+        const ConnectionType *type = m_state.catalogue.find(id);
         QJsonObject object = PolytomicJson::toJson(*type);
         object.insert(QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(id));
         object.remove(QLatin1String("capabilities"));
         types.append(object);
     }
     const QJsonValue lightLogo =
-        m_logoLight.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo.svg");
+        m_state.logoLight.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo.svg");
     const QJsonValue darkLogo =
-        m_logoDark.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo-dark.svg");
+        m_state.logoDark.isEmpty() ? QJsonValue() : QStringLiteral("/branding/logo-dark.svg");
     const bool single = session.types.size() == 1;
     QJsonObject config{
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
@@ -112,28 +89,29 @@ SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
         {QLatin1String("preselect"),
          single ? QJsonValue(session.types.constFirst()) : QJsonValue()},
         {QLatin1String("strings"), SandboxPages::strings(language, QStringLiteral("modal"))}};
-    if (m_options.faults.hostileModal)
+    if (m_state.options.faults.hostileModal)
         config.insert(
             QLatin1String("hostile"),
-            QJsonObject{{QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
-                        {QLatin1String("tls_url"),
-                         QStringLiteral("https://127.0.0.1:%1/").arg(ensureUntrustedTlsPort())}});
-    const QString attack = m_options.faults.attack;
+            QJsonObject{
+                {QLatin1String("download_url"), QStringLiteral("/hostile/download.txt")},
+                {QLatin1String("tls_url"),
+                 QStringLiteral("https://127.0.0.1:%1/").arg(m_state.server->untrustedTlsPort())}});
+    const QString attack = m_state.options.faults.attack;
     const QJsonObject attackContext{
         {QLatin1String("name"), attack},
         {QLatin1String("redirect"), session.redirectUrl.toString(QUrl::FullyEncoded)},
-        {QLatin1String("peer"), QStringLiteral("http://localhost:%1").arg(url().port())}};
+        {QLatin1String("peer"), QStringLiteral("http://localhost:%1").arg(m_state.url().port())}};
     if (!attack.isEmpty())
         config.insert(QLatin1String("attack"), attackContext);
     QByteArray page =
         SandboxPages::modal(config, session.dark, tr("Connect an account"), nonce, language);
-    if (m_options.faults.hostileModal) {
+    if (m_state.options.faults.hostileModal) {
         const QByteArray script = "<script nonce=\"" + nonce + "\">"
             + SandboxPages::resource(QStringLiteral("hostile.js")).toUtf8() + "</script>";
         page.replace("</body>", script + "</body>");
     }
     if (!attack.isEmpty())
-        page.replace("</body>", attackScript(attack, attackContext, nonce) + "</body>");
+        page.replace("</body>", SandboxAttacks::script(attack, attackContext, nonce) + "</body>");
     SandboxReply reply = SandboxReply::html(200, page);
     // An attacking page does not protect itself: javascript: addresses and other origins' frames
     // are its tools.
@@ -143,9 +121,9 @@ SandboxReply SandboxServer::modalPage(Session &session, const QString &language)
     return reply.withHeader("Referrer-Policy", "no-referrer");
 }
 
-SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &request)
+SandboxReply SandboxModal::submit(SandboxSession &session, const SandboxRequest &request)
 {
-    const QString base = sessionBase(session).path();
+    const QString base = m_state.sessionBase(session).path();
     const auto fail = [](int status, const QString &message, const QString &field = {},
                          const QString &finishUrl = {}) {
         QJsonObject object{
@@ -156,7 +134,7 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
         return jsonObject(status, object);
     };
 
-    if (session.state != Session::State::Open)
+    if (session.state != SandboxSession::State::Open)
         return fail(409, tr("This connect session has already finished."), {},
                     base + QStringLiteral("/finish"));
 
@@ -167,7 +145,7 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     const QString typeId = body.value(QLatin1String("type")).toString();
     const QJsonObject configuration = body.value(QLatin1String("configuration")).toObject();
     const ConnectionType *type =
-        session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
+        session.types.contains(typeId) ? m_state.catalogue.find(typeId) : nullptr;
     if (!type)
         return fail(422, tr("This integration is not offered in this session."));
     const QList<FormField> fields = FormField::of(*type);
@@ -191,7 +169,7 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
             if (field.isSecret()
                 && configuration.value(field.id).toString() == QLatin1String("wrong")) {
                 if (++session.failedAttempts >= maxFailedAttempts) {
-                    session.state = Session::State::Failed;
+                    session.state = SandboxSession::State::Failed;
                     session.failure = QStringLiteral("too_many_attempts");
                     return fail(422,
                                 tr("Authentication failed %1 times. Start again from the app.")
@@ -216,20 +194,20 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
 
     Connection connection;
     if (!session.connectionId.isEmpty()) {
-        const auto existing = m_store.find(session.connectionId);
+        const auto existing = m_state.store.find(session.connectionId);
         if (!existing)
             return fail(410, tr("The connection being reconnected no longer exists."), {},
                         base + QStringLiteral("/finish?error=connection_removed"));
         connection = *existing;
     } else {
-        if (m_store.findByName(session.name))
+        if (m_state.store.findByName(session.name))
             return fail(422,
                         tr("A connection named \"%1\" already exists. Close this window and "
                            "choose another name.")
                             .arg(session.name));
         connection.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         connection.name = session.name;
-        connection.organizationId = organizationId();
+        connection.organizationId = m_state.organizationId();
         connection.typeId = type->id;
         connection.typeName = type->name;
         connection.typeLogoUrl = type->logoUrl;
@@ -247,20 +225,20 @@ SandboxReply SandboxServer::submit(Session &session, const SandboxRequest &reque
     connection.configuration = kept;
     connection.updatedAt = now;
     if (session.connectionId.isEmpty())
-        m_store.add(connection);
+        m_state.store.add(connection);
     else
-        m_store.update(connection);
+        m_state.store.update(connection);
 
-    session.state = Session::State::Completed;
+    session.state = SandboxSession::State::Completed;
     session.resultConnectionId = connection.id;
     return jsonObject(200, {{QLatin1String("finish_url"), base + QStringLiteral("/finish")}});
 }
 
-SandboxReply SandboxServer::finish(Session &session, const QString &clientFailure)
+SandboxReply SandboxModal::finish(SandboxSession &session, const QString &clientFailure)
 {
     QUrl target = session.redirectUrl;
     QUrlQuery query(target);
-    if (session.state == Session::State::Completed) {
+    if (session.state == SandboxSession::State::Completed) {
         query.addQueryItem(QStringLiteral("sandbox_result"), QStringLiteral("connected"));
         query.addQueryItem(QStringLiteral("sandbox_connection_id"), session.resultConnectionId);
     } else {
@@ -277,35 +255,36 @@ SandboxReply SandboxServer::finish(Session &session, const QString &clientFailur
         query.addQueryItem(QStringLiteral("sandbox_error"), reason);
     }
     target.setQuery(query);
-    session.state = Session::State::Finished;
+    session.state = SandboxSession::State::Finished;
     return SandboxReply::redirect(target.toEncoded());
 }
 
-SandboxReply SandboxServer::close(Session &session)
+SandboxReply SandboxModal::close(SandboxSession &session)
 {
-    if (session.state == Session::State::Completed || session.state == Session::State::Failed
-        || session.isExpired())
+    if (session.state == SandboxSession::State::Completed
+        || session.state == SandboxSession::State::Failed || session.isExpired())
         return finish(session, {});
     QUrl target = session.redirectUrl;
     QUrlQuery query(target);
     query.addQueryItem(QStringLiteral("sandbox_result"), QStringLiteral("closed"));
     target.setQuery(query);
-    session.state = Session::State::Finished;
+    session.state = SandboxSession::State::Finished;
     return SandboxReply::redirect(target.toEncoded());
 }
 
-SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId, bool embedded,
-                                         const QString &language)
+SandboxReply SandboxModal::oauthConsent(SandboxSession &session, const QString &typeId,
+                                        bool embedded, const QString &language)
 {
-    if (m_options.faults.embeddedSignInRefused && embedded)
-        return messagePage(
+    if (m_state.options.faults.embeddedSignInRefused && embedded)
+        return SandboxState::messagePage(
             403, tr("Error 403: disallowed_useragent"),
             tr("This sign-in provider does not allow signing in from embedded browsers "
                "(sandbox imitation). Use a secure browser to continue."));
     const ConnectionType *type =
-        session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
+        session.types.contains(typeId) ? m_state.catalogue.find(typeId) : nullptr;
     if (!type || !type->useOAuth)
-        return messagePage(404, tr("Not found"), tr("This integration does not sign in this way."));
+        return SandboxState::messagePage(404, tr("Not found"),
+                                         tr("This integration does not sign in this way."));
     const QByteArray nonce = SandboxPages::nonce();
     const QJsonObject config{
         {QLatin1String("base"), QStringLiteral("/connect/") + session.token},
@@ -313,7 +292,7 @@ SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId
          QJsonObject{{QLatin1String("id"), type->id},
                      {QLatin1String("name"), type->name},
                      {QLatin1String("logo_url"), QStringLiteral("/logos/%1.svg").arg(type->id)}}},
-        {QLatin1String("lose_opener"), m_options.faults.oauthLosesOpener},
+        {QLatin1String("lose_opener"), m_state.options.faults.oauthLosesOpener},
         {QLatin1String("strings"), SandboxPages::strings(language, QStringLiteral("oauth"))}};
     SandboxReply reply = SandboxReply::html(
         200,
@@ -322,10 +301,10 @@ SandboxReply SandboxServer::oauthConsent(Session &session, const QString &typeId
     return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
 }
 
-SandboxReply SandboxServer::oauthGrant(Session &session, const QString &typeId)
+SandboxReply SandboxModal::oauthGrant(SandboxSession &session, const QString &typeId)
 {
     const ConnectionType *type =
-        session.types.contains(typeId) ? m_catalogue.find(typeId) : nullptr;
+        session.types.contains(typeId) ? m_state.catalogue.find(typeId) : nullptr;
     if (!type || !type->useOAuth)
         return jsonObject(
             404, {{QLatin1String("message"), tr("This integration does not sign in this way.")}});
@@ -334,7 +313,7 @@ SandboxReply SandboxServer::oauthGrant(Session &session, const QString &typeId)
     return jsonObject(200, {{QLatin1String("code"), code}});
 }
 
-SandboxReply SandboxServer::sessionGone(const Session *session, bool asJson) const
+SandboxReply SandboxModal::sessionGone(const SandboxSession *session, bool asJson) const
 {
     QString heading;
     QString text;
@@ -343,12 +322,12 @@ SandboxReply SandboxServer::sessionGone(const Session *session, bool asJson) con
         status = 404;
         heading = tr("This connect link is not valid");
         text = tr("Go back to the app and start connecting again.");
-    } else if (session->state == Session::State::Finished) {
+    } else if (session->state == SandboxSession::State::Finished) {
         heading = tr("This connect session has already been used");
         text = tr("Each session works once. Go back to the app and start connecting again.");
     } else {
         heading = tr("This connect session has expired");
-        const int ttl = m_options.sessionTtlSeconds;
+        const int ttl = m_state.options.sessionTtlSeconds;
         text = ttl >= 120
             ? tr("Sessions last %1 minutes. Go back to the app and start connecting again.")
                   .arg(ttl / 60)
@@ -357,22 +336,13 @@ SandboxReply SandboxServer::sessionGone(const Session *session, bool asJson) con
     }
     if (asJson) {
         QJsonObject object{{QLatin1String("message"), heading + QLatin1String(". ") + text}};
-        if (session && session->state != Session::State::Finished)
+        if (session && session->state != SandboxSession::State::Finished)
             object.insert(QLatin1String("finish_url"),
-                          sessionBase(*session).path()
+                          m_state.sessionBase(*session).path()
                               + QStringLiteral("/finish?error=session_expired"));
         return jsonObject(status, object);
     }
-    return messagePage(status, heading, text);
-}
-
-SandboxReply SandboxServer::messagePage(int status, const QString &heading,
-                                        const QString &text) const
-{
-    const QByteArray nonce = SandboxPages::nonce();
-    SandboxReply reply =
-        SandboxReply::html(status, SandboxPages::message(heading, text, false, nonce));
-    return reply.withHeader("Content-Security-Policy", SandboxPages::contentSecurityPolicy(nonce));
+    return SandboxState::messagePage(status, heading, text);
 }
 
 // ---------------------------------------------------------------------------------------------

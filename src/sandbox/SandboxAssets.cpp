@@ -1,13 +1,14 @@
-#include "sandbox/SandboxServer.h"
+#include "sandbox/SandboxAssets.h"
+
 #include "sandbox/SandboxServerShared.h"
 
 using namespace SandboxShared;
 
-SandboxReply SandboxServer::typeLogo(const QString &fileName, const SandboxRequest &request) const
+SandboxReply SandboxAssets::typeLogo(const QString &fileName, const SandboxRequest &request) const
 {
     if (!fileName.endsWith(QLatin1String(".svg")))
         return SandboxReply::empty(404);
-    const QByteArray svg = m_catalogue.logoSvg(fileName.chopped(4));
+    const QByteArray svg = m_state.catalogue.logoSvg(fileName.chopped(4));
     if (svg.isEmpty())
         return SandboxReply::empty(404);
     const QByteArray etag = etagOf(svg);
@@ -23,13 +24,13 @@ SandboxReply SandboxServer::typeLogo(const QString &fileName, const SandboxReque
         .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
 }
 
-SandboxReply SandboxServer::brandingLogo(const QString &fileName) const
+SandboxReply SandboxAssets::brandingLogo(const QString &fileName) const
 {
     QByteArray svg;
     if (fileName == QLatin1String("logo.svg"))
-        svg = m_logoLight;
+        svg = m_state.logoLight;
     else if (fileName == QLatin1String("logo-dark.svg"))
-        svg = m_logoDark;
+        svg = m_state.logoDark;
     if (svg.isEmpty())
         return SandboxReply::empty(404);
     SandboxReply reply;
@@ -38,9 +39,9 @@ SandboxReply SandboxServer::brandingLogo(const QString &fileName) const
         .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
 }
 
-SandboxReply SandboxServer::indexPage() const
+SandboxReply SandboxAssets::indexPage() const
 {
-    return messagePage(
+    return SandboxState::messagePage(
         200, tr("Connect sandbox"),
         tr("This server speaks the Polytomic Connect API under /api/ and serves its own "
            "connect modal. Create a session with POST /api/connections/connect/ and "

@@ -1,3 +1,5 @@
+#include "sandbox/SandboxApi.h"
+
 #include "core/polytomic/ApiError.h"
 #include "core/polytomic/ApiVersion.h"
 #include "core/polytomic/ConnectRequest.h"
@@ -13,22 +15,22 @@
 
 using namespace SandboxShared;
 
-bool SandboxServer::apiFaultFires(const QString &path)
+bool SandboxApi::faultFires(const QString &path)
 {
-    const SandboxFaults &faults = m_options.faults;
+    const SandboxFaults &faults = m_state.options.faults;
     if (!faults.affectsApi() || !path.startsWith(faults.scope))
         return false;
-    const int index = m_faultCounter++;
+    const int index = m_state.faultCounter++;
     if (faults.failFirst > 0)
         return index < faults.failFirst;
     if (faults.failureRate > 0.0)
-        return m_faultRandom.generateDouble() < faults.failureRate;
+        return m_state.faultRandom.generateDouble() < faults.failureRate;
     return true;
 }
 
-SandboxReply SandboxServer::apiFaultReply(const QString &version) const
+SandboxReply SandboxApi::faultReply(const QString &version) const
 {
-    const SandboxFaults &faults = m_options.faults;
+    const SandboxFaults &faults = m_state.options.faults;
     if (faults.malformedJson) {
         SandboxReply reply =
             SandboxReply::json(200, "{\"data\": {\"redirect_url\": \"http://127.0.0.1");
@@ -49,22 +51,22 @@ SandboxReply SandboxServer::apiFaultReply(const QString &version) const
 // ---------------------------------------------------------------------------------------------
 // API
 
-bool SandboxServer::authorized(const SandboxRequest &request) const
+bool SandboxApi::authorized(const SandboxRequest &request) const
 {
     const QByteArray header = request.header("Authorization");
     if (header.startsWith("Bearer "))
-        return header.mid(7).trimmed() == m_apiKey.toUtf8();
+        return header.mid(7).trimmed() == m_state.apiKey.toUtf8();
     if (header.startsWith("Basic ")) {
         // On-premises form: base64(<organization id>:<key>).
         const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
         const qsizetype colon = decoded.indexOf(':');
-        return colon > 0 && decoded.left(colon) == organizationId().toUtf8()
-            && decoded.mid(colon + 1) == m_apiKey.toUtf8();
+        return colon > 0 && decoded.left(colon) == m_state.organizationId().toUtf8()
+            && decoded.mid(colon + 1) == m_state.apiKey.toUtf8();
     }
     return false;
 }
 
-SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *idempotencyRecord)
+SandboxReply SandboxApi::route(const SandboxRequest &request, QString *idempotencyRecord)
 {
     const QString &path = request.path;
     const QByteArray &method = request.method;
@@ -103,9 +105,9 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
                     tr("Idempotency-Key must be 8 to 255 characters of letters, digits, "
                        "'_' and '-'."),
                     QStringLiteral("invalid_idempotency_key"));
-            const QString recordKey = m_apiKey + QLatin1Char('\n') + key;
-            auto existing = m_idempotency.constFind(recordKey);
-            if (existing != m_idempotency.constEnd()) {
+            const QString recordKey = m_state.apiKey + QLatin1Char('\n') + key;
+            auto existing = m_state.idempotency.constFind(recordKey);
+            if (existing != m_state.idempotency.constEnd()) {
                 if (existing->inFlight)
                     return apiMessage(409,
                                       tr("A request with this Idempotency-Key is still being "
@@ -115,7 +117,7 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
                 return replay.withHeader("Idempotent-Replayed", "true");
             }
             SandboxReply created = createSession(request);
-            m_idempotency.insert(recordKey, {true, created, QDateTime::currentDateTimeUtc()});
+            m_state.idempotency.insert(recordKey, {true, created, QDateTime::currentDateTimeUtc()});
             *idempotencyRecord = recordKey;
             return created;
         }
@@ -142,7 +144,7 @@ SandboxReply SandboxServer::routeApi(const SandboxRequest &request, QString *ide
     return reply.withHeader(ApiVersion::headerName, echoed.toLatin1());
 }
 
-SandboxReply SandboxServer::createSession(const SandboxRequest &request)
+SandboxReply SandboxApi::createSession(const SandboxRequest &request)
 {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -165,13 +167,13 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
 
     QStringList types;
     if (!connect.type.isEmpty()) {
-        if (!m_catalogue.contains(connect.type))
+        if (!m_state.catalogue.contains(connect.type))
             return unprocessable(
                 {QStringLiteral("type"), tr("unknown connection type \"%1\"").arg(connect.type)});
         types = {connect.type};
     } else {
         for (const QString &id : connect.whitelist) {
-            if (!m_catalogue.contains(id))
+            if (!m_state.catalogue.contains(id))
                 return unprocessable({QStringLiteral("whitelist"),
                                       tr("unknown connection type \"%1\" in whitelist").arg(id)});
             if (!types.contains(id))
@@ -180,48 +182,48 @@ SandboxReply SandboxServer::createSession(const SandboxRequest &request)
     }
 
     if (connect.isUpdate()) {
-        const auto existing = m_store.find(connect.connection);
+        const auto existing = m_state.store.find(connect.connection);
         if (!existing)
             return unprocessable({QStringLiteral("connection"),
                                   tr("connection %1 does not exist").arg(connect.connection)});
         types = {existing->typeId};
-        const auto sameName = m_store.findByName(connect.name);
+        const auto sameName = m_state.store.findByName(connect.name);
         if (sameName && sameName->id != existing->id)
             return unprocessable({QStringLiteral("name"),
                                   tr("name must be unique: a connection named "
                                      "\"%1\" already exists")
                                       .arg(connect.name)});
-    } else if (m_store.findByName(connect.name)) {
+    } else if (m_state.store.findByName(connect.name)) {
         return unprocessable({QStringLiteral("name"),
                               tr("name must be unique: a connection named \"%1\" already exists")
                                   .arg(connect.name)});
     }
     if (types.isEmpty()) {
-        for (const ConnectionType &type : m_catalogue.types())
+        for (const ConnectionType &type : m_state.catalogue.types())
             types.append(type.id);
     }
 
-    purgeOldSessions();
-    Session session;
+    m_state.purgeOldSessions();
+    SandboxSession session;
     session.token = randomToken(24);
     session.name = connect.name;
     session.redirectUrl = connect.redirectUrl;
     session.types = types;
     session.dark = connect.dark;
     session.connectionId = connect.connection;
-    session.expiresAt = QDateTime::currentDateTimeUtc().addSecs(m_options.sessionTtlSeconds);
-    m_sessions.insert(session.token, session);
+    session.expiresAt = QDateTime::currentDateTimeUtc().addSecs(m_state.options.sessionTtlSeconds);
+    m_state.sessions.insert(session.token, session);
 
     ConnectSessionTicket ticket;
-    ticket.modalUrl = modalUrl(session);
+    ticket.modalUrl = m_state.modalUrl(session);
     ticket.token = session.token;
     return SandboxReply::json(200, JsonEnvelope::wrap(ticket.toJson()));
 }
 
-SandboxReply SandboxServer::listConnectionTypes(const SandboxRequest &request) const
+SandboxReply SandboxApi::listConnectionTypes(const SandboxRequest &request) const
 {
     QJsonArray list;
-    for (const ConnectionType &type : m_catalogue.types())
+    for (const ConnectionType &type : m_state.catalogue.types())
         list.append(PolytomicJson::toJson(type));
     const QByteArray body = JsonEnvelope::wrap(list);
     // A validator, so that clients can ask "has it changed?" (If-None-Match) and get a 304.
@@ -231,35 +233,35 @@ SandboxReply SandboxServer::listConnectionTypes(const SandboxRequest &request) c
     return reply.withHeader("ETag", etag).withHeader("Cache-Control", "private, no-cache");
 }
 
-SandboxReply SandboxServer::listConnections() const
+SandboxReply SandboxApi::listConnections() const
 {
     QJsonArray list;
-    for (const Connection &connection : m_store.connections())
+    for (const Connection &connection : m_state.store.connections())
         list.append(PolytomicJson::toJson(connection));
     return SandboxReply::json(200, JsonEnvelope::wrap(list));
 }
 
-SandboxReply SandboxServer::getConnection(const QString &id) const
+SandboxReply SandboxApi::getConnection(const QString &id) const
 {
-    const auto connection = m_store.find(id);
+    const auto connection = m_state.store.find(id);
     if (!connection)
         return apiMessage(404, tr("connection %1 not found").arg(id), QStringLiteral("not_found"));
     return SandboxReply::json(200, JsonEnvelope::wrap(PolytomicJson::toJson(*connection)));
 }
 
-SandboxReply SandboxServer::deleteConnection(const QString &id)
+SandboxReply SandboxApi::deleteConnection(const QString &id)
 {
-    if (!m_store.remove(id))
+    if (!m_state.store.remove(id))
         return apiMessage(404, tr("connection %1 not found").arg(id), QStringLiteral("not_found"));
     return SandboxReply::empty(204);
 }
 
-SandboxReply SandboxServer::me() const
+SandboxReply SandboxApi::me() const
 {
     const QJsonObject user{
         {QLatin1String("id"), QStringLiteral("00000000-0000-4000-8000-000000000001")},
         {QLatin1String("email"), QStringLiteral("sandbox@example.com")},
-        {QLatin1String("organization_id"), organizationId()},
+        {QLatin1String("organization_id"), m_state.organizationId()},
         {QLatin1String("organization_name"), QStringLiteral("Sandbox Organization")},
         {QLatin1String("role"), QStringLiteral("admin")}};
     return SandboxReply::json(200, JsonEnvelope::wrap(user));
