@@ -461,10 +461,10 @@ void MainWindow::fetchTypes()
 void MainWindow::onIntegrationsListed(Workspace::Source source)
 {
     // What the picker shows is current, unless the allowed ones changed meanwhile.
-    if (source == Workspace::Source::Unchanged
-        && idsOf(m_workspace->offered()) == idsOf(m_picker->types()))
+    const QList<ConnectionType> offered = m_workspace->offered();
+    if (source == Workspace::Source::Unchanged && idsOf(offered) == idsOf(m_picker->types()))
         return;
-    showTypes();
+    showTypes(offered);
 }
 
 void MainWindow::onIntegrationsFailed(const ApiFailure &failure, bool stale)
@@ -478,9 +478,8 @@ void MainWindow::onIntegrationsFailed(const ApiFailure &failure, bool stale)
         tr("The integrations could not be refreshed: %1").arg(failure.message()), statusMessageMs);
 }
 
-void MainWindow::showTypes()
+void MainWindow::showTypes(const QList<ConnectionType> &types)
 {
-    const QList<ConnectionType> types = m_workspace->offered();
     if (types.isEmpty() && !m_workspace->listed().isEmpty()) {
         m_picker->setError(
             tr("None of the allowed integrations (%1) is offered by %2. Check the allowed "
@@ -705,7 +704,7 @@ void MainWindow::offerNextName(const QString &failedName, const QString &integra
     m_sessionBanner->addButton(
         tr("Try Again as “%1”").arg(next), [this, integrationName, integrationId, taken] {
             // Names may have been taken since the banner appeared: ask again with today's list.
-            QStringList now = m_connections->names() + taken;
+            QStringList now = namesTaken() + taken;
             now.removeDuplicates();
             const SessionPlanner planner(m_settings);
             startSession(planner.create(planner.nameFor(integrationName, integrationId, now),

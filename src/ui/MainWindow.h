@@ -105,7 +105,7 @@ private:
     void onIntegrationsListed(Workspace::Source source);
     void onIntegrationsFailed(const ApiFailure &failure, bool stale);
     // The integrations the workspace offers (listed and allowed) into the picker.
-    void showTypes();
+    void showTypes(const QList<ConnectionType> &types);
     void fetchConnections();
     void onConnectionsListed(const Result<QList<Connection>> &result);
     // A fetched list (or why there is none) into the connections pane, for the open profile.
