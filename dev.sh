@@ -18,7 +18,7 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libgl-dev
     qt6-webengine-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
-    qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
+    qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libssl-dev
     xvfb xauth xdotool imagemagick fonts-dejavu-core openbox
     # Packaging (packaging/README.md): icons drawn from the SVG, CPack's DEB and RPM, and the
     # validators the packaging tests run.
@@ -47,6 +47,9 @@ install_missing() {
             missing+=("$package")
         fi
     done
+    # npm brings in Paragon's SDK from third_party/paragon's lockfile at configure time. Debian's
+    # own npm, unless an npm is already there (NodeSource's nodejs ships one, and conflicts).
+    command -v npm >/dev/null || missing+=(npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "dev.sh: installing ${missing[*]}"
     local sudo=()

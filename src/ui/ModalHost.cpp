@@ -97,7 +97,11 @@ void ModalHost::connectPage()
 
 void ModalHost::load(const QUrl &url)
 {
-    m_page->watchReadiness();
+    // A host page says itself when the platform's surface is on screen (the session hears it).
+    if (m_session->launch().pageSaysReady)
+        m_page->stopWatchingReadiness();
+    else
+        m_page->watchReadiness();
     m_page->setWatchedUrl(m_session->launch().watch);
     m_page->load(url);
 }

@@ -50,6 +50,8 @@ QString StatusBadge::statusLabel(const QString &status)
         return tr("Healthy");
     if (s == QLatin1String("unhealthy"))
         return tr("Unhealthy");
+    if (s == QLatin1String("pending"))
+        return tr("Pending");
     if (s.isEmpty())
         return tr("Unknown");
     // A status we do not know: the platform's own word, capitalised.

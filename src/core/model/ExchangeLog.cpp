@@ -14,7 +14,7 @@ bool isCredentialParameter(const QString &name)
         QStringLiteral("key"),       QStringLiteral("api_key"),       QStringLiteral("apikey"),
         QStringLiteral("code"),      QStringLiteral("state"),         QStringLiteral("password"),
         QStringLiteral("secret"),    QStringLiteral("client_secret"), QStringLiteral("session"),
-        QStringLiteral("signature"), QStringLiteral("auth")};
+        QStringLiteral("signature"), QStringLiteral("auth"),          QStringLiteral("usertoken")};
     return names.contains(name.toLower());
 }
 

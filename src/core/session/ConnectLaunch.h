@@ -25,6 +25,10 @@ struct ConnectLaunch
     UrlWatch watch;
     // Values the exchange log must never show (tokens in `url`, the watch's value).
     QStringList secrets;
+    // The page is shown once it says so (PageEvent::Kind::Shown, by the attempt's own channel),
+    // not once its body has something in it: a host page is there at once, the platform's
+    // surface it hosts only later.
+    bool pageSaysReady = false;
 };
 
 // What happened on the page's side of an attempt, told to the session (ConnectSession::report).
@@ -35,6 +39,7 @@ struct PageEvent
         Installed, // a host page: the platform says an account was connected (payload)
         Closed, // a host page: the person closed the platform's portal
         Error, // a host page: the platform's script failed (payload: message, code)
+        Shown, // a host page: the platform's surface is on screen (with pageSaysReady)
     };
 
     Kind kind = Kind::UrlReached;

@@ -123,6 +123,11 @@ void ConnectSession::report(const PageEvent &event)
     if (m_state != State::Loading && m_state != State::InModal && m_state != State::Problem
         && m_state != State::InBrowser)
         return;
+    if (event.kind == PageEvent::Kind::Shown) {
+        if (m_launch.pageSaysReady)
+            modalReady();
+        return;
+    }
     QString code;
     QString message;
     switch (m_attempt->judge(event, &m_result, &code, &message)) {
@@ -279,6 +284,27 @@ void ConnectSession::cancel()
         // Leaving after a failure is that failure, not a change of mind.
         finish(SessionResult::Outcome::Failed, m_problemCode, m_problem);
         return;
+    case State::Loading:
+    case State::InModal: {
+        // Closing the window closes the platform's page: for a platform whose page ends by its
+        // close (a portal that already connected an account), that is the end, not a cancel.
+        QString code;
+        QString message;
+        PageEvent closed;
+        closed.kind = PageEvent::Kind::Closed;
+        closed.payload.insert(QStringLiteral("by"), QStringLiteral("window"));
+        if (m_attempt
+            && m_attempt->judge(closed, &m_result, &code, &message)
+                == ConnectAttempt::Verdict::Confirm) {
+            m_loadTimeout.stop();
+            mark(QStringLiteral("in_modal"));
+            setState(State::Confirming);
+            confirm();
+            return;
+        }
+        finish(SessionResult::Outcome::Cancelled);
+        return;
+    }
     default:
         finish(SessionResult::Outcome::Cancelled);
         return;
