@@ -182,6 +182,77 @@ private Q_SLOTS:
                  qPrintable(problems));
     }
 
+    void aLockedParagonProfileIsTheOnlyActiveOneWithItsProjectAndServices()
+    {
+        const MachineSettings it = machine(
+            "[Locked]\nprofile/platform=paragon\nprofile/access=backend\n"
+            "profile/projectId=3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c\n"
+            "profile/baseUrl=https://backend.acme.example/paragon/jwt\n"
+            "profile/environments/ZEUS_PUBLIC_URL=https://zeus.paragon.acme.example\n"
+            "profile/environments/CONNECT_PUBLIC_URL=https://connect.paragon.acme.example\n");
+        QVERIFY2(it.problems().isEmpty(), qPrintable(it.problems().join(QLatin1Char('\n'))));
+        ProfileStore store(m_user.get(), &it);
+        QVERIFY(store.activeLocked());
+        const Profile active = store.active();
+        QCOMPARE(active.id, MachineSettings::profileId());
+        QCOMPARE(active.platform, Profile::Platform::Paragon);
+        QCOMPARE(active.access, Profile::Access::Backend);
+        QCOMPARE(active.projectId, QStringLiteral("3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c"));
+        QCOMPARE(active.baseUrl, QUrl(QStringLiteral("https://backend.acme.example/paragon/jwt")));
+        QCOMPARE(active.environments.value(QStringLiteral("ZEUS_PUBLIC_URL")),
+                 QUrl(QStringLiteral("https://zeus.paragon.acme.example")));
+        QCOMPARE(active.environments.size(), 2);
+        QVERIFY(it.isLocked(QStringLiteral("profile/environments/CONNECT_PUBLIC_URL")));
+        store.setActive(QStringLiteral("paragon-sandbox"));
+        QCOMPARE(store.active().id, MachineSettings::profileId());
+    }
+
+    void aParagonDirectProfileNeedsNoAddress()
+    {
+        const MachineSettings it =
+            machine("[Defaults]\nprofile/platform=paragon\nprofile/access=direct\n"
+                    "profile/projectId=3f2a9c1e\nprofile/userId=support-1\n");
+        const auto profile = it.profile();
+        QVERIFY(profile);
+        QCOMPARE(profile->userId, QStringLiteral("support-1"));
+        QVERIFY(profile->baseUrl.isEmpty());
+    }
+
+    void aParagonProfileWithoutAProjectIsNoProfile()
+    {
+        const MachineSettings it = machine("[Locked]\nprofile/platform=paragon\n"
+                                           "profile/access=backend\n"
+                                           "profile/baseUrl=https://backend.acme.example/jwt\n");
+        QVERIFY(!it.profile());
+    }
+
+    void aServiceAddressThatIsNotAWebAddressIsRefusedWithTheCloudsAsExample()
+    {
+        const MachineSettings it =
+            machine("[Locked]\nprofile/environments/CDN_PUBLIC_URL=file:///etc/passwd\n"
+                    "profile/environments/ELSEWHERE_URL=https://elsewhere.example\n");
+        QVERIFY(it.isEmpty());
+        const QString problems = it.problems().join(QLatin1Char('\n'));
+        QCOMPARE(it.problems().size(), 2);
+        QVERIFY2(problems.contains(QLatin1String("https://cdn.useparagon.com")),
+                 qPrintable(problems));
+        QVERIFY2(problems.contains(QLatin1String("ELSEWHERE_URL")), qPrintable(problems));
+    }
+
+    void anUnknownPlatformIsRefusedNamingTheKnownOnes()
+    {
+        const MachineSettings it = machine("[Locked]\nprofile/platform=zapier\n");
+        const QString problems = it.problems().join(QLatin1Char('\n'));
+        QVERIFY2(problems.contains(QLatin1String("polytomic, paragon")), qPrintable(problems));
+    }
+
+    void aProjectIdWithOtherCharactersIsRefused()
+    {
+        const MachineSettings it = machine("[Locked]\nprofile/projectId=a b/c\n");
+        QVERIFY(!it.isLocked(QStringLiteral("profile/projectId")));
+        QCOMPARE(it.problems().size(), 1);
+    }
+
     void aLockedProfileIsTheOnlyActiveOneAndCannotBeChanged()
     {
         m_user->setValue(QStringLiteral("profiles/active"), QStringLiteral("sandbox"));

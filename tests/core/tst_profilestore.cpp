@@ -1,4 +1,5 @@
 // Specification: profiles, settings and connection names, kept in QSettings.
+#include "core/model/PlatformTraits.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/NameTemplate.h"
 #include "core/settings/ProfileStore.h"
@@ -25,6 +26,40 @@ class TestProfileStore : public QObject
         return profile;
     }
 
+    Profile paragonBackend() const
+    {
+        Profile profile;
+        profile.id = QStringLiteral("acme-paragon");
+        profile.name = QStringLiteral("ACME Paragon");
+        profile.platform = Profile::Platform::Paragon;
+        profile.access = Profile::Access::Backend;
+        profile.projectId = QStringLiteral("3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c");
+        profile.baseUrl = QUrl(QStringLiteral("https://backend.acme.example/paragon/jwt"));
+        profile.credentialHeader = QStringLiteral("Authorization");
+        return profile;
+    }
+
+    Profile paragonDirect() const
+    {
+        Profile profile = paragonBackend();
+        profile.id = QStringLiteral("acme-support");
+        profile.name = QStringLiteral("ACME support");
+        profile.access = Profile::Access::Direct;
+        profile.baseUrl = QUrl();
+        profile.credentialHeader.clear();
+        profile.userId = QStringLiteral("user-42");
+        return profile;
+    }
+
+    QString refusal(const Profile &profile)
+    {
+        ProfileStore store(m_settings.get());
+        QString error;
+        if (store.save(profile, &error))
+            return QString();
+        return error;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -37,7 +72,168 @@ private Q_SLOTS:
     {
         ProfileStore store(m_settings.get());
         QCOMPARE(store.active().access, Profile::Access::Sandbox);
-        QCOMPARE(store.profiles().size(), 1);
+        QCOMPARE(store.active().platform, Profile::Platform::Polytomic);
+        QCOMPARE(store.profiles().size(), 2); // a sandbox per platform
+    }
+
+    void theParagonSandboxIsListedBesideThePolytomicOne()
+    {
+        ProfileStore store(m_settings.get());
+        const QList<Profile> profiles = store.profiles();
+        QCOMPARE(profiles.at(0).id, QStringLiteral("sandbox"));
+        QCOMPARE(profiles.at(1).id, QStringLiteral("paragon-sandbox"));
+        QCOMPARE(profiles.at(1).platform, Profile::Platform::Paragon);
+        QCOMPARE(profiles.at(1).access, Profile::Access::Sandbox);
+        QVERIFY(profiles.at(1).projectId.isEmpty()); // the sandbox supplies it
+        QCOMPARE(profiles.at(1).name, QStringLiteral("Paragon sandbox"));
+        QCOMPARE(ProfileStore::sandboxProfile(Profile::Platform::Paragon).id,
+                 QStringLiteral("paragon-sandbox"));
+        QCOMPARE(ProfileStore::sandboxProfile().id, QStringLiteral("sandbox"));
+    }
+
+    void theParagonSandboxCanBeActivatedButNotRemovedOrReplaced()
+    {
+        ProfileStore store(m_settings.get());
+        store.setActive(QStringLiteral("paragon-sandbox"));
+        QCOMPARE(store.active().platform, Profile::Platform::Paragon);
+        QVERIFY(!store.remove(QStringLiteral("paragon-sandbox")));
+        Profile impostor = paragonBackend();
+        impostor.id = QStringLiteral("paragon-sandbox");
+        QVERIFY(!store.save(impostor));
+    }
+
+    void aParagonBackendProfileRoundTripsWithItsProjectTokenUrlAndEnvironments()
+    {
+        Profile selfHosted = paragonBackend();
+        selfHosted.environments.insert(QStringLiteral("ZEUS_PUBLIC_URL"),
+                                       QUrl(QStringLiteral("https://zeus.paragon.acme.example")));
+        selfHosted.environments.insert(
+            QStringLiteral("CONNECT_PUBLIC_URL"),
+            QUrl(QStringLiteral("https://connect.paragon.acme.example")));
+        {
+            ProfileStore store(m_settings.get());
+            QString error;
+            QVERIFY2(store.save(selfHosted, &error), qPrintable(error));
+        }
+        ProfileStore again(m_settings.get());
+        const auto read = again.find(QStringLiteral("acme-paragon"));
+        QVERIFY(read);
+        QCOMPARE(read->platform, Profile::Platform::Paragon);
+        QCOMPARE(read->access, Profile::Access::Backend);
+        QCOMPARE(read->projectId, selfHosted.projectId);
+        QCOMPARE(read->baseUrl, selfHosted.baseUrl);
+        QCOMPARE(read->credentialHeader, QStringLiteral("Authorization"));
+        QCOMPARE(read->environments, selfHosted.environments);
+        QCOMPARE(m_settings->value(QStringLiteral("profiles/acme-paragon/platform")).toString(),
+                 QStringLiteral("paragon"));
+    }
+
+    void aParagonDirectProfileKeepsItsUserAndNoAddress()
+    {
+        {
+            ProfileStore store(m_settings.get());
+            QString error;
+            QVERIFY2(store.save(paragonDirect(), &error), qPrintable(error));
+        }
+        ProfileStore again(m_settings.get());
+        const auto read = again.find(QStringLiteral("acme-support"));
+        QVERIFY(read);
+        QCOMPARE(read->access, Profile::Access::Direct);
+        QCOMPARE(read->userId, QStringLiteral("user-42"));
+        QVERIFY(read->baseUrl.isEmpty());
+        QVERIFY(read->environments.isEmpty());
+    }
+
+    void aParagonProfileWithoutAProjectIsRefusedSayingSo()
+    {
+        Profile profile = paragonBackend();
+        profile.projectId.clear();
+        QVERIFY2(refusal(profile).contains(QLatin1String("project ID")),
+                 qPrintable(refusal(profile)));
+    }
+
+    void aProjectIdWithOtherCharactersIsRefusedSayingWhichAreAllowed()
+    {
+        Profile profile = paragonBackend();
+        profile.projectId = QStringLiteral("acme project/1");
+        QVERIFY2(refusal(profile).contains(QLatin1String("letters, digits and hyphens")),
+                 qPrintable(refusal(profile)));
+    }
+
+    void aParagonBackendWithoutAWebTokenUrlIsRefusedWithAnExample()
+    {
+        Profile profile = paragonBackend();
+        profile.baseUrl = QUrl(QStringLiteral("ftp://backend.acme.example/jwt"));
+        QVERIFY2(refusal(profile).contains(QLatin1String("https://")),
+                 qPrintable(refusal(profile)));
+    }
+
+    void aParagonDirectProfileWithoutAUserIsRefusedSayingSo()
+    {
+        Profile profile = paragonDirect();
+        profile.userId = QStringLiteral("  ");
+        QVERIFY2(refusal(profile).contains(QLatin1String("user")), qPrintable(refusal(profile)));
+    }
+
+    void anEnvironmentThatIsNotAWebAddressIsRefusedNamingTheService()
+    {
+        Profile profile = paragonBackend();
+        profile.environments.insert(QStringLiteral("CDN_PUBLIC_URL"),
+                                    QUrl(QStringLiteral("file:///etc/passwd")));
+        const QString error = refusal(profile);
+        QVERIFY2(error.contains(QLatin1String("CDN_PUBLIC_URL")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("https://cdn.useparagon.com")), qPrintable(error));
+    }
+
+    void anUnknownEnvironmentKeyIsRefused()
+    {
+        Profile profile = paragonBackend();
+        profile.environments.insert(QStringLiteral("ELSEWHERE_URL"),
+                                    QUrl(QStringLiteral("https://elsewhere.example")));
+        QVERIFY(refusal(profile).contains(QLatin1String("ELSEWHERE_URL")));
+    }
+
+    void environmentsAreNotKeptForAPlatformWithout()
+    {
+        Profile profile = polytomic();
+        profile.environments.insert(QStringLiteral("ZEUS_PUBLIC_URL"),
+                                    QUrl(QStringLiteral("https://zeus.example")));
+        QVERIFY(!refusal(profile).isEmpty()); // Polytomic has no such service
+    }
+
+    void theCloudEnvironmentsAreParagonsNineServices()
+    {
+        const QMap<QString, QUrl> cloud = PlatformTraits::paragonCloudEnvironments();
+        QCOMPARE(cloud.size(), 9);
+        QCOMPARE(cloud.value(QStringLiteral("ZEUS_PUBLIC_URL")),
+                 QUrl(QStringLiteral("https://zeus.useparagon.com")));
+        QCOMPARE(cloud.value(QStringLiteral("API_TRIGGER_KIT_PUBLIC_URL")),
+                 QUrl(QStringLiteral("https://api-trigger-kit.useparagon.com")));
+        QCOMPARE(PlatformTraits::of(Profile::Platform::Paragon).defaultEnvironments, cloud);
+        QCOMPARE(PlatformTraits::of(Profile::Platform::Paragon).environmentKeys.size(), 9);
+    }
+
+    void aProfilesEnvironmentsOverrideTheCloudOneByOne()
+    {
+        Profile profile = paragonBackend();
+        profile.environments.insert(QStringLiteral("ZEUS_PUBLIC_URL"),
+                                    QUrl(QStringLiteral("https://zeus.acme.example")));
+        const QMap<QString, QUrl> services = PlatformTraits::environmentsOf(profile);
+        QCOMPARE(services.value(QStringLiteral("ZEUS_PUBLIC_URL")),
+                 QUrl(QStringLiteral("https://zeus.acme.example")));
+        QCOMPARE(services.value(QStringLiteral("CONNECT_PUBLIC_URL")),
+                 QUrl(QStringLiteral("https://connect.useparagon.com")));
+    }
+
+    void platformNamesGoBothWays()
+    {
+        QCOMPARE(Profile::platformName(Profile::Platform::Paragon), QStringLiteral("paragon"));
+        QCOMPARE(Profile::platformFromName(QStringLiteral("paragon")), Profile::Platform::Paragon);
+        QCOMPARE(PlatformTraits::of(Profile::Platform::Paragon).displayName(),
+                 QStringLiteral("Paragon"));
+        QCOMPARE(PlatformTraits::of(Profile::Platform::Paragon).keyEnvironmentVariable,
+                 QStringLiteral("PARAGON_SIGNING_KEY"));
+        QVERIFY(PlatformTraits::of(Profile::Platform::Paragon).apiVersions.isEmpty());
     }
 
     void aProfileSavedWithTheOldKindIsMigratedToPlatformAndAccess()
@@ -69,7 +265,7 @@ private Q_SLOTS:
             store.setActive(QStringLiteral("prod"));
         }
         ProfileStore again(m_settings.get());
-        QCOMPARE(again.profiles().size(), 2);
+        QCOMPARE(again.profiles().size(), 3); // the two sandboxes, and this one
         QCOMPARE(again.active().name, QStringLiteral("Production"));
         QCOMPARE(again.active().baseUrl, QUrl(QStringLiteral("https://app.polytomic.com")));
         QCOMPARE(again.find(QStringLiteral("production"))->id,

@@ -5,13 +5,15 @@ QString Profile::platformName(Platform platform)
     switch (platform) {
     case Platform::Polytomic:
         return QStringLiteral("polytomic");
+    case Platform::Paragon:
+        return QStringLiteral("paragon");
     }
     return {};
 }
 
 std::optional<Profile::Platform> Profile::platformFromName(const QString &name)
 {
-    for (Platform platform : {Platform::Polytomic}) {
+    for (Platform platform : {Platform::Polytomic, Platform::Paragon}) {
         if (platformName(platform) == name)
             return platform;
     }

@@ -35,17 +35,48 @@ bool isListKey(const QString &key)
         || key == QLatin1String("web/browserOnlyHosts");
 }
 
+constexpr auto environmentPrefix = "profile/environments/";
+
+bool isWebAddress(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
+}
+
+// The service an environment key names ("ZEUS_PUBLIC_URL" of "profile/environments/..."), and
+// its cloud address in whichever platform has it; empty when no platform knows the service.
+QUrl cloudAddressOf(const QString &service)
+{
+    for (const Profile::Platform platform : PlatformTraits::platforms()) {
+        const QUrl url = PlatformTraits::of(platform).defaultEnvironments.value(service);
+        if (!url.isEmpty())
+            return url;
+    }
+    return {};
+}
+
 } // namespace
 
 QStringList MachineSettings::knownKeys()
 {
-    return {QStringLiteral("appearance/theme"),     QStringLiteral("appearance/logo"),
-            QStringLiteral("appearance/logoDark"),  QStringLiteral("appearance/language"),
-            QStringLiteral("connections/allowed"),  QStringLiteral("connections/nameTemplate"),
-            QStringLiteral("web/browserOnlyHosts"), QStringLiteral("profile/name"),
-            QStringLiteral("profile/platform"),     QStringLiteral("profile/access"),
-            QStringLiteral("profile/kind"),         QStringLiteral("profile/baseUrl"),
-            QStringLiteral("profile/apiVersion"),   QStringLiteral("profile/credentialHeader")};
+    QStringList keys{
+        QStringLiteral("appearance/theme"),     QStringLiteral("appearance/logo"),
+        QStringLiteral("appearance/logoDark"),  QStringLiteral("appearance/language"),
+        QStringLiteral("connections/allowed"),  QStringLiteral("connections/nameTemplate"),
+        QStringLiteral("web/browserOnlyHosts"), QStringLiteral("profile/name"),
+        QStringLiteral("profile/platform"),     QStringLiteral("profile/access"),
+        QStringLiteral("profile/kind"),         QStringLiteral("profile/baseUrl"),
+        QStringLiteral("profile/apiVersion"),   QStringLiteral("profile/credentialHeader"),
+        QStringLiteral("profile/projectId"),    QStringLiteral("profile/userId")};
+    // Each service a self-hosted installation of a platform moves, by the platform's own key.
+    for (const Profile::Platform platform : PlatformTraits::platforms()) {
+        for (const QString &service : PlatformTraits::of(platform).environmentKeys) {
+            const QString key = QLatin1String(environmentPrefix) + service;
+            if (!keys.contains(key))
+                keys.append(key);
+        }
+    }
+    return keys;
 }
 
 MachineSettings::MachineSettings(QSettings &source)
@@ -87,7 +118,10 @@ bool MachineSettings::accept(const QString &key, const QVariant &value, QString 
         return false;
     }
     if (key == QLatin1String("profile/platform") && !Profile::platformFromName(text)) {
-        *problem = tr("the platform must be polytomic.");
+        QStringList names;
+        for (const Profile::Platform platform : PlatformTraits::platforms())
+            names.append(Profile::platformName(platform));
+        *problem = tr("the platform must be one of: %1.").arg(names.join(QLatin1String(", ")));
         return false;
     }
     if (key == QLatin1String("profile/access") && !Profile::accessFromName(text)) {
@@ -106,6 +140,21 @@ bool MachineSettings::accept(const QString &key, const QVariant &value, QString 
             *problem = tr("the base URL must be a web address such as %1.")
                            .arg(PlatformTraits::of(Profile::Platform::Polytomic)
                                     .defaultBaseUrl.toDisplayString());
+            return false;
+        }
+    }
+    if (key.startsWith(QLatin1String(environmentPrefix)) && !isWebAddress(QUrl(text))) {
+        const QString service = key.mid(int(qstrlen(environmentPrefix)));
+        *problem = tr("the address must be a web address such as %1.")
+                       .arg(cloudAddressOf(service).toDisplayString());
+        return false;
+    }
+    if (key == QLatin1String("profile/projectId")) {
+        bool token = !text.isEmpty();
+        for (const QChar c : text)
+            token = token && c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char('-'));
+        if (!token) {
+            *problem = tr("the project ID may hold only letters, digits and hyphens.");
             return false;
         }
     }
@@ -152,7 +201,9 @@ std::optional<Profile> MachineSettings::profile() const
     const QString access = value("profile/access");
     const QString kind = value("profile/kind");
     const QString baseUrl = value("profile/baseUrl");
-    if (platform.isEmpty() && access.isEmpty() && kind.isEmpty() && baseUrl.isEmpty())
+    const QString projectId = value("profile/projectId");
+    if (platform.isEmpty() && access.isEmpty() && kind.isEmpty() && baseUrl.isEmpty()
+        && projectId.isEmpty())
         return std::nullopt;
     Profile profile;
     profile.id = profileId();
@@ -169,10 +220,26 @@ std::optional<Profile> MachineSettings::profile() const
     if (profile.apiVersion.isEmpty())
         profile.apiVersion = PlatformTraits::of(profile.platform).latestApiVersion();
     profile.credentialHeader = value("profile/credentialHeader");
-    if (profile.access != Profile::Access::Sandbox && profile.baseUrl.isEmpty())
-        return std::nullopt; // nowhere to go
-    if (profile.access == Profile::Access::Sandbox)
+    profile.projectId = projectId;
+    profile.userId = value("profile/userId");
+    const PlatformTraits &traits = PlatformTraits::of(profile.platform);
+    for (const QString &service : traits.environmentKeys) {
+        const QString key = QLatin1String(environmentPrefix) + service;
+        const QVariant url = m_locked.contains(key) ? m_locked.value(key) : m_defaults.value(key);
+        if (!url.toString().isEmpty())
+            profile.environments.insert(service, QUrl(url.toString()));
+    }
+    if (profile.access == Profile::Access::Sandbox) {
+        // The platform's built-in sandbox brings its own address and project.
         profile.baseUrl = QUrl();
+        profile.projectId.clear();
+        return profile;
+    }
+    const AccessTraits *accessTraits = traits.accessTraits(profile.access);
+    if (!accessTraits || (accessTraits->hasAddress() && profile.baseUrl.isEmpty()))
+        return std::nullopt; // nowhere to go
+    if (traits.hasProjectId && profile.projectId.isEmpty())
+        return std::nullopt; // no project to open
     return profile;
 }
 

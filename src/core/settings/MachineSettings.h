@@ -46,8 +46,11 @@ public:
     QString managedBy() const;
     QStringList problems() const { return m_problems; }
 
-    // The backend profile IT defines (profile/kind, profile/baseUrl, profile/apiVersion,
-    // profile/name, profile/credentialHeader), locked or as a default; id "managed".
+    // The backend profile IT defines (profile/platform, profile/access (or the older
+    // profile/kind), profile/baseUrl, profile/apiVersion, profile/name, profile/credentialHeader,
+    // and for Paragon profile/projectId, profile/userId and profile/environments/<SERVICE>),
+    // locked or as a default; id "managed". None when it has nowhere to go: no address where
+    // its kind needs one, or no project where its platform needs one.
     std::optional<Profile> profile() const;
     bool profileLocked() const;
     static QString profileId() { return QStringLiteral("managed"); }
