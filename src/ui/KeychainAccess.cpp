@@ -5,11 +5,16 @@
 
 #include <qt6keychain/keychain.h>
 
-QString KeychainAccess::failureMessage(const QString &detail)
+QString KeychainAccess::failureMessage(const QString &detail,
+                                       std::optional<Profile::Platform> platform)
 {
     QStringList variables;
-    for (const Profile::Platform platform : PlatformTraits::platforms())
-        variables.append(PlatformTraits::of(platform).keyEnvironmentVariable);
+    if (platform) {
+        variables.append(PlatformTraits::of(*platform).keyEnvironmentVariable);
+    } else {
+        for (const Profile::Platform each : PlatformTraits::platforms())
+            variables.append(PlatformTraits::of(each).keyEnvironmentVariable);
+    }
     return tr("The system keychain could not be used (%1). Set the %2 environment "
               "variable instead.")
         .arg(detail, variables.join(QLatin1String(", ")));
@@ -27,7 +32,7 @@ void KeychainAccess::store(const QString &profileId, const QString &secret)
             // The reason only: never the secret.
             qCWarning(lcUi) << "keychain write failed for profile" << profileId
                             << done->errorString();
-            Q_EMIT failed(profileId, failureMessage(done->errorString()));
+            Q_EMIT failed(profileId, failureMessage(done->errorString(), m_platform));
             return;
         }
         Q_EMIT stored(profileId);
@@ -42,7 +47,7 @@ void KeychainAccess::remove(const QString &profileId)
     job->setKey(profileId);
     connect(job, &QKeychain::Job::finished, this, [this, profileId](QKeychain::Job *done) {
         if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound) {
-            Q_EMIT failed(profileId, failureMessage(done->errorString()));
+            Q_EMIT failed(profileId, failureMessage(done->errorString(), m_platform));
             return;
         }
         Q_EMIT removed(profileId);
@@ -61,7 +66,7 @@ void KeychainAccess::check(const QString &profileId)
         } else if (done->error() == QKeychain::EntryNotFound) {
             Q_EMIT checked(profileId, false);
         } else {
-            Q_EMIT failed(profileId, failureMessage(done->errorString()));
+            Q_EMIT failed(profileId, failureMessage(done->errorString(), m_platform));
         }
     });
     job->start();

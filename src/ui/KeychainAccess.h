@@ -3,7 +3,11 @@
 // handed back to the UI.
 #pragma once
 
+#include "core/model/Profile.h"
+
 #include <QObject>
+
+#include <optional>
 
 class KeychainAccess : public QObject
 {
@@ -20,12 +24,20 @@ public:
     // Whether a secret is stored; the secret itself is dropped unseen.
     void check(const QString &profileId);
 
-    // What to tell a person when the keychain refused.
-    static QString failureMessage(const QString &detail);
+    // The platform whose secrets this one keeps, so that a refusal names that platform's
+    // environment variable (every platform's until it is set).
+    void setPlatform(Profile::Platform platform) { m_platform = platform; }
+
+    // What to tell a person when the keychain refused: where else the secret may come from.
+    static QString failureMessage(const QString &detail,
+                                  std::optional<Profile::Platform> platform = std::nullopt);
 
 Q_SIGNALS:
     void stored(const QString &profileId);
     void removed(const QString &profileId);
     void checked(const QString &profileId, bool present);
     void failed(const QString &profileId, const QString &message);
+
+private:
+    std::optional<Profile::Platform> m_platform;
 };

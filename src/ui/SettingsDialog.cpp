@@ -364,11 +364,14 @@ void SettingsDialog::reloadProfiles()
             kind = tr("built-in sandbox");
             break;
         case Profile::Access::Direct:
-            kind = PlatformTraits::of(profile.platform).displayName();
+        case Profile::Access::Backend: {
+            // The platform, and its own name for the kind ("API key", "Your backend (token URL)").
+            const PlatformTraits &traits = PlatformTraits::of(profile.platform);
+            const AccessTraits *access = traits.accessTraits(profile.access);
+            kind = access ? tr("%1, %2").arg(traits.displayName(), access->label())
+                          : traits.displayName();
             break;
-        case Profile::Access::Backend:
-            kind = tr("backend proxy");
-            break;
+        }
         }
         if (m_store->isManaged(profile.id))
             kind = tr("%1, set by %2").arg(kind, m_store->managedBy());
