@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -165,15 +166,17 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
 
     // A self-hosted installation's services, each under the platform's own key; empty fields
     // keep the cloud's address.
-    auto *environmentForm = new QFormLayout(m_environmentSection);
-    environmentForm->setContentsMargins(0, 0, 0, 0);
+    auto *environmentLayout = new QVBoxLayout(m_environmentSection);
+    environmentLayout->setContentsMargins(0, 0, 0, 0);
+    auto *environmentForm = new QFormLayout;
     auto *environmentHint = new QLabel(
         tr("Only for an installation on your own servers. An empty field keeps the cloud's "
            "address."),
         m_environmentSection);
     environmentHint->setWordWrap(true);
     environmentHint->setForegroundRole(QPalette::PlaceholderText);
-    environmentForm->addRow(environmentHint);
+    environmentLayout->addWidget(environmentHint);
+    environmentLayout->addLayout(environmentForm);
     for (const Profile::Platform platform : PlatformTraits::platforms()) {
         for (const QString &service : PlatformTraits::of(platform).environmentKeys) {
             if (m_environments.contains(service))
@@ -189,7 +192,7 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
             connect(field, &QLineEdit::textChanged, this, &ProfileDialog::checkFields);
         }
     }
-    environmentForm->addRow(m_environmentProblem);
+    environmentLayout->addWidget(m_environmentProblem);
 
     m_remember->setToolTip(
         tr("Keeps the cookies of sign-in pages in this profile's own folder, so providers "
@@ -210,42 +213,46 @@ ProfileDialog::ProfileDialog(ProfileStore *store, const std::optional<Profile> &
     });
 
     // Each row with a label of its own, its buddy the field, so that the mnemonic reaches it.
-    m_form = new QFormLayout;
+    // A grid of labels and fields rather than a QFormLayout: Qt 6.4's form lays out the rows
+    // after a hidden one wrongly once a word-wrapped label is among them.
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
     const auto row = [this](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
         label->setBuddy(field);
         field->setAccessibleName(spoken(text));
-        m_form->addRow(label, field);
+        addRow(label, field);
     };
     row(tr("&Name:"), m_name);
     row(tr("&Platform:"), m_platformChoice);
     row(tr("&Kind:"), m_kind);
-    m_form->addRow(QString(), m_kindDescription);
-    m_form->addRow(QString(), m_kindWarning);
+    addRow(nullptr, m_kindDescription);
+    addRow(nullptr, m_kindWarning);
     row(tr("Pro&ject ID:"), m_projectId);
-    m_form->addRow(QString(), m_projectIdProblem);
-    m_form->addRow(m_baseUrlLabel, m_baseUrl);
+    addRow(nullptr, m_projectIdProblem);
+    addRow(m_baseUrlLabel, m_baseUrl);
     m_baseUrlLabel->setBuddy(m_baseUrl);
-    m_form->addRow(QString(), m_baseUrlProblem);
+    addRow(nullptr, m_baseUrlProblem);
     row(tr("API &version:"), m_version);
     row(tr("&User ID:"), m_userId);
-    m_form->addRow(m_headerLabel, m_header);
+    addRow(m_headerLabel, m_header);
     m_headerLabel->setBuddy(m_header);
     m_header->setAccessibleName(spoken(m_headerLabel->text()));
-    m_form->addRow(m_secretLabel, m_secret);
+    addRow(m_secretLabel, m_secret);
     m_secretLabel->setBuddy(m_secret);
-    m_form->addRow(m_signingKeyLabel, m_signingKeyRow);
+    addRow(m_signingKeyLabel, m_signingKeyRow);
+    m_form->setAlignment(m_signingKeyLabel, Qt::AlignLeft | Qt::AlignTop);
     m_signingKeyLabel->setBuddy(m_signingKey);
     m_chooseKeyFile->setAccessibleName(spoken(m_chooseKeyFile->text()));
-    m_form->addRow(QString(), m_keyProblem);
-    m_form->addRow(QString(), m_secretState);
-    m_form->addRow(QString(), m_selfHosted);
-    m_form->addRow(m_environmentSection);
-    m_form->addRow(tr("Web pages:"), m_remember);
+    addRow(nullptr, m_keyProblem);
+    addRow(nullptr, m_secretState);
+    addRow(nullptr, m_selfHosted);
+    m_form->addWidget(m_environmentSection, m_rows++, 0, 1, 2);
+    addRow(new QLabel(tr("Web pages:"), this), m_remember);
     m_remember->setAccessibleName(spoken(m_remember->text()));
-    m_form->addRow(QString(), m_certificateOverride);
+    addRow(nullptr, m_certificateOverride);
     m_certificateOverride->setAccessibleName(spoken(m_certificateOverride->text()));
-    m_form->addRow(QString(), m_certificateWarning);
+    addRow(nullptr, m_certificateWarning);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
@@ -386,23 +393,23 @@ void ProfileDialog::updateKind()
     const AccessTraits *access = currentAccess();
     setText(m_kindDescription, access->description());
     setText(m_kindWarning, access->warning());
-    m_form->setRowVisible(m_kindDescription, !access->description().isEmpty());
-    m_form->setRowVisible(m_kindWarning, !access->warning().isEmpty());
-    m_form->setRowVisible(m_projectId, traits.hasProjectId);
-    m_form->setRowVisible(m_baseUrl, access->hasAddress());
+    showRow(m_kindDescription, !access->description().isEmpty());
+    showRow(m_kindWarning, !access->warning().isEmpty());
+    showRow(m_projectId, traits.hasProjectId);
+    showRow(m_baseUrl, access->hasAddress());
     m_baseUrlLabel->setText(access->addressLabel());
     m_baseUrl->setAccessibleName(spoken(access->addressLabel()));
     m_baseUrl->setPlaceholderText(
         (access->exampleAddress.isEmpty() ? traits.defaultBaseUrl : access->exampleAddress)
             .toDisplayString());
-    m_form->setRowVisible(m_version, traits.hasApiVersions());
-    m_form->setRowVisible(m_userId, access->hasUserId);
-    m_form->setRowVisible(m_header, access->hasCredentialHeader);
+    showRow(m_version, traits.hasApiVersions());
+    showRow(m_userId, access->hasUserId);
+    showRow(m_header, access->hasCredentialHeader);
 
     const bool signingKey = access->secret == AccessTraits::Secret::SigningKey;
     const bool credential = access->secret == AccessTraits::Secret::Credential;
-    m_form->setRowVisible(m_secret, !signingKey);
-    m_form->setRowVisible(m_signingKeyRow, signingKey);
+    showRow(m_secret, !signingKey);
+    showRow(m_signingKeyRow, signingKey);
     m_secretLabel->setText(signingKey ? QString() : access->secretLabel());
     m_signingKeyLabel->setText(signingKey ? access->secretLabel() : QString());
     m_secret->setAccessibleName(spoken(access->secretLabel()));
@@ -416,12 +423,11 @@ void ProfileDialog::updateKind()
         m_secretState->setText(credential ? QString()
                                           : tr("Kept in the system keychain, never shown again."));
     }
-    m_form->setRowVisible(m_secretState, !m_secretState->text().isEmpty());
+    showRow(m_secretState, !m_secretState->text().isEmpty());
 
-    m_form->setRowVisible(m_selfHosted, traits.hasEnvironments());
-    m_form->setRowVisible(m_environmentSection,
-                          traits.hasEnvironments() && m_selfHosted->isChecked());
-    auto *environmentForm = qobject_cast<QFormLayout *>(m_environmentSection->layout());
+    showRow(m_selfHosted, traits.hasEnvironments());
+    showRow(m_environmentSection, traits.hasEnvironments() && m_selfHosted->isChecked());
+    auto *environmentForm = m_environmentSection->findChild<QFormLayout *>();
     for (auto it = m_environments.cbegin(); it != m_environments.cend(); ++it) {
         QWidget *label = environmentForm->labelForField(it.value());
         const bool own = traits.environmentKeys.contains(it.key());
@@ -497,22 +503,41 @@ void ProfileDialog::checkFields()
         }
     }
     setText(m_environmentProblem, environmentProblem);
-    m_form->setRowVisible(m_projectIdProblem,
-                          traits.hasProjectId && !m_projectIdProblem->text().isEmpty());
-    m_form->setRowVisible(m_baseUrlProblem,
-                          access->hasAddress() && !m_baseUrlProblem->text().isEmpty());
-    m_form->setRowVisible(m_keyProblem,
-                          access->secret == AccessTraits::Secret::SigningKey
-                              && !m_keyProblem->text().isEmpty());
+    showRow(m_projectIdProblem, traits.hasProjectId && !m_projectIdProblem->text().isEmpty());
+    showRow(m_baseUrlProblem, access->hasAddress() && !m_baseUrlProblem->text().isEmpty());
+    showRow(m_keyProblem,
+            access->secret == AccessTraits::Secret::SigningKey && !m_keyProblem->text().isEmpty());
+}
+
+void ProfileDialog::addRow(QWidget *label, QWidget *field)
+{
+    if (label) {
+        m_form->addWidget(label, m_rows, 0, Qt::AlignLeft | Qt::AlignVCenter);
+        m_labels.insert(field, label);
+    }
+    m_form->addWidget(field, m_rows, 1);
+    ++m_rows;
+}
+
+void ProfileDialog::showRow(QWidget *field, bool visible)
+{
+    // The label and the field, each shown or hidden: the grid leaves out a row that has neither.
+    field->setVisible(visible);
+    if (QWidget *label = m_labels.value(field))
+        label->setVisible(visible);
 }
 
 void ProfileDialog::fitHeight()
 {
-    // Room for the rows shown now, which hidden ones did not ask for.
-    if (layout()) {
-        layout()->activate();
-        resize(width(), qMax(height(), layout()->totalHeightForWidth(width())));
-    }
+    // Room for the rows shown now, which hidden ones did not ask for: the wrapping labels make
+    // the form's height depend on its width, which no minimum size of the window says.
+    if (!layout())
+        return;
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ProfileDialog::showError(const QString &text)

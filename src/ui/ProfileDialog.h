@@ -7,6 +7,7 @@
 #include "core/model/Profile.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QMap>
 
 struct AccessTraits;
@@ -15,7 +16,7 @@ class QCheckBox;
 class ProfileStore;
 class QComboBox;
 class QDialogButtonBox;
-class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -73,6 +74,8 @@ private:
     void checkFields();
     void showError(const QString &text);
     void setBusy(bool busy);
+    void addRow(QWidget *label, QWidget *field);
+    void showRow(QWidget *field, bool visible);
     void fitHeight();
     const AccessTraits *currentAccess() const;
     Profile::Platform currentPlatform() const;
@@ -85,7 +88,9 @@ private:
     bool m_secretStored = false;
     bool m_managed = false; // set by administrators: only the key can be changed
 
-    QFormLayout *m_form = nullptr;
+    QGridLayout *m_form = nullptr;
+    int m_rows = 0;
+    QHash<QWidget *, QWidget *> m_labels; // a field's label in the grid
     QLineEdit *m_name;
     QComboBox *m_platformChoice;
     QComboBox *m_kind;

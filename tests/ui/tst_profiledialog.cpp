@@ -12,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -167,6 +168,19 @@ private Q_SLOTS:
         QVERIFY(!dialog->signingKeyField()->isVisible());
         QCOMPARE(dialog->profile().platform, Profile::Platform::Polytomic);
         QCOMPARE(dialog->profile().access, Profile::Access::Direct); // kept: Polytomic has it
+    }
+
+    void aFieldShownAgainGetsItsRoomBack()
+    {
+        // Polytomic's direct kind, then Paragon's direct (no address), then Paragon's backend,
+        // with a problem said under the project ID: the token URL is drawn at its full height.
+        auto dialog = dialogFor(Profile::Platform::Paragon, Profile::Access::Backend);
+        QTest::keyClicks(dialog->projectIdField(), QStringLiteral("bad id"));
+        dialog->layout()->activate();
+        QVERIFY(dialog->baseUrlField()->height()
+                >= dialog->baseUrlField()->minimumSizeHint().height());
+        QVERIFY(dialog->secretField()->height()
+                >= dialog->secretField()->minimumSizeHint().height());
     }
 
     void theSelfHostedServicesShowOnlyWhenAsked()
