@@ -504,8 +504,19 @@ void ConnectWindow::setDetailsVisible(bool visible)
 
 void ConnectWindow::offerBrowser(const QString &host)
 {
-    if (!m_session->canContinueInBrowser() || m_browserOffer->isVisible())
+    if (m_session->isFinished() || m_browserOffer->isVisible())
         return;
+    if (!m_session->canContinueInBrowser()) {
+        // A platform whose sign-in is tied to this window (its popup reports to this page) has
+        // nothing to hand over: say so, and do not offer what would not work.
+        m_browserOffer->showMessage(
+            Banner::Level::Warning,
+            tr("The sign-in page (%1) does not allow signing in inside apps, and this sign-in "
+               "cannot move to your browser. Close this window; ask your administrator whether "
+               "the account can be connected another way.")
+                .arg(host));
+        return;
+    }
     m_browserOffer->showMessage(
         Banner::Level::Warning,
         tr("The sign-in page (%1) does not allow signing in inside apps. Continue in "

@@ -3,6 +3,7 @@
 // through the customer's own backend).
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QUrl>
 
@@ -11,7 +12,7 @@
 
 struct Profile
 {
-    enum class Platform { Polytomic };
+    enum class Platform { Polytomic, Paragon };
     enum class Access {
         Sandbox, // the built-in sandbox of the platform
         Direct, // the platform itself, with a credential (an API key) in the keychain
@@ -27,6 +28,14 @@ struct Profile
     // Backend: a header carrying the end user's own credential to the customer's server,
     // e.g. "Authorization"; the value is kept in the keychain like an API key.
     QString credentialHeader;
+    // Paragon: the project, and where its services are. `environments` overrides single services
+    // by the SDK's keys (ZEUS_PUBLIC_URL, CONNECT_PUBLIC_URL, ...): empty for Paragon's cloud, a
+    // self-hosted Paragon's URLs otherwise. Backend access: `baseUrl` is the customer's token
+    // URL, answering {"token": "<JWT>"}. Direct access (support staff only): the keychain holds
+    // the project's signing key, and the app signs short-lived tokens for `userId`.
+    QString projectId;
+    QString userId;
+    QMap<QString, QUrl> environments;
     // Web pages of this profile keep cookies in a folder of their own (off the record if not).
     bool rememberSignIns = false;
     // Support only: a page with an invalid certificate may be accepted after a warning.

@@ -31,6 +31,7 @@ public:
     ConnectAttempt *beginAttempt(const SessionRequest &request, ExchangeLog *log,
                                  QObject *parent) override;
     void abortAll() override;
+    bool choosesAmongIntegrations() const override { return false; }
 
     // A user token (see UserTokenSource), for this provider's calls and its attempts' pages.
     void userToken(QObject *context, ExchangeLog *log, ResultCallback<QString> done);

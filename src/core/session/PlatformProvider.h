@@ -1,4 +1,4 @@
-// What the app needs from a connect platform (Polytomic now, Paragon next). Windows talk to
+// What the app needs from a connect platform (Polytomic, Paragon). Windows talk to
 // this interface only, so adding a platform touches no window code.
 #pragma once
 
@@ -59,6 +59,11 @@ public:
     // platform are recorded in `log` (the session's own; not owned), and only those.
     virtual ConnectAttempt *beginAttempt(const SessionRequest &request, ExchangeLog *log,
                                          QObject *parent) = 0;
+    // Whether the platform's own page lets a person choose among several integrations
+    // (Polytomic's modal does). When it does not (Paragon's portal shows one), a session asks
+    // for exactly one, and the app's picker chooses it first.
+    virtual bool choosesAmongIntegrations() const { return true; }
+
     // Does ahead of time what the first attempt would otherwise do on the click's path.
     virtual void prepareFirstAttempt() { }
 
