@@ -116,6 +116,26 @@
         <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
         <translation>أدخل المفتاح في الإعدادات ← ملفات التعريف، أو عيّن متغير البيئة %1.</translation>
     </message>
+    <message>
+        <source>built-in Paragon sandbox on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in Paragon sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens signed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in Paragon sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -488,6 +508,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Failed: %1</source>
         <translation>فشل: %1</translation>
     </message>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectRequest</name>
@@ -822,6 +850,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>&amp;Hide messages from the page</source>
         <translation>إ&amp;خفاء رسائل الصفحة</translation>
     </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -1022,6 +1054,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>IntegrationChooser</name>
+    <message>
+        <source>Choose an integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which account do you want to connect to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrationPicker</name>
     <message>
         <source>Search integrations</source>
@@ -1065,6 +1112,29 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The server&apos;s reply has no &quot;data&quot; field.</source>
         <translation>لا يحتوي ردّ الخادم على الحقل «data».</translation>
+    </message>
+</context>
+<context>
+    <name>Jwt</name>
+    <message>
+        <source>the key is not an RSA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JWT (three dot-separated parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed with RS256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1148,16 +1218,24 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>الواجهة الخلفية للشركة</translation>
     </message>
     <message>
-        <source>the platform must be polytomic.</source>
-        <translation>يجب أن تكون المنصة polytomic.</translation>
-    </message>
-    <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>يجب أن يكون الوصول direct أو backend أو sandbox.</translation>
     </message>
     <message>
         <source>the base URL must be a web address such as %1.</source>
         <translation>يجب أن يكون عنوان URL الأساسي عنوان ويب، مثل %1.</translation>
+    </message>
+    <message>
+        <source>the platform must be one of: %1.</source>
+        <translation>يجب أن تكون المنصة إحدى القيم التالية: %1.</translation>
+    </message>
+    <message>
+        <source>the address must be a web address such as %1.</source>
+        <translation>يجب أن يكون العنوان عنوان ويب مثل %1.</translation>
+    </message>
+    <message>
+        <source>the project ID may hold only letters, digits and hyphens.</source>
+        <translation>لا يجوز أن يحتوي معرّف المشروع إلا على أحرف وأرقام وشرطات.</translation>
     </message>
 </context>
 <context>
@@ -1400,10 +1478,180 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>ParagonAttempt</name>
+    <message>
+        <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s project has no active integration “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon Connect Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon connected an account (credential %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal reported a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonHttp</name>
+    <message>
+        <source>Paragon refused the user token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonJson</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonProvider</name>
+    <message>
+        <source>Paragon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlatformTraits</name>
     <message>
         <source>Polytomic</source>
         <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>مفتاح API</translation>
+    </message>
+    <message>
+        <source>Polytomic&apos;s API, with an API key kept in this computer&apos;s keychain.</source>
+        <translation>واجهة API الخاصة بـ Polytomic، مع مفتاح API محفوظ في سلسلة مفاتيح هذا الكمبيوتر.</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>عنوان URL ال&amp;أساسي:</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>&amp;مفتاح API:</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>وكيل الواجهة الخلفية</translation>
+    </message>
+    <message>
+        <source>Your backend adds the API key; the app never holds it.</source>
+        <translation>تضيف الواجهة الخلفية لديك مفتاح API، ولا يحتفظ به التطبيق أبدًا.</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>بيانات ا&amp;عتمادك:</translation>
+    </message>
+    <message>
+        <source>Paragon</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Your backend (token URL)</source>
+        <translation>الواجهة الخلفية لديك (عنوان URL للرمز المميز)</translation>
+    </message>
+    <message>
+        <source>Your backend signs a user token and answers the token URL with {&quot;token&quot;: &quot;…&quot;}.</source>
+        <translation>تُوقّع الواجهة الخلفية لديك رمزًا مميزًا للمستخدم، وتجيب عن عنوان URL للرمز بـ {&quot;token&quot;: &quot;…&quot;}.</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>عنوان URL لل&amp;رمز:</translation>
+    </message>
+    <message>
+        <source>Signing key (support staff)</source>
+        <translation>مفتاح التوقيع (لفريق الدعم)</translation>
+    </message>
+    <message>
+        <source>The app signs short-lived user tokens for one user with the project&apos;s signing key.</source>
+        <translation>يُوقّع التطبيق رموزًا مميزة قصيرة الأجل لمستخدم واحد بمفتاح توقيع المشروع.</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key (PEM):</source>
+        <translation>مفتاح التو&amp;قيع (PEM):</translation>
+    </message>
+    <message>
+        <source>For support staff: the signing key stays in this computer&apos;s keychain. Never give it to end users.</source>
+        <translation>لفريق الدعم: يبقى مفتاح التوقيع في سلسلة مفاتيح هذا الكمبيوتر. لا تعطه للمستخدمين النهائيين أبدًا.</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1713,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>إضافة ملف تعريف</translation>
     </message>
     <message>
-        <source>Backend proxy</source>
-        <translation>وكيل الواجهة الخلفية</translation>
-    </message>
-    <message>
         <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
         <translation>يحتفظ بملفات تعريف الارتباط (Cookies) الخاصة بصفحات تسجيل الدخول في مجلد خاص بملف التعريف هذا، حتى يتذكرك المزوّدون في المرة القادمة. عند التعطيل: لا يُحتفظ بأي شيء من صفحات الويب بعد إغلاق التطبيق.</translation>
     </message>
@@ -1485,24 +1729,12 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>ال&amp;نوع:</translation>
     </message>
     <message>
-        <source>&amp;Base URL:</source>
-        <translation>عنوان URL ال&amp;أساسي:</translation>
-    </message>
-    <message>
         <source>API &amp;version:</source>
         <translation>إ&amp;صدار API:</translation>
     </message>
     <message>
         <source>Web pages:</source>
         <translation>صفحات الويب:</translation>
-    </message>
-    <message>
-        <source>Your &amp;credential:</source>
-        <translation>بيانات ا&amp;عتمادك:</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>&amp;مفتاح API:</translation>
     </message>
     <message>
         <source>•••• stored in keychain</source>
@@ -1529,16 +1761,80 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>أدخل اسمًا لملف التعريف.</translation>
     </message>
     <message>
-        <source>Enter the base URL of the API or of your backend proxy.</source>
-        <translation>أدخل عنوان URL الأساسي لواجهة API أو لوكيل الواجهة الخلفية.</translation>
-    </message>
-    <message>
         <source>Profile Set by %1</source>
         <translation>ملف التعريف (محدد بواسطة %1)</translation>
     </message>
     <message>
-        <source>%1 (API key)</source>
-        <translation>%1 (مفتاح API)</translation>
+        <source>Choose Key &amp;File…</source>
+        <translation>اختيار مل&amp;ف المفتاح…</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>تحذير</translation>
+    </message>
+    <message>
+        <source>Paste the key (-----BEGIN PRIVATE KEY----- …), or choose its file</source>
+        <translation>ألصق المفتاح (-----BEGIN PRIVATE KEY----- …) أو اختر ملفه</translation>
+    </message>
+    <message>
+        <source>Only for an installation on your own servers. An empty field keeps the cloud&apos;s address.</source>
+        <translation>فقط لتثبيت على خوادمك الخاصة. الحقل الفارغ يُبقي عنوان السحابة.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>ا&amp;لمنصة:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject ID:</source>
+        <translation>معرّف المشر&amp;وع:</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>معرّف المست&amp;خدم:</translation>
+    </message>
+    <message>
+        <source>Choose the Signing Key</source>
+        <translation>اختيار مفتاح التوقيع</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>مفاتيح PEM (*.pem *.key);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-hosted %1: its own service addresses</source>
+        <translation>%1 مستضاف &amp;ذاتيًا: عناوين خدماته الخاصة</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a signing key.</source>
+        <translation>هذا الملف أكبر من أن يكون مفتاح توقيع.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>تعذّرت قراءة الملف: %1</translation>
+    </message>
+    <message>
+        <source>A project ID holds only letters, digits and hyphens.</source>
+        <translation>لا يحتوي معرّف المشروع إلا على أحرف وأرقام وشرطات.</translation>
+    </message>
+    <message>
+        <source>Enter a web address such as %1.</source>
+        <translation>أدخل عنوان ويب مثل %1.</translation>
+    </message>
+    <message>
+        <source>This key is protected by a passphrase. Save it without one first (openssl pkey -in key.pem -out plain.pem).</source>
+        <translation>هذا المفتاح محمي بعبارة مرور. احفظه أولًا من دونها (openssl pkey -in key.pem -out plain.pem).</translation>
+    </message>
+    <message>
+        <source>This is not an RSA private key in PEM form: it begins with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.</source>
+        <translation>هذا ليس مفتاح RSA خاصًا بصيغة PEM: يبدأ المفتاح بـ -----BEGIN PRIVATE KEY----- أو -----BEGIN RSA PRIVATE KEY-----.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address such as %2.</source>
+        <translation>يجب أن يكون %1 عنوان ويب مثل %2.</translation>
+    </message>
+    <message>
+        <source>Fill in “%1”.</source>
+        <translation>املأ الحقل «%1».</translation>
     </message>
 </context>
 <context>
@@ -1552,10 +1848,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>اختر معرّفًا آخر لملف التعريف؛ لا يمكن استخدام «%1».</translation>
     </message>
     <message>
-        <source>There is one sandbox profile, and it is built in.</source>
-        <translation>يوجد ملف تعريف واحد للبيئة التجريبية، وهو مدمج.</translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation>أدخل اسمًا لملف التعريف.</translation>
     </message>
@@ -1566,6 +1858,38 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The address must be a web address such as %1.</source>
         <translation>يجب أن يكون العنوان عنوان ويب، مثل %1.</translation>
+    </message>
+    <message>
+        <source>Paragon sandbox</source>
+        <translation>البيئة التجريبية لـ Paragon</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile per platform, and it is built in.</source>
+        <translation>هناك ملف تعريف واحد للبيئة التجريبية لكل منصة، وهو مدمج.</translation>
+    </message>
+    <message>
+        <source>%1 profiles cannot be of this kind; choose one of the kinds offered.</source>
+        <translation>لا يمكن أن تكون ملفات تعريف %1 من هذا النوع؛ اختر أحد الأنواع المعروضة.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 project ID (you find it in the %1 dashboard).</source>
+        <translation>أدخل معرّف مشروع %1 (تجده في لوحة معلومات %1).</translation>
+    </message>
+    <message>
+        <source>The project ID may hold only letters, digits and hyphens, as in 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</source>
+        <translation>لا يجوز أن يحتوي معرّف المشروع إلا على أحرف وأرقام وشرطات، مثل 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the user the tokens are signed for.</source>
+        <translation>أدخل معرّف المستخدم الذي تُوقَّع الرموز المميزة له.</translation>
+    </message>
+    <message>
+        <source>%1 is not a service of %2.</source>
+        <translation>ليست %1 خدمة من خدمات %2.</translation>
+    </message>
+    <message>
+        <source>The address of %1 must be a web address such as %2.</source>
+        <translation>يجب أن يكون عنوان %1 عنوان ويب مثل %2.</translation>
     </message>
 </context>
 <context>
@@ -1973,10 +2297,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>البيئة التجريبية المدمجة</translation>
     </message>
     <message>
-        <source>backend proxy</source>
-        <translation>وكيل الواجهة الخلفية</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2024,6 +2344,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>%1, set by %2</source>
         <translation>%1، محدد بواسطة %2</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>
@@ -2038,6 +2362,33 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Unknown</source>
         <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTokenSource</name>
+    <message>
+        <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,26 @@
         <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
         <translation>Geben Sie den Schlüssel unter Einstellungen → Profile ein oder setzen Sie die Umgebungsvariable %1.</translation>
     </message>
+    <message>
+        <source>built-in Paragon sandbox on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in Paragon sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens signed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in Paragon sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -484,6 +504,14 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectRequest</name>
@@ -814,6 +842,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>&amp;Hide messages from the page</source>
         <translation>Nachrichten der Seite a&amp;usblenden</translation>
     </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -1014,6 +1046,21 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>IntegrationChooser</name>
+    <message>
+        <source>Choose an integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which account do you want to connect to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrationPicker</name>
     <message>
         <source>Search integrations</source>
@@ -1057,6 +1104,29 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>The server&apos;s reply has no &quot;data&quot; field.</source>
         <translation>Die Antwort des Servers hat kein Feld „data“.</translation>
+    </message>
+</context>
+<context>
+    <name>Jwt</name>
+    <message>
+        <source>the key is not an RSA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JWT (three dot-separated parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed with RS256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1140,16 +1210,24 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Firmen-Backend</translation>
     </message>
     <message>
-        <source>the platform must be polytomic.</source>
-        <translation>die Plattform muss polytomic sein.</translation>
-    </message>
-    <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>der Zugang muss direct, backend oder sandbox sein.</translation>
     </message>
     <message>
         <source>the base URL must be a web address such as %1.</source>
         <translation>die Basis-URL muss eine Webadresse sein, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>the platform must be one of: %1.</source>
+        <translation>die Plattform muss eine der folgenden sein: %1.</translation>
+    </message>
+    <message>
+        <source>the address must be a web address such as %1.</source>
+        <translation>die Adresse muss eine Webadresse wie %1 sein.</translation>
+    </message>
+    <message>
+        <source>the project ID may hold only letters, digits and hyphens.</source>
+        <translation>die Projekt-ID darf nur Buchstaben, Ziffern und Bindestriche enthalten.</translation>
     </message>
 </context>
 <context>
@@ -1392,10 +1470,172 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>ParagonAttempt</name>
+    <message>
+        <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s project has no active integration “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon Connect Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon connected an account (credential %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal reported a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonHttp</name>
+    <message>
+        <source>Paragon refused the user token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonJson</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonProvider</name>
+    <message>
+        <source>Paragon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlatformTraits</name>
     <message>
         <source>Polytomic</source>
         <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Polytomic&apos;s API, with an API key kept in this computer&apos;s keychain.</source>
+        <translation>Die API von Polytomic, mit einem API-Schlüssel im Schlüsselbund dieses Computers.</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>Backend-Proxy</translation>
+    </message>
+    <message>
+        <source>Your backend adds the API key; the app never holds it.</source>
+        <translation>Ihr Backend fügt den API-Schlüssel hinzu; die App hat ihn nie.</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>Ihre &amp;Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>Paragon</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Your backend (token URL)</source>
+        <translation>Ihr Backend (Token-URL)</translation>
+    </message>
+    <message>
+        <source>Your backend signs a user token and answers the token URL with {&quot;token&quot;: &quot;…&quot;}.</source>
+        <translation>Ihr Backend signiert ein Benutzer-Token und beantwortet die Token-URL mit {&quot;token&quot;: &quot;…&quot;}.</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>&amp;Token-URL:</translation>
+    </message>
+    <message>
+        <source>Signing key (support staff)</source>
+        <translation>Signaturschlüssel (Support-Mitarbeitende)</translation>
+    </message>
+    <message>
+        <source>The app signs short-lived user tokens for one user with the project&apos;s signing key.</source>
+        <translation>Die App signiert kurzlebige Benutzer-Tokens für einen Benutzer mit dem Signaturschlüssel des Projekts.</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key (PEM):</source>
+        <translation>Si&amp;gnaturschlüssel (PEM):</translation>
+    </message>
+    <message>
+        <source>For support staff: the signing key stays in this computer&apos;s keychain. Never give it to end users.</source>
+        <translation>Für Support-Mitarbeitende: Der Signaturschlüssel bleibt im Schlüsselbund dieses Computers. Geben Sie ihn nie an Endbenutzer weiter.</translation>
     </message>
 </context>
 <context>
@@ -1457,10 +1697,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Profil hinzufügen</translation>
     </message>
     <message>
-        <source>Backend proxy</source>
-        <translation>Backend-Proxy</translation>
-    </message>
-    <message>
         <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
         <translation>Speichert die Cookies von Anmeldeseiten im eigenen Ordner dieses Profils, damit Anbieter Sie beim nächsten Mal wiedererkennen. Aus: Von den Webseiten wird nichts aufbewahrt, sobald die App geschlossen wird.</translation>
     </message>
@@ -1477,24 +1713,12 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <source>&amp;Base URL:</source>
-        <translation>&amp;Basis-URL:</translation>
-    </message>
-    <message>
         <source>API &amp;version:</source>
         <translation>API-&amp;Version:</translation>
     </message>
     <message>
         <source>Web pages:</source>
         <translation>Webseiten:</translation>
-    </message>
-    <message>
-        <source>Your &amp;credential:</source>
-        <translation>Ihre &amp;Zugangsdaten:</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>•••• stored in keychain</source>
@@ -1521,16 +1745,80 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Geben Sie dem Profil einen Namen.</translation>
     </message>
     <message>
-        <source>Enter the base URL of the API or of your backend proxy.</source>
-        <translation>Geben Sie die Basis-URL der API oder Ihres Backend-Proxys ein.</translation>
-    </message>
-    <message>
         <source>Profile Set by %1</source>
         <translation>Profil (festgelegt von: %1)</translation>
     </message>
     <message>
-        <source>%1 (API key)</source>
-        <translation>%1 (API-Schlüssel)</translation>
+        <source>Choose Key &amp;File…</source>
+        <translation>Schlüssel&amp;datei wählen…</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Paste the key (-----BEGIN PRIVATE KEY----- …), or choose its file</source>
+        <translation>Schlüssel einfügen (-----BEGIN PRIVATE KEY----- …) oder seine Datei wählen</translation>
+    </message>
+    <message>
+        <source>Only for an installation on your own servers. An empty field keeps the cloud&apos;s address.</source>
+        <translation>Nur für eine Installation auf Ihren eigenen Servern. Ein leeres Feld behält die Adresse der Cloud.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject ID:</source>
+        <translation>Pro&amp;jekt-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>Benutzer-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Choose the Signing Key</source>
+        <translation>Signaturschlüssel wählen</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-hosted %1: its own service addresses</source>
+        <translation>Se&amp;lbst gehostetes %1: eigene Adressen der Dienste</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a signing key.</source>
+        <translation>Diese Datei ist zu groß für einen Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>A project ID holds only letters, digits and hyphens.</source>
+        <translation>Eine Projekt-ID enthält nur Buchstaben, Ziffern und Bindestriche.</translation>
+    </message>
+    <message>
+        <source>Enter a web address such as %1.</source>
+        <translation>Geben Sie eine Webadresse wie %1 ein.</translation>
+    </message>
+    <message>
+        <source>This key is protected by a passphrase. Save it without one first (openssl pkey -in key.pem -out plain.pem).</source>
+        <translation>Dieser Schlüssel ist mit einer Passphrase geschützt. Speichern Sie ihn zuerst ohne (openssl pkey -in key.pem -out plain.pem).</translation>
+    </message>
+    <message>
+        <source>This is not an RSA private key in PEM form: it begins with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.</source>
+        <translation>Das ist kein privater RSA-Schlüssel im PEM-Format: Er beginnt mit -----BEGIN PRIVATE KEY----- oder -----BEGIN RSA PRIVATE KEY-----.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address such as %2.</source>
+        <translation>%1 muss eine Webadresse wie %2 sein.</translation>
+    </message>
+    <message>
+        <source>Fill in “%1”.</source>
+        <translation>Füllen Sie „%1“ aus.</translation>
     </message>
 </context>
 <context>
@@ -1544,10 +1832,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>Wählen Sie eine andere Profil-ID; „%1“ kann nicht verwendet werden.</translation>
     </message>
     <message>
-        <source>There is one sandbox profile, and it is built in.</source>
-        <translation>Es gibt genau ein Sandbox-Profil, und es ist integriert.</translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation>Geben Sie dem Profil einen Namen.</translation>
     </message>
@@ -1558,6 +1842,38 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>The address must be a web address such as %1.</source>
         <translation>Die Adresse muss eine Webadresse sein, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>Paragon sandbox</source>
+        <translation>Paragon-Sandbox</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile per platform, and it is built in.</source>
+        <translation>Es gibt ein Sandbox-Profil pro Plattform, und es ist eingebaut.</translation>
+    </message>
+    <message>
+        <source>%1 profiles cannot be of this kind; choose one of the kinds offered.</source>
+        <translation>%1-Profile können nicht von dieser Art sein; wählen Sie eine der angebotenen Arten.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 project ID (you find it in the %1 dashboard).</source>
+        <translation>Geben Sie die Projekt-ID von %1 ein (Sie finden sie im Dashboard von %1).</translation>
+    </message>
+    <message>
+        <source>The project ID may hold only letters, digits and hyphens, as in 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</source>
+        <translation>Die Projekt-ID darf nur Buchstaben, Ziffern und Bindestriche enthalten, wie in 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the user the tokens are signed for.</source>
+        <translation>Geben Sie die ID des Benutzers ein, für den die Tokens signiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a service of %2.</source>
+        <translation>%1 ist kein Dienst von %2.</translation>
+    </message>
+    <message>
+        <source>The address of %1 must be a web address such as %2.</source>
+        <translation>Die Adresse von %1 muss eine Webadresse wie %2 sein.</translation>
     </message>
 </context>
 <context>
@@ -1965,10 +2281,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>integrierte Sandbox</translation>
     </message>
     <message>
-        <source>backend proxy</source>
-        <translation>Backend-Proxy</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2016,6 +2328,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>%1, set by %2</source>
         <translation>%1, festgelegt von: %2</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>
@@ -2030,6 +2346,33 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTokenSource</name>
+    <message>
+        <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,26 @@
         <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
         <translation>Introduce la clave en Configuración → Perfiles o define la variable de entorno %1.</translation>
     </message>
+    <message>
+        <source>built-in Paragon sandbox on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in Paragon sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens signed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in Paragon sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -484,6 +504,14 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Failed: %1</source>
         <translation>Error: %1</translation>
     </message>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectRequest</name>
@@ -814,6 +842,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>&amp;Hide messages from the page</source>
         <translation>&amp;Ocultar los mensajes de la página</translation>
     </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -1014,6 +1046,21 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>IntegrationChooser</name>
+    <message>
+        <source>Choose an integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which account do you want to connect to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrationPicker</name>
     <message>
         <source>Search integrations</source>
@@ -1057,6 +1104,29 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>The server&apos;s reply has no &quot;data&quot; field.</source>
         <translation>La respuesta del servidor no tiene el campo «data».</translation>
+    </message>
+</context>
+<context>
+    <name>Jwt</name>
+    <message>
+        <source>the key is not an RSA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JWT (three dot-separated parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed with RS256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1140,16 +1210,24 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>Backend de la empresa</translation>
     </message>
     <message>
-        <source>the platform must be polytomic.</source>
-        <translation>la plataforma debe ser polytomic.</translation>
-    </message>
-    <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>el acceso debe ser direct, backend o sandbox.</translation>
     </message>
     <message>
         <source>the base URL must be a web address such as %1.</source>
         <translation>la URL base debe ser una dirección web, como %1.</translation>
+    </message>
+    <message>
+        <source>the platform must be one of: %1.</source>
+        <translation>la plataforma debe ser una de estas: %1.</translation>
+    </message>
+    <message>
+        <source>the address must be a web address such as %1.</source>
+        <translation>la dirección debe ser una dirección web como %1.</translation>
+    </message>
+    <message>
+        <source>the project ID may hold only letters, digits and hyphens.</source>
+        <translation>el ID del proyecto solo puede contener letras, dígitos y guiones.</translation>
     </message>
 </context>
 <context>
@@ -1392,10 +1470,172 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>ParagonAttempt</name>
+    <message>
+        <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s project has no active integration “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon Connect Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon connected an account (credential %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal reported a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonHttp</name>
+    <message>
+        <source>Paragon refused the user token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonJson</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonProvider</name>
+    <message>
+        <source>Paragon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlatformTraits</name>
     <message>
         <source>Polytomic</source>
         <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Polytomic&apos;s API, with an API key kept in this computer&apos;s keychain.</source>
+        <translation>La API de Polytomic, con una clave de API guardada en el llavero de este equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL &amp;base:</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>&amp;Clave de API:</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>Proxy de backend</translation>
+    </message>
+    <message>
+        <source>Your backend adds the API key; the app never holds it.</source>
+        <translation>Tu backend añade la clave de API; la app nunca la tiene.</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>Tu &amp;credencial:</translation>
+    </message>
+    <message>
+        <source>Paragon</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Your backend (token URL)</source>
+        <translation>Tu backend (URL del token)</translation>
+    </message>
+    <message>
+        <source>Your backend signs a user token and answers the token URL with {&quot;token&quot;: &quot;…&quot;}.</source>
+        <translation>Tu backend firma un token de usuario y responde a la URL del token con {&quot;token&quot;: &quot;…&quot;}.</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>URL del to&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Signing key (support staff)</source>
+        <translation>Clave de firma (personal de soporte)</translation>
+    </message>
+    <message>
+        <source>The app signs short-lived user tokens for one user with the project&apos;s signing key.</source>
+        <translation>La app firma tokens de usuario de corta duración para un usuario con la clave de firma del proyecto.</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key (PEM):</source>
+        <translation>Clave de &amp;firma (PEM):</translation>
+    </message>
+    <message>
+        <source>For support staff: the signing key stays in this computer&apos;s keychain. Never give it to end users.</source>
+        <translation>Para el personal de soporte: la clave de firma se queda en el llavero de este equipo. Nunca se la des a los usuarios finales.</translation>
     </message>
 </context>
 <context>
@@ -1457,10 +1697,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>Añadir perfil</translation>
     </message>
     <message>
-        <source>Backend proxy</source>
-        <translation>Proxy de backend</translation>
-    </message>
-    <message>
         <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
         <translation>Guarda las cookies de las páginas de inicio de sesión en la carpeta propia de este perfil, para que los proveedores te recuerden la próxima vez. Desactivado: no se conserva nada de las páginas web al cerrar la aplicación.</translation>
     </message>
@@ -1477,24 +1713,12 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <source>&amp;Base URL:</source>
-        <translation>URL &amp;base:</translation>
-    </message>
-    <message>
         <source>API &amp;version:</source>
         <translation>&amp;Versión de la API:</translation>
     </message>
     <message>
         <source>Web pages:</source>
         <translation>Páginas web:</translation>
-    </message>
-    <message>
-        <source>Your &amp;credential:</source>
-        <translation>Tu &amp;credencial:</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>&amp;Clave de API:</translation>
     </message>
     <message>
         <source>•••• stored in keychain</source>
@@ -1521,16 +1745,80 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>Ponle un nombre al perfil.</translation>
     </message>
     <message>
-        <source>Enter the base URL of the API or of your backend proxy.</source>
-        <translation>Introduce la URL base de la API o de tu proxy de backend.</translation>
-    </message>
-    <message>
         <source>Profile Set by %1</source>
         <translation>Perfil (definido por %1)</translation>
     </message>
     <message>
-        <source>%1 (API key)</source>
-        <translation>%1 (clave de API)</translation>
+        <source>Choose Key &amp;File…</source>
+        <translation>Elegir &amp;archivo de clave…</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Paste the key (-----BEGIN PRIVATE KEY----- …), or choose its file</source>
+        <translation>Pega la clave (-----BEGIN PRIVATE KEY----- …) o elige su archivo</translation>
+    </message>
+    <message>
+        <source>Only for an installation on your own servers. An empty field keeps the cloud&apos;s address.</source>
+        <translation>Solo para una instalación en tus propios servidores. Un campo vacío mantiene la dirección de la nube.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>P&amp;lataforma:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject ID:</source>
+        <translation>ID del pro&amp;yecto:</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>ID de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>Choose the Signing Key</source>
+        <translation>Elegir la clave de firma</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>Claves PEM (*.pem *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-hosted %1: its own service addresses</source>
+        <translation>%1 autoalo&amp;jado: sus propias direcciones de servicio</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a signing key.</source>
+        <translation>Este archivo es demasiado grande para ser una clave de firma.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>A project ID holds only letters, digits and hyphens.</source>
+        <translation>Un ID de proyecto solo contiene letras, dígitos y guiones.</translation>
+    </message>
+    <message>
+        <source>Enter a web address such as %1.</source>
+        <translation>Escribe una dirección web como %1.</translation>
+    </message>
+    <message>
+        <source>This key is protected by a passphrase. Save it without one first (openssl pkey -in key.pem -out plain.pem).</source>
+        <translation>Esta clave está protegida con una frase de contraseña. Guárdala antes sin ella (openssl pkey -in key.pem -out plain.pem).</translation>
+    </message>
+    <message>
+        <source>This is not an RSA private key in PEM form: it begins with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.</source>
+        <translation>Esto no es una clave privada RSA en formato PEM: empieza por -----BEGIN PRIVATE KEY----- o -----BEGIN RSA PRIVATE KEY-----.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address such as %2.</source>
+        <translation>%1 debe ser una dirección web como %2.</translation>
+    </message>
+    <message>
+        <source>Fill in “%1”.</source>
+        <translation>Rellena «%1».</translation>
     </message>
 </context>
 <context>
@@ -1544,10 +1832,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>Elige otro id. de perfil; no se puede usar «%1».</translation>
     </message>
     <message>
-        <source>There is one sandbox profile, and it is built in.</source>
-        <translation>Solo hay un perfil de sandbox, y viene integrado.</translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation>Ponle un nombre al perfil.</translation>
     </message>
@@ -1558,6 +1842,38 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>The address must be a web address such as %1.</source>
         <translation>La dirección debe ser una dirección web, como %1.</translation>
+    </message>
+    <message>
+        <source>Paragon sandbox</source>
+        <translation>Sandbox de Paragon</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile per platform, and it is built in.</source>
+        <translation>Hay un perfil de sandbox por plataforma, y viene incluido.</translation>
+    </message>
+    <message>
+        <source>%1 profiles cannot be of this kind; choose one of the kinds offered.</source>
+        <translation>Los perfiles de %1 no pueden ser de este tipo; elige uno de los tipos ofrecidos.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 project ID (you find it in the %1 dashboard).</source>
+        <translation>Escribe el ID del proyecto de %1 (lo encontrarás en el panel de %1).</translation>
+    </message>
+    <message>
+        <source>The project ID may hold only letters, digits and hyphens, as in 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</source>
+        <translation>El ID del proyecto solo puede contener letras, dígitos y guiones, como en 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the user the tokens are signed for.</source>
+        <translation>Escribe el ID del usuario para el que se firman los tokens.</translation>
+    </message>
+    <message>
+        <source>%1 is not a service of %2.</source>
+        <translation>%1 no es un servicio de %2.</translation>
+    </message>
+    <message>
+        <source>The address of %1 must be a web address such as %2.</source>
+        <translation>La dirección de %1 debe ser una dirección web como %2.</translation>
     </message>
 </context>
 <context>
@@ -1965,10 +2281,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>sandbox integrado</translation>
     </message>
     <message>
-        <source>backend proxy</source>
-        <translation>proxy de backend</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2016,6 +2328,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>%1, set by %2</source>
         <translation>%1, definido por %2</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>
@@ -2030,6 +2346,33 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>Unknown</source>
         <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTokenSource</name>
+    <message>
+        <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,26 @@
         <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
         <translation>Saisissez la clé dans Paramètres → Profils, ou définissez la variable d’environnement %1.</translation>
     </message>
+    <message>
+        <source>built-in Paragon sandbox on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in Paragon sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens signed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in Paragon sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -484,6 +504,14 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectRequest</name>
@@ -814,6 +842,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>&amp;Hide messages from the page</source>
         <translation>&amp;Masquer les messages de la page</translation>
     </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -1014,6 +1046,21 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>IntegrationChooser</name>
+    <message>
+        <source>Choose an integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which account do you want to connect to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrationPicker</name>
     <message>
         <source>Search integrations</source>
@@ -1057,6 +1104,29 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>The server&apos;s reply has no &quot;data&quot; field.</source>
         <translation>La réponse du serveur n’a pas de champ «&#xa0;data&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Jwt</name>
+    <message>
+        <source>the key is not an RSA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JWT (three dot-separated parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed with RS256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1140,16 +1210,24 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Backend de l’entreprise</translation>
     </message>
     <message>
-        <source>the platform must be polytomic.</source>
-        <translation>la plateforme doit être polytomic.</translation>
-    </message>
-    <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>l&apos;accès doit être direct, backend ou sandbox.</translation>
     </message>
     <message>
         <source>the base URL must be a web address such as %1.</source>
         <translation>l’URL de base doit être une adresse web, par exemple %1.</translation>
+    </message>
+    <message>
+        <source>the platform must be one of: %1.</source>
+        <translation>la plateforme doit être l’une des suivantes&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>the address must be a web address such as %1.</source>
+        <translation>l’adresse doit être une adresse web comme %1.</translation>
+    </message>
+    <message>
+        <source>the project ID may hold only letters, digits and hyphens.</source>
+        <translation>l’ID du projet ne peut contenir que des lettres, des chiffres et des traits d’union.</translation>
     </message>
 </context>
 <context>
@@ -1392,10 +1470,172 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>ParagonAttempt</name>
+    <message>
+        <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s project has no active integration “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon Connect Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon connected an account (credential %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal reported a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonHttp</name>
+    <message>
+        <source>Paragon refused the user token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonJson</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonProvider</name>
+    <message>
+        <source>Paragon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlatformTraits</name>
     <message>
         <source>Polytomic</source>
         <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>Polytomic&apos;s API, with an API key kept in this computer&apos;s keychain.</source>
+        <translation>L’API de Polytomic, avec une clé API conservée dans le trousseau de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL de &amp;base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>&amp;Clé API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>Proxy backend</translation>
+    </message>
+    <message>
+        <source>Your backend adds the API key; the app never holds it.</source>
+        <translation>Votre backend ajoute la clé API&#xa0;; l’application ne la détient jamais.</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>Vos &amp;identifiants&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paragon</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Your backend (token URL)</source>
+        <translation>Votre backend (URL du jeton)</translation>
+    </message>
+    <message>
+        <source>Your backend signs a user token and answers the token URL with {&quot;token&quot;: &quot;…&quot;}.</source>
+        <translation>Votre backend signe un jeton d’utilisateur et répond à l’URL du jeton par {&quot;token&quot;: &quot;…&quot;}.</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>URL du &amp;jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signing key (support staff)</source>
+        <translation>Clé de signature (équipe de support)</translation>
+    </message>
+    <message>
+        <source>The app signs short-lived user tokens for one user with the project&apos;s signing key.</source>
+        <translation>L’application signe des jetons d’utilisateur de courte durée pour un utilisateur avec la clé de signature du projet.</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key (PEM):</source>
+        <translation>Clé de &amp;signature (PEM)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For support staff: the signing key stays in this computer&apos;s keychain. Never give it to end users.</source>
+        <translation>Pour l’équipe de support&#xa0;: la clé de signature reste dans le trousseau de cet ordinateur. Ne la donnez jamais aux utilisateurs finaux.</translation>
     </message>
 </context>
 <context>
@@ -1457,10 +1697,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Ajouter un profil</translation>
     </message>
     <message>
-        <source>Backend proxy</source>
-        <translation>Proxy backend</translation>
-    </message>
-    <message>
         <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
         <translation>Conserve les cookies des pages d’identification dans le dossier propre à ce profil, pour que les fournisseurs vous reconnaissent la prochaine fois. Désactivé&#xa0;: rien des pages web n’est conservé après la fermeture de l’application.</translation>
     </message>
@@ -1477,24 +1713,12 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Base URL:</source>
-        <translation>URL de &amp;base&#xa0;:</translation>
-    </message>
-    <message>
         <source>API &amp;version:</source>
         <translation>&amp;Version de l’API&#xa0;:</translation>
     </message>
     <message>
         <source>Web pages:</source>
         <translation>Pages web&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Your &amp;credential:</source>
-        <translation>Vos &amp;identifiants&#xa0;:</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>&amp;Clé API&#xa0;:</translation>
     </message>
     <message>
         <source>•••• stored in keychain</source>
@@ -1521,16 +1745,80 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Donnez un nom au profil.</translation>
     </message>
     <message>
-        <source>Enter the base URL of the API or of your backend proxy.</source>
-        <translation>Saisissez l’URL de base de l’API ou de votre proxy backend.</translation>
-    </message>
-    <message>
         <source>Profile Set by %1</source>
         <translation>Profil (défini par %1)</translation>
     </message>
     <message>
-        <source>%1 (API key)</source>
-        <translation>%1 (clé API)</translation>
+        <source>Choose Key &amp;File…</source>
+        <translation>Choisir le &amp;fichier de clé…</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Paste the key (-----BEGIN PRIVATE KEY----- …), or choose its file</source>
+        <translation>Collez la clé (-----BEGIN PRIVATE KEY----- …) ou choisissez son fichier</translation>
+    </message>
+    <message>
+        <source>Only for an installation on your own servers. An empty field keeps the cloud&apos;s address.</source>
+        <translation>Uniquement pour une installation sur vos propres serveurs. Un champ vide garde l’adresse du cloud.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plateforme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject ID:</source>
+        <translation>I&amp;D du projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>ID de l’uti&amp;lisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the Signing Key</source>
+        <translation>Choisir la clé de signature</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>Clés PEM (*.pem *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-hosted %1: its own service addresses</source>
+        <translation>%1 auto-&amp;hébergé&#xa0;: ses propres adresses de services</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a signing key.</source>
+        <translation>Ce fichier est trop volumineux pour être une clé de signature.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Le fichier n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A project ID holds only letters, digits and hyphens.</source>
+        <translation>Un ID de projet ne contient que des lettres, des chiffres et des traits d’union.</translation>
+    </message>
+    <message>
+        <source>Enter a web address such as %1.</source>
+        <translation>Saisissez une adresse web comme %1.</translation>
+    </message>
+    <message>
+        <source>This key is protected by a passphrase. Save it without one first (openssl pkey -in key.pem -out plain.pem).</source>
+        <translation>Cette clé est protégée par une phrase secrète. Enregistrez-la d’abord sans (openssl pkey -in key.pem -out plain.pem).</translation>
+    </message>
+    <message>
+        <source>This is not an RSA private key in PEM form: it begins with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.</source>
+        <translation>Ce n’est pas une clé privée RSA au format PEM&#xa0;: elle commence par -----BEGIN PRIVATE KEY----- ou -----BEGIN RSA PRIVATE KEY-----.</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address such as %2.</source>
+        <translation>%1 doit être une adresse web comme %2.</translation>
+    </message>
+    <message>
+        <source>Fill in “%1”.</source>
+        <translation>Remplissez «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1544,10 +1832,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>Choisissez un autre identifiant de profil&#xa0;; «&#xa0;%1&#xa0;» ne peut pas être utilisé.</translation>
     </message>
     <message>
-        <source>There is one sandbox profile, and it is built in.</source>
-        <translation>Il n’existe qu’un seul profil sandbox, et il est intégré.</translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation>Donnez un nom au profil.</translation>
     </message>
@@ -1558,6 +1842,38 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>The address must be a web address such as %1.</source>
         <translation>L’adresse doit être une adresse web, par exemple %1.</translation>
+    </message>
+    <message>
+        <source>Paragon sandbox</source>
+        <translation>Sandbox Paragon</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile per platform, and it is built in.</source>
+        <translation>Il y a un profil sandbox par plateforme, et il est intégré.</translation>
+    </message>
+    <message>
+        <source>%1 profiles cannot be of this kind; choose one of the kinds offered.</source>
+        <translation>Les profils %1 ne peuvent pas être de ce type&#xa0;; choisissez l’un des types proposés.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 project ID (you find it in the %1 dashboard).</source>
+        <translation>Saisissez l’ID du projet %1 (vous le trouverez dans le tableau de bord de %1).</translation>
+    </message>
+    <message>
+        <source>The project ID may hold only letters, digits and hyphens, as in 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</source>
+        <translation>L’ID du projet ne peut contenir que des lettres, des chiffres et des traits d’union, comme 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the user the tokens are signed for.</source>
+        <translation>Saisissez l’ID de l’utilisateur pour qui les jetons sont signés.</translation>
+    </message>
+    <message>
+        <source>%1 is not a service of %2.</source>
+        <translation>%1 n’est pas un service de %2.</translation>
+    </message>
+    <message>
+        <source>The address of %1 must be a web address such as %2.</source>
+        <translation>L’adresse de %1 doit être une adresse web comme %2.</translation>
     </message>
 </context>
 <context>
@@ -1965,10 +2281,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>sandbox intégrée</translation>
     </message>
     <message>
-        <source>backend proxy</source>
-        <translation>proxy backend</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2016,6 +2328,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>%1, set by %2</source>
         <translation>%1, défini par %2</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>
@@ -2030,6 +2346,33 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTokenSource</name>
+    <message>
+        <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,26 @@
         <source>Enter the key in Settings → Profiles, or set the environment variable %1.</source>
         <translation>[設定] → [プロファイル] でキーを入力するか、環境変数 %1 を設定してください。</translation>
     </message>
+    <message>
+        <source>built-in Paragon sandbox on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in Paragon sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens signed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon project %1, tokens from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in Paragon sandbox could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -483,6 +503,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectRequest</name>
@@ -812,6 +840,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>&amp;Hide messages from the page</source>
         <translation>ページからのメッセージを隠す(&amp;H)</translation>
     </message>
+    <message>
+        <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTypeModel</name>
@@ -1012,6 +1044,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>IntegrationChooser</name>
+    <message>
+        <source>Choose an integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which account do you want to connect to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntegrationPicker</name>
     <message>
         <source>Search integrations</source>
@@ -1055,6 +1102,29 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The server&apos;s reply has no &quot;data&quot; field.</source>
         <translation>サーバーの応答に「data」フィールドがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Jwt</name>
+    <message>
+        <source>the key is not an RSA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JWT (three dot-separated parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed with RS256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1138,16 +1208,24 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>会社のバックエンド</translation>
     </message>
     <message>
-        <source>the platform must be polytomic.</source>
-        <translation>プラットフォームは polytomic でなければなりません。</translation>
-    </message>
-    <message>
         <source>the access must be direct, backend or sandbox.</source>
         <translation>アクセスは direct、backend、sandbox のいずれかでなければなりません。</translation>
     </message>
     <message>
         <source>the base URL must be a web address such as %1.</source>
         <translation>ベース URL は %1 のような Web アドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>the platform must be one of: %1.</source>
+        <translation>プラットフォームは次のいずれかにしてください: %1。</translation>
+    </message>
+    <message>
+        <source>the address must be a web address such as %1.</source>
+        <translation>アドレスは %1 のような Web アドレスにしてください。</translation>
+    </message>
+    <message>
+        <source>the project ID may hold only letters, digits and hyphens.</source>
+        <translation>プロジェクト ID に使えるのは英字、数字、ハイフンだけです。</translation>
     </message>
 </context>
 <context>
@@ -1390,10 +1468,170 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>ParagonAttempt</name>
+    <message>
+        <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s project has no active integration “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon Connect Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon connected an account (credential %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal reported a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonHttp</name>
+    <message>
+        <source>Paragon refused the user token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonJson</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonProvider</name>
+    <message>
+        <source>Paragon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlatformTraits</name>
     <message>
         <source>Polytomic</source>
         <translation>Polytomic</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>Polytomic&apos;s API, with an API key kept in this computer&apos;s keychain.</source>
+        <translation>Polytomic の API。API キーはこのコンピューターのキーチェーンに保存されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>ベース URL(&amp;B):</translation>
+    </message>
+    <message>
+        <source>API ke&amp;y:</source>
+        <translation>API キー(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Backend proxy</source>
+        <translation>バックエンドプロキシ</translation>
+    </message>
+    <message>
+        <source>Your backend adds the API key; the app never holds it.</source>
+        <translation>API キーはバックエンドが付け加えます。アプリが保持することはありません。</translation>
+    </message>
+    <message>
+        <source>Your &amp;credential:</source>
+        <translation>認証情報(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Paragon</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Your backend (token URL)</source>
+        <translation>バックエンド (トークン URL)</translation>
+    </message>
+    <message>
+        <source>Your backend signs a user token and answers the token URL with {&quot;token&quot;: &quot;…&quot;}.</source>
+        <translation>バックエンドがユーザートークンに署名し、トークン URL に {&quot;token&quot;: &quot;…&quot;} で応答します。</translation>
+    </message>
+    <message>
+        <source>&amp;Token URL:</source>
+        <translation>トークン URL(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Signing key (support staff)</source>
+        <translation>署名鍵 (サポート担当者用)</translation>
+    </message>
+    <message>
+        <source>The app signs short-lived user tokens for one user with the project&apos;s signing key.</source>
+        <translation>アプリがプロジェクトの署名鍵で、1 人のユーザー用の有効期間の短いユーザートークンに署名します。</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key (PEM):</source>
+        <translation>署名鍵 (PEM)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>For support staff: the signing key stays in this computer&apos;s keychain. Never give it to end users.</source>
+        <translation>サポート担当者用: 署名鍵はこのコンピューターのキーチェーンに保存されます。エンドユーザーには絶対に渡さないでください。</translation>
     </message>
 </context>
 <context>
@@ -1455,10 +1693,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>プロファイルの追加</translation>
     </message>
     <message>
-        <source>Backend proxy</source>
-        <translation>バックエンドプロキシ</translation>
-    </message>
-    <message>
         <source>Keeps the cookies of sign-in pages in this profile&apos;s own folder, so providers remember you next time. Off: nothing of the web pages is kept once the app closes.</source>
         <translation>サインインページの Cookie をこのプロファイル専用のフォルダーに保存し、次回プロバイダーがあなたを記憶できるようにします。オフの場合: アプリを閉じると、Web ページのデータは何も保持されません。</translation>
     </message>
@@ -1475,24 +1709,12 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>種類(&amp;K):</translation>
     </message>
     <message>
-        <source>&amp;Base URL:</source>
-        <translation>ベース URL(&amp;B):</translation>
-    </message>
-    <message>
         <source>API &amp;version:</source>
         <translation>API バージョン(&amp;V):</translation>
     </message>
     <message>
         <source>Web pages:</source>
         <translation>Web ページ:</translation>
-    </message>
-    <message>
-        <source>Your &amp;credential:</source>
-        <translation>認証情報(&amp;C):</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API キー(&amp;K):</translation>
     </message>
     <message>
         <source>•••• stored in keychain</source>
@@ -1519,16 +1741,80 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>プロファイルに名前を付けてください。</translation>
     </message>
     <message>
-        <source>Enter the base URL of the API or of your backend proxy.</source>
-        <translation>API またはバックエンドプロキシのベース URL を入力してください。</translation>
-    </message>
-    <message>
         <source>Profile Set by %1</source>
         <translation>プロファイル (設定元: %1)</translation>
     </message>
     <message>
-        <source>%1 (API key)</source>
-        <translation>%1 (API キー)</translation>
+        <source>Choose Key &amp;File…</source>
+        <translation>鍵ファイルを選択(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Paste the key (-----BEGIN PRIVATE KEY----- …), or choose its file</source>
+        <translation>鍵 (-----BEGIN PRIVATE KEY----- …) を貼り付けるか、そのファイルを選択してください</translation>
+    </message>
+    <message>
+        <source>Only for an installation on your own servers. An empty field keeps the cloud&apos;s address.</source>
+        <translation>自社のサーバー上のインストール専用です。空欄のフィールドはクラウドのアドレスのままになります。</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>プラットフォーム(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject ID:</source>
+        <translation>プロジェクト ID(&amp;J):</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>ユーザー ID(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Choose the Signing Key</source>
+        <translation>署名鍵を選択</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM 鍵 (*.pem *.key);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Se&amp;lf-hosted %1: its own service addresses</source>
+        <translation>セルフホストの %1: 独自のサービスのアドレス(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a signing key.</source>
+        <translation>このファイルは署名鍵にしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>ファイルを読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>A project ID holds only letters, digits and hyphens.</source>
+        <translation>プロジェクト ID に使えるのは英字、数字、ハイフンだけです。</translation>
+    </message>
+    <message>
+        <source>Enter a web address such as %1.</source>
+        <translation>%1 のような Web アドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>This key is protected by a passphrase. Save it without one first (openssl pkey -in key.pem -out plain.pem).</source>
+        <translation>この鍵はパスフレーズで保護されています。先にパスフレーズなしで保存してください (openssl pkey -in key.pem -out plain.pem)。</translation>
+    </message>
+    <message>
+        <source>This is not an RSA private key in PEM form: it begins with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----.</source>
+        <translation>PEM 形式の RSA 秘密鍵ではありません。秘密鍵は -----BEGIN PRIVATE KEY----- または -----BEGIN RSA PRIVATE KEY----- で始まります。</translation>
+    </message>
+    <message>
+        <source>%1 must be a web address such as %2.</source>
+        <translation>%1 は %2 のような Web アドレスにしてください。</translation>
+    </message>
+    <message>
+        <source>Fill in “%1”.</source>
+        <translation>「%1」を入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1542,10 +1828,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>別のプロファイル ID を選んでください。「%1」は使用できません。</translation>
     </message>
     <message>
-        <source>There is one sandbox profile, and it is built in.</source>
-        <translation>サンドボックスプロファイルは 1 つだけで、組み込まれています。</translation>
-    </message>
-    <message>
         <source>Give the profile a name.</source>
         <translation>プロファイルに名前を付けてください。</translation>
     </message>
@@ -1556,6 +1838,38 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The address must be a web address such as %1.</source>
         <translation>アドレスは %1 のような Web アドレスでなければなりません。</translation>
+    </message>
+    <message>
+        <source>Paragon sandbox</source>
+        <translation>Paragon サンドボックス</translation>
+    </message>
+    <message>
+        <source>There is one sandbox profile per platform, and it is built in.</source>
+        <translation>サンドボックスのプロファイルはプラットフォームごとに 1 つで、組み込みです。</translation>
+    </message>
+    <message>
+        <source>%1 profiles cannot be of this kind; choose one of the kinds offered.</source>
+        <translation>%1 のプロファイルはこの種類にできません。表示される種類から選んでください。</translation>
+    </message>
+    <message>
+        <source>Enter the %1 project ID (you find it in the %1 dashboard).</source>
+        <translation>%1 のプロジェクト ID を入力してください (%1 のダッシュボードにあります)。</translation>
+    </message>
+    <message>
+        <source>The project ID may hold only letters, digits and hyphens, as in 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c.</source>
+        <translation>プロジェクト ID に使えるのは英字、数字、ハイフンだけです (例: 3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c)。</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the user the tokens are signed for.</source>
+        <translation>トークンの署名対象となるユーザーの ID を入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a service of %2.</source>
+        <translation>%1 は %2 のサービスではありません。</translation>
+    </message>
+    <message>
+        <source>The address of %1 must be a web address such as %2.</source>
+        <translation>%1 のアドレスは %2 のような Web アドレスにしてください。</translation>
     </message>
 </context>
 <context>
@@ -1963,10 +2277,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>内蔵サンドボックス</translation>
     </message>
     <message>
-        <source>backend proxy</source>
-        <translation>バックエンドプロキシ</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2014,6 +2324,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>%1, set by %2</source>
         <translation>%1 (設定元: %2)</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>
@@ -2028,6 +2342,33 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTokenSource</name>
+    <message>
+        <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
