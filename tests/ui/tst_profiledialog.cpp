@@ -5,6 +5,7 @@
 #include "core/settings/ProfileStore.h"
 #include "ui/KeychainAccess.h"
 #include "ui/ProfileDialog.h"
+#include "ui/Translations.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -367,6 +368,39 @@ private Q_SLOTS:
             dialog->selfHostedField()->click();
         dialog->certificateOverrideField()->click();
         const QStringList duplicates = duplicateMnemonics(*dialog);
+        QVERIFY2(duplicates.isEmpty(), qPrintable(duplicates.join(QLatin1String("; "))));
+    }
+
+    void noTwoVisibleControlsShareAMnemonicInAnyLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<Profile::Platform>("platform");
+        QTest::addColumn<Profile::Access>("access");
+        for (const QString &language : Translations::available()) {
+            for (const Profile::Platform platform : PlatformTraits::platforms()) {
+                for (const AccessTraits &access : PlatformTraits::of(platform).accesses)
+                    QTest::addRow("%s-%s-%s", qPrintable(language),
+                                  qPrintable(Profile::platformName(platform)),
+                                  qPrintable(Profile::accessName(access.access)))
+                        << language << platform << access.access;
+            }
+        }
+    }
+
+    void noTwoVisibleControlsShareAMnemonicInAnyLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(Profile::Platform, platform);
+        QFETCH(Profile::Access, access);
+        Translations::install(language);
+        auto dialog = dialogFor(platform, access);
+        if (dialog->selfHostedField()->isVisible())
+            dialog->selfHostedField()->click();
+        const QStringList duplicates = duplicateMnemonics(*dialog);
+        const QString title = dialog->windowTitle();
+        Translations::install(QStringLiteral("en"));
+        if (language != QLatin1String("en"))
+            QVERIFY2(title != QLatin1String("Add Profile"), qPrintable(title)); // it is translated
         QVERIFY2(duplicates.isEmpty(), qPrintable(duplicates.join(QLatin1String("; "))));
     }
 
