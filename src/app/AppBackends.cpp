@@ -1,11 +1,14 @@
 #include "app/AppBackends.h"
 
 #include "core/model/PlatformTraits.h"
+#include "core/paragon/ParagonProvider.h"
 #include "core/polytomic/PolytomicProvider.h"
 #include "core/system/LogCategories.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/paragon/ParagonSandbox.h"
 
 #include <QPointer>
+#include <QUrlQuery>
 #include <qt6keychain/keychain.h>
 
 AppBackends::AppBackends(const SandboxOptions &sandboxOptions, QObject *parent)
@@ -15,11 +18,25 @@ AppBackends::AppBackends(const SandboxOptions &sandboxOptions, QObject *parent)
 
 AppBackends::~AppBackends()
 {
-    delete m_provider; // before the sandbox it may point at
+    delete m_provider; // before the sandboxes it may point at
 }
 
 QString AppBackends::describe(const Profile &profile) const
 {
+    if (profile.platform == Profile::Platform::Paragon) {
+        switch (profile.access) {
+        case Profile::Access::Sandbox:
+            return m_paragonSandbox && m_paragonSandbox->isRunning()
+                ? tr("built-in Paragon sandbox on %1").arg(m_paragonSandbox->url().authority())
+                : tr("built-in Paragon sandbox");
+        case Profile::Access::Direct:
+            return tr("Paragon project %1, tokens signed here").arg(profile.projectId);
+        case Profile::Access::Backend:
+            return tr("Paragon project %1, tokens from %2")
+                .arg(profile.projectId, profile.baseUrl.host());
+        }
+        return {};
+    }
     switch (profile.access) {
     case Profile::Access::Sandbox:
         return m_sandbox && m_sandbox->isRunning()
@@ -36,6 +53,19 @@ QString AppBackends::describe(const Profile &profile) const
 void AppBackends::open(const Profile &profile, QObject *context,
                        ResultCallback<PlatformProvider *> done)
 {
+    if (profile.platform == Profile::Platform::Paragon
+        && profile.access == Profile::Access::Sandbox) {
+        if (!m_paragonSandbox)
+            m_paragonSandbox = std::make_unique<ParagonSandbox>();
+        QString error;
+        if (!m_paragonSandbox->start(&error)) {
+            done(Result<PlatformProvider *>::error(ApiFailure::configuration(
+                {}, tr("The built-in Paragon sandbox could not start: %1").arg(error))));
+            return;
+        }
+        finishOpenParagon(profile, {}, done);
+        return;
+    }
     if (profile.access == Profile::Access::Sandbox) {
         if (!m_sandbox)
             m_sandbox = std::make_unique<SandboxServer>(m_sandboxOptions);
@@ -53,7 +83,10 @@ void AppBackends::open(const Profile &profile, QObject *context,
     const QString variable = PlatformTraits::of(profile.platform).keyEnvironmentVariable;
     const QString fromEnvironment = qEnvironmentVariable(variable.toLocal8Bit().constData());
     if (profile.access == Profile::Access::Direct && !fromEnvironment.isEmpty()) {
-        finishOpen(profile, fromEnvironment, done);
+        if (profile.platform == Profile::Platform::Paragon)
+            finishOpenParagon(profile, fromEnvironment, done);
+        else
+            finishOpen(profile, fromEnvironment, done);
         return;
     }
 
@@ -80,7 +113,10 @@ void AppBackends::open(const Profile &profile, QObject *context,
                                                     .arg(variable))));
             return;
         }
-        finishOpen(profile, secret, done);
+        if (profile.platform == Profile::Platform::Paragon)
+            finishOpenParagon(profile, secret, done);
+        else
+            finishOpen(profile, secret, done);
     });
     job->start();
 }
@@ -106,9 +142,47 @@ void AppBackends::finishOpen(const Profile &profile, const QString &secret,
         endpoint.credential = secret;
         break;
     }
+    setProvider(new PolytomicProvider(endpoint, this));
+    done(Result<PlatformProvider *>::success(m_provider.data()));
+}
+
+void AppBackends::setProvider(PlatformProvider *provider)
+{
     // Windows of the previous profile may still hold it until their event ends.
     if (m_provider)
         m_provider->deleteLater();
-    m_provider = new PolytomicProvider(endpoint, this);
+    m_provider = provider;
+}
+
+void AppBackends::finishOpenParagon(const Profile &profile, const QString &secret,
+                                    ResultCallback<PlatformProvider *> done)
+{
+    ParagonEndpoint endpoint;
+    if (profile.access == Profile::Access::Sandbox) {
+        endpoint.projectId = m_paragonSandbox->projectId();
+        endpoint.environments = m_paragonSandbox->environments();
+        endpoint.tokenUrl = m_paragonSandbox->tokenUrl();
+        QUrlQuery query(endpoint.tokenUrl);
+        query.addQueryItem(QStringLiteral("sub"), QLatin1String(paragonSandboxUser));
+        endpoint.tokenUrl.setQuery(query);
+    } else {
+        endpoint.projectId = profile.projectId;
+        // Paragon's cloud, but for the services a self-hosted Paragon names.
+        endpoint.environments = PlatformTraits::paragonCloudEnvironments();
+        for (auto it = profile.environments.begin(); it != profile.environments.end(); ++it) {
+            if (it.value().isValid())
+                endpoint.environments.insert(it.key(), it.value());
+        }
+        if (profile.access == Profile::Access::Direct) {
+            endpoint.tokenSource = ParagonEndpoint::TokenSource::SigningKey;
+            endpoint.signingKeyPem = secret.toUtf8();
+            endpoint.userId = profile.userId;
+        } else {
+            endpoint.tokenUrl = profile.baseUrl;
+            endpoint.credentialHeader = profile.credentialHeader.toLatin1();
+            endpoint.credential = secret;
+        }
+    }
+    setProvider(new ParagonProvider(endpoint, this));
     done(Result<PlatformProvider *>::success(m_provider.data()));
 }

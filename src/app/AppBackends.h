@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class ParagonSandbox;
 class SandboxServer;
 
 class AppBackends : public Backends
@@ -23,16 +24,24 @@ public:
               ResultCallback<PlatformProvider *> done) override;
     QString describe(const Profile &profile) const override;
 
-    // The in-process sandbox, started on first use; null before.
+    // The in-process sandboxes, started on first use; null before.
     SandboxServer *sandbox() const { return m_sandbox.get(); }
+    ParagonSandbox *paragonSandbox() const { return m_paragonSandbox.get(); }
+
+    // The user id the built-in Paragon sandbox's tokens are for.
+    static constexpr auto paragonSandboxUser = "connect-desktop-user";
 
     static constexpr auto keychainService = "connect-desktop";
 
 private:
     void finishOpen(const Profile &profile, const QString &secret,
                     ResultCallback<PlatformProvider *> done);
+    void finishOpenParagon(const Profile &profile, const QString &secret,
+                           ResultCallback<PlatformProvider *> done);
+    void setProvider(PlatformProvider *provider);
 
     SandboxOptions m_sandboxOptions;
     std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<ParagonSandbox> m_paragonSandbox;
     QPointer<PlatformProvider> m_provider;
 };

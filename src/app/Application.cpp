@@ -228,7 +228,9 @@ int run(int argc, char **argv, const Hooks &hooks)
     }
     case Invocation::Command::Sandbox: {
         QCoreApplication app(argc, argv);
-        return SandboxCommand::run(invocation.sandbox);
+        if (invocation.paragonSandbox)
+            return SandboxCommand::runParagon(*invocation.paragonSandbox, invocation.sandboxJson);
+        return SandboxCommand::run(invocation.sandbox, invocation.sandboxJson);
     }
     case Invocation::Command::Connect:
         return runWindowed(argc, argv, invocation, nullptr, hooks);

@@ -65,15 +65,70 @@ bool readInt(const QCommandLineParser &parser, const QString &name, int minimum,
     return true;
 }
 
+// `sandbox --platform paragon`: the options Paragon's sandbox has; Polytomic's others are refused.
+Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invocation)
+{
+    static const QStringList polytomicOnly{
+        QStringLiteral("api-key"),     QStringLiteral("logo"),
+        QStringLiteral("logo-dark"),   QStringLiteral("session-ttl"),
+        QStringLiteral("latency"),     QStringLiteral("fail-status"),
+        QStringLiteral("fail-rate"),   QStringLiteral("fail-first"),
+        QStringLiteral("fault-scope"), QStringLiteral("seed"),
+        QStringLiteral("malformed-json"), QStringLiteral("drop-connection"),
+        QStringLiteral("embedded-signin-refused"), QStringLiteral("untrusted-modal"),
+        QStringLiteral("hostile-modal"), QStringLiteral("attack")};
+    for (const QString &name : polytomicOnly) {
+        if (parser.isSet(name))
+            return error(
+                tr("--%1 is an option of Polytomic's sandbox; Paragon's has none such.").arg(name));
+    }
+    ParagonSandboxOptions paragon;
+    QString message;
+    int port = 0;
+    if (!readInt(parser, QStringLiteral("port"), 0, 65535, &port, &message)
+        || !readInt(parser, QStringLiteral("modal-delay"), 0, 600000, &paragon.portalDelayMs,
+                    &message)
+        || !readInt(parser, QStringLiteral("oauth-start-status"), 400, 599,
+                    &paragon.oauthStartStatus, &message))
+        return error(message);
+    paragon.port = quint16(port);
+    paragon.stateFile = parser.value(QStringLiteral("state"));
+    if (parser.isSet(QStringLiteral("project-id"))) {
+        static const QRegularExpression id(
+            QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9-]{1,64}")));
+        paragon.projectId = parser.value(QStringLiteral("project-id")).trimmed();
+        if (!id.match(paragon.projectId).hasMatch())
+            return error(tr("--project-id takes letters, digits and dashes, not \"%1\".")
+                             .arg(paragon.projectId.left(64)));
+    }
+    if (parser.isSet(QStringLiteral("token-fault"))) {
+        paragon.tokenFault = parser.value(QStringLiteral("token-fault")).trimmed();
+        if (paragon.tokenFault != QLatin1String("expired")
+            && paragon.tokenFault != QLatin1String("forged"))
+            return error(tr("--token-fault takes expired or forged, not \"%1\".")
+                             .arg(paragon.tokenFault.left(64)));
+    }
+    paragon.blankPortal = parser.isSet(QStringLiteral("blank-modal"));
+    paragon.popupLosesOpener = parser.isSet(QStringLiteral("oauth-lose-opener"));
+    paragon.oauthError = parser.isSet(QStringLiteral("oauth-error"));
+    paragon.pendingCredentials = parser.isSet(QStringLiteral("pending-credentials"));
+    invocation.paragonSandbox = paragon;
+    return invocation;
+}
+
 Invocation parseSandbox(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
-        "Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect "
-        "API and serves its own modal. It prints its address and API key, then serves until "
-        "stopped (Ctrl+C)."));
+        "Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and "
+        "serves its own modal, or with --platform paragon stands in for Paragon's services and "
+        "portal. It prints its address and credentials, then serves until stopped (Ctrl+C)."));
     parser.addHelpOption();
     const QList<QCommandLineOption> options{
+        {QStringLiteral("platform"), tr("The platform: polytomic (default) or paragon."),
+         tr("NAME")},
+        {QStringLiteral("json"),
+         tr("Print the address and credentials as one JSON object on stdout.")},
         {QStringLiteral("port"), tr("Listen on this port (default: any free port)."), tr("N")},
         {QStringLiteral("api-key"), tr("Accept this API key (default: a random one, printed)."),
          tr("KEY")},
@@ -124,6 +179,16 @@ Invocation parseSandbox(const QStringList &arguments)
          tr("Fault: the modal makes the attack NAME that a host must outlive (popups written "
             "while blank, dialogs, a popup flood, …; resources/sandbox/attacks.js)."),
          tr("NAME")},
+        {QStringLiteral("project-id"), tr("Paragon: the project's id (default: a fixed one)."),
+         tr("ID")},
+        {QStringLiteral("token-fault"),
+         tr("Paragon fault: the token URL hands out expired or forged tokens."), tr("KIND")},
+        {QStringLiteral("oauth-error"),
+         tr("Paragon fault: Allow on the consent page ends in an OAuth error.")},
+        {QStringLiteral("oauth-start-status"),
+         tr("Paragon fault: starting a sign-in answers this HTTP status."), tr("CODE")},
+        {QStringLiteral("pending-credentials"),
+         tr("Paragon fault: new credentials stay PENDING.")},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -144,6 +209,22 @@ Invocation parseSandbox(const QStringList &arguments)
 
     Invocation invocation;
     invocation.command = Invocation::Command::Sandbox;
+    invocation.sandboxJson = parser.isSet(QStringLiteral("json"));
+    const QString platform = parser.value(QStringLiteral("platform")).trimmed().toLower();
+    if (parser.isSet(QStringLiteral("platform")) && platform != QLatin1String("polytomic")
+        && platform != QLatin1String("paragon"))
+        return error(tr("--platform takes polytomic or paragon, not \"%1\".")
+                         .arg(parser.value(QStringLiteral("platform")).left(64)));
+    static const QStringList paragonOnly{
+        QStringLiteral("project-id"), QStringLiteral("token-fault"), QStringLiteral("oauth-error"),
+        QStringLiteral("oauth-start-status"), QStringLiteral("pending-credentials")};
+    if (platform == QLatin1String("paragon"))
+        return parseParagonSandbox(parser, invocation);
+    for (const QString &name : paragonOnly) {
+        if (parser.isSet(name))
+            return error(tr("--%1 is an option of Paragon's sandbox: add --platform paragon.")
+                             .arg(name));
+    }
     SandboxOptions &sandbox = invocation.sandbox;
     SandboxFaults &faults = sandbox.faults;
     QString message;
@@ -247,6 +328,9 @@ Invocation parseConnect(const QStringList &arguments)
             "POLYTOMIC_API_KEY or the keychain."),
          tr("URL")},
         {QStringLiteral("proxy-url"), tr("A backend proxy that adds the key itself."), tr("URL")},
+        {QStringLiteral("platform"),
+         tr("The platform: polytomic or paragon. Without --profile, its built-in sandbox."),
+         tr("NAME")},
         {QStringLiteral("json"), tr("Print the result as one JSON object on stdout.")},
         {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
     });
@@ -300,6 +384,16 @@ Invocation parseConnect(const QStringList &arguments)
         if (!isWebUrl(options.proxyUrl))
             return error(
                 tr("--proxy-url must be a web address such as https://backend.example.com."));
+    }
+    if (parser.isSet(QStringLiteral("platform"))) {
+        const QString platform = parser.value(QStringLiteral("platform")).trimmed().toLower();
+        if (platform == QLatin1String("polytomic"))
+            options.platform = Profile::Platform::Polytomic;
+        else if (platform == QLatin1String("paragon"))
+            options.platform = Profile::Platform::Paragon;
+        else
+            return error(tr("--platform takes polytomic or paragon, not \"%1\".")
+                             .arg(parser.value(QStringLiteral("platform")).left(64)));
     }
     options.json = parser.isSet(QStringLiteral("json"));
     QString message;

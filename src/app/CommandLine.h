@@ -1,7 +1,9 @@
 // The command-line contract of connect-desktop (see product.md), parsed with QCommandLineParser.
 #pragma once
 
+#include "core/model/Profile.h"
 #include "sandbox/SandboxOptions.h"
+#include "sandbox/paragon/ParagonSandboxOptions.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,6 +21,7 @@ struct ConnectOptions
     QUrl baseUrl; // --base-url URL
     QUrl proxyUrl; // --proxy-url URL
     bool json = false; // --json
+    std::optional<Profile::Platform> platform; // --platform; unset: the profile's
 };
 
 struct Invocation
@@ -27,7 +30,9 @@ struct Invocation
 
     Command command = Command::Window;
     QString text; // the help text, the version, or a one-line error naming the fix
-    SandboxOptions sandbox;
+    SandboxOptions sandbox; // Sandbox: Polytomic's
+    std::optional<ParagonSandboxOptions> paragonSandbox; // Sandbox --platform paragon
+    bool sandboxJson = false; // Sandbox --json: one JSON line with its address and credentials
     ConnectOptions connect;
     QString deepLinkIntegration; // Window: a connectdesktop:// link asked for this integration
     QString language; // --lang CODE (Window and Connect); empty: the settings' or the system's

@@ -4,7 +4,9 @@
 #include "core/model/PlatformTraits.h"
 #include "core/session/SessionPlanner.h"
 #include "core/session/Workspace.h"
+#include "core/settings/ProfileStore.h"
 #include "ui/ConnectWindow.h"
+#include "ui/IntegrationChooser.h"
 #include "ui/ThemeManager.h"
 #include "web/WebProfiles.h"
 
@@ -22,6 +24,14 @@ ConnectCommand::ConnectCommand(const ConnectOptions &options, const AppContext &
 
 std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
 {
+    const auto platform = m_options.platform;
+    if (platform && *platform != Profile::Platform::Polytomic
+        && (m_options.baseUrl.isValid() || m_options.proxyUrl.isValid())) {
+        *error = tr("--base-url and --proxy-url are Polytomic's; for %1, name a profile with "
+                    "--profile (add one in the app's settings).")
+                     .arg(PlatformTraits::of(*platform).displayName());
+        return std::nullopt;
+    }
     if (m_options.baseUrl.isValid() || m_options.proxyUrl.isValid()) {
         const bool proxy = m_options.proxyUrl.isValid();
         const QUrl url = proxy ? m_options.proxyUrl : m_options.baseUrl;
@@ -47,8 +57,17 @@ std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
             *error = tr("Unknown profile “%1”. Profiles: %2 (add one in the app's settings).")
                          .arg(m_options.profile, names.join(QLatin1String(", ")));
         }
+        if (found && platform && found->platform != *platform) {
+            *error = tr("The profile “%1” is a %2 profile, not %3.")
+                         .arg(found->name, PlatformTraits::of(found->platform).displayName(),
+                              PlatformTraits::of(*platform).displayName());
+            return std::nullopt;
+        }
         return found;
     }
+    // --platform alone: that platform's built-in sandbox.
+    if (platform)
+        return ProfileStore::sandboxProfile(*platform);
     return m_context.profiles->active();
 }
 
@@ -114,7 +133,7 @@ int ConnectCommand::exec()
 
 void ConnectCommand::typesArrived()
 {
-    if (m_window)
+    if (m_window || m_chooser)
         return; // listed once; nothing asks again
     const QStringList unknown = m_workspace->unlisted(m_options.integrations);
     if (!unknown.isEmpty()) {
@@ -125,6 +144,11 @@ void ConnectCommand::typesArrived()
         stopWithUsageError(
             tr("Unknown integration “%1”. This backend offers: %2.")
                 .arg(unknown.join(QLatin1String("”, “")), ids.join(QLatin1String(", "))));
+        return;
+    }
+    if (m_options.integrations.size() != 1
+        && !m_workspace->provider()->choosesAmongIntegrations()) {
+        chooseIntegration();
         return;
     }
     if (m_options.integrations.size() == 1) {
@@ -138,6 +162,36 @@ void ConnectCommand::typesArrived()
         return;
     }
     m_workspace->refreshConnections();
+}
+
+void ConnectCommand::chooseIntegration()
+{
+    // The ones asked for, or every one the company allows that the platform offers.
+    QList<ConnectionType> choices;
+    for (const ConnectionType &type : m_workspace->offered()) {
+        if (m_options.integrations.isEmpty() || m_options.integrations.contains(type.id))
+            choices.append(type);
+    }
+    auto *chooser =
+        new IntegrationChooser(choices, m_workspace->provider()->platformName(), nullptr);
+    m_chooser = chooser;
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QDialog::finished, this, [this, chooser](int answer) {
+        if (m_done)
+            return;
+        if (answer != QDialog::Accepted) {
+            m_done = true;
+            SessionResult result;
+            result.outcome = SessionResult::Outcome::Cancelled;
+            print(result);
+            quit(result.exitCode());
+            return;
+        }
+        m_options.integrations = {chooser->chosen().id};
+        m_chooser = nullptr;
+        typesArrived();
+    });
+    chooser->show();
 }
 
 void ConnectCommand::openWindow(const QString &name)

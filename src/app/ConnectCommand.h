@@ -29,6 +29,8 @@ private:
     std::optional<Profile> resolveProfile(QString *error) const;
     // The platform listed its integrations: the ones asked for are checked, the name chosen.
     void typesArrived();
+    // The platform's page shows one integration: the person chooses it first.
+    void chooseIntegration();
     void openWindow(const QString &name);
     void sessionFinished(const SessionResult &result);
     // Before a session exists: report and stop.
@@ -43,6 +45,7 @@ private:
     Profile m_profile;
     QString m_integrationName;
     QPointer<ConnectWindow> m_window;
+    QPointer<QDialog> m_chooser;
     int m_exitCode = CommandLine::Failed;
     bool m_done = false;
     bool m_interrupted = false;
