@@ -132,6 +132,10 @@
         <source>The built-in Paragon sandbox could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No signing key is stored for the profile “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -244,10 +248,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1 erwartet eine ganze Zahl von %2 bis %3, nicht „%4“.</translation>
-    </message>
-    <message>
-        <source>Runs the Connect sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal. It prints its address and API key, then serves until stopped (Ctrl+C).</source>
-        <translation>Startet die Connect-Sandbox: einen lokalen Server auf 127.0.0.1, der die Polytomic-Connect-API spricht und eine eigene Verbindungsseite bereitstellt. Er gibt seine Adresse und seinen API-Schlüssel aus und läuft, bis er beendet wird (Strg+C).</translation>
     </message>
     <message>
         <source>Listen on this port (default: any free port).</source>
@@ -476,6 +476,66 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>--attack takes an attack&apos;s name (lower-case letters, digits and dashes), not &quot;%1&quot;.</source>
         <translation>--attack erwartet den Namen eines Angriffs (Kleinbuchstaben, Ziffern und Bindestriche), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--token-fault takes expired or forged, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal, or with --platform paragon stands in for Paragon&apos;s services and portal. It prints its address and credentials, then serves until stopped (Ctrl+C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform: polytomic (default) or paragon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the address and credentials as one JSON object on stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon: the project&apos;s id (default: a fixed one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon fault: the token URL hands out expired or forged tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon fault: Allow on the consent page ends in an OAuth error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon fault: starting a sign-in answers this HTTP status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragon fault: new credentials stay PENDING.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--platform takes polytomic or paragon, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Paragon&apos;s sandbox: add --platform paragon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1552,7 +1612,7 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <name>ParagonProvider</name>
     <message>
         <source>Paragon</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Paragon</translation>
     </message>
     <message>
         <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
@@ -1568,6 +1628,45 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
     <message>
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParagonSandbox</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync your %1 data (sandbox stand-in; nothing leaves this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect your %1 account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project %1 in this sandbox; its project is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown integrationId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox refused to start the sign-in (a fault option).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integrationId and oauthMetaKeyId are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the user: ?sub=USER_ID</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1931,6 +2030,22 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>Stop it with Ctrl+C.</source>
         <translation>Beenden mit Strg+C.</translation>
+    </message>
+    <message>
+        <source>Paragon sandbox listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token URL: %1?sub=USER_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try: curl &apos;%1?sub=someone&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,9 @@ void AppBackends::open(const Profile &profile, QObject *context,
         if (profile.access == Profile::Access::Direct && secret.isEmpty()) {
             const QString why =
                 job->error() == QKeychain::EntryNotFound || job->error() == QKeychain::NoError
-                ? tr("No API key is stored for the profile “%1”.").arg(profile.name)
+                ? (profile.platform == Profile::Platform::Paragon
+                       ? tr("No signing key is stored for the profile “%1”.").arg(profile.name)
+                       : tr("No API key is stored for the profile “%1”.").arg(profile.name))
                 : tr("The system keychain could not be read (%1).").arg(job->errorString());
             done(Result<PlatformProvider *>::error(
                 ApiFailure::configuration({},

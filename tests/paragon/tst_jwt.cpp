@@ -26,11 +26,12 @@ private Q_SLOTS:
 
     void aTokenWithAChangedPayloadIsRefused()
     {
-        const QStringList parts = Jwt::signRs256(m_claims, m_keys.privateKeyPem).split('.');
+        const QStringList parts = Jwt::signRs256(m_claims, m_keys.privateKeyPem).split(QLatin1Char('.'));
         const QByteArray other = QByteArray(R"({"sub":"someone-else","exp":4102444800})")
                                      .toBase64(QByteArray::Base64UrlEncoding
                                                | QByteArray::OmitTrailingEquals);
-        const QString forged = parts.at(0) + '.' + QString::fromLatin1(other) + '.' + parts.at(2);
+        const QString forged = parts.at(0) + QLatin1Char('.') + QString::fromLatin1(other)
+            + QLatin1Char('.') + parts.at(2);
         QJsonObject claims;
         QVERIFY(!Jwt::verifyRs256(forged, m_keys.publicKeyPem, &claims));
     }

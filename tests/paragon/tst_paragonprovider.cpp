@@ -61,9 +61,9 @@ class TestParagonProvider : public QObject
     // What the SDK does once an OAuth popup reports success: a credential for `type`.
     QString createCredential(const QString &user, const QString &type)
     {
-        HttpClient client(m_sandbox->environments().value(QStringLiteral("ZEUS_PUBLIC_URL")));
+        HttpClient client(m_sandbox->url()); // paths below are absolute: /zeus/…
         client.setBearer(m_sandbox->signToken(user, 600));
-        const QString project = QStringLiteral("/projects/") + m_sandbox->projectId();
+        const QString project = QStringLiteral("/zeus/projects/") + m_sandbox->projectId();
         const HttpResult integrations = client.get(project + QStringLiteral("/sdk/integrations"));
         QString integrationId;
         for (const QJsonValue &value : QJsonDocument::fromJson(integrations.body).array()) {

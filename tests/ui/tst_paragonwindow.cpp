@@ -91,8 +91,16 @@ class TestParagonWindow : public QObject
         if (!waitUntil([&] {
                 return !window->popupWindows().isEmpty()
                     && hasElement(window->popupWindows().constFirst()->page(), button);
-            }))
+            })) {
+            if (!window->popupWindows().isEmpty())
+                qWarning() << "the popup is at"
+                           << window->popupWindows().constFirst()->page()->url().path()
+                           << evaluate(window->popupWindows().constFirst()->page(),
+                                       QStringLiteral("JSON.stringify([document.documentElement."
+                                                      "outerHTML.slice(0,300), !!window.opener, "
+                                                      "sessionStorage.length])"));
             return false;
+        }
         evaluate(window->popupWindows().constFirst()->page(),
                  QStringLiteral("document.getElementById('%1').click()").arg(button));
         return true;

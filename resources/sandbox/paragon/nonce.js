@@ -20,8 +20,4 @@
       window.opener.postMessage({ type: 'oauth-nonce-loaded' }, origin);
     }
   }
-  if (root.dataset.losesOpener === 'true') {
-    // A fault: the popup can no longer report back; the SDK must poll the session.
-    window.opener = null;
-  }
 })();

@@ -482,9 +482,7 @@ ParagonSandbox::Reply ParagonSandbox::zeus(const QHttpServerRequest &request, co
     if (route == QLatin1String("actions/oauth-nonce")) {
         const QString origin =
             query.queryItemValue(QStringLiteral("originForPostMessage"), QUrl::FullyDecoded);
-        return page(QStringLiteral("nonce.html"),
-                    {{"ORIGIN", origin.toUtf8()},
-                     {"LOSES_OPENER", m_options.popupLosesOpener ? "true" : "false"}});
+        return page(QStringLiteral("nonce.html"), {{"ORIGIN", origin.toUtf8()}});
     }
     return {404, "application/json", message(QStringLiteral("Not found"))};
 }
@@ -507,6 +505,8 @@ ParagonSandbox::Reply ParagonSandbox::route(const QHttpServerRequest &request)
                 Jwt::generateKeyPair().privateKeyPem);
         return {200, "application/json", json(QJsonObject{{QStringLiteral("token"), token}})};
     }
+    if (path == QLatin1String("/zeus/nonce.js"))
+        return page(QStringLiteral("nonce.js"));
     if (path.startsWith(QLatin1String("/zeus/")))
         return zeus(request, path.mid(5));
     if (path == QLatin1String("/connect/ui")) {
@@ -523,7 +523,8 @@ ParagonSandbox::Reply ParagonSandbox::route(const QHttpServerRequest &request)
             return {400, "text/plain; charset=utf-8", "This sign-in has expired. Start again."};
         return page(QStringLiteral("consent.html"),
                     {{"NAME", QByteArray(entry->name)},
-                     {"SESSION", query.queryItemValue(QStringLiteral("session")).toUtf8()}});
+                     {"SESSION", query.queryItemValue(QStringLiteral("session")).toUtf8()},
+                     {"LOSES_OPENER", m_options.popupLosesOpener ? "true" : "false"}});
     }
     if (path == QLatin1String("/passport/oauth")) {
         const QString key = query.queryItemValue(QStringLiteral("session"));
@@ -544,7 +545,7 @@ ParagonSandbox::Reply ParagonSandbox::route(const QHttpServerRequest &request)
                      {"OUTCOME", allowed ? "success" : "error"}});
     }
     if (path == QLatin1String("/passport/passport.js")
-        || path == QLatin1String("/provider/consent.js") || path == QLatin1String("/zeus/nonce.js"))
+        || path == QLatin1String("/provider/consent.js"))
         return page(path.section(QLatin1Char('/'), -1));
     if (path.startsWith(QLatin1String("/cdn/integrations/"))
         && path.endsWith(QLatin1String(".svg"))) {
