@@ -118,27 +118,27 @@
     </message>
     <message>
         <source>built-in Paragon sandbox on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>البيئة التجريبية المدمجة لـ Paragon على %1</translation>
     </message>
     <message>
         <source>built-in Paragon sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>البيئة التجريبية المدمجة لـ Paragon</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens signed here</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع Paragon %1، والرموز المميزة تُوقَّع هنا</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع Paragon %1، والرموز المميزة من %2</translation>
     </message>
     <message>
         <source>The built-in Paragon sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر تشغيل البيئة التجريبية المدمجة لـ Paragon: %1</translation>
     </message>
     <message>
         <source>No signing key is stored for the profile “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد مفتاح توقيع محفوظ لملف التعريف «%1».</translation>
     </message>
 </context>
 <context>
@@ -483,63 +483,63 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation type="unfinished"></translation>
+        <translation>الخيار --%1 خاص بالبيئة التجريبية لـ Polytomic؛ ولا يوجد خيار كهذا في البيئة التجريبية لـ Paragon.</translation>
     </message>
     <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>يتطلب --project-id أحرفًا وأرقامًا وشرطات، وليس «%1».</translation>
     </message>
     <message>
         <source>--token-fault takes expired or forged, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>يتطلب --token-fault القيمة expired أو forged، وليس «%1».</translation>
     </message>
     <message>
         <source>Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal, or with --platform paragon stands in for Paragon&apos;s services and portal. It prints its address and credentials, then serves until stopped (Ctrl+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>يشغّل بيئة تجريبية: خادمًا محليًا على 127.0.0.1 يتعامل بواجهة API الخاصة بـ Polytomic Connect ويقدّم صفحة الاتصال الخاصة به، أو يحلّ محل خدمات Paragon وبوابتها عند استخدام --platform paragon. يطبع عنوانه وبيانات الاعتماد، ثم يستمر في العمل حتى يتم إيقافه (Ctrl+C).</translation>
     </message>
     <message>
         <source>The platform: polytomic (default) or paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>المنصة: polytomic (الافتراضية) أو paragon.</translation>
     </message>
     <message>
         <source>Print the address and credentials as one JSON object on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>طباعة العنوان وبيانات الاعتماد ككائن JSON واحد على stdout.</translation>
     </message>
     <message>
         <source>Paragon: the project&apos;s id (default: a fixed one).</source>
-        <translation type="unfinished"></translation>
+        <translation>خاص بـ Paragon: معرّف المشروع (الافتراضي: معرّف ثابت).</translation>
     </message>
     <message>
         <source>Paragon fault: the token URL hands out expired or forged tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>عطل محاكى في Paragon: يُصدر عنوان URL للرمز رموزًا مميزة منتهية الصلاحية (expired) أو مزوّرة (forged).</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>KIND</translation>
     </message>
     <message>
         <source>Paragon fault: Allow on the consent page ends in an OAuth error.</source>
-        <translation type="unfinished"></translation>
+        <translation>عطل محاكى في Paragon: يؤدي النقر على «سماح» في صفحة الموافقة إلى خطأ OAuth.</translation>
     </message>
     <message>
         <source>Paragon fault: starting a sign-in answers this HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>عطل محاكى في Paragon: يردّ بدء تسجيل الدخول بحالة HTTP هذه.</translation>
     </message>
     <message>
         <source>Paragon fault: new credentials stay PENDING.</source>
-        <translation type="unfinished"></translation>
+        <translation>عطل محاكى في Paragon: تبقى بيانات الاعتماد الجديدة في الحالة PENDING.</translation>
     </message>
     <message>
         <source>--platform takes polytomic or paragon, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>يتطلب --platform القيمة polytomic أو paragon، وليس «%1».</translation>
     </message>
     <message>
         <source>--%1 is an option of Paragon&apos;s sandbox: add --platform paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>الخيار --%1 خاص بالبيئة التجريبية لـ Paragon: أضف --platform paragon.</translation>
     </message>
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>المنصة: polytomic أو paragon. من دون --profile، تُستخدم بيئتها التجريبية المدمجة.</translation>
     </message>
 </context>
 <context>
@@ -570,11 +570,11 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>الخياران --base-url و--proxy-url خاصان بـ Polytomic؛ أما مع %1، فحدّد ملف تعريف باستخدام --profile (أضف ملفًا في إعدادات التطبيق).</translation>
     </message>
     <message>
         <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف التعريف «%1» خاص بـ %2، وليس بـ %3.</translation>
     </message>
 </context>
 <context>
@@ -912,7 +912,7 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا تسمح صفحة تسجيل الدخول (%1) بتسجيل الدخول داخل التطبيقات، ولا يمكن نقل تسجيل الدخول هذا إلى متصفحك. أغلق هذه النافذة، واسأل المسؤول لديك عمّا إذا كان يمكن ربط الحساب بطريقة أخرى.</translation>
     </message>
 </context>
 <context>
@@ -1117,15 +1117,15 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <name>IntegrationChooser</name>
     <message>
         <source>Choose an integration</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار تكامل</translation>
     </message>
     <message>
         <source>Which account do you want to connect to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>ما الحساب الذي تريد ربطه بـ %1؟</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1178,23 +1178,23 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <name>Jwt</name>
     <message>
         <source>the key is not an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>المفتاح ليس مفتاح RSA</translation>
     </message>
     <message>
         <source>not a JWT (three dot-separated parts)</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس JWT (ثلاثة أجزاء مفصولة بنقاط)</translation>
     </message>
     <message>
         <source>not signed with RS256</source>
-        <translation type="unfinished"></translation>
+        <translation>غير موقّع باستخدام RS256</translation>
     </message>
     <message>
         <source>the signature does not match the key</source>
-        <translation type="unfinished"></translation>
+        <translation>التوقيع لا يطابق المفتاح</translation>
     </message>
     <message>
         <source>the payload is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>الحمولة ليست كائن JSON</translation>
     </message>
 </context>
 <context>
@@ -1541,149 +1541,149 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <name>ParagonAttempt</name>
     <message>
         <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>تربط بوابة Paragon تكاملًا واحدًا في كل مرة: اختر تكاملًا واحدًا.</translation>
     </message>
     <message numerus="yes">
         <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>تربط بوابة Paragon تكاملًا واحدًا في كل مرة، ولم يُطلب أي تكامل: اختر تكاملًا واحدًا.</numerusform>
+            <numerusform>تربط بوابة Paragon تكاملًا واحدًا في كل مرة، وقد طُلب تكامل واحد: اختر تكاملًا واحدًا.</numerusform>
+            <numerusform>تربط بوابة Paragon تكاملًا واحدًا في كل مرة، وقد طُلب تكاملان: اختر واحدًا منهما.</numerusform>
+            <numerusform>تربط بوابة Paragon تكاملًا واحدًا في كل مرة، وقد طُلبت %n تكاملات: اختر واحدًا منها.</numerusform>
+            <numerusform>تربط بوابة Paragon تكاملًا واحدًا في كل مرة، وقد طُلب %n تكاملًا: اختر واحدًا منها.</numerusform>
+            <numerusform>تربط بوابة Paragon تكاملًا واحدًا في كل مرة، وقد طُلب %n تكامل: اختر واحدًا منها.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon&apos;s project has no active integration “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يحتوي مشروع Paragon على تكامل نشط باسم «%1».</translation>
     </message>
     <message>
         <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح منفذ محلي لصفحة بوابة Paragon (%1).</translation>
     </message>
     <message>
         <source>Paragon Connect Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon Connect Portal</translation>
     </message>
     <message>
         <source>Paragon connected an account (credential %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ربط Paragon حسابًا (بيانات الاعتماد %1)</translation>
     </message>
     <message>
         <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح نافذة تسجيل الدخول. حاول مرة أخرى؛ وإذا تكرر ذلك، فاسأل فريق تقنية المعلومات إن كانت النوافذ المنبثقة محظورة على Connect Desktop.</translation>
     </message>
     <message numerus="yes">
         <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لم يكتمل تسجيل الدخول في نافذته خلال %n دقيقة. أعد الربط عندما تكون مستعدًا لتسجيل الدخول.</numerusform>
+            <numerusform>لم يكتمل تسجيل الدخول في نافذته خلال دقيقة واحدة. أعد الربط عندما تكون مستعدًا لتسجيل الدخول.</numerusform>
+            <numerusform>لم يكتمل تسجيل الدخول في نافذته خلال دقيقتين. أعد الربط عندما تكون مستعدًا لتسجيل الدخول.</numerusform>
+            <numerusform>لم يكتمل تسجيل الدخول في نافذته خلال %n دقائق. أعد الربط عندما تكون مستعدًا لتسجيل الدخول.</numerusform>
+            <numerusform>لم يكتمل تسجيل الدخول في نافذته خلال %n دقيقة. أعد الربط عندما تكون مستعدًا لتسجيل الدخول.</numerusform>
+            <numerusform>لم يكتمل تسجيل الدخول في نافذته خلال %n دقيقة. أعد الربط عندما تكون مستعدًا لتسجيل الدخول.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يقبل Paragon الرمز المميز للمستخدم (%1). تحقق من معرّف المشروع في ملف التعريف ومن عنوان URL للرمز أو مفتاح التوقيع.</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal reported a problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>أبلغت بوابة Paragon عن مشكلة: %1</translation>
     </message>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد تفاصيل</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
-        <translation type="unfinished"></translation>
+        <translation>أفادت بوابة Paragon بأن الحساب رُبط، لكن Paragon لا يدرجه لهذا المستخدم. اربطه مجددًا؛ وإذا تكرر ذلك، فتواصل مع دعم المنصة.</translation>
     </message>
 </context>
 <context>
     <name>ParagonHttp</name>
     <message>
         <source>Paragon refused the user token.</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض Paragon الرمز المميز للمستخدم.</translation>
     </message>
     <message>
         <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>الرد الوارد من %1 ليس بتنسيق JSON (%2). تحقق من عناوين ملف التعريف.</translation>
     </message>
 </context>
 <context>
     <name>ParagonJson</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يعد تسجيل الدخول إلى الحساب صالحًا: أعد ربطه.</translation>
     </message>
 </context>
 <context>
     <name>ParagonProvider</name>
     <message>
         <source>Paragon</source>
-        <translation type="unfinished">Paragon</translation>
+        <translation>Paragon</translation>
     </message>
     <message>
         <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض Paragon الرمز المميز للمستخدم في المشروع %1. تحقق من معرّف المشروع في ملف التعريف ومن مصدر رموزه المميزة (عنوان URL للرمز أو مفتاح التوقيع).</translation>
     </message>
     <message>
         <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت قراءة قائمة تكاملات Paragon (ليست قائمة). تحقق من عناوين الخدمات في ملف التعريف.</translation>
     </message>
     <message>
         <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت قراءة حالة المستخدم لدى Paragon (ليست كائنًا). تحقق من عناوين الخدمات في ملف التعريف.</translation>
     </message>
     <message>
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الحساب غير موجود في آخر قائمة قدّمها Paragon. حدّث القائمة، ثم حاول مرة أخرى.</translation>
     </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any.</source>
-        <translation type="unfinished"></translation>
+        <translation>يتعذّر الاستماع على 127.0.0.1:%1 (%2). اختر منفذًا آخر باستخدام --port، أو 0 لأي منفذ.</translation>
     </message>
     <message>
         <source>Sync your %1 data (sandbox stand-in; nothing leaves this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>زامن بيانات %1 لديك (بديل من البيئة التجريبية؛ لا يغادر أي شيء هذا الكمبيوتر).</translation>
     </message>
     <message>
         <source>Connect your %1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>اربط حسابك في %1.</translation>
     </message>
     <message>
         <source>No project %1 in this sandbox; its project is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد مشروع %1 في هذه البيئة التجريبية؛ مشروعها هو %2.</translation>
     </message>
     <message>
         <source>No such credential</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد بيانات اعتماد كهذه</translation>
     </message>
     <message>
         <source>Unknown integrationId</source>
-        <translation type="unfinished"></translation>
+        <translation>قيمة integrationId غير معروفة</translation>
     </message>
     <message>
         <source>The sandbox refused to start the sign-in (a fault option).</source>
-        <translation type="unfinished"></translation>
+        <translation>رفضت البيئة التجريبية بدء تسجيل الدخول (خيار عطل محاكى).</translation>
     </message>
     <message>
         <source>integrationId and oauthMetaKeyId are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>يلزم تحديد integrationId وoauthMetaKeyId</translation>
     </message>
     <message>
         <source>Name the user: ?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّد المستخدم: ?sub=USER_ID</translation>
     </message>
 </context>
 <context>
@@ -2049,19 +2049,19 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>Paragon sandbox listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>البيئة التجريبية لـ Paragon تستمع على %1</translation>
     </message>
     <message>
         <source>Project id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>معرّف المشروع: %1</translation>
     </message>
     <message>
         <source>Token URL: %1?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان URL للرمز: %1?sub=USER_ID</translation>
     </message>
     <message>
         <source>Try: curl &apos;%1?sub=someone&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>جرّب: curl &apos;%1?sub=someone&apos;</translation>
     </message>
 </context>
 <context>
@@ -2480,30 +2480,30 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد الانتظار</translation>
     </message>
 </context>
 <context>
     <name>UserTokenSource</name>
     <message>
         <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>الرمز المميز للمستخدم ليس JWT يتضمن الموضوع (sub) وتاريخ انتهاء الصلاحية (exp)، وهو ما يحتاجه Paragon. تحقق مما يجيب به عنوان URL للرمز.</translation>
     </message>
     <message>
         <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>انتهت صلاحية الرمز المميز للمستخدم، أو ستنتهي خلال دقيقة (انتهاء الصلاحية: %1 UTC). تحقق من ساعتي هذا الكمبيوتر والخادم الذي يوقّعه.</translation>
     </message>
     <message>
         <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر على مفتاح التوقيع في ملف التعريف توقيع رمز مميز للمستخدم (%1). أدخل المفتاح الخاص RS256 للمشروع مجددًا في الإعدادات ← ملفات التعريف.</translation>
     </message>
     <message>
         <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض عنوان URL للرمز على %1 إعطاء رمز مميز للمستخدم. تحقق من بيانات الاعتماد في إعدادات ملف التعريف.</translation>
     </message>
     <message>
         <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُجب عنوان URL للرمز على %1 بـ {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. تحقق من عنوان URL للرمز في ملف التعريف.</translation>
     </message>
 </context>
 <context>

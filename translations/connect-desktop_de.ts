@@ -114,27 +114,27 @@
     </message>
     <message>
         <source>built-in Paragon sandbox on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>integrierte Paragon-Sandbox auf %1</translation>
     </message>
     <message>
         <source>built-in Paragon sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>integrierte Paragon-Sandbox</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens signed here</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Projekt %1, Tokens werden hier signiert</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Projekt %1, Tokens von %2</translation>
     </message>
     <message>
         <source>The built-in Paragon sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die integrierte Paragon-Sandbox konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>No signing key is stored for the profile “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das Profil „%1“ ist kein Signaturschlüssel gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -479,63 +479,63 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
     <message>
         <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 ist eine Option der Polytomic-Sandbox; die Paragon-Sandbox hat keine solche Option.</translation>
     </message>
     <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--project-id erwartet Buchstaben, Ziffern und Bindestriche, nicht „%1“.</translation>
     </message>
     <message>
         <source>--token-fault takes expired or forged, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-fault erwartet expired oder forged, nicht „%1“.</translation>
     </message>
     <message>
         <source>Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal, or with --platform paragon stands in for Paragon&apos;s services and portal. It prints its address and credentials, then serves until stopped (Ctrl+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet eine Sandbox: einen lokalen Server auf 127.0.0.1, der die API von Polytomic Connect spricht und eine eigene Verbindungsseite ausliefert oder mit --platform paragon die Dienste und das Portal von Paragon ersetzt. Er gibt seine Adresse und Zugangsdaten aus und läuft dann, bis er beendet wird (Strg+C).</translation>
     </message>
     <message>
         <source>The platform: polytomic (default) or paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform: polytomic (Standard) oder paragon.</translation>
     </message>
     <message>
         <source>Print the address and credentials as one JSON object on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse und Zugangsdaten als ein JSON-Objekt auf stdout ausgeben.</translation>
     </message>
     <message>
         <source>Paragon: the project&apos;s id (default: a fixed one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon: die ID des Projekts (Standard: eine feste ID).</translation>
     </message>
     <message>
         <source>Paragon fault: the token URL hands out expired or forged tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Fehlersimulation: die Token-URL gibt abgelaufene (expired) oder gefälschte (forged) Tokens aus.</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>ART</translation>
     </message>
     <message>
         <source>Paragon fault: Allow on the consent page ends in an OAuth error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Fehlersimulation: „Zulassen“ auf der Zustimmungsseite endet mit einem OAuth-Fehler.</translation>
     </message>
     <message>
         <source>Paragon fault: starting a sign-in answers this HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Fehlersimulation: der Start einer Anmeldung antwortet mit diesem HTTP-Status.</translation>
     </message>
     <message>
         <source>Paragon fault: new credentials stay PENDING.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Fehlersimulation: neue Zugangsdaten bleiben im Status PENDING.</translation>
     </message>
     <message>
         <source>--platform takes polytomic or paragon, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform erwartet polytomic oder paragon, nicht „%1“.</translation>
     </message>
     <message>
         <source>--%1 is an option of Paragon&apos;s sandbox: add --platform paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 ist eine Option der Paragon-Sandbox: Fügen Sie --platform paragon hinzu.</translation>
     </message>
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Plattform: polytomic oder paragon. Ohne --profile wird ihre integrierte Sandbox verwendet.</translation>
     </message>
 </context>
 <context>
@@ -566,11 +566,11 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
     <message>
         <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>--base-url und --proxy-url gelten nur für Polytomic; geben Sie für %1 mit --profile ein Profil an (fügen Sie eines in den Einstellungen der App hinzu).</translation>
     </message>
     <message>
         <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil „%1“ ist ein %2-Profil, kein %3-Profil.</translation>
     </message>
 </context>
 <context>
@@ -904,7 +904,7 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeseite (%1) erlaubt keine Anmeldung innerhalb von Apps, und diese Anmeldung kann nicht in Ihren Browser wechseln. Schließen Sie dieses Fenster und fragen Sie Ihren Administrator, ob das Konto auf andere Weise verbunden werden kann.</translation>
     </message>
 </context>
 <context>
@@ -1109,15 +1109,15 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <name>IntegrationChooser</name>
     <message>
         <source>Choose an integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Integration wählen</translation>
     </message>
     <message>
         <source>Which account do you want to connect to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Konto möchten Sie mit %1 verbinden?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1170,23 +1170,23 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <name>Jwt</name>
     <message>
         <source>the key is not an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel ist kein RSA-Schlüssel</translation>
     </message>
     <message>
         <source>not a JWT (three dot-separated parts)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JWT (drei durch Punkte getrennte Teile)</translation>
     </message>
     <message>
         <source>not signed with RS256</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht mit RS256 signiert</translation>
     </message>
     <message>
         <source>the signature does not match the key</source>
-        <translation type="unfinished"></translation>
+        <translation>die Signatur passt nicht zum Schlüssel</translation>
     </message>
     <message>
         <source>the payload is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nutzdaten sind kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
@@ -1533,141 +1533,141 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <name>ParagonAttempt</name>
     <message>
         <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal von Paragon verbindet immer nur eine Integration: Wählen Sie eine aus.</translation>
     </message>
     <message numerus="yes">
         <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Portal von Paragon verbindet immer nur eine Integration, angefordert wurde %n: Wählen Sie eine aus.</numerusform>
+            <numerusform>Das Portal von Paragon verbindet immer nur eine Integration, angefordert wurden %n: Wählen Sie eine aus.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon&apos;s project has no active integration “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Paragon-Projekt gibt es keine aktive Integration „%1“.</translation>
     </message>
     <message>
         <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Portalseite von Paragon konnte kein lokaler Port geöffnet werden (%1).</translation>
     </message>
     <message>
         <source>Paragon Connect Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon Connect Portal</translation>
     </message>
     <message>
         <source>Paragon connected an account (credential %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon hat ein Konto verbunden (Zugangsdaten %1)</translation>
     </message>
     <message>
         <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anmeldefenster konnte nicht geöffnet werden. Versuchen Sie es erneut; wenn das weiterhin passiert, fragen Sie Ihre IT-Abteilung, ob Pop-ups für Connect Desktop blockiert werden.</translation>
     </message>
     <message numerus="yes">
         <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Anmeldung im Anmeldefenster wurde nicht innerhalb von %n Minute abgeschlossen. Starten Sie die Verbindung erneut, wenn Sie bereit zur Anmeldung sind.</numerusform>
+            <numerusform>Die Anmeldung im Anmeldefenster wurde nicht innerhalb von %n Minuten abgeschlossen. Starten Sie die Verbindung erneut, wenn Sie bereit zur Anmeldung sind.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon hat das Benutzer-Token nicht akzeptiert (%1). Prüfen Sie die Projekt-ID des Profils und die Token-URL bzw. den Signaturschlüssel.</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal reported a problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal von Paragon hat ein Problem gemeldet: %1</translation>
     </message>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Details</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal von Paragon hat gemeldet, dass das Konto verbunden wurde, aber Paragon führt es für diesen Benutzer nicht auf. Verbinden Sie es erneut; wenn das weiterhin passiert, wenden Sie sich an den Support der Plattform.</translation>
     </message>
 </context>
 <context>
     <name>ParagonHttp</name>
     <message>
         <source>Paragon refused the user token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon hat das Benutzer-Token abgelehnt.</translation>
     </message>
     <message>
         <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist kein JSON (%2). Prüfen Sie die Adressen des Profils.</translation>
     </message>
 </context>
 <context>
     <name>ParagonJson</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung des Kontos ist nicht mehr gültig: Verbinden Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>ParagonProvider</name>
     <message>
         <source>Paragon</source>
-        <translation type="unfinished">Paragon</translation>
+        <translation>Paragon</translation>
     </message>
     <message>
         <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon hat das Benutzer-Token für das Projekt %1 abgelehnt. Prüfen Sie die Projekt-ID des Profils und die Herkunft seiner Tokens (die Token-URL oder den Signaturschlüssel).</translation>
     </message>
     <message>
         <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Integrationen von Paragon konnte nicht gelesen werden (keine Liste). Prüfen Sie die Adressen der Dienste im Profil.</translation>
     </message>
     <message>
         <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzerstatus bei Paragon konnte nicht gelesen werden (kein Objekt). Prüfen Sie die Adressen der Dienste im Profil.</translation>
     </message>
     <message>
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto ist nicht in der Liste, die Paragon zuletzt geliefert hat. Aktualisieren Sie die Liste und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf 127.0.0.1:%1 kann nicht gelauscht werden (%2). Wählen Sie mit --port einen anderen Port oder 0 für einen beliebigen Port.</translation>
     </message>
     <message>
         <source>Sync your %1 data (sandbox stand-in; nothing leaves this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren Sie Ihre Daten aus %1 (Nachbildung durch die Sandbox; nichts verlässt diesen Computer).</translation>
     </message>
     <message>
         <source>Connect your %1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie Ihr %1-Konto.</translation>
     </message>
     <message>
         <source>No project %1 in this sandbox; its project is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt %1 in dieser Sandbox; ihr Projekt ist %2.</translation>
     </message>
     <message>
         <source>No such credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten gibt es nicht</translation>
     </message>
     <message>
         <source>Unknown integrationId</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte integrationId</translation>
     </message>
     <message>
         <source>The sandbox refused to start the sign-in (a fault option).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox hat den Start der Anmeldung verweigert (eine Option zur Fehlersimulation).</translation>
     </message>
     <message>
         <source>integrationId and oauthMetaKeyId are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>integrationId und oauthMetaKeyId sind erforderlich</translation>
     </message>
     <message>
         <source>Name the user: ?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzer an: ?sub=USER_ID</translation>
     </message>
 </context>
 <context>
@@ -2033,19 +2033,19 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
     <message>
         <source>Paragon sandbox listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon-Sandbox lauscht auf %1</translation>
     </message>
     <message>
         <source>Project id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt-ID: %1</translation>
     </message>
     <message>
         <source>Token URL: %1?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-URL: %1?sub=USER_ID</translation>
     </message>
     <message>
         <source>Try: curl &apos;%1?sub=someone&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Testen: curl &apos;%1?sub=someone&apos;</translation>
     </message>
 </context>
 <context>
@@ -2464,30 +2464,30 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
 </context>
 <context>
     <name>UserTokenSource</name>
     <message>
         <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzer-Token ist kein JWT mit Subjekt (sub) und Ablaufzeit (exp), wie Paragon es benötigt. Prüfen Sie, was die Token-URL antwortet.</translation>
     </message>
     <message>
         <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzer-Token ist abgelaufen oder läuft innerhalb einer Minute ab (Ablauf: %1 UTC). Prüfen Sie die Uhren dieses Computers und des Servers, der es signiert.</translation>
     </message>
     <message>
         <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signaturschlüssel des Profils konnte kein Benutzer-Token signieren (%1). Geben Sie den privaten RS256-Schlüssel des Projekts unter Einstellungen → Profile erneut ein.</translation>
     </message>
     <message>
         <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-URL auf %1 hat die Ausgabe eines Benutzer-Tokens verweigert. Prüfen Sie die Zugangsdaten in den Einstellungen des Profils.</translation>
     </message>
     <message>
         <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-URL auf %1 hat nicht mit {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;} geantwortet. Prüfen Sie die Token-URL des Profils.</translation>
     </message>
 </context>
 <context>

@@ -114,27 +114,27 @@
     </message>
     <message>
         <source>built-in Paragon sandbox on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox de Paragon integrado en %1</translation>
     </message>
     <message>
         <source>built-in Paragon sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox de Paragon integrado</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens signed here</source>
-        <translation type="unfinished"></translation>
+        <translation>proyecto de Paragon %1, tokens firmados aquí</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>proyecto de Paragon %1, tokens de %2</translation>
     </message>
     <message>
         <source>The built-in Paragon sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar el sandbox de Paragon integrado: %1</translation>
     </message>
     <message>
         <source>No signing key is stored for the profile “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna clave de firma guardada para el perfil «%1».</translation>
     </message>
 </context>
 <context>
@@ -479,63 +479,63 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
     <message>
         <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 es una opción del sandbox de Polytomic; el de Paragon no la tiene.</translation>
     </message>
     <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--project-id requiere letras, dígitos y guiones, no «%1».</translation>
     </message>
     <message>
         <source>--token-fault takes expired or forged, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-fault requiere expired o forged, no «%1».</translation>
     </message>
     <message>
         <source>Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal, or with --platform paragon stands in for Paragon&apos;s services and portal. It prints its address and credentials, then serves until stopped (Ctrl+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuta un sandbox: un servidor local en 127.0.0.1 que habla la API de Polytomic Connect y sirve su propia página de conexión o que, con --platform paragon, sustituye a los servicios y al portal de Paragon. Muestra su dirección y sus credenciales y sigue en marcha hasta que lo detengas (Ctrl+C).</translation>
     </message>
     <message>
         <source>The platform: polytomic (default) or paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plataforma: polytomic (predeterminada) o paragon.</translation>
     </message>
     <message>
         <source>Print the address and credentials as one JSON object on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la dirección y las credenciales como un objeto JSON en stdout.</translation>
     </message>
     <message>
         <source>Paragon: the project&apos;s id (default: a fixed one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon: el ID del proyecto (predeterminado: uno fijo).</translation>
     </message>
     <message>
         <source>Paragon fault: the token URL hands out expired or forged tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallo simulado de Paragon: la URL del token entrega tokens caducados (expired) o falsificados (forged).</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>TIPO</translation>
     </message>
     <message>
         <source>Paragon fault: Allow on the consent page ends in an OAuth error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallo simulado de Paragon: «Permitir» en la página de consentimiento termina en un error de OAuth.</translation>
     </message>
     <message>
         <source>Paragon fault: starting a sign-in answers this HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallo simulado de Paragon: al empezar un inicio de sesión se responde con este estado HTTP.</translation>
     </message>
     <message>
         <source>Paragon fault: new credentials stay PENDING.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallo simulado de Paragon: las credenciales nuevas se quedan en estado PENDING.</translation>
     </message>
     <message>
         <source>--platform takes polytomic or paragon, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform requiere polytomic o paragon, no «%1».</translation>
     </message>
     <message>
         <source>--%1 is an option of Paragon&apos;s sandbox: add --platform paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 es una opción del sandbox de Paragon: añade --platform paragon.</translation>
     </message>
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plataforma: polytomic o paragon. Sin --profile, se usa su sandbox integrado.</translation>
     </message>
 </context>
 <context>
@@ -566,11 +566,11 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
     <message>
         <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>--base-url y --proxy-url son de Polytomic; para %1, indica un perfil con --profile (añade uno en la configuración de la aplicación).</translation>
     </message>
     <message>
         <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>El perfil «%1» es un perfil de %2, no de %3.</translation>
     </message>
 </context>
 <context>
@@ -904,7 +904,7 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>La página de inicio de sesión (%1) no permite iniciar sesión dentro de aplicaciones, y este inicio de sesión no puede pasar a tu navegador. Cierra esta ventana; pregunta a tu administrador si la cuenta se puede conectar de otra forma.</translation>
     </message>
 </context>
 <context>
@@ -1109,15 +1109,15 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <name>IntegrationChooser</name>
     <message>
         <source>Choose an integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una integración</translation>
     </message>
     <message>
         <source>Which account do you want to connect to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué cuenta quieres conectar a %1?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1170,23 +1170,23 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <name>Jwt</name>
     <message>
         <source>the key is not an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave no es una clave RSA</translation>
     </message>
     <message>
         <source>not a JWT (three dot-separated parts)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un JWT (tres partes separadas por puntos)</translation>
     </message>
     <message>
         <source>not signed with RS256</source>
-        <translation type="unfinished"></translation>
+        <translation>no está firmado con RS256</translation>
     </message>
     <message>
         <source>the signature does not match the key</source>
-        <translation type="unfinished"></translation>
+        <translation>la firma no coincide con la clave</translation>
     </message>
     <message>
         <source>the payload is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la carga útil no es un objeto JSON</translation>
     </message>
 </context>
 <context>
@@ -1533,141 +1533,141 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <name>ParagonAttempt</name>
     <message>
         <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>El portal de Paragon conecta una sola integración cada vez: elige una.</translation>
     </message>
     <message numerus="yes">
         <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El portal de Paragon conecta una sola integración cada vez, y se pidió %n: elige una.</numerusform>
+            <numerusform>El portal de Paragon conecta una sola integración cada vez, y se pidieron %n: elige una.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon&apos;s project has no active integration “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proyecto de Paragon no tiene ninguna integración activa «%1».</translation>
     </message>
     <message>
         <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir un puerto local para la página del portal de Paragon (%1).</translation>
     </message>
     <message>
         <source>Paragon Connect Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon Connect Portal</translation>
     </message>
     <message>
         <source>Paragon connected an account (credential %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon conectó una cuenta (credencial %1)</translation>
     </message>
     <message>
         <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la ventana de inicio de sesión. Vuelve a intentarlo; si sigue ocurriendo, pregunta a tu equipo de TI si las ventanas emergentes están bloqueadas para Connect Desktop.</translation>
     </message>
     <message numerus="yes">
         <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La ventana de inicio de sesión no terminó en %n minuto. Vuelve a conectar cuando estés listo para iniciar sesión.</numerusform>
+            <numerusform>La ventana de inicio de sesión no terminó en %n minutos. Vuelve a conectar cuando estés listo para iniciar sesión.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon no aceptó el token de usuario (%1). Comprueba el ID del proyecto del perfil y la URL del token o la clave de firma.</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal reported a problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El portal de Paragon informó de un problema: %1</translation>
     </message>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>sin detalles</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
-        <translation type="unfinished"></translation>
+        <translation>El portal de Paragon indicó que la cuenta se conectó, pero Paragon no la muestra para este usuario. Vuelve a conectarla; si sigue ocurriendo, contacta con el soporte de la plataforma.</translation>
     </message>
 </context>
 <context>
     <name>ParagonHttp</name>
     <message>
         <source>Paragon refused the user token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon rechazó el token de usuario.</translation>
     </message>
     <message>
         <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta de %1 no es JSON (%2). Comprueba las direcciones del perfil.</translation>
     </message>
 </context>
 <context>
     <name>ParagonJson</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio de sesión de la cuenta ya no es válido: vuelve a conectarla.</translation>
     </message>
 </context>
 <context>
     <name>ParagonProvider</name>
     <message>
         <source>Paragon</source>
-        <translation type="unfinished">Paragon</translation>
+        <translation>Paragon</translation>
     </message>
     <message>
         <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon rechazó el token de usuario del proyecto %1. Comprueba el ID del proyecto del perfil y de dónde vienen sus tokens (la URL del token o la clave de firma).</translation>
     </message>
     <message>
         <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la lista de integraciones de Paragon (no es una lista). Comprueba las direcciones de servicio del perfil.</translation>
     </message>
     <message>
         <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el estado del usuario en Paragon (no es un objeto). Comprueba las direcciones de servicio del perfil.</translation>
     </message>
     <message>
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cuenta no está en la última lista que dio Paragon. Actualiza la lista y vuelve a intentarlo.</translation>
     </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escuchar en 127.0.0.1:%1 (%2). Elige otro puerto con --port, o 0 para cualquiera.</translation>
     </message>
     <message>
         <source>Sync your %1 data (sandbox stand-in; nothing leaves this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincroniza tus datos de %1 (simulación del sandbox; nada sale de este equipo).</translation>
     </message>
     <message>
         <source>Connect your %1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conecta tu cuenta de %1.</translation>
     </message>
     <message>
         <source>No project %1 in this sandbox; its project is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún proyecto %1 en este sandbox; su proyecto es %2.</translation>
     </message>
     <message>
         <source>No such credential</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe esa credencial</translation>
     </message>
     <message>
         <source>Unknown integrationId</source>
-        <translation type="unfinished"></translation>
+        <translation>integrationId desconocido</translation>
     </message>
     <message>
         <source>The sandbox refused to start the sign-in (a fault option).</source>
-        <translation type="unfinished"></translation>
+        <translation>El sandbox se negó a empezar el inicio de sesión (una opción de fallo simulado).</translation>
     </message>
     <message>
         <source>integrationId and oauthMetaKeyId are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesitan integrationId y oauthMetaKeyId</translation>
     </message>
     <message>
         <source>Name the user: ?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica el usuario: ?sub=USER_ID</translation>
     </message>
 </context>
 <context>
@@ -2033,19 +2033,19 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
     <message>
         <source>Paragon sandbox listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox de Paragon escuchando en %1</translation>
     </message>
     <message>
         <source>Project id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del proyecto: %1</translation>
     </message>
     <message>
         <source>Token URL: %1?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>URL del token: %1?sub=USER_ID</translation>
     </message>
     <message>
         <source>Try: curl &apos;%1?sub=someone&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba: curl &apos;%1?sub=someone&apos;</translation>
     </message>
 </context>
 <context>
@@ -2464,30 +2464,30 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente</translation>
     </message>
 </context>
 <context>
     <name>UserTokenSource</name>
     <message>
         <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de usuario no es un JWT con un sujeto (sub) y una caducidad (exp), que es lo que Paragon necesita. Comprueba qué responde la URL del token.</translation>
     </message>
     <message>
         <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de usuario ha caducado o caduca en menos de un minuto (caducidad: %1 UTC). Comprueba los relojes de este equipo y del servidor que lo firma.</translation>
     </message>
     <message>
         <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de firma del perfil no pudo firmar un token de usuario (%1). Vuelve a introducir la clave privada RS256 del proyecto en Configuración → Perfiles.</translation>
     </message>
     <message>
         <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL del token en %1 se negó a dar un token de usuario. Comprueba la credencial en la configuración del perfil.</translation>
     </message>
     <message>
         <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL del token en %1 no respondió con {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Comprueba la URL del token del perfil.</translation>
     </message>
 </context>
 <context>

@@ -114,27 +114,27 @@
     </message>
     <message>
         <source>built-in Paragon sandbox on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox Paragon intégrée sur %1</translation>
     </message>
     <message>
         <source>built-in Paragon sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox Paragon intégrée</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens signed here</source>
-        <translation type="unfinished"></translation>
+        <translation>projet Paragon %1, jetons signés ici</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>projet Paragon %1, jetons fournis par %2</translation>
     </message>
     <message>
         <source>The built-in Paragon sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La sandbox Paragon intégrée n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>No signing key is stored for the profile “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé de signature n’est enregistrée pour le profil «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -479,63 +479,63 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
     <message>
         <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 est une option de la sandbox Polytomic&#xa0;; celle de Paragon n’a pas cette option.</translation>
     </message>
     <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--project-id attend des lettres, des chiffres et des tirets, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--token-fault takes expired or forged, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-fault attend expired ou forged, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal, or with --platform paragon stands in for Paragon&apos;s services and portal. It prints its address and credentials, then serves until stopped (Ctrl+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lance une sandbox&#xa0;: un serveur local sur 127.0.0.1 qui parle l’API de Polytomic Connect et sert sa propre page de connexion ou qui, avec --platform paragon, remplace les services et le portail de Paragon. Elle affiche son adresse et ses identifiants, puis reste active jusqu’à son arrêt (Ctrl+C).</translation>
     </message>
     <message>
         <source>The platform: polytomic (default) or paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plateforme&#xa0;: polytomic (par défaut) ou paragon.</translation>
     </message>
     <message>
         <source>Print the address and credentials as one JSON object on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l’adresse et les identifiants sous la forme d’un objet JSON sur stdout.</translation>
     </message>
     <message>
         <source>Paragon: the project&apos;s id (default: a fixed one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon&#xa0;: l’ID du projet (par défaut&#xa0;: un ID fixe).</translation>
     </message>
     <message>
         <source>Paragon fault: the token URL hands out expired or forged tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Panne simulée Paragon&#xa0;: l’URL du jeton distribue des jetons expirés (expired) ou falsifiés (forged).</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>TYPE</translation>
     </message>
     <message>
         <source>Paragon fault: Allow on the consent page ends in an OAuth error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Panne simulée Paragon&#xa0;: «&#xa0;Autoriser&#xa0;» sur la page de consentement aboutit à une erreur OAuth.</translation>
     </message>
     <message>
         <source>Paragon fault: starting a sign-in answers this HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Panne simulée Paragon&#xa0;: le démarrage d’une identification répond avec ce statut HTTP.</translation>
     </message>
     <message>
         <source>Paragon fault: new credentials stay PENDING.</source>
-        <translation type="unfinished"></translation>
+        <translation>Panne simulée Paragon&#xa0;: les nouveaux identifiants restent à l’état PENDING.</translation>
     </message>
     <message>
         <source>--platform takes polytomic or paragon, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform attend polytomic ou paragon, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--%1 is an option of Paragon&apos;s sandbox: add --platform paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 est une option de la sandbox Paragon&#xa0;: ajoutez --platform paragon.</translation>
     </message>
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>La plateforme&#xa0;: polytomic ou paragon. Sans --profile, c’est sa sandbox intégrée qui est utilisée.</translation>
     </message>
 </context>
 <context>
@@ -566,11 +566,11 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
     <message>
         <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>--base-url et --proxy-url sont propres à Polytomic&#xa0;; pour %1, indiquez un profil avec --profile (ajoutez-en un dans les paramètres de l’application).</translation>
     </message>
     <message>
         <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» est un profil %2, et non %3.</translation>
     </message>
 </context>
 <context>
@@ -904,7 +904,7 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>La page d’identification (%1) n’autorise pas l’identification dans les applications, et cette identification ne peut pas passer dans votre navigateur. Fermez cette fenêtre&#xa0;; demandez à votre administrateur si le compte peut être connecté d’une autre manière.</translation>
     </message>
 </context>
 <context>
@@ -1109,15 +1109,15 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <name>IntegrationChooser</name>
     <message>
         <source>Choose an integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une intégration</translation>
     </message>
     <message>
         <source>Which account do you want to connect to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel compte voulez-vous connecter à %1&#xa0;?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1170,23 +1170,23 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <name>Jwt</name>
     <message>
         <source>the key is not an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé n’est pas une clé RSA</translation>
     </message>
     <message>
         <source>not a JWT (three dot-separated parts)</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas un JWT (trois parties séparées par des points)</translation>
     </message>
     <message>
         <source>not signed with RS256</source>
-        <translation type="unfinished"></translation>
+        <translation>non signé avec RS256</translation>
     </message>
     <message>
         <source>the signature does not match the key</source>
-        <translation type="unfinished"></translation>
+        <translation>la signature ne correspond pas à la clé</translation>
     </message>
     <message>
         <source>the payload is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>la charge utile n’est pas un objet JSON</translation>
     </message>
 </context>
 <context>
@@ -1533,141 +1533,141 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <name>ParagonAttempt</name>
     <message>
         <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le portail de Paragon connecte une seule intégration à la fois&#xa0;: choisissez-en une.</translation>
     </message>
     <message numerus="yes">
         <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le portail de Paragon connecte une seule intégration à la fois, et %n a été demandée&#xa0;: choisissez-en une.</numerusform>
+            <numerusform>Le portail de Paragon connecte une seule intégration à la fois, et %n ont été demandées&#xa0;: choisissez-en une.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon&apos;s project has no active integration “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le projet Paragon n’a pas d’intégration active «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir un port local pour la page du portail de Paragon (%1).</translation>
     </message>
     <message>
         <source>Paragon Connect Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon Connect Portal</translation>
     </message>
     <message>
         <source>Paragon connected an account (credential %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon a connecté un compte (identifiants %1)</translation>
     </message>
     <message>
         <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre d’identification n’a pas pu s’ouvrir. Réessayez&#xa0;; si le problème persiste, demandez à votre service informatique si les fenêtres pop-up sont bloquées pour Connect Desktop.</translation>
     </message>
     <message numerus="yes">
         <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L’identification dans la fenêtre n’a pas abouti en %n minute. Relancez la connexion quand vous serez prêt à vous identifier.</numerusform>
+            <numerusform>L’identification dans la fenêtre n’a pas abouti en %n minutes. Relancez la connexion quand vous serez prêt à vous identifier.</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon n’a pas accepté le jeton d’utilisateur (%1). Vérifiez l’ID du projet du profil ainsi que l’URL du jeton ou la clé de signature.</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal reported a problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le portail de Paragon a signalé un problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun détail</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le portail de Paragon a indiqué que le compte était connecté, mais Paragon ne le répertorie pas pour cet utilisateur. Connectez-le à nouveau&#xa0;; si le problème persiste, contactez le support de la plateforme.</translation>
     </message>
 </context>
 <context>
     <name>ParagonHttp</name>
     <message>
         <source>Paragon refused the user token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon a refusé le jeton d’utilisateur.</translation>
     </message>
     <message>
         <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de %1 n’est pas du JSON (%2). Vérifiez les adresses du profil.</translation>
     </message>
 </context>
 <context>
     <name>ParagonJson</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’identification du compte n’est plus valide&#xa0;: reconnectez-le.</translation>
     </message>
 </context>
 <context>
     <name>ParagonProvider</name>
     <message>
         <source>Paragon</source>
-        <translation type="unfinished">Paragon</translation>
+        <translation>Paragon</translation>
     </message>
     <message>
         <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon a refusé le jeton d’utilisateur pour le projet %1. Vérifiez l’ID du projet du profil et la provenance de ses jetons (l’URL du jeton ou la clé de signature).</translation>
     </message>
     <message>
         <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la liste des intégrations de Paragon (ce n’est pas une liste). Vérifiez les adresses des services du profil.</translation>
     </message>
     <message>
         <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’état de l’utilisateur chez Paragon (ce n’est pas un objet). Vérifiez les adresses des services du profil.</translation>
     </message>
     <message>
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte ne figure pas dans la dernière liste fournie par Paragon. Actualisez la liste, puis réessayez.</translation>
     </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écouter sur 127.0.0.1:%1 (%2). Choisissez un autre port avec --port, ou 0 pour n’importe lequel.</translation>
     </message>
     <message>
         <source>Sync your %1 data (sandbox stand-in; nothing leaves this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisez vos données %1 (substitut fourni par la sandbox&#xa0;; rien ne quitte cet ordinateur).</translation>
     </message>
     <message>
         <source>Connect your %1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez votre compte %1.</translation>
     </message>
     <message>
         <source>No project %1 in this sandbox; its project is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun projet %1 dans cette sandbox&#xa0;; son projet est %2.</translation>
     </message>
     <message>
         <source>No such credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiants introuvables</translation>
     </message>
     <message>
         <source>Unknown integrationId</source>
-        <translation type="unfinished"></translation>
+        <translation>integrationId inconnu</translation>
     </message>
     <message>
         <source>The sandbox refused to start the sign-in (a fault option).</source>
-        <translation type="unfinished"></translation>
+        <translation>La sandbox a refusé de démarrer l’identification (une option de panne simulée).</translation>
     </message>
     <message>
         <source>integrationId and oauthMetaKeyId are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>integrationId et oauthMetaKeyId sont requis</translation>
     </message>
     <message>
         <source>Name the user: ?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez l’utilisateur&#xa0;: ?sub=USER_ID</translation>
     </message>
 </context>
 <context>
@@ -2033,19 +2033,19 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
     <message>
         <source>Paragon sandbox listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox Paragon à l’écoute sur %1</translation>
     </message>
     <message>
         <source>Project id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du projet&#xa0;: %1</translation>
     </message>
     <message>
         <source>Token URL: %1?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du jeton&#xa0;: %1?sub=USER_ID</translation>
     </message>
     <message>
         <source>Try: curl &apos;%1?sub=someone&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayez&#xa0;: curl &apos;%1?sub=someone&apos;</translation>
     </message>
 </context>
 <context>
@@ -2464,30 +2464,30 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
 </context>
 <context>
     <name>UserTokenSource</name>
     <message>
         <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d’utilisateur n’est pas un JWT avec un sujet (sub) et une expiration (exp), comme l’exige Paragon. Vérifiez ce que répond l’URL du jeton.</translation>
     </message>
     <message>
         <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d’utilisateur a expiré ou expire dans moins d’une minute (expiration&#xa0;: %1 UTC). Vérifiez l’horloge de cet ordinateur et celle du serveur qui le signe.</translation>
     </message>
     <message>
         <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé de signature du profil n’a pas pu signer de jeton d’utilisateur (%1). Saisissez à nouveau la clé privée RS256 du projet dans Paramètres → Profils.</translation>
     </message>
     <message>
         <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’URL du jeton sur %1 a refusé de fournir un jeton d’utilisateur. Vérifiez les identifiants dans les paramètres du profil.</translation>
     </message>
     <message>
         <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’URL du jeton sur %1 n’a pas répondu par {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Vérifiez l’URL du jeton du profil.</translation>
     </message>
 </context>
 <context>

@@ -113,27 +113,27 @@
     </message>
     <message>
         <source>built-in Paragon sandbox on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の内蔵 Paragon サンドボックス</translation>
     </message>
     <message>
         <source>built-in Paragon sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>内蔵 Paragon サンドボックス</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens signed here</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon プロジェクト %1、トークンはここで署名</translation>
     </message>
     <message>
         <source>Paragon project %1, tokens from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon プロジェクト %1、トークンは %2 から取得</translation>
     </message>
     <message>
         <source>The built-in Paragon sandbox could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内蔵 Paragon サンドボックスを起動できませんでした: %1</translation>
     </message>
     <message>
         <source>No signing key is stored for the profile “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル「%1」の署名鍵が保存されていません。</translation>
     </message>
 </context>
 <context>
@@ -478,63 +478,63 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 は Polytomic のサンドボックスのオプションです。Paragon のサンドボックスにはありません。</translation>
     </message>
     <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--project-id には英字、数字、ハイフンを指定してください (「%1」は無効です)。</translation>
     </message>
     <message>
         <source>--token-fault takes expired or forged, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-fault には expired または forged を指定してください (「%1」は無効です)。</translation>
     </message>
     <message>
         <source>Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and serves its own modal, or with --platform paragon stands in for Paragon&apos;s services and portal. It prints its address and credentials, then serves until stopped (Ctrl+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>サンドボックスを実行します。127.0.0.1 で動作するローカルサーバーで、Polytomic Connect の API に応答して独自の接続ページを提供します。--platform paragon を指定すると、Paragon のサービスとポータルの代わりになります。アドレスと認証情報を出力し、停止されるまで (Ctrl+C) 動作し続けます。</translation>
     </message>
     <message>
         <source>The platform: polytomic (default) or paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>プラットフォーム: polytomic (既定) または paragon。</translation>
     </message>
     <message>
         <source>Print the address and credentials as one JSON object on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスと認証情報を 1 つの JSON オブジェクトとして stdout に出力します。</translation>
     </message>
     <message>
         <source>Paragon: the project&apos;s id (default: a fixed one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon: プロジェクトの ID (既定: 固定の ID)。</translation>
     </message>
     <message>
         <source>Paragon fault: the token URL hands out expired or forged tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon の擬似障害: トークン URL が期限切れ (expired) または偽造 (forged) のトークンを発行します。</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Paragon fault: Allow on the consent page ends in an OAuth error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon の擬似障害: 同意ページの [許可] が OAuth エラーになります。</translation>
     </message>
     <message>
         <source>Paragon fault: starting a sign-in answers this HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon の擬似障害: サインインの開始がこの HTTP ステータスで応答します。</translation>
     </message>
     <message>
         <source>Paragon fault: new credentials stay PENDING.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon の擬似障害: 新しい認証情報が PENDING のままになります。</translation>
     </message>
     <message>
         <source>--platform takes polytomic or paragon, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--platform には polytomic または paragon を指定してください (「%1」は無効です)。</translation>
     </message>
     <message>
         <source>--%1 is an option of Paragon&apos;s sandbox: add --platform paragon.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 は Paragon のサンドボックスのオプションです。--platform paragon を追加してください。</translation>
     </message>
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>プラットフォーム: polytomic または paragon。--profile を指定しない場合は、その内蔵サンドボックスを使用します。</translation>
     </message>
 </context>
 <context>
@@ -565,11 +565,11 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>--base-url と --proxy-url は Polytomic 用です。%1 の場合は、--profile でプロファイルを指定してください (アプリの設定で追加できます)。</translation>
     </message>
     <message>
         <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル「%1」は %2 のプロファイルで、%3 のプロファイルではありません。</translation>
     </message>
 </context>
 <context>
@@ -902,7 +902,7 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインページ (%1) では、アプリ内でのサインインが許可されていません。また、このサインインはブラウザーに移すことができません。このウィンドウを閉じて、アカウントを別の方法で接続できるか管理者にお問い合わせください。</translation>
     </message>
 </context>
 <context>
@@ -1107,15 +1107,15 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <name>IntegrationChooser</name>
     <message>
         <source>Choose an integration</source>
-        <translation type="unfinished"></translation>
+        <translation>連携サービスを選択</translation>
     </message>
     <message>
         <source>Which account do you want to connect to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にどのアカウントを接続しますか？</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -1168,23 +1168,23 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <name>Jwt</name>
     <message>
         <source>the key is not an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵が RSA 鍵ではありません</translation>
     </message>
     <message>
         <source>not a JWT (three dot-separated parts)</source>
-        <translation type="unfinished"></translation>
+        <translation>JWT (ドットで区切られた 3 つの部分) ではありません</translation>
     </message>
     <message>
         <source>not signed with RS256</source>
-        <translation type="unfinished"></translation>
+        <translation>RS256 で署名されていません</translation>
     </message>
     <message>
         <source>the signature does not match the key</source>
-        <translation type="unfinished"></translation>
+        <translation>署名が鍵と一致しません</translation>
     </message>
     <message>
         <source>the payload is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ペイロードが JSON オブジェクトではありません</translation>
     </message>
 </context>
 <context>
@@ -1531,139 +1531,139 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <name>ParagonAttempt</name>
     <message>
         <source>Paragon&apos;s portal connects one integration at a time: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon のポータルで接続できる連携サービスは一度に 1 つだけです。1 つ選んでください。</translation>
     </message>
     <message numerus="yes">
         <source>Paragon&apos;s portal connects one integration at a time, and %n were asked for: choose one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Paragon のポータルで接続できる連携サービスは一度に 1 つだけですが、%n 個が指定されました。1 つ選んでください。</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon&apos;s project has no active integration “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon のプロジェクトに有効な連携サービス「%1」がありません。</translation>
     </message>
     <message>
         <source>Could not open a local port for Paragon&apos;s portal page (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon のポータルページ用のローカルポートを開けませんでした (%1)。</translation>
     </message>
     <message>
         <source>Paragon Connect Portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon Connect Portal</translation>
     </message>
     <message>
         <source>Paragon connected an account (credential %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon がアカウントを接続しました (認証情報 %1)</translation>
     </message>
     <message>
         <source>The sign-in window could not open. Try again; if it keeps happening, ask your IT team whether pop-ups are blocked for Connect Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>サインインウィンドウを開けませんでした。もう一度お試しください。繰り返し発生する場合は、Connect Desktop でポップアップがブロックされていないか IT 部門にお問い合わせください。</translation>
     </message>
     <message numerus="yes">
         <source>The sign-in window did not finish in %n minutes. Connect again when you are ready to sign in.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>サインインウィンドウでの操作が %n 分以内に完了しませんでした。サインインの準備ができたら、もう一度接続してください。</numerusform>
         </translation>
     </message>
     <message>
         <source>Paragon did not accept the user token (%1). Check the profile&apos;s project id and token URL or signing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon がユーザートークンを受け付けませんでした (%1)。プロファイルのプロジェクト ID と、トークン URL または署名鍵を確認してください。</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal reported a problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon のポータルから問題が報告されました: %1</translation>
     </message>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細なし</translation>
     </message>
     <message>
         <source>Paragon&apos;s portal said the account was connected, but Paragon does not list it for this user. Connect again; if it keeps happening, contact the platform&apos;s support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon のポータルではアカウントが接続されたと報告されましたが、Paragon ではこのユーザーのアカウントとして表示されません。もう一度接続してください。繰り返し発生する場合は、プラットフォームのサポートにお問い合わせください。</translation>
     </message>
 </context>
 <context>
     <name>ParagonHttp</name>
     <message>
         <source>Paragon refused the user token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon がユーザートークンを拒否しました。</translation>
     </message>
     <message>
         <source>The answer from %1 is not JSON (%2). Check the profile&apos;s addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からの応答が JSON ではありません (%2)。プロファイルのアドレスを確認してください。</translation>
     </message>
 </context>
 <context>
     <name>ParagonJson</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The account&apos;s sign-in is no longer valid: reconnect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>アカウントのサインインが無効になりました。再接続してください。</translation>
     </message>
 </context>
 <context>
     <name>ParagonProvider</name>
     <message>
         <source>Paragon</source>
-        <translation type="unfinished">Paragon</translation>
+        <translation>Paragon</translation>
     </message>
     <message>
         <source>Paragon refused the user token for project %1. Check the profile&apos;s project id and where its tokens come from (the token URL, or the signing key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon がプロジェクト %1 のユーザートークンを拒否しました。プロファイルのプロジェクト ID と、トークンの取得元 (トークン URL または署名鍵) を確認してください。</translation>
     </message>
     <message>
         <source>Paragon&apos;s list of integrations could not be read (not a list). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon の連携サービスの一覧を読み取れませんでした (一覧ではありません)。プロファイルのサービスのアドレスを確認してください。</translation>
     </message>
     <message>
         <source>Paragon&apos;s user state could not be read (not an object). Check the profile&apos;s service addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon のユーザーの状態を読み取れませんでした (オブジェクトではありません)。プロファイルのサービスのアドレスを確認してください。</translation>
     </message>
     <message>
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントは、Paragon から最後に取得した一覧にありません。一覧を更新してから、もう一度お試しください。</translation>
     </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
     <message>
         <source>Cannot listen on 127.0.0.1:%1 (%2). Choose another port with --port, or 0 for any.</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1:%1 で待ち受けできません (%2)。--port で別のポートを選ぶか、0 を指定して任意のポートを使用してください。</translation>
     </message>
     <message>
         <source>Sync your %1 data (sandbox stand-in; nothing leaves this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のデータを同期します (サンドボックスによる代替。データがこのコンピューターの外に出ることはありません)。</translation>
     </message>
     <message>
         <source>Connect your %1 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のアカウントを接続してください。</translation>
     </message>
     <message>
         <source>No project %1 in this sandbox; its project is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>このサンドボックスにプロジェクト %1 はありません。このサンドボックスのプロジェクトは %2 です。</translation>
     </message>
     <message>
         <source>No such credential</source>
-        <translation type="unfinished"></translation>
+        <translation>該当する認証情報がありません</translation>
     </message>
     <message>
         <source>Unknown integrationId</source>
-        <translation type="unfinished"></translation>
+        <translation>不明な integrationId</translation>
     </message>
     <message>
         <source>The sandbox refused to start the sign-in (a fault option).</source>
-        <translation type="unfinished"></translation>
+        <translation>サンドボックスがサインインの開始を拒否しました (擬似障害のオプション)。</translation>
     </message>
     <message>
         <source>integrationId and oauthMetaKeyId are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>integrationId と oauthMetaKeyId が必要です</translation>
     </message>
     <message>
         <source>Name the user: ?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザーを指定してください: ?sub=USER_ID</translation>
     </message>
 </context>
 <context>
@@ -2029,19 +2029,19 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>Paragon sandbox listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragon サンドボックスが %1 で待ち受けています</translation>
     </message>
     <message>
         <source>Project id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクト ID: %1</translation>
     </message>
     <message>
         <source>Token URL: %1?sub=USER_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>トークン URL: %1?sub=USER_ID</translation>
     </message>
     <message>
         <source>Try: curl &apos;%1?sub=someone&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>試すには: curl &apos;%1?sub=someone&apos;</translation>
     </message>
 </context>
 <context>
@@ -2460,30 +2460,30 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>保留中</translation>
     </message>
 </context>
 <context>
     <name>UserTokenSource</name>
     <message>
         <source>The user token is not a JWT with a subject (sub) and an expiry (exp), which Paragon needs. Check what the token URL answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザートークンが、Paragon に必要なサブジェクト (sub) と有効期限 (exp) を含む JWT ではありません。トークン URL の応答を確認してください。</translation>
     </message>
     <message>
         <source>The user token has expired, or expires within a minute (at %1 UTC). Check the clocks of this computer and of the server that signs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザートークンの有効期限が切れているか、1 分以内に切れます (有効期限: %1 UTC)。このコンピューターと、トークンに署名するサーバーの時計を確認してください。</translation>
     </message>
     <message>
         <source>The profile&apos;s signing key could not sign a user token (%1). Enter the project&apos;s RS256 private key again in Settings → Profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルの署名鍵でユーザートークンに署名できませんでした (%1)。[設定] → [プロファイル] で、プロジェクトの RS256 秘密鍵をもう一度入力してください。</translation>
     </message>
     <message>
         <source>The token URL at %1 refused to give a user token. Check the credential in the profile&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のトークン URL がユーザートークンの発行を拒否しました。プロファイルの設定で認証情報を確認してください。</translation>
     </message>
     <message>
         <source>The token URL at %1 did not answer {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;}. Check the profile&apos;s token URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のトークン URL が {&quot;token&quot;: &quot;&lt;JWT&gt;&quot;} の形式で応答しませんでした。プロファイルのトークン URL を確認してください。</translation>
     </message>
 </context>
 <context>

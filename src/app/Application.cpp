@@ -27,6 +27,7 @@
 #include <QThread>
 
 #include <memory>
+#include <vector>
 #include <unistd.h>
 
 namespace Application {
@@ -109,12 +110,36 @@ void speakUsersLanguage(const QString &requested)
     Translations::install(Translations::resolve(language));
 }
 
+// `connect --platform NAME` is ours (polytomic, paragon), but Qt reads -platform and --platform as
+// its platform plugin: keep that option away from QApplication (QT_QPA_PLATFORM still chooses
+// the plugin). The arguments must outlive the application object.
+std::vector<char *> withoutPlatformOption(int argc, char **argv)
+{
+    std::vector<char *> kept;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (i > 0 && (argument == "--platform" || argument == "-platform")) {
+            ++i; // and its value
+            continue;
+        }
+        if (i > 0 && (argument.startsWith("--platform=") || argument.startsWith("-platform=")))
+            continue;
+        kept.push_back(argv[i]);
+    }
+    kept.push_back(nullptr);
+    return kept;
+}
+
 int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInstance *instance,
                 const Hooks &hooks)
 {
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     allowWebEngineAsRoot();
-    QApplication app(argc, argv);
+    std::vector<char *> arguments(argv, argv + argc + 1);
+    if (invocation.command == Invocation::Command::Connect)
+        arguments = withoutPlatformOption(argc, argv);
+    int count = int(arguments.size()) - 1;
+    QApplication app(count, arguments.data());
     // The font database is filled the first time a widget measures text (5-15 ms on this kind of
     // machine, fontconfig included): fill it on a thread of its own while the settings, profiles
     // and the main window are set up. QFontDatabase is thread-safe; the UI thread waits for it
