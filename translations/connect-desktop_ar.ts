@@ -482,10 +482,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>يأخذ --attack اسم هجوم (أحرف صغيرة وأرقام وشرطات)، وليس «%1».</translation>
     </message>
     <message>
-        <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation>الخيار --%1 خاص بالبيئة التجريبية لـ Polytomic؛ ولا يوجد خيار كهذا في البيئة التجريبية لـ Paragon.</translation>
-    </message>
-    <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
         <translation>يتطلب --project-id أحرفًا وأرقامًا وشرطات، وليس «%1».</translation>
     </message>
@@ -540,6 +536,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
         <translation>المنصة: polytomic أو paragon. من دون --profile، تُستخدم بيئتها التجريبية المدمجة.</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
+        <translation>الخيار --%1 خاص بالبيئة التجريبية لـ Polytomic وحدها: احذفه، أو احذف --platform paragon.</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1195,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>the payload is not a JSON object</source>
         <translation>الحمولة ليست كائن JSON</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>خطأ غير معروف</translation>
     </message>
 </context>
 <context>

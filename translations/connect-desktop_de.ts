@@ -478,10 +478,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <translation>--attack erwartet den Namen eines Angriffs (Kleinbuchstaben, Ziffern und Bindestriche), nicht „%1“.</translation>
     </message>
     <message>
-        <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation>--%1 ist eine Option der Polytomic-Sandbox; die Paragon-Sandbox hat keine solche Option.</translation>
-    </message>
-    <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
         <translation>--project-id erwartet Buchstaben, Ziffern und Bindestriche, nicht „%1“.</translation>
     </message>
@@ -536,6 +532,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
         <translation>Die Plattform: polytomic oder paragon. Ohne --profile wird ihre integrierte Sandbox verwendet.</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
+        <translation>--%1 ist nur eine Option der Polytomic-Sandbox: Lassen Sie sie weg oder lassen Sie --platform paragon weg.</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1187,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>the payload is not a JSON object</source>
         <translation>die Nutzdaten sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
     </message>
 </context>
 <context>

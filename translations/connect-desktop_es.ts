@@ -478,10 +478,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <translation>--attack espera el nombre de un ataque (minúsculas, cifras y guiones), no «%1».</translation>
     </message>
     <message>
-        <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation>--%1 es una opción del sandbox de Polytomic; el de Paragon no la tiene.</translation>
-    </message>
-    <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
         <translation>--project-id requiere letras, dígitos y guiones, no «%1».</translation>
     </message>
@@ -536,6 +532,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
         <translation>La plataforma: polytomic o paragon. Sin --profile, se usa su sandbox integrado.</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
+        <translation>--%1 es una opción solo del sandbox de Polytomic: quítala o quita --platform paragon.</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1187,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>the payload is not a JSON object</source>
         <translation>la carga útil no es un objeto JSON</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
     </message>
 </context>
 <context>

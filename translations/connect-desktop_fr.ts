@@ -478,10 +478,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <translation>--attack attend le nom d’une attaque (minuscules, chiffres et tirets), pas « %1 ».</translation>
     </message>
     <message>
-        <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation>--%1 est une option de la sandbox Polytomic&#xa0;; celle de Paragon n’a pas cette option.</translation>
-    </message>
-    <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
         <translation>--project-id attend des lettres, des chiffres et des tirets, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -536,6 +532,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
         <translation>La plateforme&#xa0;: polytomic ou paragon. Sans --profile, c’est sa sandbox intégrée qui est utilisée.</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
+        <translation>--%1 est une option de la sandbox Polytomic uniquement&#xa0;: retirez-la, ou retirez --platform paragon.</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1187,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>the payload is not a JSON object</source>
         <translation>la charge utile n’est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
     </message>
 </context>
 <context>

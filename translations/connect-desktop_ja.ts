@@ -477,10 +477,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>--attack には攻撃の名前 (小文字、数字、ハイフン) を指定します。「%1」は使えません。</translation>
     </message>
     <message>
-        <source>--%1 is an option of Polytomic&apos;s sandbox; Paragon&apos;s has none such.</source>
-        <translation>--%1 は Polytomic のサンドボックスのオプションです。Paragon のサンドボックスにはありません。</translation>
-    </message>
-    <message>
         <source>--project-id takes letters, digits and dashes, not &quot;%1&quot;.</source>
         <translation>--project-id には英字、数字、ハイフンを指定してください (「%1」は無効です)。</translation>
     </message>
@@ -535,6 +531,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The platform: polytomic or paragon. Without --profile, its built-in sandbox.</source>
         <translation>プラットフォーム: polytomic または paragon。--profile を指定しない場合は、その内蔵サンドボックスを使用します。</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
+        <translation>--%1 は Polytomic のサンドボックス専用のオプションです。このオプションを外すか、--platform paragon を外してください。</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1185,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>the payload is not a JSON object</source>
         <translation>ペイロードが JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>不明なエラー</translation>
     </message>
 </context>
 <context>

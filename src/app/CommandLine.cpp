@@ -80,7 +80,9 @@ Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invo
     for (const QString &name : polytomicOnly) {
         if (parser.isSet(name))
             return error(
-                tr("--%1 is an option of Polytomic's sandbox; Paragon's has none such.").arg(name));
+                tr("--%1 is an option of Polytomic's sandbox only: leave it out, or leave out "
+                   "--platform paragon.")
+                    .arg(name));
     }
     ParagonSandboxOptions paragon;
     QString message;

@@ -95,6 +95,56 @@ private Q_SLOTS:
         QCOMPARE(proxy.connect.proxyUrl, QUrl(QStringLiteral("http://127.0.0.1:8080/backend")));
     }
 
+    void connectChoosesThePlatform()
+    {
+        const Invocation paragon =
+            parse({QStringLiteral("connect"), QStringLiteral("--platform"),
+                   QStringLiteral("Paragon"), QStringLiteral("--integration"),
+                   QStringLiteral("hubspot")});
+        QCOMPARE(paragon.command, Invocation::Command::Connect);
+        QCOMPARE(paragon.connect.platform,
+                 std::optional<Profile::Platform>(Profile::Platform::Paragon));
+        const Invocation polytomic =
+            parse({QStringLiteral("connect"), QStringLiteral("--platform=polytomic")});
+        QCOMPARE(polytomic.connect.platform,
+                 std::optional<Profile::Platform>(Profile::Platform::Polytomic));
+        QVERIFY(!parse({QStringLiteral("connect")}).connect.platform.has_value());
+    }
+
+    void readsParagonSandboxOptionsAndFaults()
+    {
+        const Invocation invocation = parse(
+            {QStringLiteral("sandbox"), QStringLiteral("--platform"), QStringLiteral("paragon"),
+             QStringLiteral("--json"), QStringLiteral("--port"), QStringLiteral("8124"),
+             QStringLiteral("--project-id"), QStringLiteral("p-123"),
+             QStringLiteral("--token-fault"), QStringLiteral("expired"),
+             QStringLiteral("--oauth-error"), QStringLiteral("--oauth-start-status"),
+             QStringLiteral("503"), QStringLiteral("--pending-credentials"),
+             QStringLiteral("--modal-delay"), QStringLiteral("40"),
+             QStringLiteral("--oauth-lose-opener")});
+        QCOMPARE(invocation.command, Invocation::Command::Sandbox);
+        QVERIFY(invocation.sandboxJson);
+        QVERIFY(invocation.paragonSandbox.has_value());
+        const ParagonSandboxOptions &options = *invocation.paragonSandbox;
+        QCOMPARE(options.port, quint16(8124));
+        QCOMPARE(options.projectId, QStringLiteral("p-123"));
+        QCOMPARE(options.tokenFault, QStringLiteral("expired"));
+        QVERIFY(options.oauthError);
+        QCOMPARE(options.oauthStartStatus, 503);
+        QVERIFY(options.pendingCredentials);
+        QCOMPARE(options.portalDelayMs, 40);
+        QVERIFY(options.popupLosesOpener);
+        QVERIFY(!options.blankPortal);
+    }
+
+    void aPolytomicSandboxHasNoParagonOptions()
+    {
+        const Invocation invocation = parse({QStringLiteral("sandbox")});
+        QCOMPARE(invocation.command, Invocation::Command::Sandbox);
+        QVERIFY(!invocation.paragonSandbox.has_value());
+        QVERIFY(!invocation.sandboxJson);
+    }
+
     void aLinkOpensTheWindowForItsIntegration()
     {
         const Invocation invocation =
@@ -125,6 +175,38 @@ private Q_SLOTS:
                                                QStringLiteral("--fail-status"),
                                                QStringLiteral("200")}
                                 << QStringLiteral("--fail-status");
+        QTest::newRow("connect platform")
+            << QStringList{QStringLiteral("connect"), QStringLiteral("--platform"),
+                           QStringLiteral("zapier")}
+            << QStringLiteral("polytomic or paragon");
+        QTest::newRow("sandbox platform")
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                           QStringLiteral("zapier")}
+            << QStringLiteral("polytomic or paragon");
+        QTest::newRow("Paragon's option without its platform")
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--token-fault"),
+                           QStringLiteral("expired")}
+            << QStringLiteral("--platform paragon");
+        QTest::newRow("Polytomic's option on Paragon's sandbox")
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                           QStringLiteral("paragon"), QStringLiteral("--fail-rate"),
+                           QStringLiteral("0.5")}
+            << QStringLiteral("--fail-rate");
+        QTest::newRow("token fault")
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                           QStringLiteral("paragon"), QStringLiteral("--token-fault"),
+                           QStringLiteral("stale")}
+            << QStringLiteral("expired or forged");
+        QTest::newRow("project id")
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                           QStringLiteral("paragon"), QStringLiteral("--project-id"),
+                           QStringLiteral("a/b")}
+            << QStringLiteral("--project-id");
+        QTest::newRow("oauth start status")
+            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                           QStringLiteral("paragon"), QStringLiteral("--oauth-start-status"),
+                           QStringLiteral("200")}
+            << QStringLiteral("--oauth-start-status");
         QTest::newRow("unknown option")
             << QStringList{QStringLiteral("sandbox"), QStringLiteral("--frobnicate")}
             << QStringLiteral("--help");

@@ -127,7 +127,15 @@
     }
     const options = {
       oauthTimeout: config.oauthTimeoutMs,
-      onOpen: function () { report('shown'); tellAppearance(); },
+      onOpen: function () {
+        report('shown');
+        tellAppearance();
+        // Keyboard focus goes into the portal as it opens, so its first control takes keys at once.
+        const shown = document.querySelector('#paragon-connect-frame-container iframe');
+        if (shown) {
+          shown.focus();
+        }
+      },
       onSuccess: onInstall,
       onInstall: onInstall,
       onClose: function () {

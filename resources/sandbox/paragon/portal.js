@@ -126,10 +126,15 @@
         shownFor = null;
         body.hidden = true;
       } else {
-        if (type && credentialsOf(type).length > 0) {
+        const connected = type && credentialsOf(type).length > 0;
+        const justConnected = connected && waiting;
+        if (connected) {
           waiting = false;
         }
         draw();
+        if (justConnected) {
+          closeButton.focus(); // Done: what a person does next
+        }
       }
     } else if (data.messageType === 'CONNECT_DESKTOP_APPEARANCE') {
       document.documentElement.dataset.theme = data.dark ? 'dark' : 'light';

@@ -18,17 +18,12 @@ using DigestContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 
 constexpr auto base64url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Jwt", text);
-}
-
 QString openSslError()
 {
     const unsigned long code = ERR_get_error();
     ERR_clear_error();
     if (code == 0)
-        return tr("unknown error");
+        return QCoreApplication::translate("Jwt", "unknown error");
     char text[256];
     ERR_error_string_n(code, text, sizeof text);
     return QString::fromLatin1(text);
@@ -89,7 +84,7 @@ QString Jwt::signRs256(const QJsonObject &claims, const QByteArray &privateKeyPe
     Key key = readPrivateKey(privateKeyPem);
     if (!isRsa(key.get())) {
         if (error)
-            *error = key ? tr("the key is not an RSA key") : openSslError();
+            *error = key ? QCoreApplication::translate("Jwt", "the key is not an RSA key") : openSslError();
         return {};
     }
     const QByteArray header =
@@ -129,20 +124,20 @@ bool Jwt::verifyRs256(const QString &token, const QByteArray &keyPem, QJsonObjec
     const QList<QByteArray> parts = token.toLatin1().split('.');
     if (parts.size() != 3) {
         if (error)
-            *error = tr("not a JWT (three dot-separated parts)");
+            *error = QCoreApplication::translate("Jwt", "not a JWT (three dot-separated parts)");
         return false;
     }
     const QJsonObject header =
         QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(0), base64url)).object();
     if (header.value(QStringLiteral("alg")).toString() != QLatin1String("RS256")) {
         if (error)
-            *error = tr("not signed with RS256");
+            *error = QCoreApplication::translate("Jwt", "not signed with RS256");
         return false;
     }
     Key key = readAnyKey(keyPem);
     if (!isRsa(key.get())) {
         if (error)
-            *error = key ? tr("the key is not an RSA key") : openSslError();
+            *error = key ? QCoreApplication::translate("Jwt", "the key is not an RSA key") : openSslError();
         return false;
     }
     const QByteArray input = parts.at(0) + '.' + parts.at(1);
@@ -158,13 +153,13 @@ bool Jwt::verifyRs256(const QString &token, const QByteArray &keyPem, QJsonObjec
     ERR_clear_error();
     if (!valid) {
         if (error)
-            *error = tr("the signature does not match the key");
+            *error = QCoreApplication::translate("Jwt", "the signature does not match the key");
         return false;
     }
     const std::optional<QJsonObject> payload = decodePayload(token);
     if (!payload) {
         if (error)
-            *error = tr("the payload is not a JSON object");
+            *error = QCoreApplication::translate("Jwt", "the payload is not a JSON object");
         return false;
     }
     if (claims)
