@@ -73,6 +73,25 @@ QUrl waitForListening(QProcess &process)
     return {};
 }
 
+// Waits for the first line on stdout of a started sandbox run with --json; the object, or empty.
+QJsonObject waitForJsonLine(QProcess &process)
+{
+    QByteArray output;
+    const QDeadlineTimer deadline(processTimeout);
+    while (!deadline.hasExpired()) {
+        output += process.readAllStandardOutput();
+        const qsizetype end = output.indexOf('\n');
+        if (end >= 0)
+            return QJsonDocument::fromJson(output.left(end)).object();
+        if (process.state() == QProcess::NotRunning)
+            break;
+        QSignalSpy ready(&process, &QProcess::readyReadStandardOutput);
+        ready.wait(500);
+    }
+    qWarning() << "no JSON line; stdout:" << output << "stderr:" << process.readAllStandardError();
+    return {};
+}
+
 void stopProcess(QProcess &process)
 {
     if (process.state() == QProcess::NotRunning)
@@ -247,6 +266,60 @@ private Q_SLOTS:
         api.setBearer(apiKey);
         QVERIFY(connectionNames(api).contains(name));
         stopProcess(second);
+    }
+
+    void withJsonThePolytomicSandboxPrintsItsAddressAndKeyAsOneObject()
+    {
+        QProcess process;
+        process.start(binary(), {QStringLiteral("sandbox"), QStringLiteral("--json"),
+                                 QStringLiteral("--api-key"), apiKey});
+        const QJsonObject line = waitForJsonLine(process);
+        QCOMPARE(line.value(QStringLiteral("platform")).toString(), QStringLiteral("polytomic"));
+        QCOMPARE(line.value(QStringLiteral("api_key")).toString(), apiKey);
+        const QUrl url(line.value(QStringLiteral("url")).toString());
+        QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+        HttpClient api(url);
+        api.setBearer(apiKey);
+        QCOMPARE(api.get(QStringLiteral("/api/me")).status, 200);
+        stopProcess(process);
+    }
+
+    void withJsonTheParagonSandboxPrintsWhatAPageGivesTheSdk()
+    {
+        QProcess process;
+        process.start(binary(), {QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                                 QStringLiteral("paragon"), QStringLiteral("--json"),
+                                 QStringLiteral("--project-id"), QStringLiteral("acme-1")});
+        const QJsonObject line = waitForJsonLine(process);
+        QCOMPARE(line.value(QStringLiteral("platform")).toString(), QStringLiteral("paragon"));
+        QCOMPARE(line.value(QStringLiteral("project_id")).toString(), QStringLiteral("acme-1"));
+        const QJsonObject environments = line.value(QStringLiteral("environments")).toObject();
+        for (const char *key :
+             {"ZEUS_PUBLIC_URL", "CONNECT_PUBLIC_URL", "PASSPORT_PUBLIC_URL",
+              "PASSPORT_PRODUCTION_URL", "HERMES_PUBLIC_URL", "WORKER_PROXY_PUBLIC_URL",
+              "CDN_PUBLIC_URL", "DASHBOARD_PUBLIC_URL", "API_TRIGGER_KIT_PUBLIC_URL"})
+            QCOMPARE(QUrl(environments.value(QLatin1String(key)).toString()).host(),
+                     QStringLiteral("127.0.0.1"));
+        HttpClient backend(QUrl(line.value(QStringLiteral("token_url")).toString()));
+        const QString token =
+            backend.get(QStringLiteral("?sub=alice")).json().value(QStringLiteral("token")).toString();
+        QVERIFY(!token.isEmpty());
+        HttpClient zeus(QUrl(environments.value(QStringLiteral("ZEUS_PUBLIC_URL")).toString()
+                             + QStringLiteral("/")));
+        zeus.setBearer(token);
+        QCOMPARE(zeus.get(QStringLiteral("projects/acme-1/sdk/me")).status, 200);
+        stopProcess(process);
+    }
+
+    void aPolytomicOptionOnTheParagonSandboxExits2AndNamesIt()
+    {
+        const Finished finished =
+            runToEnd({QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                      QStringLiteral("paragon"), QStringLiteral("--latency"), QStringLiteral("5")});
+        QCOMPARE(finished.exitStatus, QProcess::NormalExit);
+        QCOMPARE(finished.exitCode, 2);
+        QVERIFY2(finished.err.contains("--latency"), finished.err.constData());
+        QVERIFY(finished.out.isEmpty());
     }
 };
 

@@ -15,6 +15,7 @@
 #include "ui/StatusBadge.h"
 #include "web/ConnectWebPage.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -140,6 +141,20 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return window->currentView() == View::Modal; }));
         QCOMPARE(window->session()->launch().shape, ConnectLaunch::Shape::HostedPage);
         QCOMPARE(window->page()->url().host(), QStringLiteral("127.0.0.1"));
+    }
+
+    void theHeaderPromisesNoNameParagonDoesNotGiveTheCredential()
+    {
+        SessionRequest request;
+        request.integrations = {QStringLiteral("hubspot")};
+        request.name = QStringLiteral("HubSpot 2026-12-04"); // from the app's name template
+        m_window = std::make_unique<ConnectWindow>(m_provider.get(), request, m_fixture.webProfile,
+                                                   m_fixture.settings);
+        m_window->show();
+        m_window->start();
+        QVERIFY(waitUntil([&] { return m_window->currentView() == View::Modal; }));
+        for (const QLabel *label : m_window->findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(request.name), qPrintable(label->text()));
     }
 
     void connectingInThePortalAndClosingItCompletesWithTheCredential()

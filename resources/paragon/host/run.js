@@ -78,6 +78,18 @@
     frame.addEventListener('load', tellAppearance);
   }
 
+  // While the portal is open it is all this page shows: the keyboard goes into its frame as it
+  // opens and whenever the page itself gets the focus (the app focuses its view only once the
+  // page says the portal is shown), so the portal's own first control takes keys at once.
+  let portalShown = false;
+  function focusPortal() {
+    const shown = document.querySelector('#paragon-connect-frame-container iframe');
+    if (portalShown && shown && document.activeElement !== shown) {
+      shown.focus();
+    }
+  }
+  window.addEventListener('focus', focusPortal);
+
   const installed = new Set();
   let ended = false;
 
@@ -128,17 +140,15 @@
     const options = {
       oauthTimeout: config.oauthTimeoutMs,
       onOpen: function () {
+        portalShown = true;
         report('shown');
         tellAppearance();
-        // Keyboard focus goes into the portal as it opens, so its first control takes keys at once.
-        const shown = document.querySelector('#paragon-connect-frame-container iframe');
-        if (shown) {
-          shown.focus();
-        }
+        focusPortal();
       },
       onSuccess: onInstall,
       onInstall: onInstall,
       onClose: function () {
+        portalShown = false;
         if (!ended) {
           ended = true;
           report('closed');

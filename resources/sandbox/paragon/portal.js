@@ -147,6 +147,15 @@
     }
   });
 
+  // The frame is still hidden in the parent when the portal opens (the SDK shows it on
+  // updateContainerStyle), so the focus above may not take: when the host page moves the
+  // keyboard into this frame, it lands on the portal's first control, not on the page.
+  window.addEventListener('focus', function () {
+    if (shownFor && (!document.activeElement || document.activeElement === body)) {
+      connectButton.focus();
+    }
+  });
+
   connectButton.addEventListener('click', connect);
   closeButton.addEventListener('click', close);
   document.addEventListener('keydown', function (event) {

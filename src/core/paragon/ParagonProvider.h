@@ -32,6 +32,7 @@ public:
                                  QObject *parent) override;
     void abortAll() override;
     bool choosesAmongIntegrations() const override { return false; }
+    bool takesConnectionNames() const override { return false; }
 
     // A user token (see UserTokenSource), for this provider's calls and its attempts' pages.
     void userToken(QObject *context, ExchangeLog *log, ResultCallback<QString> done);

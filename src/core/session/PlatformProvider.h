@@ -63,6 +63,9 @@ public:
     // (Polytomic's modal does). When it does not (Paragon's portal shows one), a session asks
     // for exactly one, and the app's picker chooses it first.
     virtual bool choosesAmongIntegrations() const { return true; }
+    // Whether a new connection takes the name the app gives it (Polytomic's does). When it does
+    // not (Paragon names a credential after the account), the app does not promise one.
+    virtual bool takesConnectionNames() const { return true; }
 
     // Does ahead of time what the first attempt would otherwise do on the click's path.
     virtual void prepareFirstAttempt() { }
