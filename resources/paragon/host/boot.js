@@ -4,6 +4,8 @@
 //    a provider's page in the OAuth popup can reach this window through window.opener. The
 //    filter listens in the capture phase on window, before the SDK adds its own listener.
 // 3. Gives the SDK's CommonJS bundle the `module` it assigns to.
+// 4. Gives the page a localStorage that lasts as long as the page: the SDK keeps the user's state
+//    there, the user token included, and a web profile that remembers sign-ins writes it to disk.
 'use strict';
 (function () {
   const element = document.getElementById('connect-desktop-config');
@@ -33,4 +35,20 @@
     },
   });
   window.module = { exports: {} };
+
+  const memory = new Map();
+  const pageStorage = {
+    getItem: function (key) {
+      return memory.has(String(key)) ? memory.get(String(key)) : null;
+    },
+    setItem: function (key, value) { memory.set(String(key), String(value)); },
+    removeItem: function (key) { memory.delete(String(key)); },
+    clear: function () { memory.clear(); },
+    key: function (index) {
+      const keys = Array.from(memory.keys());
+      return index >= 0 && index < keys.length ? keys[index] : null;
+    },
+    get length() { return memory.size; },
+  };
+  Object.defineProperty(window, 'localStorage', { value: pageStorage });
 })();
