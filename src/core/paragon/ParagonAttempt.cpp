@@ -76,11 +76,12 @@ void ParagonAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> done
         return;
     }
     QPointer<ParagonAttempt> self(this);
-    m_provider->userToken(context, m_log, [self, type, done](const Result<QString> &token) {
+    m_provider->userToken(context, m_log, [self, context, type, done](const Result<QString> &token) {
         if (!self)
             return;
         if (!token.ok())
             return done(Result<ConnectLaunch>::error(token.failure));
+        self->rememberCredentialsBefore(context);
         const ParagonEndpoint &endpoint = self->m_provider->endpoint();
         QJsonObject environments;
         QStringList origins;
@@ -115,6 +116,27 @@ void ParagonAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> done
         launch.pageSaysReady = true;
         launch.secrets = {*token.value, self->m_server.secret(), self->m_server.key()};
         done(Result<ConnectLaunch>::success(launch));
+    });
+}
+
+QHash<QString, QString> ParagonAttempt::credentialStates(const QList<Connection> &all) const
+{
+    QHash<QString, QString> states;
+    for (const Connection &connection : all) {
+        if (connection.typeId == integrationType())
+            states.insert(connection.id, connection.status + QLatin1Char('|')
+                                             + connection.updatedAt.toString(Qt::ISODateWithMs));
+    }
+    return states;
+}
+
+void ParagonAttempt::rememberCredentialsBefore(QObject *context)
+{
+    QPointer<ParagonAttempt> self(this);
+    m_provider->fetchUser(context, m_log, [self](const Result<QJsonObject> &user) {
+        if (self && user.ok())
+            self->m_before = self->credentialStates(
+                ParagonJson::credentials(*user.value, self->m_provider->knownTypes()));
     });
 }
 
@@ -165,8 +187,10 @@ ConnectAttempt::Verdict ParagonAttempt::judge(const PageEvent &event, SessionRes
         return Verdict::Ignore;
     }
     case PageEvent::Kind::Closed:
-        // The portal's close ends the session: what was installed is confirmed, or nothing was.
-        return m_installs.isEmpty() ? Verdict::Cancel : Verdict::Confirm;
+        // The portal's close ends the session: what was installed is confirmed; with no install
+        // reported, a credential that is new or changed since the session began (one left
+        // PENDING, of which the SDK says nothing) is the session's, and none is a cancel.
+        return m_installs.isEmpty() && !m_before ? Verdict::Cancel : Verdict::Confirm;
     case PageEvent::Kind::Error: {
         const QString what = event.payload.value(QStringLiteral("code")).toString();
         const QString said = event.payload.value(QStringLiteral("message")).toString();
@@ -203,6 +227,21 @@ void ParagonAttempt::confirm(QObject *context, ResultCallback<std::optional<Conn
         context, m_log, [self, type, credentialId, done](const Result<QJsonObject> &user) {
             if (!self)
                 return;
+            if (credentialId.isEmpty()) {
+                // Nothing was reported installed: a credential changed meanwhile, or a cancel
+                // (also when the user's state cannot be read now).
+                if (user.ok() && self->m_before) {
+                    const QList<Connection> all =
+                        ParagonJson::credentials(*user.value, self->m_provider->knownTypes());
+                    const QHash<QString, QString> now = self->credentialStates(all);
+                    for (const Connection &connection : all) {
+                        if (now.contains(connection.id)
+                            && self->m_before->value(connection.id) != now.value(connection.id))
+                            return done(Result<std::optional<Connection>>::success(connection));
+                    }
+                }
+                return done(Result<std::optional<Connection>>::success(std::nullopt));
+            }
             if (!user.ok())
                 return done(Result<std::optional<Connection>>::error(user.failure));
             const QList<Connection> all =

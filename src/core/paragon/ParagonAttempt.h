@@ -3,14 +3,19 @@
 // the session's integration. The page reports by its own channel (HostPageServer): shown,
 // installed, closed, error. Installs are counted once per (integration, credential); the
 // portal's close ends the page's part; the outcome is confirmed from the user's state
-// (`/sdk/me`, what the SDK's getUser() reads): the credential must be there, VALID.
+// (`/sdk/me`, what the SDK's getUser() reads): the credential must be there, VALID. The SDK says
+// nothing of a sign-in that left its credential PENDING: the user's credentials as the session
+// began are kept, and one that is new or changed at the close is the session's.
 #pragma once
 
 #include "core/paragon/HostPageServer.h"
 #include "core/session/ConnectAttempt.h"
 #include "core/session/PlatformProvider.h"
 
+#include <QHash>
 #include <QSet>
+
+#include <optional>
 
 class ExchangeLog;
 class ParagonProvider;
@@ -35,6 +40,9 @@ public:
 private:
     void onReport(const QJsonObject &report);
     QString integrationType() const;
+    void rememberCredentialsBefore(QObject *context);
+    // "status|updated" of each of the integration's credentials.
+    QHash<QString, QString> credentialStates(const QList<Connection> &all) const;
 
     ParagonProvider *m_provider;
     SessionRequest m_request;
@@ -42,4 +50,5 @@ private:
     HostPageServer m_server;
     QSet<QString> m_installs; // "type/credential id", each once
     QString m_credentialId; // the last one installed (or the one re-authenticated)
+    std::optional<QHash<QString, QString>> m_before; // the credentials as the session began
 };
