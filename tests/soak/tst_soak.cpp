@@ -1,18 +1,23 @@
 // Soak: 200 consecutive sessions in one process against the sandbox, through the real connect
-// window and real pages, mixing completed, cancelled and failed. No crash, every session one
-// result, and memory that stays bounded. The figures are printed for the record; the only
-// memory check is a generous bound (a leak per session shows up long before it).
+// window and real pages, mixing completed, cancelled and failed; then 60 Paragon sessions (the
+// real SDK in the app's host page, its popup) against the Paragon sandbox. No crash, every
+// session one result, and memory that stays bounded. The figures are printed for the record;
+// the only memory check is a generous bound (a leak per session shows up long before it).
 #include "Probe.h"
 #include "WebTestSupport.h"
+#include "core/paragon/ParagonProvider.h"
 #include "core/polytomic/PolytomicProvider.h"
 #include "core/settings/AppSettings.h"
 #include "sandbox/SandboxServer.h"
+#include "sandbox/paragon/ParagonSandbox.h"
 #include "ui/ConnectWindow.h"
+#include "ui/PopupWindow.h"
 #include "web/ConnectWebPage.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 #include <QWebEngineProfile>
 
 using namespace WebTest;
@@ -99,6 +104,104 @@ private Q_SLOTS:
         QCOMPARE(completed + cancelled + failed, sessions);
         QCOMPARE(failed, sessions / 5);
         QVERIFY2(growth < 50.0, "memory grew by half between session 20 and the end");
+        delete profile;
+    }
+
+    void sixtyParagonSessionsInOneProcess()
+    {
+        const int sessions = qEnvironmentVariableIntValue("SOAK_PARAGON_SESSIONS") > 0
+            ? qEnvironmentVariableIntValue("SOAK_PARAGON_SESSIONS")
+            : 60;
+        ParagonSandbox sandbox;
+        QString error;
+        QVERIFY2(sandbox.start(&error), qPrintable(error));
+        ParagonEndpoint endpoint;
+        endpoint.projectId = sandbox.projectId();
+        endpoint.environments = sandbox.environments();
+        endpoint.tokenUrl = sandbox.tokenUrl();
+        endpoint.tokenUrl.setQuery(QUrlQuery{{QStringLiteral("sub"), QStringLiteral("soak")}});
+        ParagonProvider provider(endpoint);
+        QTemporaryDir dir;
+        QSettings qsettings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        AppSettings settings(&qsettings);
+        auto *profile = new QWebEngineProfile(this);
+        const auto press = [](ConnectWindow *window, const QString &id) {
+            evaluate(window->page(),
+                     QStringLiteral("document.querySelector('#paragon-connect-frame-container "
+                                    "iframe').contentWindow.postMessage({messageType: "
+                                    "'CONNECT_DESKTOP_SANDBOX_PRESS', id: '%1'}, '*')")
+                         .arg(id));
+        };
+
+        double atTen = 0;
+        int completed = 0, cancelled = 0, failed = 0;
+        for (int i = 1; i <= sessions; ++i) {
+            // Every third session connects, every third closes the portal, every third asks for
+            // an integration the project does not have.
+            const int kind = i % 3;
+            SessionRequest request;
+            request.integrations = {kind == 2 ? QStringLiteral("no_such_type")
+                                              : QStringLiteral("hubspot")};
+            auto window = std::make_unique<ConnectWindow>(&provider, request, profile, &settings);
+            QSignalSpy finished(window.get(), &ConnectWindow::sessionFinished);
+            window->show();
+            window->start();
+            if (kind != 2) {
+                QVERIFY2(waitUntil(
+                             [&] { return window->currentView() == ConnectWindow::View::Modal; }),
+                         qPrintable(QStringLiteral("session %1: no portal").arg(i)));
+                if (kind == 0) {
+                    press(window.get(), QStringLiteral("connect"));
+                    QVERIFY2(waitUntil([&] {
+                                 return !window->popupWindows().isEmpty()
+                                     && evaluate(window->popupWindows().constFirst()->page(),
+                                                 QStringLiteral("!!document.getElementById('allow')"))
+                                            .toBool();
+                             }),
+                             qPrintable(QStringLiteral("session %1: no popup").arg(i)));
+                    evaluate(window->popupWindows().constFirst()->page(),
+                             QStringLiteral("document.getElementById('allow').click()"));
+                    QVERIFY(waitUntil([&] { return window->popupWindows().isEmpty(); }));
+                }
+                press(window.get(), QStringLiteral("close"));
+            }
+            QVERIFY2(waitUntil([&] { return finished.count() == 1; }),
+                     qPrintable(QStringLiteral("session %1: no result").arg(i)));
+            switch (window->session()->result().outcome) {
+            case SessionResult::Outcome::Completed:
+                ++completed;
+                break;
+            case SessionResult::Outcome::Cancelled:
+                ++cancelled;
+                break;
+            case SessionResult::Outcome::Failed:
+                ++failed;
+                break;
+            }
+            window.reset();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            if (i == 10)
+                atTen = Probe::treeResidentMiB();
+        }
+        waitUntil([] { return false; }, 500);
+        const double atEnd = Probe::treeResidentMiB();
+        const double growth = atTen > 0 ? (atEnd - atTen) / atTen * 100.0 : 0;
+        qInfo().noquote() << QStringLiteral(
+                                 "soak: %1 Paragon sessions (%2 completed, %3 cancelled, %4 "
+                                 "failed); RSS of the process and its web engine processes: %5 MiB "
+                                 "after session 10, %6 MiB after session %1, growth %7%")
+                                 .arg(sessions)
+                                 .arg(completed)
+                                 .arg(cancelled)
+                                 .arg(failed)
+                                 .arg(atTen, 0, 'f', 1)
+                                 .arg(atEnd, 0, 'f', 1)
+                                 .arg(growth, 0, 'f', 1);
+        QCOMPARE(completed, sessions / 3);
+        QCOMPARE(cancelled, sessions / 3);
+        QCOMPARE(failed, sessions / 3);
+        QCOMPARE(int(sandbox.credentials().size()), sessions / 3);
+        QVERIFY2(growth < 50.0, "memory grew by half between session 10 and the end");
         delete profile;
     }
 };
