@@ -929,10 +929,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
 <context>
     <name>ConnectionsView</name>
     <message>
-        <source>Re&amp;connect</source>
-        <translation>إعادة ال&amp;ربط</translation>
-    </message>
-    <message>
         <source>&amp;Remove…</source>
         <translation>&amp;إزالة…</translation>
     </message>
@@ -979,6 +975,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>No connections yet. Pick an integration to connect one.</source>
         <translation>لا توجد اتصالات بعد. اختر تكاملًا لربطه.</translation>
+    </message>
+    <message>
+        <source>Reco&amp;nnect</source>
+        <translation>إعادة ال&amp;ربط</translation>
     </message>
 </context>
 <context>

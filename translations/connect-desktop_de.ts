@@ -921,10 +921,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
 <context>
     <name>ConnectionsView</name>
     <message>
-        <source>Re&amp;connect</source>
-        <translation>Erneut ver&amp;binden</translation>
-    </message>
-    <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
@@ -971,6 +967,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>No connections yet. Pick an integration to connect one.</source>
         <translation>Noch keine Verbindungen. Wählen Sie eine Integration, um eine Verbindung herzustellen.</translation>
+    </message>
+    <message>
+        <source>Reco&amp;nnect</source>
+        <translation>Erneut ver&amp;binden</translation>
     </message>
 </context>
 <context>

@@ -921,10 +921,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
 <context>
     <name>ConnectionsView</name>
     <message>
-        <source>Re&amp;connect</source>
-        <translation>Volver a co&amp;nectar</translation>
-    </message>
-    <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Eliminar…</translation>
     </message>
@@ -971,6 +967,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>No connections yet. Pick an integration to connect one.</source>
         <translation>Todavía no hay conexiones. Elige una integración para conectar una.</translation>
+    </message>
+    <message>
+        <source>Reco&amp;nnect</source>
+        <translation>Volver a co&amp;nectar</translation>
     </message>
 </context>
 <context>

@@ -921,10 +921,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
 <context>
     <name>ConnectionsView</name>
     <message>
-        <source>Re&amp;connect</source>
-        <translation>&amp;Reconnecter</translation>
-    </message>
-    <message>
         <source>&amp;Remove…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
@@ -971,6 +967,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>No connections yet. Pick an integration to connect one.</source>
         <translation>Aucune connexion pour l’instant. Choisissez une intégration pour en connecter une.</translation>
+    </message>
+    <message>
+        <source>Reco&amp;nnect</source>
+        <translation>&amp;Reconnecter</translation>
     </message>
 </context>
 <context>

@@ -919,10 +919,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
 <context>
     <name>ConnectionsView</name>
     <message>
-        <source>Re&amp;connect</source>
-        <translation>再接続(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Remove…</source>
         <translation>削除(&amp;R)…</translation>
     </message>
@@ -969,6 +965,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>No connections yet. Pick an integration to connect one.</source>
         <translation>まだ接続はありません。連携サービスを選んで接続してください。</translation>
+    </message>
+    <message>
+        <source>Reco&amp;nnect</source>
+        <translation>再接続(&amp;N)</translation>
     </message>
 </context>
 <context>

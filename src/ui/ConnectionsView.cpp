@@ -29,7 +29,7 @@ ConnectionsView::ConnectionsView(LogoCache *logos, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_tree(new QTreeWidget(this))
     , m_messagePage(new MessagePage(this))
-    , m_reconnect(new QPushButton(tr("Re&connect"), this))
+    , m_reconnect(new QPushButton(tr("Reco&nnect"), this))
     , m_remove(new QPushButton(tr("&Remove…"), this))
 {
     m_tree->setObjectName(QStringLiteral("connectionList"));
@@ -43,6 +43,7 @@ ConnectionsView::ConnectionsView(LogoCache *logos, QWidget *parent)
     m_tree->setIconSize(QSize(20, 20));
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setAccessibleName(tr("Your connections"));
+    setFocusProxy(m_tree); // the section's mnemonic and Tab land on the list
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(IntegrationColumn, QHeaderView::ResizeToContents);

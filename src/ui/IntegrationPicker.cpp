@@ -127,7 +127,9 @@ void IntegrationPicker::updateState()
         m_messagePage->setMessage(text, m_loading, !m_error.isEmpty());
         m_stack->setCurrentWidget(m_messagePage);
     };
-    m_search->setEnabled(!m_loading && m_error.isEmpty());
+    // The search takes keys while the list is on its way (they filter it once it is here), so
+    // the keyboard stays where the window put it instead of leaving for another control.
+    m_search->setEnabled(m_error.isEmpty());
 
     if (m_loading) {
         say(tr("Loading integrations…"));

@@ -73,7 +73,9 @@ QWidget *section(const QString &heading, QWidget *content, QWidget *parent)
     font.setBold(true);
     font.setPointSizeF(font.pointSizeF() * 1.1);
     label->setFont(font);
-    label->setBuddy(content);
+    // Alt+letter focuses what takes the keyboard in the section (a label's mnemonic does nothing
+    // for a buddy that takes no focus itself, whatever its focus proxy).
+    label->setBuddy(content->focusProxy() ? content->focusProxy() : content);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -520,10 +522,12 @@ void MainWindow::onConnectionsListed(const Result<QList<Connection>> &result)
 
 void MainWindow::showConnections(const Result<QList<Connection>> &result)
 {
-    if (!result.ok())
+    if (!result.ok()) {
         m_connections->setError(result.failure.message());
-    else
+    } else {
         m_connections->setConnections(*result.value);
+        qCInfo(lcApp) << "connections listed:" << result.value->size();
+    }
     Q_EMIT connectionsRefreshed();
     // A failed list is no reason to refuse: the server still refuses a taken name, and
     // that failure offers the next free one.

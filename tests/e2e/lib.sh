@@ -67,7 +67,7 @@ focus_window() {
     for _ in $(seq 1 50); do
         # A window that goes while xdotool looks at it (the web engine makes and drops some)
         # fails the search or the focus with BadWindow: look again.
-        id=$(xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | tail -1) || id=""
+        id=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | tail -1) || id=""
         if [ -n "$id" ]; then
             if [ -n "${e2e_window_manager:-}" ]; then
                 xdotool windowactivate --sync "$id" 2>/dev/null && { echo "$id"; return 0; }

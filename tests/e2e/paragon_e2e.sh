@@ -18,6 +18,16 @@ export QT_QPA_PLATFORM=xcb
 export QT_LOGGING_RULES="connectdesktop.app.info=true"
 start_window_manager
 
+# Waits until `pattern` is in `file` at least `count` times.
+wait_for_count() {
+    local pattern=$1 count=$2 file=$3
+    for _ in $(seq 1 300); do
+        [ "$(grep -c "$pattern" "$file" 2>/dev/null)" -ge "$count" ] && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for '$pattern' $count times in $file: $(tail -5 "$file")"
+}
+
 # 1. Light: connect, allow, done, from the keyboard alone.
 "$binary" connect --platform paragon --integration hubspot --light --json \
     >"$work/out1.json" 2>"$work/log1" &
@@ -66,5 +76,53 @@ code=0
 "$binary" connect --platform paragon --integration no_such_type --json >/dev/null 2>"$work/err3" || code=$?
 [ "$code" = 2 ] || fail "expected exit 2 for an unknown integration, got $code: $(cat "$work/err3")"
 grep -q "no_such_type" "$work/err3" || fail "the error does not name the integration"
+
+# 4. The main window: switch to the Paragon sandbox profile, connect HubSpot from the picker,
+# see it listed, then remove it; the keyboard alone.
+"$binary" >"$work/out4" 2>"$work/log4" &
+pid=$!
+main_window=$(focus_window "Connect Desktop")
+wait_for_log "picker filled" "$work/log4"
+wait_for_count "connections listed: 0" 1 "$work/log4"
+xdotool key alt+p Down # the profile switcher: the next profile, the Paragon sandbox
+wait_for_count "connections listed: 0" 2 "$work/log4"
+sleep 0.5
+screenshot paragon-main-window
+xdotool windowactivate --sync "$main_window"
+xdotool key alt+i
+xdotool type --delay 20 "hubspot"
+xdotool key Return
+wait_for_log "InModal" "$work/log4"
+connect_window=$(focus_window "Connect HubSpot")
+sleep 1
+xdotool key Return
+focus_window "Sandbox sign-in" >/dev/null
+xdotool key Return
+for _ in $(seq 1 100); do
+    xdotool search --onlyvisible --name "Sandbox sign-in" >/dev/null 2>&1 || break
+    sleep 0.1
+done
+xdotool windowactivate --sync "$connect_window" 2>/dev/null || true
+sleep 1
+xdotool key Return # Done
+wait_for_log "connections listed: 1" "$work/log4"
+sleep 0.5
+screenshot paragon-main-window-connected
+xdotool key Return # Close, on the connect window's result
+for _ in $(seq 1 50); do
+    xdotool search --onlyvisible --name "Connect HubSpot" >/dev/null 2>&1 || break
+    sleep 0.1
+done
+focus_window "Paragon sandbox" >/dev/null
+xdotool key alt+c alt+r # the list (its connection is current), then Remove…
+focus_window "Remove Connection" >/dev/null
+screenshot paragon-remove-confirmation
+xdotool key Tab
+sleep 0.3
+screenshot paragon-remove-confirmation-tab
+xdotool key Return
+wait_for_count "connections listed: 0" 3 "$work/log4"
+kill $pid
+wait $pid 2>/dev/null || true
 
 echo "paragon-e2e: all scenarios passed"

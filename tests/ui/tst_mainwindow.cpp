@@ -26,6 +26,7 @@
 #include "ui/SettingsDialog.h"
 #include "ui/StatusBadge.h"
 #include "ui/ThemeManager.h"
+#include "ui/Translations.h"
 #include "web/ConnectWebPage.h"
 #include "web/WebProfiles.h"
 
@@ -36,6 +37,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -150,6 +152,92 @@ private Q_SLOTS:
         m_qsettings.reset();
         m_sandbox.server->setFaults({});
         m_sandbox.backends->endpointTemplate().backoffMs = 20;
+    }
+
+    // Alt+letter reaches one control of the window: a menu of the menu bar, a labelled field, a
+    // button. The letters that more than one of them use.
+    static QStringList duplicateMnemonics(MainWindow *window)
+    {
+        const auto letterOf = [](const QString &text) -> QChar {
+            for (int i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) == QLatin1Char('&')) {
+                    if (text.at(i + 1) == QLatin1Char('&')) {
+                        ++i;
+                        continue;
+                    }
+                    return text.at(i + 1).toLower();
+                }
+            }
+            return {};
+        };
+        QHash<QChar, QStringList> used;
+        const auto add = [&](const QString &text) {
+            if (!letterOf(text).isNull())
+                used[letterOf(text)].append(text);
+        };
+        for (const QAction *menu : window->menuBar()->actions())
+            add(menu->text());
+        for (const QLabel *label : window->findChildren<QLabel *>()) {
+            if (label->buddy() && label->isVisibleTo(window))
+                add(label->text());
+        }
+        for (const QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+            if (button->isVisibleTo(window))
+                add(button->text());
+        }
+        QStringList duplicates;
+        for (auto it = used.cbegin(); it != used.cend(); ++it) {
+            if (it.value().size() > 1)
+                duplicates.append(it.value().join(QLatin1String(" / ")));
+        }
+        return duplicates;
+    }
+
+    void noTwoControlsShareAMnemonicInAnyLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : Translations::available())
+            QTest::newRow(qPrintable(language)) << language;
+    }
+
+    void noTwoControlsShareAMnemonicInAnyLanguage()
+    {
+        QFETCH(QString, language);
+        Translations::install(language);
+        MainWindow *window = openMainWindow();
+        const bool loaded = waitForTypes(window);
+        const QStringList duplicates = duplicateMnemonics(window);
+        m_window.reset();
+        Translations::install(QStringLiteral("en"));
+        QVERIFY(loaded);
+        QVERIFY2(duplicates.isEmpty(), qPrintable(duplicates.join(QLatin1String("; "))));
+    }
+
+    void theSearchHasTheKeyboardOnceTheIntegrationsArrive()
+    {
+        MainWindow *window = openMainWindow();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QVERIFY(waitForTypes(window));
+        QCOMPARE(QApplication::focusWidget(), window->picker()->searchField());
+    }
+
+    void eachSectionsMnemonicFocusesWhatTakesTheKeyboard()
+    {
+        MainWindow *window = openMainWindow();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QVERIFY(waitForTypes(window));
+        QVERIFY(connectPostgres(window));
+        WEB_TRY_VERIFY(!window->connectionsView()->connections().isEmpty());
+        window->connectWindow()->close();
+        WEB_TRY_VERIFY(!window->connectWindow());
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_C, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), window->connectionsView()->tree());
+        QTest::keyClick(window, Qt::Key_I, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), window->picker()->searchField());
     }
 
     void theSandboxProfileIsActiveAndLabelled()

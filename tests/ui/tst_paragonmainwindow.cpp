@@ -175,6 +175,20 @@ private Q_SLOTS:
         QVERIFY(window->connectionsView()->connections().isEmpty());
     }
 
+    void aLinkOpensThePortalForItsIntegration()
+    {
+        MainWindow *window = openMainWindow();
+        window->openFromLink(QStringLiteral("salesforce")); // before the integrations arrive
+        QVERIFY(waitUntil([&] { return window->connectWindow() != nullptr; }));
+        ConnectWindow *connect = window->connectWindow();
+        QCOMPARE(connect->session()->request().integrations,
+                 QStringList{QStringLiteral("salesforce")});
+        // The portal waits for the person: nothing is connected for them.
+        QVERIFY(waitUntil([&] { return connect->currentView() == View::Modal; }));
+        QVERIFY(m_sandbox->credentials().isEmpty());
+        connect->reject();
+    }
+
     void aConnectionMadeFromThePickerIsListedHealthy()
     {
         MainWindow *window = openMainWindow();
