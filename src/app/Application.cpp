@@ -27,8 +27,8 @@
 #include <QThread>
 
 #include <memory>
-#include <vector>
 #include <unistd.h>
+#include <vector>
 
 namespace Application {
 

@@ -68,15 +68,22 @@ bool readInt(const QCommandLineParser &parser, const QString &name, int minimum,
 // `sandbox --platform paragon`: the options Paragon's sandbox has; Polytomic's others are refused.
 Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invocation)
 {
-    static const QStringList polytomicOnly{
-        QStringLiteral("api-key"),     QStringLiteral("logo"),
-        QStringLiteral("logo-dark"),   QStringLiteral("session-ttl"),
-        QStringLiteral("latency"),     QStringLiteral("fail-status"),
-        QStringLiteral("fail-rate"),   QStringLiteral("fail-first"),
-        QStringLiteral("fault-scope"), QStringLiteral("seed"),
-        QStringLiteral("malformed-json"), QStringLiteral("drop-connection"),
-        QStringLiteral("embedded-signin-refused"), QStringLiteral("untrusted-modal"),
-        QStringLiteral("hostile-modal"), QStringLiteral("attack")};
+    static const QStringList polytomicOnly{QStringLiteral("api-key"),
+                                           QStringLiteral("logo"),
+                                           QStringLiteral("logo-dark"),
+                                           QStringLiteral("session-ttl"),
+                                           QStringLiteral("latency"),
+                                           QStringLiteral("fail-status"),
+                                           QStringLiteral("fail-rate"),
+                                           QStringLiteral("fail-first"),
+                                           QStringLiteral("fault-scope"),
+                                           QStringLiteral("seed"),
+                                           QStringLiteral("malformed-json"),
+                                           QStringLiteral("drop-connection"),
+                                           QStringLiteral("embedded-signin-refused"),
+                                           QStringLiteral("untrusted-modal"),
+                                           QStringLiteral("hostile-modal"),
+                                           QStringLiteral("attack")};
     for (const QString &name : polytomicOnly) {
         if (parser.isSet(name))
             return error(
@@ -121,10 +128,10 @@ Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invo
 Invocation parseSandbox(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and "
-        "serves its own modal, or with --platform paragon stands in for Paragon's services and "
-        "portal. It prints its address and credentials, then serves until stopped (Ctrl+C)."));
+    parser.setApplicationDescription(
+        tr("Runs a sandbox: a local server on 127.0.0.1 that speaks the Polytomic Connect API and "
+           "serves its own modal, or with --platform paragon stands in for Paragon's services and "
+           "portal. It prints its address and credentials, then serves until stopped (Ctrl+C)."));
     parser.addHelpOption();
     const QList<QCommandLineOption> options{
         {QStringLiteral("platform"), tr("The platform: polytomic (default) or paragon."),
@@ -189,8 +196,7 @@ Invocation parseSandbox(const QStringList &arguments)
          tr("Paragon fault: Allow on the consent page ends in an OAuth error.")},
         {QStringLiteral("oauth-start-status"),
          tr("Paragon fault: starting a sign-in answers this HTTP status."), tr("CODE")},
-        {QStringLiteral("pending-credentials"),
-         tr("Paragon fault: new credentials stay PENDING.")},
+        {QStringLiteral("pending-credentials"), tr("Paragon fault: new credentials stay PENDING.")},
     };
     parser.addOptions(options);
     if (!parser.parse(arguments))
@@ -224,8 +230,8 @@ Invocation parseSandbox(const QStringList &arguments)
         return parseParagonSandbox(parser, invocation);
     for (const QString &name : paragonOnly) {
         if (parser.isSet(name))
-            return error(tr("--%1 is an option of Paragon's sandbox: add --platform paragon.")
-                             .arg(name));
+            return error(
+                tr("--%1 is an option of Paragon's sandbox: add --platform paragon.").arg(name));
     }
     SandboxOptions &sandbox = invocation.sandbox;
     SandboxFaults &faults = sandbox.faults;

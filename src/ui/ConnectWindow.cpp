@@ -425,7 +425,8 @@ void ConnectWindow::updateTitle()
         title = tr("Connect an account");
     m_title->setText(title);
     setWindowTitle(title);
-    if (request.name.isEmpty() || (!request.isUpdate() && m_provider && !m_provider->takesConnectionNames()))
+    if (request.name.isEmpty()
+        || (!request.isUpdate() && m_provider && !m_provider->takesConnectionNames()))
         m_subtitle->clear();
     else if (request.isUpdate())
         m_subtitle->setText(tr("Connection “%1”").arg(request.name));

@@ -97,10 +97,9 @@ private Q_SLOTS:
 
     void connectChoosesThePlatform()
     {
-        const Invocation paragon =
-            parse({QStringLiteral("connect"), QStringLiteral("--platform"),
-                   QStringLiteral("Paragon"), QStringLiteral("--integration"),
-                   QStringLiteral("hubspot")});
+        const Invocation paragon = parse(
+            {QStringLiteral("connect"), QStringLiteral("--platform"), QStringLiteral("Paragon"),
+             QStringLiteral("--integration"), QStringLiteral("hubspot")});
         QCOMPARE(paragon.command, Invocation::Command::Connect);
         QCOMPARE(paragon.connect.platform,
                  std::optional<Profile::Platform>(Profile::Platform::Paragon));
@@ -113,15 +112,15 @@ private Q_SLOTS:
 
     void readsParagonSandboxOptionsAndFaults()
     {
-        const Invocation invocation = parse(
-            {QStringLiteral("sandbox"), QStringLiteral("--platform"), QStringLiteral("paragon"),
-             QStringLiteral("--json"), QStringLiteral("--port"), QStringLiteral("8124"),
-             QStringLiteral("--project-id"), QStringLiteral("p-123"),
-             QStringLiteral("--token-fault"), QStringLiteral("expired"),
-             QStringLiteral("--oauth-error"), QStringLiteral("--oauth-start-status"),
-             QStringLiteral("503"), QStringLiteral("--pending-credentials"),
-             QStringLiteral("--modal-delay"), QStringLiteral("40"),
-             QStringLiteral("--oauth-lose-opener")});
+        const Invocation invocation =
+            parse({QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                   QStringLiteral("paragon"), QStringLiteral("--json"), QStringLiteral("--port"),
+                   QStringLiteral("8124"), QStringLiteral("--project-id"), QStringLiteral("p-123"),
+                   QStringLiteral("--token-fault"), QStringLiteral("expired"),
+                   QStringLiteral("--oauth-error"), QStringLiteral("--oauth-start-status"),
+                   QStringLiteral("503"), QStringLiteral("--pending-credentials"),
+                   QStringLiteral("--modal-delay"), QStringLiteral("40"),
+                   QStringLiteral("--oauth-lose-opener")});
         QCOMPARE(invocation.command, Invocation::Command::Sandbox);
         QVERIFY(invocation.sandboxJson);
         QVERIFY(invocation.paragonSandbox.has_value());
@@ -187,11 +186,9 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("sandbox"), QStringLiteral("--token-fault"),
                            QStringLiteral("expired")}
             << QStringLiteral("--platform paragon");
-        QTest::newRow("Polytomic's option on Paragon's sandbox")
-            << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
-                           QStringLiteral("paragon"), QStringLiteral("--fail-rate"),
-                           QStringLiteral("0.5")}
-            << QStringLiteral("--fail-rate");
+        QTest::newRow("Polytomic's option on Paragon's sandbox") << QStringList{
+            QStringLiteral("sandbox"), QStringLiteral("--platform"), QStringLiteral("paragon"),
+            QStringLiteral("--fail-rate"), QStringLiteral("0.5")} << QStringLiteral("--fail-rate");
         QTest::newRow("token fault")
             << QStringList{QStringLiteral("sandbox"), QStringLiteral("--platform"),
                            QStringLiteral("paragon"), QStringLiteral("--token-fault"),

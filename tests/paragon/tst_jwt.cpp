@@ -26,10 +26,11 @@ private Q_SLOTS:
 
     void aTokenWithAChangedPayloadIsRefused()
     {
-        const QStringList parts = Jwt::signRs256(m_claims, m_keys.privateKeyPem).split(QLatin1Char('.'));
-        const QByteArray other = QByteArray(R"({"sub":"someone-else","exp":4102444800})")
-                                     .toBase64(QByteArray::Base64UrlEncoding
-                                               | QByteArray::OmitTrailingEquals);
+        const QStringList parts =
+            Jwt::signRs256(m_claims, m_keys.privateKeyPem).split(QLatin1Char('.'));
+        const QByteArray other =
+            QByteArray(R"({"sub":"someone-else","exp":4102444800})")
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         const QString forged = parts.at(0) + QLatin1Char('.') + QString::fromLatin1(other)
             + QLatin1Char('.') + parts.at(2);
         QJsonObject claims;

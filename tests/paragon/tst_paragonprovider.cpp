@@ -33,8 +33,8 @@ template<typename T, typename Start> Result<T> await(Start start)
     auto waited = std::make_shared<Waited<T>>();
     start([waited](const Result<T> &result) { waited->result = result; });
     if (!QTest::qWaitFor([&] { return waited->arrived(); }, timeoutMs))
-        return Result<T>::error(ApiFailure::configuration(QStringLiteral("test_timeout"),
-                                                          QStringLiteral("no answer")));
+        return Result<T>::error(
+            ApiFailure::configuration(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
     return *waited->result;
 }
 
@@ -76,8 +76,8 @@ class TestParagonProvider : public QObject
                                {QStringLiteral("payload"), QJsonObject{}},
                                {QStringLiteral("config"), QJsonObject{}},
                                {QStringLiteral("installOptions"), QJsonObject{}}};
-        const HttpResult created = client.post(project + QStringLiteral("/sdk/credentials"),
-                                               QJsonDocument(body).toJson());
+        const HttpResult created =
+            client.post(project + QStringLiteral("/sdk/credentials"), QJsonDocument(body).toJson());
         return created.json().value(QStringLiteral("id")).toString();
     }
 
@@ -94,19 +94,19 @@ private Q_SLOTS:
     void listsTheProjectsIntegrationsWithTheirIconsOnTheCdn()
     {
         ParagonProvider provider(sandboxEndpoint());
-        const auto types = await<ConnectionTypeList>([&](auto done) {
-            provider.fetchConnectionTypes(this, {}, done);
-        });
+        const auto types = await<ConnectionTypeList>(
+            [&](auto done) { provider.fetchConnectionTypes(this, {}, done); });
         QVERIFY2(types.ok(), qPrintable(types.failure.message()));
         QVERIFY(types.value->types.size() >= 25);
-        const auto salesforce =
-            std::find_if(types.value->types.begin(), types.value->types.end(),
-                         [](const ConnectionType &t) { return t.id == QLatin1String("salesforce"); });
+        const auto salesforce = std::find_if(
+            types.value->types.begin(), types.value->types.end(),
+            [](const ConnectionType &t) { return t.id == QLatin1String("salesforce"); });
         QVERIFY(salesforce != types.value->types.end());
         QCOMPARE(salesforce->name, QStringLiteral("Salesforce"));
         const QString cdn =
             m_sandbox->environments().value(QStringLiteral("CDN_PUBLIC_URL")).toString();
-        QCOMPARE(salesforce->logoUrl.toString(), cdn + QStringLiteral("/integrations/salesforce.svg"));
+        QCOMPARE(salesforce->logoUrl.toString(),
+                 cdn + QStringLiteral("/integrations/salesforce.svg"));
         QVERIFY(!salesforce->details.value(QStringLiteral("integrationId")).toString().isEmpty());
     }
 
@@ -115,9 +115,8 @@ private Q_SLOTS:
         const QString id = createCredential(QStringLiteral("user-1"), QStringLiteral("hubspot"));
         QVERIFY(!id.isEmpty());
         ParagonProvider provider(sandboxEndpoint());
-        const auto connections = await<QList<Connection>>([&](auto done) {
-            provider.fetchConnections(this, done);
-        });
+        const auto connections =
+            await<QList<Connection>>([&](auto done) { provider.fetchConnections(this, done); });
         QVERIFY2(connections.ok(), qPrintable(connections.failure.message()));
         QCOMPARE(connections.value->size(), 1);
         const Connection &connection = connections.value->constFirst();
@@ -129,11 +128,11 @@ private Q_SLOTS:
 
     void anotherUsersCredentialsAreNotListed()
     {
-        QVERIFY(!createCredential(QStringLiteral("someone-else"), QStringLiteral("slack")).isEmpty());
+        QVERIFY(
+            !createCredential(QStringLiteral("someone-else"), QStringLiteral("slack")).isEmpty());
         ParagonProvider provider(sandboxEndpoint(QStringLiteral("user-1")));
-        const auto connections = await<QList<Connection>>([&](auto done) {
-            provider.fetchConnections(this, done);
-        });
+        const auto connections =
+            await<QList<Connection>>([&](auto done) { provider.fetchConnections(this, done); });
         QVERIFY2(connections.ok(), qPrintable(connections.failure.message()));
         QVERIFY(connections.value->isEmpty());
     }
@@ -148,9 +147,8 @@ private Q_SLOTS:
         const auto removed =
             await<bool>([&](auto done) { provider.removeConnection(id, this, done); });
         QVERIFY2(removed.ok(), qPrintable(removed.failure.message()));
-        const auto after = await<QList<Connection>>([&](auto done) {
-            provider.fetchConnections(this, done);
-        });
+        const auto after =
+            await<QList<Connection>>([&](auto done) { provider.fetchConnections(this, done); });
         QVERIFY(after.ok());
         QVERIFY(after.value->isEmpty());
     }
@@ -162,9 +160,8 @@ private Q_SLOTS:
         endpoint.signingKeyPem = m_sandbox->signingKeyPem();
         endpoint.userId = QStringLiteral("support-test-user");
         ParagonProvider provider(endpoint);
-        const auto connections = await<QList<Connection>>([&](auto done) {
-            provider.fetchConnections(this, done);
-        });
+        const auto connections =
+            await<QList<Connection>>([&](auto done) { provider.fetchConnections(this, done); });
         QVERIFY2(connections.ok(), qPrintable(connections.failure.message()));
     }
 
@@ -175,9 +172,8 @@ private Q_SLOTS:
         endpoint.signingKeyPem = Jwt::generateKeyPair().privateKeyPem;
         endpoint.userId = QStringLiteral("user-1");
         ParagonProvider provider(endpoint);
-        const auto types = await<ConnectionTypeList>([&](auto done) {
-            provider.fetchConnectionTypes(this, {}, done);
-        });
+        const auto types = await<ConnectionTypeList>(
+            [&](auto done) { provider.fetchConnectionTypes(this, {}, done); });
         QVERIFY(!types.ok());
         QCOMPARE(types.failure.code(), QStringLiteral("token_refused"));
         QVERIFY(types.failure.message().contains(m_sandbox->projectId()));
@@ -191,9 +187,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         ParagonProvider provider(sandboxEndpoint());
-        const auto types = await<ConnectionTypeList>([&](auto done) {
-            provider.fetchConnectionTypes(this, {}, done);
-        });
+        const auto types = await<ConnectionTypeList>(
+            [&](auto done) { provider.fetchConnectionTypes(this, {}, done); });
         QVERIFY(!types.ok());
         QCOMPARE(types.failure.code(), QStringLiteral("token_expired"));
     }
@@ -203,9 +198,8 @@ private Q_SLOTS:
         ParagonEndpoint endpoint = sandboxEndpoint();
         endpoint.tokenUrl = QUrl(QStringLiteral("http://127.0.0.1:9/token"));
         ParagonProvider provider(endpoint);
-        const auto types = await<ConnectionTypeList>([&](auto done) {
-            provider.fetchConnectionTypes(this, {}, done);
-        });
+        const auto types = await<ConnectionTypeList>(
+            [&](auto done) { provider.fetchConnectionTypes(this, {}, done); });
         QVERIFY(!types.ok());
         QCOMPARE(types.failure.code(), QStringLiteral("network"));
         QVERIFY(types.failure.message().contains(QStringLiteral("127.0.0.1")));
@@ -218,8 +212,7 @@ private Q_SLOTS:
         SessionRequest request;
         request.integrations = {QStringLiteral("salesforce")};
         ParagonAttempt attempt(&provider, request, &log);
-        const auto launch =
-            await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
+        const auto launch = await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
         QVERIFY2(launch.ok(), qPrintable(launch.failure.message()));
         QCOMPARE(launch.value->shape, ConnectLaunch::Shape::HostedPage);
         QVERIFY(launch.value->pageSaysReady);
@@ -242,8 +235,7 @@ private Q_SLOTS:
         SessionRequest request;
         request.integrations = {QStringLiteral("salesforce"), QStringLiteral("hubspot")};
         ParagonAttempt attempt(&provider, request, nullptr);
-        const auto launch =
-            await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
+        const auto launch = await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
         QVERIFY(!launch.ok());
         QCOMPARE(launch.failure.code(), QStringLiteral("choose_integration"));
     }
@@ -254,8 +246,7 @@ private Q_SLOTS:
         SessionRequest request;
         request.integrations = {QStringLiteral("slack")};
         ParagonAttempt attempt(&provider, request, nullptr);
-        const auto launch =
-            await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
+        const auto launch = await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
         QVERIFY(launch.ok());
         QSignalSpy reported(&attempt, &ConnectAttempt::reported);
         const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(launch.value->url.port());
@@ -272,16 +263,16 @@ private Q_SLOTS:
         SessionRequest request;
         request.integrations = {QStringLiteral("slack")};
         ParagonAttempt attempt(&provider, request, nullptr);
-        const auto launch =
-            await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
+        const auto launch = await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
         QVERIFY(launch.ok());
         QSignalSpy reported(&attempt, &ConnectAttempt::reported);
         const QByteArray secret = launch.value->secrets.at(1).toUtf8();
         const QByteArray portal = m_sandbox->url().toString().toUtf8();
         HttpClient client(launch.value->url);
         const QByteArray body = R"({"kind": "closed"})";
-        QCOMPARE(client.post(QStringLiteral("report"), body,
-                             {{"Origin", portal}, {"X-Connect-Desktop-Session", secret}})
+        QCOMPARE(client
+                     .post(QStringLiteral("report"), body,
+                           {{"Origin", portal}, {"X-Connect-Desktop-Session", secret}})
                      .status,
                  403);
         QCOMPARE(reported.count(), 0);
@@ -293,23 +284,24 @@ private Q_SLOTS:
         SessionRequest request;
         request.integrations = {QStringLiteral("slack")};
         ParagonAttempt attempt(&provider, request, nullptr);
-        const auto launch =
-            await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
+        const auto launch = await<ConnectLaunch>([&](auto done) { attempt.launch(this, done); });
         QVERIFY(launch.ok());
         QSignalSpy reported(&attempt, &ConnectAttempt::reported);
         const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(launch.value->url.port());
         HttpClient client(launch.value->url);
         const QByteArray body =
             R"({"kind": "installed", "integration": "slack", "credentialId": "c-1", "user": {"token": "t"}})";
-        QCOMPARE(client.post(QStringLiteral("report"), body,
-                             {{"Origin", origin.toUtf8()},
-                              {"X-Connect-Desktop-Session", launch.value->secrets.at(1).toUtf8()}})
+        QCOMPARE(client
+                     .post(QStringLiteral("report"), body,
+                           {{"Origin", origin.toUtf8()},
+                            {"X-Connect-Desktop-Session", launch.value->secrets.at(1).toUtf8()}})
                      .status,
                  204);
         QCOMPARE(reported.count(), 1);
         const PageEvent event = reported.at(0).at(0).value<PageEvent>();
         QCOMPARE(event.kind, PageEvent::Kind::Installed);
-        QCOMPARE(event.payload.value(QStringLiteral("credentialId")).toString(), QStringLiteral("c-1"));
+        QCOMPARE(event.payload.value(QStringLiteral("credentialId")).toString(),
+                 QStringLiteral("c-1"));
         QVERIFY(!event.payload.contains(QStringLiteral("user")));
     }
 
@@ -332,8 +324,7 @@ private Q_SLOTS:
                  ConnectAttempt::Verdict::Ignore);
         PageEvent closed;
         closed.kind = PageEvent::Kind::Closed;
-        QCOMPARE(attempt.judge(closed, &result, &code, &message),
-                 ConnectAttempt::Verdict::Confirm);
+        QCOMPARE(attempt.judge(closed, &result, &code, &message), ConnectAttempt::Verdict::Confirm);
     }
 
     void closingThePortalBeforeAnyInstallIsACancel()
@@ -358,8 +349,9 @@ private Q_SLOTS:
         ParagonAttempt attempt(&provider, request, nullptr);
         PageEvent error;
         error.kind = PageEvent::Kind::Error;
-        error.payload = {{QStringLiteral("code"), QStringLiteral("popup_blocked")},
-                         {QStringLiteral("message"), QStringLiteral("Popup was blocked by the browser.")}};
+        error.payload = {
+            {QStringLiteral("code"), QStringLiteral("popup_blocked")},
+            {QStringLiteral("message"), QStringLiteral("Popup was blocked by the browser.")}};
         SessionResult result;
         QString code;
         QString message;
@@ -383,8 +375,8 @@ private Q_SLOTS:
         QString code;
         QString message;
         attempt.judge(installed, &result, &code, &message);
-        const auto confirmed = await<std::optional<Connection>>(
-            [&](auto done) { attempt.confirm(this, done); });
+        const auto confirmed =
+            await<std::optional<Connection>>([&](auto done) { attempt.confirm(this, done); });
         QVERIFY2(confirmed.ok(), qPrintable(confirmed.failure.message()));
         QVERIFY(confirmed.value->has_value());
         QCOMPARE((*confirmed.value)->id, id);
@@ -406,8 +398,8 @@ private Q_SLOTS:
         QString code;
         QString message;
         attempt.judge(installed, &result, &code, &message);
-        const auto confirmed = await<std::optional<Connection>>(
-            [&](auto done) { attempt.confirm(this, done); });
+        const auto confirmed =
+            await<std::optional<Connection>>([&](auto done) { attempt.confirm(this, done); });
         QVERIFY(!confirmed.ok());
         QCOMPARE(confirmed.failure.code(), QStringLiteral("credential_missing"));
     }

@@ -158,8 +158,8 @@ private Q_SLOTS:
         HttpClient zeus(sandbox->url());
         zeus.setBearer(sandbox->signToken(QStringLiteral("alice"), 600));
         const HttpResult answer =
-            zeus.get(QStringLiteral("/zeus/projects/%1/sdk/me").arg(QUuid::createUuid().toString(
-                QUuid::WithoutBraces)));
+            zeus.get(QStringLiteral("/zeus/projects/%1/sdk/me")
+                         .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
         QCOMPARE(answer.status, 404);
         QVERIFY2(answer.body.contains(sandbox->projectId().toUtf8()), answer.body.constData());
     }
@@ -183,7 +183,8 @@ private Q_SLOTS:
         HttpClient zeus(sandbox->url());
         zeus.setBearer(sandbox->signToken(QStringLiteral("alice"), 600));
         const QJsonArray list =
-            QJsonDocument::fromJson(zeus.get(sdkPath(*sandbox, QStringLiteral("integrations"))).body)
+            QJsonDocument::fromJson(
+                zeus.get(sdkPath(*sandbox, QStringLiteral("integrations"))).body)
                 .array();
         QVERIFY2(list.size() >= 25, qPrintable(QString::number(list.size())));
         QStringList types;
@@ -197,10 +198,10 @@ private Q_SLOTS:
                          .match(integration.value(QStringLiteral("brandColor")).toString())
                          .hasMatch(),
                      qPrintable(type));
-            QVERIFY(!QUuid::fromString(integration.value(QStringLiteral("id")).toString()).isNull());
-            const HttpResult icon =
-                HttpClient(sandbox->url())
-                    .get(QStringLiteral("/cdn/integrations/%1.svg").arg(type));
+            QVERIFY(
+                !QUuid::fromString(integration.value(QStringLiteral("id")).toString()).isNull());
+            const HttpResult icon = HttpClient(sandbox->url())
+                                        .get(QStringLiteral("/cdn/integrations/%1.svg").arg(type));
             QCOMPARE(icon.status, 200);
             QVERIFY2(icon.header("Content-Type").startsWith("image/svg+xml"), qPrintable(type));
             QVERIFY2(icon.body.contains("<svg"), qPrintable(type));
@@ -217,7 +218,8 @@ private Q_SLOTS:
         const QUrl me = sandbox->url().resolved(QUrl(sdkPath(*sandbox, QStringLiteral("me"))));
         const HttpResult answer = preflight(me, "http://127.0.0.1:43210");
         QCOMPARE(answer.status, 204);
-        QCOMPARE(answer.header("Access-Control-Allow-Origin"), QByteArray("http://127.0.0.1:43210"));
+        QCOMPARE(answer.header("Access-Control-Allow-Origin"),
+                 QByteArray("http://127.0.0.1:43210"));
         QVERIFY(answer.header("Access-Control-Allow-Headers").contains("Authorization"));
         QVERIFY(answer.header("Access-Control-Allow-Methods").contains("DELETE"));
     }
@@ -245,7 +247,8 @@ private Q_SLOTS:
         QCOMPARE(created.status, 200);
         const QString id = created.json().value(QStringLiteral("id")).toString();
         QVERIFY(!QUuid::fromString(id).isNull());
-        QCOMPARE(created.json().value(QStringLiteral("status")).toString(), QStringLiteral("VALID"));
+        QCOMPARE(created.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("VALID"));
 
         HttpClient alice(sandbox->url());
         alice.setBearer(sandbox->signToken(QStringLiteral("alice"), 600));
@@ -332,8 +335,10 @@ private Q_SLOTS:
         const auto sandbox = started(options);
         QVERIFY(sandbox);
         HttpClient backend(sandbox->tokenUrl());
-        const QString token =
-            backend.get(QStringLiteral("?sub=alice")).json().value(QStringLiteral("token")).toString();
+        const QString token = backend.get(QStringLiteral("?sub=alice"))
+                                  .json()
+                                  .value(QStringLiteral("token"))
+                                  .toString();
         QVERIFY(Jwt::decodePayload(token).has_value());
         HttpClient zeus(sandbox->url());
         zeus.setBearer(token);

@@ -271,8 +271,9 @@ private Q_SLOTS:
     void withJsonThePolytomicSandboxPrintsItsAddressAndKeyAsOneObject()
     {
         QProcess process;
-        process.start(binary(), {QStringLiteral("sandbox"), QStringLiteral("--json"),
-                                 QStringLiteral("--api-key"), apiKey});
+        process.start(binary(),
+                      {QStringLiteral("sandbox"), QStringLiteral("--json"),
+                       QStringLiteral("--api-key"), apiKey});
         const QJsonObject line = waitForJsonLine(process);
         QCOMPARE(line.value(QStringLiteral("platform")).toString(), QStringLiteral("polytomic"));
         QCOMPARE(line.value(QStringLiteral("api_key")).toString(), apiKey);
@@ -287,9 +288,10 @@ private Q_SLOTS:
     void withJsonTheParagonSandboxPrintsWhatAPageGivesTheSdk()
     {
         QProcess process;
-        process.start(binary(), {QStringLiteral("sandbox"), QStringLiteral("--platform"),
-                                 QStringLiteral("paragon"), QStringLiteral("--json"),
-                                 QStringLiteral("--project-id"), QStringLiteral("acme-1")});
+        process.start(binary(),
+                      {QStringLiteral("sandbox"), QStringLiteral("--platform"),
+                       QStringLiteral("paragon"), QStringLiteral("--json"),
+                       QStringLiteral("--project-id"), QStringLiteral("acme-1")});
         const QJsonObject line = waitForJsonLine(process);
         QCOMPARE(line.value(QStringLiteral("platform")).toString(), QStringLiteral("paragon"));
         QCOMPARE(line.value(QStringLiteral("project_id")).toString(), QStringLiteral("acme-1"));
@@ -301,8 +303,10 @@ private Q_SLOTS:
             QCOMPARE(QUrl(environments.value(QLatin1String(key)).toString()).host(),
                      QStringLiteral("127.0.0.1"));
         HttpClient backend(QUrl(line.value(QStringLiteral("token_url")).toString()));
-        const QString token =
-            backend.get(QStringLiteral("?sub=alice")).json().value(QStringLiteral("token")).toString();
+        const QString token = backend.get(QStringLiteral("?sub=alice"))
+                                  .json()
+                                  .value(QStringLiteral("token"))
+                                  .toString();
         QVERIFY(!token.isEmpty());
         HttpClient zeus(QUrl(environments.value(QStringLiteral("ZEUS_PUBLIC_URL")).toString()
                              + QStringLiteral("/")));

@@ -147,15 +147,16 @@ private Q_SLOTS:
             window->show();
             window->start();
             if (kind != 2) {
-                QVERIFY2(waitUntil(
-                             [&] { return window->currentView() == ConnectWindow::View::Modal; }),
-                         qPrintable(QStringLiteral("session %1: no portal").arg(i)));
+                QVERIFY2(
+                    waitUntil([&] { return window->currentView() == ConnectWindow::View::Modal; }),
+                    qPrintable(QStringLiteral("session %1: no portal").arg(i)));
                 if (kind == 0) {
                     press(window.get(), QStringLiteral("connect"));
                     QVERIFY2(waitUntil([&] {
                                  return !window->popupWindows().isEmpty()
-                                     && evaluate(window->popupWindows().constFirst()->page(),
-                                                 QStringLiteral("!!document.getElementById('allow')"))
+                                     && evaluate(
+                                            window->popupWindows().constFirst()->page(),
+                                            QStringLiteral("!!document.getElementById('allow')"))
                                             .toBool();
                              }),
                              qPrintable(QStringLiteral("session %1: no popup").arg(i)));

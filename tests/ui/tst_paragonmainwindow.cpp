@@ -14,8 +14,8 @@
 #include "ui/ConnectionsView.h"
 #include "ui/IntegrationPicker.h"
 #include "ui/MainWindow.h"
-#include "ui/SettingsDialog.h"
 #include "ui/PopupWindow.h"
+#include "ui/SettingsDialog.h"
 
 #include <QLineEdit>
 #include <QMessageBox>
@@ -45,7 +45,8 @@ public:
         endpoint.projectId = m_sandbox->projectId();
         endpoint.environments = m_sandbox->environments();
         endpoint.tokenUrl = m_sandbox->tokenUrl();
-        endpoint.tokenUrl.setQuery(QUrlQuery{{QStringLiteral("sub"), QStringLiteral("window-user")}});
+        endpoint.tokenUrl.setQuery(
+            QUrlQuery{{QStringLiteral("sub"), QStringLiteral("window-user")}});
         m_provider = std::make_unique<ParagonProvider>(endpoint);
         done(Result<PlatformProvider *>::success(m_provider.get()));
     }
@@ -238,8 +239,9 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return window->connectionsView()->select(id); }));
 
         QTest::mouseClick(window->connectionsView()->removeButton(), Qt::LeftButton);
-        QVERIFY(waitUntil(
-            [&] { return window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation")); }));
+        QVERIFY(waitUntil([&] {
+            return window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
+        }));
         auto *box = window->findChild<QMessageBox *>(QStringLiteral("removeConfirmation"));
         QAbstractButton *remove = nullptr;
         for (QAbstractButton *button : box->buttons()) {

@@ -107,7 +107,8 @@ class TestParagonResultMatrix : public QObject
         PopupWindow *popup = openPopup();
         if (!popup)
             return false;
-        evaluate(popup->page(), QStringLiteral("document.getElementById('%1').click()").arg(button));
+        evaluate(popup->page(),
+                 QStringLiteral("document.getElementById('%1').click()").arg(button));
         return waitUntil([&] { return m_window->popupWindows().isEmpty(); });
     }
 
@@ -115,9 +116,10 @@ class TestParagonResultMatrix : public QObject
     bool portalSaysConnected()
     {
         return waitUntil([&] {
-            return evaluate(m_window->page(),
-                            QStringLiteral("document.querySelector('#paragon-connect-frame-container"
-                                           " iframe') !== null"))
+            return evaluate(
+                       m_window->page(),
+                       QStringLiteral("document.querySelector('#paragon-connect-frame-container"
+                                      " iframe') !== null"))
                        .toBool()
                 && m_sandbox && !m_sandbox->credentials().isEmpty();
         });
@@ -146,18 +148,22 @@ private Q_SLOTS:
         QTest::newRow("loading, closed") << Path::ClosedWhileLoading << Outcome::Cancelled;
         QTest::newRow("in the portal, window closed")
             << Path::ClosedByTheWindowInThePortal << Outcome::Cancelled;
-        QTest::newRow("in the portal, portal closed") << Path::ClosedByThePortal << Outcome::Cancelled;
+        QTest::newRow("in the portal, portal closed")
+            << Path::ClosedByThePortal << Outcome::Cancelled;
         QTest::newRow("connected, portal closed")
             << Path::ConnectedThenClosedByThePortal << Outcome::Completed;
         QTest::newRow("connected, window closed")
             << Path::ConnectedThenClosedByTheWindow << Outcome::Completed;
-        QTest::newRow("popup open, window closed") << Path::ClosedWithThePopupOpen << Outcome::Cancelled;
+        QTest::newRow("popup open, window closed")
+            << Path::ClosedWithThePopupOpen << Outcome::Cancelled;
         QTest::newRow("denied in the popup") << Path::DeniedInThePopup << Outcome::Failed;
-        QTest::newRow("an OAuth error in the popup") << Path::AnOAuthErrorInThePopup << Outcome::Failed;
+        QTest::newRow("an OAuth error in the popup")
+            << Path::AnOAuthErrorInThePopup << Outcome::Failed;
         QTest::newRow("connected, but pending") << Path::ConnectedButPending << Outcome::Failed;
         QTest::newRow("a token the platform refuses")
             << Path::ATokenThePlatformRefuses << Outcome::Failed;
-        QTest::newRow("renderer crashed, closed") << Path::ClosedAfterARendererCrash << Outcome::Failed;
+        QTest::newRow("renderer crashed, closed")
+            << Path::ClosedAfterARendererCrash << Outcome::Failed;
         QTest::newRow("renderer crashed, retried, connected")
             << Path::ConnectedAfterARendererCrash << Outcome::Completed;
         QTest::newRow("network lost, before the session")

@@ -159,8 +159,9 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->start(&error), qPrintable(error));
         // Every RS256 token begins with the same header; and the key's PEM body.
-        m_secrets.append(m_sandbox->signToken(QStringLiteral("x"), 60).section(QLatin1Char('.'), 0, 0)
-                         + QLatin1Char('.'));
+        m_secrets.append(
+            m_sandbox->signToken(QStringLiteral("x"), 60).section(QLatin1Char('.'), 0, 0)
+            + QLatin1Char('.'));
         const QList<QByteArray> pemLines = m_sandbox->signingKeyPem().split('\n');
         QVERIFY(pemLines.size() > 3);
         m_secrets.append(QString::fromLatin1(pemLines.at(1)));
@@ -186,7 +187,8 @@ private Q_SLOTS:
         fromBackend.tokenSource = ParagonEndpoint::TokenSource::TokenUrl;
         fromBackend.signingKeyPem.clear();
         fromBackend.tokenUrl = m_sandbox->tokenUrl();
-        fromBackend.tokenUrl.setQuery(QUrlQuery{{QStringLiteral("sub"), QStringLiteral("end-user")}});
+        fromBackend.tokenUrl.setQuery(
+            QUrlQuery{{QStringLiteral("sub"), QStringLiteral("end-user")}});
         runSession(fromBackend, true);
         runSession(fromBackend, false);
         m_qsettings->sync();

@@ -59,8 +59,8 @@ class TestParagonWindow : public QObject
         request.integrations = {type};
         request.dark = dark;
         request.connectionId = credential;
-        m_window = std::make_unique<ConnectWindow>(m_provider.get(), request,
-                                                   m_fixture.webProfile, m_fixture.settings);
+        m_window = std::make_unique<ConnectWindow>(m_provider.get(), request, m_fixture.webProfile,
+                                                   m_fixture.settings);
         if (loadTimeoutMs > 0)
             m_window->session()->setModalLoadTimeout(loadTimeoutMs);
         m_window->show();
@@ -84,7 +84,8 @@ class TestParagonWindow : public QObject
     }
 
     // Connect in the portal, then Allow (or `button`) in its popup.
-    bool signInThroughThePopup(ConnectWindow *window, const QString &button = QStringLiteral("allow"))
+    bool signInThroughThePopup(ConnectWindow *window,
+                               const QString &button = QStringLiteral("allow"))
     {
         if (!waitUntil([&] { return window->currentView() == View::Modal; }))
             return false;
@@ -265,9 +266,11 @@ private Q_SLOTS:
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(signInThroughThePopup(window));
         QVERIFY(waitUntil([&] { return credentialCount() == 1; }, 30000));
-        QVERIFY(waitUntil([&] {
-            return window->session()->log()->toText().contains(QStringLiteral("installed"));
-        }, 30000));
+        QVERIFY(waitUntil(
+            [&] {
+                return window->session()->log()->toText().contains(QStringLiteral("installed"));
+            },
+            30000));
         window->reject();
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);

@@ -154,7 +154,8 @@ class TestParagonSdk : public QObject
                      .arg(environmentsJson(), authenticate, body));
         if (!waitUntil(
                 [&] {
-                    return evaluate(m_page.get(), QStringLiteral("window.outcome !== null")).toBool();
+                    return evaluate(m_page.get(), QStringLiteral("window.outcome !== null"))
+                        .toBool();
                 },
                 timeoutMs))
             return {};
@@ -321,7 +322,8 @@ private Q_SLOTS:
                  QJsonDocument(outcome).toJson().constData());
         const QJsonArray metadata = outcome.value(QStringLiteral("value")).toArray();
         QVERIFY(metadata.size() >= 25);
-        const QString cdn = m_sandbox->environments().value(QStringLiteral("CDN_PUBLIC_URL")).toString();
+        const QString cdn =
+            m_sandbox->environments().value(QStringLiteral("CDN_PUBLIC_URL")).toString();
         for (const QJsonValue &value : metadata) {
             const QJsonObject entry = value.toObject();
             const QString type = entry.value(QStringLiteral("type")).toString();
@@ -347,22 +349,26 @@ private Q_SLOTS:
 
     void anExpiredTokenIsRefusedInThePageBeforeAnyRequest()
     {
-        const QJsonObject outcome = run(QStringLiteral("return true;"), token(QStringLiteral("alice"), -60));
+        const QJsonObject outcome =
+            run(QStringLiteral("return true;"), token(QStringLiteral("alice"), -60));
         QVERIFY(!outcome.isEmpty());
         QVERIFY(!outcome.value(QStringLiteral("ok")).toBool());
-        QVERIFY2(outcome.value(QStringLiteral("message")).toString().contains(QLatin1String("expired")),
-                 QJsonDocument(outcome).toJson().constData());
+        QVERIFY2(
+            outcome.value(QStringLiteral("message")).toString().contains(QLatin1String("expired")),
+            QJsonDocument(outcome).toJson().constData());
         QVERIFY(!served(QStringLiteral("GET"), QStringLiteral("/sdk/me"), 200));
         QVERIFY(!served(QStringLiteral("GET"), QStringLiteral("/sdk/me"), 401));
     }
 
     void connectingAnUnknownIntegrationRejectsAndNamesIt()
     {
-        const QJsonObject outcome = run(QStringLiteral("return await sdk.connect('nope', {});"), token());
+        const QJsonObject outcome =
+            run(QStringLiteral("return await sdk.connect('nope', {});"), token());
         QVERIFY(!outcome.isEmpty());
         QVERIFY(!outcome.value(QStringLiteral("ok")).toBool());
-        QVERIFY2(outcome.value(QStringLiteral("message")).toString().contains(QLatin1String("\"nope\"")),
-                 QJsonDocument(outcome).toJson().constData());
+        QVERIFY2(
+            outcome.value(QStringLiteral("message")).toString().contains(QLatin1String("\"nope\"")),
+            QJsonDocument(outcome).toJson().constData());
     }
 
     void thePortalFlowCallsBackInTheDocumentedOrder()
@@ -372,14 +378,16 @@ private Q_SLOTS:
         qInfo() << "events:" << seen;
         QVERIFY(seen.indexOf(QStringLiteral("onOpen")) >= 0);
         QVERIFY(seen.contains(QStringLiteral("onPortalOpen")));
-        QCOMPARE(seen.count(QStringLiteral("onInstall")), 1); // one-shot, and it wins over onSuccess
+        QCOMPARE(seen.count(QStringLiteral("onInstall")),
+                 1); // one-shot, and it wins over onSuccess
         QVERIFY(!seen.contains(QStringLiteral("onSuccess")));
         QVERIFY(!seen.contains(QStringLiteral("onError")));
         QVERIFY(seen.indexOf(QStringLiteral("onOpen")) < seen.indexOf(QStringLiteral("onInstall")));
         QVERIFY(seen.indexOf(QStringLiteral("onInstall"))
                 < seen.indexOf(QStringLiteral("onIntegrationInstall")));
         QVERIFY(seen.indexOf(QStringLiteral("resolved")) < seen.indexOf(QStringLiteral("onClose")));
-        QVERIFY(seen.indexOf(QStringLiteral("onClose")) < seen.indexOf(QStringLiteral("onPortalClose")));
+        QVERIFY(seen.indexOf(QStringLiteral("onClose"))
+                < seen.indexOf(QStringLiteral("onPortalClose")));
         QCOMPARE(m_sandbox->credentials().size(), 1);
         QCOMPARE(m_sandbox->credentials().constFirst().status, QStringLiteral("VALID"));
         QVERIFY(served(QStringLiteral("POST"), QStringLiteral("/sdk/credentials"), 200));
@@ -393,14 +401,14 @@ private Q_SLOTS:
             if (url.scheme() == QLatin1String("data") || url.scheme() == QLatin1String("blob")
                 || url.scheme() == QLatin1String("about"))
                 continue;
-            QVERIFY2(url.host() == QLatin1String("127.0.0.1"), qPrintable(url.toDisplayString(QUrl::RemoveQuery)));
+            QVERIFY2(url.host() == QLatin1String("127.0.0.1"),
+                     qPrintable(url.toDisplayString(QUrl::RemoveQuery)));
         }
     }
 
     void aHeadlessInstallRunsThePopupAndResolvesWithTheCredential()
     {
-        evaluate(m_page.get(),
-                 QStringLiteral("window.pending = null;"));
+        evaluate(m_page.get(), QStringLiteral("window.pending = null;"));
         const QString body = QStringLiteral(R"(
             sdk.setHeadless(true);
             window.pending = sdk.installIntegration('slack', {oauthTimeout: 20000}).then(
@@ -413,8 +421,9 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !events().isEmpty(); }));
         QCOMPARE(m_sandbox->credentials().size(), 1);
         // As connect() does: {integrationId, integrationType, credentialId, credential}.
-        QCOMPARE(events(), QStringList{QStringLiteral("installed:slack:")
-                                       + m_sandbox->credentials().constFirst().id});
+        QCOMPARE(events(),
+                 QStringList{QStringLiteral("installed:slack:")
+                             + m_sandbox->credentials().constFirst().id});
     }
 
     void uninstallingRemovesTheChosenCredential()
@@ -429,7 +438,8 @@ private Q_SLOTS:
             QVERIFY(run(body, token()).value(QStringLiteral("ok")).toBool());
             QVERIFY(answerThePopup());
             QVERIFY(waitUntil([&] { return events().size() == i + 1; }));
-            QVERIFY(waitUntil([&] { return m_page->popups.isEmpty() || !m_page->popups.constLast(); }));
+            QVERIFY(
+                waitUntil([&] { return m_page->popups.isEmpty() || !m_page->popups.constLast(); }));
             m_page->popups.clear();
         }
         QCOMPARE(m_sandbox->credentials().size(), 2);
@@ -455,7 +465,8 @@ private Q_SLOTS:
                                         token());
         QVERIFY(!outcome.isEmpty());
         QVERIFY(!outcome.value(QStringLiteral("ok")).toBool());
-        QCOMPARE(outcome.value(QStringLiteral("name")).toString(), QStringLiteral("OAuthBlockedError"));
+        QCOMPARE(outcome.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("OAuthBlockedError"));
         QVERIFY(m_sandbox->credentials().isEmpty());
     }
 
@@ -467,7 +478,8 @@ private Q_SLOTS:
                                         token());
         QVERIFY(!outcome.isEmpty());
         QVERIFY(!outcome.value(QStringLiteral("ok")).toBool());
-        QCOMPARE(outcome.value(QStringLiteral("name")).toString(), QStringLiteral("OAuthTimeoutError"));
+        QCOMPARE(outcome.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("OAuthTimeoutError"));
         QVERIFY(m_sandbox->credentials().isEmpty());
     }
 };

@@ -84,7 +84,8 @@ QString Jwt::signRs256(const QJsonObject &claims, const QByteArray &privateKeyPe
     Key key = readPrivateKey(privateKeyPem);
     if (!isRsa(key.get())) {
         if (error)
-            *error = key ? QCoreApplication::translate("Jwt", "the key is not an RSA key") : openSslError();
+            *error = key ? QCoreApplication::translate("Jwt", "the key is not an RSA key")
+                         : openSslError();
         return {};
     }
     const QByteArray header =
@@ -137,7 +138,8 @@ bool Jwt::verifyRs256(const QString &token, const QByteArray &keyPem, QJsonObjec
     Key key = readAnyKey(keyPem);
     if (!isRsa(key.get())) {
         if (error)
-            *error = key ? QCoreApplication::translate("Jwt", "the key is not an RSA key") : openSslError();
+            *error = key ? QCoreApplication::translate("Jwt", "the key is not an RSA key")
+                         : openSslError();
         return false;
     }
     const QByteArray input = parts.at(0) + '.' + parts.at(1);

@@ -76,47 +76,49 @@ void ParagonAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> done
         return;
     }
     QPointer<ParagonAttempt> self(this);
-    m_provider->userToken(context, m_log, [self, context, type, done](const Result<QString> &token) {
-        if (!self)
-            return;
-        if (!token.ok())
-            return done(Result<ConnectLaunch>::error(token.failure));
-        self->rememberCredentialsBefore(context);
-        const ParagonEndpoint &endpoint = self->m_provider->endpoint();
-        QJsonObject environments;
-        QStringList origins;
-        for (auto it = endpoint.environments.begin(); it != endpoint.environments.end(); ++it)
-            environments.insert(it.key(), it.value().toString());
-        // Only Paragon's own pages speak to the SDK: its portal, its JSON service (the OAuth
-        // popup's first page) and its passport (the popup's last).
-        for (const QString &key :
-             {QStringLiteral("CONNECT_PUBLIC_URL"), QStringLiteral("ZEUS_PUBLIC_URL"),
-              QStringLiteral("PASSPORT_PUBLIC_URL"), QStringLiteral("PASSPORT_PRODUCTION_URL")}) {
-            const QString origin = originOf(endpoint.environments.value(key));
-            if (!origin.isEmpty() && !origins.contains(origin))
-                origins.append(origin);
-        }
-        QJsonObject config{
-            {QStringLiteral("projectId"), endpoint.projectId},
-            {QStringLiteral("token"), *token.value},
-            {QStringLiteral("secret"), self->m_server.secret()},
-            {QStringLiteral("environments"), environments},
-            {QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(origins)},
-            {QStringLiteral("integration"), type},
-            {QStringLiteral("credentialId"), self->m_request.connectionId},
-            {QStringLiteral("dark"), self->m_request.dark},
-            {QStringLiteral("language"), self->m_request.language},
-            {QStringLiteral("oauthTimeoutMs"), oauthTimeoutMs},
-            {QStringLiteral("frameTitle"), tr("Paragon Connect Portal")},
-        };
-        self->m_server.setPageConfig(config);
-        ConnectLaunch launch;
-        launch.shape = ConnectLaunch::Shape::HostedPage;
-        launch.url = self->m_server.pageUrl();
-        launch.pageSaysReady = true;
-        launch.secrets = {*token.value, self->m_server.secret(), self->m_server.key()};
-        done(Result<ConnectLaunch>::success(launch));
-    });
+    m_provider->userToken(
+        context, m_log, [self, context, type, done](const Result<QString> &token) {
+            if (!self)
+                return;
+            if (!token.ok())
+                return done(Result<ConnectLaunch>::error(token.failure));
+            self->rememberCredentialsBefore(context);
+            const ParagonEndpoint &endpoint = self->m_provider->endpoint();
+            QJsonObject environments;
+            QStringList origins;
+            for (auto it = endpoint.environments.begin(); it != endpoint.environments.end(); ++it)
+                environments.insert(it.key(), it.value().toString());
+            // Only Paragon's own pages speak to the SDK: its portal, its JSON service (the OAuth
+            // popup's first page) and its passport (the popup's last).
+            for (const QString &key :
+                 {QStringLiteral("CONNECT_PUBLIC_URL"), QStringLiteral("ZEUS_PUBLIC_URL"),
+                  QStringLiteral("PASSPORT_PUBLIC_URL"),
+                  QStringLiteral("PASSPORT_PRODUCTION_URL")}) {
+                const QString origin = originOf(endpoint.environments.value(key));
+                if (!origin.isEmpty() && !origins.contains(origin))
+                    origins.append(origin);
+            }
+            QJsonObject config{
+                {QStringLiteral("projectId"), endpoint.projectId},
+                {QStringLiteral("token"), *token.value},
+                {QStringLiteral("secret"), self->m_server.secret()},
+                {QStringLiteral("environments"), environments},
+                {QStringLiteral("allowedOrigins"), QJsonArray::fromStringList(origins)},
+                {QStringLiteral("integration"), type},
+                {QStringLiteral("credentialId"), self->m_request.connectionId},
+                {QStringLiteral("dark"), self->m_request.dark},
+                {QStringLiteral("language"), self->m_request.language},
+                {QStringLiteral("oauthTimeoutMs"), oauthTimeoutMs},
+                {QStringLiteral("frameTitle"), tr("Paragon Connect Portal")},
+            };
+            self->m_server.setPageConfig(config);
+            ConnectLaunch launch;
+            launch.shape = ConnectLaunch::Shape::HostedPage;
+            launch.url = self->m_server.pageUrl();
+            launch.pageSaysReady = true;
+            launch.secrets = {*token.value, self->m_server.secret(), self->m_server.key()};
+            done(Result<ConnectLaunch>::success(launch));
+        });
 }
 
 QHash<QString, QString> ParagonAttempt::credentialStates(const QList<Connection> &all) const
@@ -124,8 +126,9 @@ QHash<QString, QString> ParagonAttempt::credentialStates(const QList<Connection>
     QHash<QString, QString> states;
     for (const Connection &connection : all) {
         if (connection.typeId == integrationType())
-            states.insert(connection.id, connection.status + QLatin1Char('|')
-                                             + connection.updatedAt.toString(Qt::ISODateWithMs));
+            states.insert(connection.id,
+                          connection.status + QLatin1Char('|')
+                              + connection.updatedAt.toString(Qt::ISODateWithMs));
     }
     return states;
 }
