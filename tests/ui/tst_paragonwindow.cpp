@@ -308,6 +308,35 @@ private Q_SLOTS:
                  QStringLiteral("dark"));
     }
 
+    void aTokenAboutToExpireIsRenewedAndTheSessionGoesOn()
+    {
+        // Tokens signed here for 62 s: the page renews a minute before expiry, so at once.
+        ParagonEndpoint endpoint = m_provider->endpoint();
+        endpoint.tokenSource = ParagonEndpoint::TokenSource::SigningKey;
+        endpoint.signingKeyPem = m_sandbox->signingKeyPem();
+        endpoint.userId = QStringLiteral("window-user");
+        endpoint.tokenLifetimeSeconds = 62;
+        m_provider = std::make_unique<ParagonProvider>(endpoint);
+        int pageAskedForTheUser = 0;
+        connect(m_sandbox.get(), &ParagonSandbox::requestServed, this,
+                [&](const QString &method, const QString &path, int status) {
+                    if (method == QLatin1String("GET") && path.endsWith(QLatin1String("/sdk/me"))
+                        && status == 200)
+                        ++pageAskedForTheUser;
+                });
+        ConnectWindow *window = open(QStringLiteral("hubspot"));
+        QSignalSpy finished(window, &ConnectWindow::sessionFinished);
+        QVERIFY(waitUntil([&] { return window->currentView() == View::Modal; }));
+        const int before = pageAskedForTheUser; // the SDK's authenticate, the app's own look
+        // The renewal authenticates the SDK again, with a token the app made just now.
+        QVERIFY(waitUntil([&] { return pageAskedForTheUser > before; }, 10000));
+        QVERIFY(signInThroughThePopup(window));
+        QVERIFY(waitUntil([&] { return window->popupWindows().isEmpty(); }));
+        pressInPortal(window, QStringLiteral("close"));
+        QVERIFY(waitUntil([&] { return finished.count() == 1; }));
+        QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
+    }
+
     void theUserTokenNeverReachesTheExchangeLogOrThePagesAddress()
     {
         ConnectWindow *window = open(QStringLiteral("hubspot"));

@@ -119,6 +119,39 @@
     return json.token;
   }
 
+  // When the token expires (its exp claim, read as the SDK reads it), in milliseconds; 0 if unknown.
+  function expiryOf(token) {
+    try {
+      const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const padded = part + '==='.slice((part.length + 3) % 4);
+      const exp = Number(JSON.parse(atob(padded)).exp);
+      return exp > 0 ? exp * 1000 : 0;
+    } catch (error) {
+      return 0;
+    }
+  }
+
+  // A person may stay in the portal longer than a token lives: a minute before it expires, the
+  // SDK is given a fresh one (a request it makes with an expired token logs it out).
+  function renewBefore(expiry) {
+    if (!expiry) {
+      return;
+    }
+    const wait = Math.max(1000, expiry - Date.now() - 60000);
+    setTimeout(async function () {
+      if (ended) {
+        return;
+      }
+      try {
+        const token = await freshToken();
+        await sdk.authenticate(config.projectId, token);
+        renewBefore(expiryOf(token));
+      } catch (error) {
+        // The next call of the SDK says what went wrong.
+      }
+    }, wait);
+  }
+
   async function authenticate() {
     try {
       await sdk.authenticate(config.projectId, config.token);
@@ -127,6 +160,7 @@
       config.token = await freshToken();
       await sdk.authenticate(config.projectId, config.token);
     }
+    renewBefore(expiryOf(config.token));
     config.token = null;
   }
 
