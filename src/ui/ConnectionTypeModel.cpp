@@ -45,8 +45,9 @@ QVariant ConnectionTypeModel::data(const QModelIndex &index, int role) const
             return icon;
         // A logo on its way gets a plain tile (it replaces it within a frame or so when it
         // comes from the disk cache); one that cannot come, the integration's letter.
-        return m_logos->isPending(type.logoUrl) ? LogoCache::tile()
-                                                : LogoCache::placeholder(type.name);
+        return m_logos->isPending(type.logoUrl)
+            ? LogoCache::tile()
+            : LogoCache::placeholder(type.name, type.brandColor);
     }
     case Qt::ToolTipRole:
         return type.useOAuth ? tr("%1 (%2) · signs in with your %1 account").arg(type.name, type.id)

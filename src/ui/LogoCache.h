@@ -28,7 +28,9 @@ public:
     bool isFetching() const { return !m_pending.isEmpty(); }
 
     // A neutral monogram for an integration without a logo (none, or one that could not be used).
-    static QIcon placeholder(const QString &name);
+    // The integration's letter on a tile: in its brand colour when it has one ("#RRGGBB"), the
+    // letter black or white, whichever reads better on it.
+    static QIcon placeholder(const QString &name, const QString &brandColor = {});
     // The same tile without its letter, for a logo on its way: it comes from the disk cache a few
     // ms after the first paint, and drawing letters for that paint cost it 1 ms.
     static QIcon tile();

@@ -108,6 +108,7 @@ private Q_SLOTS:
         QCOMPARE(salesforce->logoUrl.toString(),
                  cdn + QStringLiteral("/integrations/salesforce.svg"));
         QVERIFY(!salesforce->details.value(QStringLiteral("integrationId")).toString().isEmpty());
+        QCOMPARE(salesforce->brandColor.toUpper(), QStringLiteral("#00A1E0"));
     }
 
     void listsEachCredentialAsAConnectionWithItsStatus()

@@ -3,6 +3,7 @@
 // colours of the theme of the moment.
 #include "EventCounter.h"
 #include "ui/ActivationRepaint.h"
+#include "ui/LogoCache.h"
 #include "ui/StatusBadge.h"
 #include "ui/SvgIconEngine.h"
 #include "ui/WindowShow.h"
@@ -18,6 +19,8 @@
 #include <QStringListModel>
 #include <QTest>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace {
 
@@ -135,6 +138,47 @@ private Q_SLOTS:
         QVERIFY(main.showAndActivate());
         QWidget other;
         QVERIFY(main.listRepaintedOnLosingTheFocus(&other));
+    }
+
+    // WCAG 2.1 contrast of two colours.
+    static double contrast(const QColor &a, const QColor &b)
+    {
+        const auto luminance = [](const QColor &c) {
+            const auto linear = [](double v) {
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF())
+                + 0.0722 * linear(c.blueF());
+        };
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    }
+
+    void aPlaceholderIsInTheBrandColourWithALetterThatReads_data()
+    {
+        QTest::addColumn<QString>("brand");
+        QTest::newRow("none") << QString();
+        QTest::newRow("a light brand (yellow)") << QStringLiteral("#FFE01B");
+        QTest::newRow("a dark brand (aubergine)") << QStringLiteral("#4A154B");
+        QTest::newRow("a middle brand (orange)") << QStringLiteral("#FF7A59");
+    }
+
+    void aPlaceholderIsInTheBrandColourWithALetterThatReads()
+    {
+        QFETCH(QString, brand);
+        const QImage image = LogoCache::placeholder(QStringLiteral("Mailchimp"), brand)
+                                 .pixmap(64, 64)
+                                 .toImage()
+                                 .convertToFormat(QImage::Format_ARGB32);
+        const QColor tile = image.pixelColor(32, 3); // the tile's top edge, clear of the letter
+        if (!brand.isEmpty())
+            QCOMPARE(tile.name(), QColor(brand).name());
+        double best = 1.0; // the letter: the pixel that stands out most from the tile
+        for (int y = 16; y < 48; ++y) {
+            for (int x = 16; x < 48; ++x)
+                best = std::max(best, contrast(tile, image.pixelColor(x, y)));
+        }
+        QVERIFY2(best >= 4.5, qPrintable(QString::number(best)));
     }
 
     void anIconDrawnAgainLooksTheSame()

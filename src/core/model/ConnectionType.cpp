@@ -6,6 +6,7 @@ QJsonObject ConnectionType::toJson() const
             {QLatin1String("name"), name},
             {QLatin1String("logoUrl"), logoUrl.toString(QUrl::FullyEncoded)},
             {QLatin1String("useOAuth"), useOAuth},
+            {QLatin1String("brandColor"), brandColor},
             {QLatin1String("details"), details}};
 }
 
@@ -18,6 +19,7 @@ std::optional<ConnectionType> ConnectionType::fromJson(const QJsonObject &object
     type.name = object.value(QLatin1String("name")).toString(type.id);
     type.logoUrl = QUrl(object.value(QLatin1String("logoUrl")).toString());
     type.useOAuth = object.value(QLatin1String("useOAuth")).toBool();
+    type.brandColor = object.value(QLatin1String("brandColor")).toString();
     type.details = object.value(QLatin1String("details")).toObject();
     return type;
 }

@@ -17,6 +17,7 @@ struct ConnectionType
     QString name;
     QUrl logoUrl;
     bool useOAuth = false; // the person signs in with the provider's own account
+    QString brandColor; // "#RRGGBB" when the platform gives the integration's colour (Paragon)
     QJsonObject details; // the platform's own description of it, as it sent it
 
     // The app's own shape for keeping it (the integrations cache), not a platform's.

@@ -1,6 +1,7 @@
 #include "core/paragon/ParagonJson.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -25,6 +26,10 @@ QList<ConnectionType> integrations(const QJsonArray &array, const QUrl &cdn)
         entry.logoUrl =
             QUrl(base + QStringLiteral("/integrations/") + type + QStringLiteral(".svg"));
         entry.useOAuth = true;
+        static const QRegularExpression colour(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+        const QString brand = object.value(QStringLiteral("brandColor")).toString();
+        if (colour.match(brand).hasMatch())
+            entry.brandColor = brand;
         const QJsonObject values =
             configs.first().toObject().value(QStringLiteral("values")).toObject();
         entry.details = {
