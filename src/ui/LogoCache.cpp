@@ -3,6 +3,7 @@
 #include "core/system/LogCategories.h"
 #include "core/system/LogoCheck.h"
 #include "ui/SvgIconEngine.h"
+#include "ui/ThemeManager.h"
 
 #include <QNetworkDiskCache>
 #include <QNetworkReply>
@@ -10,8 +11,6 @@
 #include <QPixmap>
 #include <QScopeGuard>
 #include <QStandardPaths>
-
-#include <cmath>
 
 namespace {
 
@@ -91,16 +90,6 @@ namespace {
 // it replaces gave 3.2:1).
 const QColor plainTile(0x6b, 0x72, 0x7b);
 
-// WCAG 2.1 relative luminance.
-double luminanceOf(const QColor &colour)
-{
-    const auto linear = [](double channel) {
-        return channel <= 0.03928 ? channel / 12.92 : std::pow((channel + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
-        + 0.0722 * linear(colour.blueF());
-}
-
 QPixmap tilePixmap(int side, const QColor &colour = plainTile)
 {
     QPixmap pixmap(side, side);
@@ -131,9 +120,11 @@ QIcon LogoCache::placeholder(const QString &name, const QString &brandColor)
     const QString letter = name.isEmpty() ? QStringLiteral("?") : name.left(1).toUpper();
     const QColor brand(brandColor);
     const QColor colour = brand.isValid() ? brand : plainTile;
-    // White or black, whichever contrasts more with the tile (WCAG: (L1 + 0.05) / (L2 + 0.05)).
-    const double tile = luminanceOf(colour);
-    const QColor ink = (1.05 / (tile + 0.05)) >= ((tile + 0.05) / 0.05) ? Qt::white : Qt::black;
+    // White or black, whichever contrasts more with the tile.
+    const QColor ink = ThemeManager::contrastRatio(Qt::white, colour)
+            >= ThemeManager::contrastRatio(Qt::black, colour)
+        ? Qt::white
+        : Qt::black;
     // One per letter and colour, drawn once: every row of the picker asks for its icon when it
     // is laid out, and drawing two pixmaps with text each time cost the first paint about 1 ms.
     static QHash<QString, QIcon> drawn;

@@ -2,7 +2,8 @@
 #   e2e_inside_x "$@"  re-runs the script inside an X server of its own (Xvfb)
 #   e2e_begin "$@"     makes $binary, $shots and $work, and gives the run a user of its own
 #                      (settings, caches, data, the single-instance socket)
-#   fail, wait_for_log, wait_exit, focus_window, screenshot, start_window_manager
+#   fail, wait_for_log, wait_for_count, wait_exit, focus_window, wait_until_gone, screenshot,
+#   start_window_manager
 # shellcheck shell=bash
 
 fail() { echo "$e2e_name: FAIL: $*" >&2; exit 1; }
@@ -38,6 +39,25 @@ wait_for_log() {
         sleep 0.1
     done
     fail "timed out waiting for '$pattern' in $file: $(tail -5 "$file")"
+}
+
+# Waits until `pattern` is in `file` at least `count` times.
+wait_for_count() {
+    local pattern=$1 count=$2 file=$3
+    for _ in $(seq 1 300); do
+        [ "$(grep -c "$pattern" "$file" 2>/dev/null)" -ge "$count" ] && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for '$pattern' $count times in $file: $(tail -5 "$file")"
+}
+
+# Waits until no visible window is named like $1 (a popup that closes itself, say).
+wait_until_gone() {
+    for _ in $(seq 1 100); do
+        xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 || return 0
+        sleep 0.1
+    done
+    fail "a window named like '$1' is still there"
 }
 
 # Waits for the process to exit and sets $code to its exit code (not in a subshell: only this

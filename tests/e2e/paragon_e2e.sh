@@ -18,16 +18,6 @@ export QT_QPA_PLATFORM=xcb
 export QT_LOGGING_RULES="connectdesktop.app.info=true"
 start_window_manager
 
-# Waits until `pattern` is in `file` at least `count` times.
-wait_for_count() {
-    local pattern=$1 count=$2 file=$3
-    for _ in $(seq 1 300); do
-        [ "$(grep -c "$pattern" "$file" 2>/dev/null)" -ge "$count" ] && return 0
-        sleep 0.1
-    done
-    fail "timed out waiting for '$pattern' $count times in $file: $(tail -5 "$file")"
-}
-
 # 1. Light: connect, allow, done, from the keyboard alone.
 "$binary" connect --platform paragon --integration hubspot --light --json \
     >"$work/out1.json" 2>"$work/log1" &
@@ -42,10 +32,7 @@ focus_window "Sandbox sign-in" >/dev/null # the sign-in popup: "Sandbox sign-in 
 screenshot paragon-consent-light
 xdotool key Return
 # The popup closes itself; the portal says the account is connected and Done has the keyboard.
-for _ in $(seq 1 100); do
-    xdotool search --onlyvisible --name "Sandbox sign-in" >/dev/null 2>&1 || break
-    sleep 0.1
-done
+wait_until_gone "Sandbox sign-in"
 xdotool windowactivate --sync "$connect_window" 2>/dev/null || true
 sleep 1
 screenshot paragon-portal-connected-light
@@ -98,10 +85,7 @@ sleep 1
 xdotool key Return
 focus_window "Sandbox sign-in" >/dev/null
 xdotool key Return
-for _ in $(seq 1 100); do
-    xdotool search --onlyvisible --name "Sandbox sign-in" >/dev/null 2>&1 || break
-    sleep 0.1
-done
+wait_until_gone "Sandbox sign-in"
 xdotool windowactivate --sync "$connect_window" 2>/dev/null || true
 sleep 1
 xdotool key Return # Done
@@ -109,10 +93,7 @@ wait_for_log "connections listed: 1" "$work/log4"
 sleep 0.5
 screenshot paragon-main-window-connected
 xdotool key Return # Close, on the connect window's result
-for _ in $(seq 1 50); do
-    xdotool search --onlyvisible --name "Connect HubSpot" >/dev/null 2>&1 || break
-    sleep 0.1
-done
+wait_until_gone "Connect HubSpot"
 focus_window "Paragon sandbox" >/dev/null
 xdotool key alt+c alt+r # the list (its connection is current), then Remove…
 focus_window "Remove Connection" >/dev/null

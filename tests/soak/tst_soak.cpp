@@ -3,6 +3,7 @@
 // real SDK in the app's host page, its popup) against the Paragon sandbox. No crash, every
 // session one result, and memory that stays bounded. The figures are printed for the record;
 // the only memory check is a generous bound (a leak per session shows up long before it).
+#include "ParagonPortal.h"
 #include "Probe.h"
 #include "WebTestSupport.h"
 #include "core/paragon/ParagonProvider.h"
@@ -11,7 +12,6 @@
 #include "sandbox/SandboxServer.h"
 #include "sandbox/paragon/ParagonSandbox.h"
 #include "ui/ConnectWindow.h"
-#include "ui/PopupWindow.h"
 #include "web/ConnectWebPage.h"
 
 #include <QSignalSpy>
@@ -21,6 +21,33 @@
 #include <QWebEngineProfile>
 
 using namespace WebTest;
+
+namespace {
+
+// Sessions counted by how they ended.
+struct Outcomes
+{
+    int completed = 0;
+    int cancelled = 0;
+    int failed = 0;
+
+    void count(SessionResult::Outcome outcome)
+    {
+        switch (outcome) {
+        case SessionResult::Outcome::Completed:
+            ++completed;
+            break;
+        case SessionResult::Outcome::Cancelled:
+            ++cancelled;
+            break;
+        case SessionResult::Outcome::Failed:
+            ++failed;
+            break;
+        }
+    }
+};
+
+} // namespace
 
 class TestSoak : public QObject
 {
@@ -45,7 +72,7 @@ private Q_SLOTS:
         auto *profile = new QWebEngineProfile(this);
 
         double atTwenty = 0;
-        int completed = 0, cancelled = 0, failed = 0;
+        Outcomes ended;
         for (int i = 1; i <= sessions; ++i) {
             // Every fifth session fails at the API, every fifth cancels in the modal.
             const int kind = i % 5;
@@ -71,17 +98,7 @@ private Q_SLOTS:
             }
             QVERIFY2(waitUntil([&] { return finished.count() == 1; }, pageTimeout),
                      qPrintable(QStringLiteral("session %1: no result").arg(i)));
-            switch (window->session()->result().outcome) {
-            case SessionResult::Outcome::Completed:
-                ++completed;
-                break;
-            case SessionResult::Outcome::Cancelled:
-                ++cancelled;
-                break;
-            case SessionResult::Outcome::Failed:
-                ++failed;
-                break;
-            }
+            ended.count(window->session()->result().outcome);
             window.reset();
             QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
             if (i == 20)
@@ -95,14 +112,14 @@ private Q_SLOTS:
                                  "RSS of the process and its web engine processes: %5 MiB after "
                                  "session 20, %6 MiB after session %1, growth %7%")
                                  .arg(sessions)
-                                 .arg(completed)
-                                 .arg(cancelled)
-                                 .arg(failed)
+                                 .arg(ended.completed)
+                                 .arg(ended.cancelled)
+                                 .arg(ended.failed)
                                  .arg(atTwenty, 0, 'f', 1)
                                  .arg(atEnd, 0, 'f', 1)
                                  .arg(growth, 0, 'f', 1);
-        QCOMPARE(completed + cancelled + failed, sessions);
-        QCOMPARE(failed, sessions / 5);
+        QCOMPARE(ended.completed + ended.cancelled + ended.failed, sessions);
+        QCOMPARE(ended.failed, sessions / 5);
         QVERIFY2(growth < 50.0, "memory grew by half between session 20 and the end");
         delete profile;
     }
@@ -125,16 +142,8 @@ private Q_SLOTS:
         QSettings qsettings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         AppSettings settings(&qsettings);
         auto *profile = new QWebEngineProfile(this);
-        const auto press = [](ConnectWindow *window, const QString &id) {
-            evaluate(window->page(),
-                     QStringLiteral("document.querySelector('#paragon-connect-frame-container "
-                                    "iframe').contentWindow.postMessage({messageType: "
-                                    "'CONNECT_DESKTOP_SANDBOX_PRESS', id: '%1'}, '*')")
-                         .arg(id));
-        };
-
         double atTen = 0;
-        int completed = 0, cancelled = 0, failed = 0;
+        Outcomes ended;
         for (int i = 1; i <= sessions; ++i) {
             // Every third session connects, every third closes the portal, every third asks for
             // an integration the project does not have.
@@ -150,35 +159,14 @@ private Q_SLOTS:
                 QVERIFY2(
                     waitUntil([&] { return window->currentView() == ConnectWindow::View::Modal; }),
                     qPrintable(QStringLiteral("session %1: no portal").arg(i)));
-                if (kind == 0) {
-                    press(window.get(), QStringLiteral("connect"));
-                    QVERIFY2(waitUntil([&] {
-                                 return !window->popupWindows().isEmpty()
-                                     && evaluate(
-                                            window->popupWindows().constFirst()->page(),
-                                            QStringLiteral("!!document.getElementById('allow')"))
-                                            .toBool();
-                             }),
-                             qPrintable(QStringLiteral("session %1: no popup").arg(i)));
-                    evaluate(window->popupWindows().constFirst()->page(),
-                             QStringLiteral("document.getElementById('allow').click()"));
-                    QVERIFY(waitUntil([&] { return window->popupWindows().isEmpty(); }));
-                }
-                press(window.get(), QStringLiteral("close"));
+                if (kind == 0)
+                    QVERIFY2(ParagonPortal::signIn(window.get()),
+                             qPrintable(QStringLiteral("session %1: no sign-in").arg(i)));
+                ParagonPortal::press(window.get(), QStringLiteral("close"));
             }
             QVERIFY2(waitUntil([&] { return finished.count() == 1; }),
                      qPrintable(QStringLiteral("session %1: no result").arg(i)));
-            switch (window->session()->result().outcome) {
-            case SessionResult::Outcome::Completed:
-                ++completed;
-                break;
-            case SessionResult::Outcome::Cancelled:
-                ++cancelled;
-                break;
-            case SessionResult::Outcome::Failed:
-                ++failed;
-                break;
-            }
+            ended.count(window->session()->result().outcome);
             window.reset();
             QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
             if (i == 10)
@@ -192,15 +180,15 @@ private Q_SLOTS:
                                  "failed); RSS of the process and its web engine processes: %5 MiB "
                                  "after session 10, %6 MiB after session %1, growth %7%")
                                  .arg(sessions)
-                                 .arg(completed)
-                                 .arg(cancelled)
-                                 .arg(failed)
+                                 .arg(ended.completed)
+                                 .arg(ended.cancelled)
+                                 .arg(ended.failed)
                                  .arg(atTen, 0, 'f', 1)
                                  .arg(atEnd, 0, 'f', 1)
                                  .arg(growth, 0, 'f', 1);
-        QCOMPARE(completed, sessions / 3);
-        QCOMPARE(cancelled, sessions / 3);
-        QCOMPARE(failed, sessions / 3);
+        QCOMPARE(ended.completed, sessions / 3);
+        QCOMPARE(ended.cancelled, sessions / 3);
+        QCOMPARE(ended.failed, sessions / 3);
         QCOMPARE(int(sandbox.credentials().size()), sessions / 3);
         QVERIFY2(growth < 50.0, "memory grew by half between session 10 and the end");
         delete profile;

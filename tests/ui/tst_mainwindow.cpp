@@ -33,6 +33,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -158,22 +159,11 @@ private Q_SLOTS:
     // button. The letters that more than one of them use.
     static QStringList duplicateMnemonics(MainWindow *window)
     {
-        const auto letterOf = [](const QString &text) -> QChar {
-            for (int i = 0; i + 1 < text.size(); ++i) {
-                if (text.at(i) == QLatin1Char('&')) {
-                    if (text.at(i + 1) == QLatin1Char('&')) {
-                        ++i;
-                        continue;
-                    }
-                    return text.at(i + 1).toLower();
-                }
-            }
-            return {};
-        };
-        QHash<QChar, QStringList> used;
+        QHash<QKeySequence, QStringList> used;
         const auto add = [&](const QString &text) {
-            if (!letterOf(text).isNull())
-                used[letterOf(text)].append(text);
+            const QKeySequence key = QKeySequence::mnemonic(text);
+            if (!key.isEmpty())
+                used[key].append(text);
         };
         for (const QAction *menu : window->menuBar()->actions())
             add(menu->text());

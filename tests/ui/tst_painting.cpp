@@ -6,6 +6,7 @@
 #include "ui/LogoCache.h"
 #include "ui/StatusBadge.h"
 #include "ui/SvgIconEngine.h"
+#include "ui/ThemeManager.h"
 #include "ui/WindowShow.h"
 
 #include <QApplication>
@@ -19,8 +20,6 @@
 #include <QStringListModel>
 #include <QTest>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 namespace {
 
@@ -140,20 +139,6 @@ private Q_SLOTS:
         QVERIFY(main.listRepaintedOnLosingTheFocus(&other));
     }
 
-    // WCAG 2.1 contrast of two colours.
-    static double contrast(const QColor &a, const QColor &b)
-    {
-        const auto luminance = [](const QColor &c) {
-            const auto linear = [](double v) {
-                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-            };
-            return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF())
-                + 0.0722 * linear(c.blueF());
-        };
-        const double la = luminance(a), lb = luminance(b);
-        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-    }
-
     void aPlaceholderIsInTheBrandColourWithALetterThatReads_data()
     {
         QTest::addColumn<QString>("brand");
@@ -176,7 +161,7 @@ private Q_SLOTS:
         double best = 1.0; // the letter: the pixel that stands out most from the tile
         for (int y = 16; y < 48; ++y) {
             for (int x = 16; x < 48; ++x)
-                best = std::max(best, contrast(tile, image.pixelColor(x, y)));
+                best = std::max(best, ThemeManager::contrastRatio(image.pixelColor(x, y), tile));
         }
         QVERIFY2(best >= 4.5, qPrintable(QString::number(best)));
     }

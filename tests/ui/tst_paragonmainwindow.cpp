@@ -3,6 +3,7 @@
 // re-authenticates that credential and Remove uninstalls it after asking. Paragon's real SDK runs
 // in the app's host page against the Paragon sandbox on 127.0.0.1; the window learns all of it
 // through the platform interface.
+#include "ParagonPortal.h"
 #include "SandboxFixture.h"
 #include "WebTestSupport.h"
 #include "core/paragon/ParagonProvider.h"
@@ -14,7 +15,6 @@
 #include "ui/ConnectionsView.h"
 #include "ui/IntegrationPicker.h"
 #include "ui/MainWindow.h"
-#include "ui/PopupWindow.h"
 #include "ui/SettingsDialog.h"
 
 #include <QLineEdit>
@@ -96,34 +96,12 @@ class TestParagonMainWindow : public QObject
             [&] { return window->picker()->types().size() > 0 && window->connectionsLoaded(); });
     }
 
-    static void pressInPortal(ConnectWindow *window, const QString &id)
-    {
-        evaluate(window->page(),
-                 QStringLiteral("document.querySelector('#paragon-connect-frame-container iframe')"
-                                ".contentWindow.postMessage({messageType: "
-                                "'CONNECT_DESKTOP_SANDBOX_PRESS', id: '%1'}, '*')")
-                     .arg(id));
-    }
-
     // In the open connect window: Connect in the portal, Allow in its popup, then Done.
     static bool connectInThePortal(ConnectWindow *window)
     {
-        if (!waitUntil([&] { return window->currentView() == View::Modal; }))
+        if (!ParagonPortal::signIn(window))
             return false;
-        pressInPortal(window, QStringLiteral("connect"));
-        const auto popupShowsAllow = [&] {
-            return !window->popupWindows().isEmpty()
-                && evaluate(window->popupWindows().constFirst()->page(),
-                            QStringLiteral("!!document.getElementById('allow')"))
-                       .toBool();
-        };
-        if (!waitUntil(popupShowsAllow))
-            return false;
-        evaluate(window->popupWindows().constFirst()->page(),
-                 QStringLiteral("document.getElementById('allow').click()"));
-        if (!waitUntil([&] { return window->popupWindows().isEmpty(); }))
-            return false;
-        pressInPortal(window, QStringLiteral("close"));
+        ParagonPortal::press(window, QStringLiteral("close"));
         return waitUntil([&] { return window->session()->isFinished(); });
     }
 

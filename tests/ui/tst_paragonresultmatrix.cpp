@@ -3,6 +3,7 @@
 // open, a crashed renderer, the network lost, a fault of the platform) and ends it one way; the
 // window must report one result, the expected one, and leave no popup behind. Paragon's real SDK
 // runs in the app's host page against the Paragon sandbox on 127.0.0.1.
+#include "ParagonPortal.h"
 #include "WebTestSupport.h"
 #include "core/model/ExchangeLog.h"
 #include "core/paragon/ParagonProvider.h"
@@ -79,50 +80,10 @@ class TestParagonResultMatrix : public QObject
         return waitUntil([&] { return m_window->currentView() == ConnectWindow::View::Modal; });
     }
 
-    void pressInPortal(const QString &id)
+    // The sandbox has the account the popup connected.
+    bool theSandboxHasTheCredential()
     {
-        evaluate(m_window->page(),
-                 QStringLiteral("document.querySelector('#paragon-connect-frame-container iframe')"
-                                ".contentWindow.postMessage({messageType: "
-                                "'CONNECT_DESKTOP_SANDBOX_PRESS', id: '%1'}, '*')")
-                     .arg(id));
-    }
-
-    // Connect in the portal; the popup, once it shows the consent page.
-    PopupWindow *openPopup()
-    {
-        pressInPortal(QStringLiteral("connect"));
-        const auto consent = [&] {
-            return !m_window->popupWindows().isEmpty()
-                && evaluate(m_window->popupWindows().constFirst()->page(),
-                            QStringLiteral("!!document.getElementById('allow')"))
-                       .toBool();
-        };
-        return waitUntil(consent) ? m_window->popupWindows().constFirst() : nullptr;
-    }
-
-    // Connect, then `button` in the popup; true once the popup has gone.
-    bool answerInThePopup(const QString &button)
-    {
-        PopupWindow *popup = openPopup();
-        if (!popup)
-            return false;
-        evaluate(popup->page(),
-                 QStringLiteral("document.getElementById('%1').click()").arg(button));
-        return waitUntil([&] { return m_window->popupWindows().isEmpty(); });
-    }
-
-    // The portal says the account is connected (the SDK has reported the install).
-    bool portalSaysConnected()
-    {
-        return waitUntil([&] {
-            return evaluate(
-                       m_window->page(),
-                       QStringLiteral("document.querySelector('#paragon-connect-frame-container"
-                                      " iframe') !== null"))
-                       .toBool()
-                && m_sandbox && !m_sandbox->credentials().isEmpty();
-        });
+        return waitUntil([&] { return m_sandbox && !m_sandbox->credentials().isEmpty(); });
     }
 
 private Q_SLOTS:
@@ -205,19 +166,19 @@ private Q_SLOTS:
             break;
         case Path::ClosedByThePortal:
             QVERIFY(inThePortal());
-            pressInPortal(QStringLiteral("close"));
+            ParagonPortal::press(window, QStringLiteral("close"));
             break;
         case Path::ConnectedThenClosedByThePortal:
         case Path::ConnectedButPending:
             QVERIFY(inThePortal());
-            QVERIFY(answerInThePopup(QStringLiteral("allow")));
-            QVERIFY(portalSaysConnected());
-            pressInPortal(QStringLiteral("close"));
+            QVERIFY(ParagonPortal::signIn(window));
+            QVERIFY(theSandboxHasTheCredential());
+            ParagonPortal::press(window, QStringLiteral("close"));
             break;
         case Path::ConnectedThenClosedByTheWindow:
             QVERIFY(inThePortal());
-            QVERIFY(answerInThePopup(QStringLiteral("allow")));
-            QVERIFY(portalSaysConnected());
+            QVERIFY(ParagonPortal::signIn(window));
+            QVERIFY(theSandboxHasTheCredential());
             // The install report travels on its own request: let it arrive before closing.
             QVERIFY(waitUntil([&] {
                 return window->session()->log()->toText().contains(QLatin1String("credential"));
@@ -226,16 +187,16 @@ private Q_SLOTS:
             break;
         case Path::ClosedWithThePopupOpen:
             QVERIFY(inThePortal());
-            QVERIFY(openPopup());
+            QVERIFY(ParagonPortal::openPopup(window));
             window->reject();
             break;
         case Path::DeniedInThePopup:
             QVERIFY(inThePortal());
-            QVERIFY(answerInThePopup(QStringLiteral("deny")));
+            QVERIFY(ParagonPortal::signIn(window, QStringLiteral("deny")));
             break;
         case Path::AnOAuthErrorInThePopup:
             QVERIFY(inThePortal());
-            QVERIFY(answerInThePopup(QStringLiteral("allow")));
+            QVERIFY(ParagonPortal::signIn(window));
             break;
         case Path::ATokenThePlatformRefuses:
         case Path::NetworkLostBeforeTheSession:
@@ -251,22 +212,22 @@ private Q_SLOTS:
                 window->session()->retry();
                 QVERIFY(waitUntil([&] { return window->session()->state() == State::InModal; }));
                 QVERIFY(inThePortal());
-                QVERIFY(answerInThePopup(QStringLiteral("allow")));
-                QVERIFY(portalSaysConnected());
-                pressInPortal(QStringLiteral("close"));
+                QVERIFY(ParagonPortal::signIn(window));
+                QVERIFY(theSandboxHasTheCredential());
+                ParagonPortal::press(window, QStringLiteral("close"));
             }
             break;
         case Path::NetworkLostInThePortalThenClosed:
             QVERIFY(inThePortal());
             m_sandbox.reset();
-            pressInPortal(QStringLiteral("close"));
+            ParagonPortal::press(window, QStringLiteral("close"));
             break;
         case Path::NetworkLostWhileConfirming:
             QVERIFY(inThePortal());
-            QVERIFY(answerInThePopup(QStringLiteral("allow")));
-            QVERIFY(portalSaysConnected());
+            QVERIFY(ParagonPortal::signIn(window));
+            QVERIFY(theSandboxHasTheCredential());
             m_sandbox.reset();
-            pressInPortal(QStringLiteral("close"));
+            ParagonPortal::press(window, QStringLiteral("close"));
             break;
         }
 

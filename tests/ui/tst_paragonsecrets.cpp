@@ -5,6 +5,8 @@
 // URL; then the settings, the web profile's folders, the caches, every log line, the support log,
 // the pages' addresses and the windows' texts are searched for any user token (every token
 // starts with the same header) and for the key.
+#include "ParagonPortal.h"
+#include "SecretSearch.h"
 #include "WebTestSupport.h"
 #include "core/model/ExchangeLog.h"
 #include "core/paragon/ParagonProvider.h"
@@ -29,21 +31,6 @@
 
 using namespace WebTest;
 
-namespace {
-
-QStringList capturedLog;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    capturedLog.append(QString::fromLatin1(context.category ? context.category : "")
-                       + QLatin1Char(' ') + message);
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-
-} // namespace
-
 class TestParagonSecrets : public QObject
 {
     Q_OBJECT
@@ -59,28 +46,6 @@ class TestParagonSecrets : public QObject
     QStringList m_texts; // the windows' texts and the pages' addresses
     int m_completed = 0;
 
-    QStringList filesWithSecrets(const QString &root) const
-    {
-        QStringList hits;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray contents = file.readAll();
-            for (const QString &secret : m_secrets) {
-                const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()),
-                                       secret.size() * 2);
-                for (const QByteArray &form : {secret.toUtf8(), utf16}) {
-                    if (contents.contains(form))
-                        hits.append(file.fileName());
-                }
-            }
-        }
-        return hits;
-    }
-
     bool containsSecret(const QString &text) const
     {
         for (const QString &secret : m_secrets) {
@@ -88,26 +53,6 @@ class TestParagonSecrets : public QObject
                 return true;
         }
         return false;
-    }
-
-    void collectTexts(QWidget *root)
-    {
-        for (QLabel *label : root->findChildren<QLabel *>())
-            m_texts.append(label->text() + label->toolTip());
-        for (QLineEdit *edit : root->findChildren<QLineEdit *>())
-            m_texts.append(edit->text());
-        for (QPlainTextEdit *edit : root->findChildren<QPlainTextEdit *>())
-            m_texts.append(edit->toPlainText());
-        m_texts.append(root->windowTitle());
-    }
-
-    static void pressInPortal(ConnectWindow *window, const QString &id)
-    {
-        evaluate(window->page(),
-                 QStringLiteral("document.querySelector('#paragon-connect-frame-container iframe')"
-                                ".contentWindow.postMessage({messageType: "
-                                "'CONNECT_DESKTOP_SANDBOX_PRESS', id: '%1'}, '*')")
-                     .arg(id));
     }
 
     // One session: connect through the popup and close the portal (or close it at once).
@@ -123,25 +68,19 @@ class TestParagonSecrets : public QObject
         window.start();
         QVERIFY(waitUntil([&] { return window.currentView() == ConnectWindow::View::Modal; }));
         if (connect) {
-            pressInPortal(&window, QStringLiteral("connect"));
-            QVERIFY(waitUntil([&] {
-                return !window.popupWindows().isEmpty()
-                    && evaluate(window.popupWindows().constFirst()->page(),
-                                QStringLiteral("!!document.getElementById('allow')"))
-                           .toBool();
-            }));
-            PopupWindow *popup = window.popupWindows().constFirst();
-            collectTexts(popup);
+            PopupWindow *popup = ParagonPortal::openPopup(&window);
+            QVERIFY(popup);
+            m_texts.append(SecretSearch::texts(popup));
             m_texts.append(popup->page()->url().toString());
-            evaluate(popup->page(), QStringLiteral("document.getElementById('allow').click()"));
+            ParagonPortal::answer(popup, QStringLiteral("allow"));
             QVERIFY(waitUntil([&] { return window.popupWindows().isEmpty(); }));
         }
         m_texts.append(window.page()->url().toString());
-        pressInPortal(&window, QStringLiteral("close"));
+        ParagonPortal::press(&window, QStringLiteral("close"));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         if (window.session()->result().outcome == SessionResult::Outcome::Completed)
             ++m_completed;
-        collectTexts(&window);
+        m_texts.append(SecretSearch::texts(&window));
         m_supportLogs.append(window.session()->log()->toText());
         window.close();
     }
@@ -153,7 +92,7 @@ private Q_SLOTS:
         qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
         QLoggingCategory::setFilterRules(QStringLiteral("connectdesktop.*=true"));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        SecretSearch::startLog();
 
         m_sandbox = new ParagonSandbox({}, this);
         QString error;
@@ -196,7 +135,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        qInstallMessageHandler(previousHandler);
+        SecretSearch::stopLog();
         delete m_webProfiles; // after every page is gone
         m_webProfiles = nullptr;
         m_profile = nullptr;
@@ -211,28 +150,31 @@ private Q_SLOTS:
 
     void noSettingsFileHoldsASecret()
     {
-        QCOMPARE(filesWithSecrets(m_home.filePath(QStringLiteral("config"))), QStringList());
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("config")), m_secrets),
+                 QStringList());
     }
 
     void theWebProfileKeepsNoTokenOnDisk()
     {
-        QDirIterator any(m_home.filePath(QStringLiteral("web")), QDir::Files,
-                         QDirIterator::Subdirectories);
-        QVERIFY(any.hasNext()); // cookies, storage, …: there is something to search
-        const QStringList hits = filesWithSecrets(m_home.filePath(QStringLiteral("web")));
+        QVERIFY(SecretSearch::fileCount(m_home.filePath(QStringLiteral("web")))
+                > 0); // cookies, storage, …
+        const QStringList hits =
+            SecretSearch::filesHolding(m_home.filePath(QStringLiteral("web")), m_secrets);
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
     }
 
     void noCacheOrDataFileHoldsASecret()
     {
-        QCOMPARE(filesWithSecrets(m_home.filePath(QStringLiteral("cache"))), QStringList());
-        QCOMPARE(filesWithSecrets(m_home.filePath(QStringLiteral("data"))), QStringList());
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("cache")), m_secrets),
+                 QStringList());
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("data")), m_secrets),
+                 QStringList());
     }
 
     void noLogLineHasASecret()
     {
-        QVERIFY(!capturedLog.isEmpty());
-        for (const QString &line : std::as_const(capturedLog))
+        QVERIFY(!SecretSearch::log().isEmpty());
+        for (const QString &line : std::as_const(SecretSearch::log()))
             QVERIFY2(!containsSecret(line), qPrintable(line.left(300)));
     }
 

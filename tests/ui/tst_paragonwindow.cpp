@@ -3,6 +3,7 @@
 // portal shows in the window, its OAuth popup in a window of its own, and every way of leaving
 // gives exactly one result. The sandbox's portal is a cross-origin frame: the tests press its
 // buttons by the stand-in's own test message (what a person's click does), the popup's by script.
+#include "ParagonPortal.h"
 #include "SandboxFixture.h"
 #include "WebTestSupport.h"
 #include "core/model/ExchangeLog.h"
@@ -68,46 +69,6 @@ class TestParagonWindow : public QObject
         return m_window.get();
     }
 
-    // What a person's click on one of the stand-in portal's buttons does.
-    static void pressInPortal(ConnectWindow *window, const QString &id)
-    {
-        evaluate(window->page(),
-                 QStringLiteral("document.querySelector('#paragon-connect-frame-container iframe')"
-                                ".contentWindow.postMessage({messageType: "
-                                "'CONNECT_DESKTOP_SANDBOX_PRESS', id: '%1'}, '*')")
-                     .arg(id));
-    }
-
-    static bool hasElement(QWebEnginePage *page, const QString &id)
-    {
-        return evaluate(page, QStringLiteral("!!document.getElementById('%1')").arg(id)).toBool();
-    }
-
-    // Connect in the portal, then Allow (or `button`) in its popup.
-    bool signInThroughThePopup(ConnectWindow *window,
-                               const QString &button = QStringLiteral("allow"))
-    {
-        if (!waitUntil([&] { return window->currentView() == View::Modal; }))
-            return false;
-        pressInPortal(window, QStringLiteral("connect"));
-        if (!waitUntil([&] {
-                return !window->popupWindows().isEmpty()
-                    && hasElement(window->popupWindows().constFirst()->page(), button);
-            })) {
-            if (!window->popupWindows().isEmpty())
-                qWarning() << "the popup is at"
-                           << window->popupWindows().constFirst()->page()->url().path()
-                           << evaluate(window->popupWindows().constFirst()->page(),
-                                       QStringLiteral("JSON.stringify([document.documentElement."
-                                                      "outerHTML.slice(0,300), !!window.opener, "
-                                                      "sessionStorage.length])"));
-            return false;
-        }
-        evaluate(window->popupWindows().constFirst()->page(),
-                 QStringLiteral("document.getElementById('%1').click()").arg(button));
-        return true;
-    }
-
     int credentialCount()
     {
         int count = -1;
@@ -162,9 +123,8 @@ private Q_SLOTS:
     {
         ConnectWindow *window = open(QStringLiteral("hubspot"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        QVERIFY(signInThroughThePopup(window));
-        QVERIFY(waitUntil([&] { return window->popupWindows().isEmpty(); }));
-        pressInPortal(window, QStringLiteral("close"));
+        QVERIFY(ParagonPortal::signIn(window));
+        ParagonPortal::press(window, QStringLiteral("close"));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         const SessionResult &result = window->session()->result();
         QCOMPARE(result.outcome, SessionResult::Outcome::Completed);
@@ -182,7 +142,7 @@ private Q_SLOTS:
         ConnectWindow *window = open(QStringLiteral("slack"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
         QVERIFY(waitUntil([&] { return window->currentView() == View::Modal; }));
-        pressInPortal(window, QStringLiteral("close"));
+        ParagonPortal::press(window, QStringLiteral("close"));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Cancelled);
     }
@@ -201,7 +161,7 @@ private Q_SLOTS:
     {
         ConnectWindow *window = open(QStringLiteral("jira"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        QVERIFY(signInThroughThePopup(window));
+        QVERIFY(ParagonPortal::signIn(window));
         QVERIFY(waitUntil([&] { return credentialCount() == 1; }));
         // The host page heard of the install before the person leaves.
         QVERIFY(waitUntil([&] {
@@ -216,7 +176,7 @@ private Q_SLOTS:
     {
         ConnectWindow *window = open(QStringLiteral("notion"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        QVERIFY(signInThroughThePopup(window, QStringLiteral("deny")));
+        QVERIFY(ParagonPortal::signIn(window, QStringLiteral("deny")));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         const SessionResult &result = window->session()->result();
         QCOMPARE(result.outcome, SessionResult::Outcome::Failed);
@@ -240,17 +200,15 @@ private Q_SLOTS:
         {
             ConnectWindow *first = open(QStringLiteral("zendesk"));
             QSignalSpy finished(first, &ConnectWindow::sessionFinished);
-            QVERIFY(signInThroughThePopup(first));
-            QVERIFY(waitUntil([&] { return first->popupWindows().isEmpty(); }));
-            pressInPortal(first, QStringLiteral("close"));
+            QVERIFY(ParagonPortal::signIn(first));
+            ParagonPortal::press(first, QStringLiteral("close"));
             QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         }
         const QString id = m_window->session()->result().connection->id;
         ConnectWindow *again = open(QStringLiteral("zendesk"), false, id);
         QSignalSpy finished(again, &ConnectWindow::sessionFinished);
-        QVERIFY(signInThroughThePopup(again));
-        QVERIFY(waitUntil([&] { return again->popupWindows().isEmpty(); }));
-        pressInPortal(again, QStringLiteral("close"));
+        QVERIFY(ParagonPortal::signIn(again));
+        ParagonPortal::press(again, QStringLiteral("close"));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         QCOMPARE(again->session()->result().outcome, SessionResult::Outcome::Completed);
         QCOMPARE(again->session()->result().connection->id, id);
@@ -264,7 +222,7 @@ private Q_SLOTS:
         startSandbox(options);
         ConnectWindow *window = open(QStringLiteral("asana"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        QVERIFY(signInThroughThePopup(window));
+        QVERIFY(ParagonPortal::signIn(window));
         QVERIFY(waitUntil([&] { return credentialCount() == 1; }, 30000));
         QVERIFY(waitUntil(
             [&] {
@@ -330,9 +288,8 @@ private Q_SLOTS:
         const int before = pageAskedForTheUser; // the SDK's authenticate, the app's own look
         // The renewal authenticates the SDK again, with a token the app made just now.
         QVERIFY(waitUntil([&] { return pageAskedForTheUser > before; }, 10000));
-        QVERIFY(signInThroughThePopup(window));
-        QVERIFY(waitUntil([&] { return window->popupWindows().isEmpty(); }));
-        pressInPortal(window, QStringLiteral("close"));
+        QVERIFY(ParagonPortal::signIn(window));
+        ParagonPortal::press(window, QStringLiteral("close"));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         QCOMPARE(window->session()->result().outcome, SessionResult::Outcome::Completed);
     }
@@ -341,9 +298,8 @@ private Q_SLOTS:
     {
         ConnectWindow *window = open(QStringLiteral("hubspot"));
         QSignalSpy finished(window, &ConnectWindow::sessionFinished);
-        QVERIFY(signInThroughThePopup(window));
-        QVERIFY(waitUntil([&] { return window->popupWindows().isEmpty(); }));
-        pressInPortal(window, QStringLiteral("close"));
+        QVERIFY(ParagonPortal::signIn(window));
+        ParagonPortal::press(window, QStringLiteral("close"));
         QVERIFY(waitUntil([&] { return finished.count() == 1; }));
         const QString token = window->session()->launch().secrets.value(0);
         QVERIFY(!token.isEmpty());

@@ -3,6 +3,7 @@
 // its data on disk; then the settings, the web profile's folders, the caches, every log line,
 // the support log and the windows' texts are searched for it.
 #include "SandboxBackends.h"
+#include "SecretSearch.h"
 #include "WebTestSupport.h"
 #include "core/model/ExchangeLog.h"
 #include "core/polytomic/PolytomicProvider.h"
@@ -31,17 +32,6 @@ using namespace WebTest;
 namespace {
 
 const QString key = QStringLiteral("sk_live_CANARY_4f9a1c7e2b");
-QStringList capturedLog;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    capturedLog.append(QString::fromLatin1(context.category ? context.category : "")
-                       + QLatin1Char(' ') + message);
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
-
 } // namespace
 
 class TestSecrets : public QObject
@@ -57,51 +47,6 @@ class TestSecrets : public QObject
     PolytomicProvider *m_provider = nullptr;
     QStringList m_supportLogs;
     QStringList m_widgetTexts;
-
-    int fileCount(const QString &root) const
-    {
-        int count = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            it.next();
-            ++count;
-        }
-        return count;
-    }
-
-    // Every file under `root` that contains the key, in any of the ways it could be written.
-    QStringList filesWithKey(const QString &root) const
-    {
-        QStringList hits;
-        const QByteArray utf16(reinterpret_cast<const char *>(key.utf16()), key.size() * 2);
-        const QList<QByteArray> forms{key.toUtf8(), utf16, key.toUtf8().toBase64(),
-                                      QUrl::toPercentEncoding(key)};
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray contents = file.readAll();
-            for (const QByteArray &form : forms) {
-                if (!form.isEmpty() && contents.contains(form))
-                    hits.append(file.fileName());
-            }
-        }
-        return hits;
-    }
-
-    void collectTexts(QWidget *root)
-    {
-        for (QLabel *label : root->findChildren<QLabel *>())
-            m_widgetTexts.append(label->text() + label->toolTip());
-        for (QLineEdit *edit : root->findChildren<QLineEdit *>())
-            m_widgetTexts.append(edit->text());
-        for (QPlainTextEdit *edit : root->findChildren<QPlainTextEdit *>())
-            m_widgetTexts.append(edit->toPlainText());
-        m_widgetTexts.append(root->windowTitle());
-    }
 
     enum class Ending { Complete, Cancel, Fail };
 
@@ -127,7 +72,7 @@ class TestSecrets : public QObject
                 return finished.count() == 1 || window.currentView() == ConnectWindow::View::Result;
             },
             pageTimeout));
-        collectTexts(&window);
+        m_widgetTexts.append(SecretSearch::texts(&window));
         m_supportLogs.append(window.session()->log()->toText());
         window.close();
     }
@@ -140,7 +85,7 @@ private Q_SLOTS:
         qputenv("XDG_CACHE_HOME", m_home.filePath(QStringLiteral("cache")).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
         QLoggingCategory::setFilterRules(QStringLiteral("connectdesktop.*=true"));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        SecretSearch::startLog();
 
         SandboxOptions options;
         options.apiKey = key;
@@ -174,13 +119,13 @@ private Q_SLOTS:
         MainWindow main(&backends, &profiles, m_settings.get(), m_webProfiles);
         main.show();
         QVERIFY(waitUntil([&] { return !main.picker()->types().isEmpty(); }, pageTimeout));
-        collectTexts(&main);
+        m_widgetTexts.append(SecretSearch::texts(&main));
         m_qsettings->sync();
     }
 
     void cleanupTestCase()
     {
-        qInstallMessageHandler(previousHandler);
+        SecretSearch::stopLog();
         delete m_webProfiles; // after every page is gone
         m_webProfiles = nullptr;
         m_profile = nullptr;
@@ -194,25 +139,30 @@ private Q_SLOTS:
 
     void noSettingsFileHoldsTheKey()
     {
-        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("config"))), QStringList());
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("config")), {key}),
+                 QStringList());
     }
 
     void theWebProfileHoldsNoTrace()
     {
-        QVERIFY(fileCount(m_home.filePath(QStringLiteral("web"))) > 0); // cookies, storage, …
-        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("web"))), QStringList());
+        QVERIFY(SecretSearch::fileCount(m_home.filePath(QStringLiteral("web")))
+                > 0); // cookies, storage, …
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("web")), {key}),
+                 QStringList());
     }
 
     void noCacheOrDataFileHoldsTheKey()
     {
-        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("cache"))), QStringList());
-        QCOMPARE(filesWithKey(m_home.filePath(QStringLiteral("data"))), QStringList());
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("cache")), {key}),
+                 QStringList());
+        QCOMPARE(SecretSearch::filesHolding(m_home.filePath(QStringLiteral("data")), {key}),
+                 QStringList());
     }
 
     void noLogLineHasTheKey()
     {
-        QVERIFY(!capturedLog.isEmpty());
-        for (const QString &line : std::as_const(capturedLog))
+        QVERIFY(!SecretSearch::log().isEmpty());
+        for (const QString &line : std::as_const(SecretSearch::log()))
             QVERIFY2(!line.contains(key), qPrintable(line));
     }
 

@@ -121,25 +121,24 @@ void ParagonAttempt::launch(QObject *context, ResultCallback<ConnectLaunch> done
         });
 }
 
-QHash<QString, QString> ParagonAttempt::credentialStates(const QList<Connection> &all) const
+QString ParagonAttempt::stateOf(const Connection &credential)
 {
-    QHash<QString, QString> states;
-    for (const Connection &connection : all) {
-        if (connection.typeId == integrationType())
-            states.insert(connection.id,
-                          connection.status + QLatin1Char('|')
-                              + connection.updatedAt.toString(Qt::ISODateWithMs));
-    }
-    return states;
+    return credential.status + QLatin1Char('|') + credential.updatedAt.toString(Qt::ISODateWithMs);
 }
 
 void ParagonAttempt::rememberCredentialsBefore(QObject *context)
 {
     QPointer<ParagonAttempt> self(this);
     m_provider->fetchUser(context, m_log, [self](const Result<QJsonObject> &user) {
-        if (self && user.ok())
-            self->m_before = self->credentialStates(
-                ParagonJson::credentials(*user.value, self->m_provider->knownTypes()));
+        if (!self || !user.ok())
+            return;
+        QHash<QString, QString> before;
+        for (const Connection &credential :
+             ParagonJson::credentials(*user.value, self->m_provider->knownTypes())) {
+            if (credential.typeId == self->integrationType())
+                before.insert(credential.id, stateOf(credential));
+        }
+        self->m_before = before;
     });
 }
 
@@ -234,13 +233,11 @@ void ParagonAttempt::confirm(QObject *context, ResultCallback<std::optional<Conn
                 // Nothing was reported installed: a credential changed meanwhile, or a cancel
                 // (also when the user's state cannot be read now).
                 if (user.ok() && self->m_before) {
-                    const QList<Connection> all =
-                        ParagonJson::credentials(*user.value, self->m_provider->knownTypes());
-                    const QHash<QString, QString> now = self->credentialStates(all);
-                    for (const Connection &connection : all) {
-                        if (now.contains(connection.id)
-                            && self->m_before->value(connection.id) != now.value(connection.id))
-                            return done(Result<std::optional<Connection>>::success(connection));
+                    for (const Connection &credential :
+                         ParagonJson::credentials(*user.value, self->m_provider->knownTypes())) {
+                        if (credential.typeId == type
+                            && self->m_before->value(credential.id) != stateOf(credential))
+                            return done(Result<std::optional<Connection>>::success(credential));
                     }
                 }
                 return done(Result<std::optional<Connection>>::success(std::nullopt));

@@ -41,8 +41,8 @@ private:
     void onReport(const QJsonObject &report);
     QString integrationType() const;
     void rememberCredentialsBefore(QObject *context);
-    // "status|updated" of each of the integration's credentials.
-    QHash<QString, QString> credentialStates(const QList<Connection> &all) const;
+    // What tells a credential's state apart: "status|updated".
+    static QString stateOf(const Connection &credential);
 
     ParagonProvider *m_provider;
     SessionRequest m_request;
@@ -50,5 +50,6 @@ private:
     HostPageServer m_server;
     QSet<QString> m_installs; // "type/credential id", each once
     QString m_credentialId; // the last one installed (or the one re-authenticated)
-    std::optional<QHash<QString, QString>> m_before; // the credentials as the session began
+    // The integration's credentials as the session began: id -> stateOf().
+    std::optional<QHash<QString, QString>> m_before;
 };
