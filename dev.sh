@@ -18,7 +18,7 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libgl-dev
     qt6-webengine-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
-    qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libssl-dev
+    qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libssl-dev libzip-dev
     xvfb xauth xdotool imagemagick fonts-dejavu-core openbox
     # Packaging (packaging/README.md): icons drawn from the SVG, CPack's DEB and RPM, and the
     # validators the packaging tests run.

@@ -7,6 +7,7 @@
 
 #include <QSettings>
 
+class SessionHistory;
 class WebProfiles;
 class ThemeManager;
 
@@ -18,4 +19,5 @@ struct AppContext
     AppBackends *backends = nullptr;
     ThemeManager *theme = nullptr;
     WebProfiles *webProfiles = nullptr;
+    SessionHistory *history = nullptr; // where finished sessions are kept; may be null
 };

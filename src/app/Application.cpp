@@ -2,9 +2,12 @@
 
 #include "app/AppBackends.h"
 #include "app/AppContext.h"
+#include "app/CheckCommand.h"
 #include "app/CommandLine.h"
 #include "app/ConnectCommand.h"
+#include "app/HistoryCommand.h"
 #include "app/SandboxCommand.h"
+#include "core/session/SessionHistory.h"
 #include "core/settings/MachineSettings.h"
 #include "core/system/ConnectionTypeCache.h"
 #include "core/system/DeepLink.h"
@@ -136,7 +139,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     allowWebEngineAsRoot();
     std::vector<char *> arguments(argv, argv + argc + 1);
-    if (invocation.command == Invocation::Command::Connect)
+    if (invocation.command != Invocation::Command::Window)
         arguments = withoutPlatformOption(argc, argv);
     int count = int(arguments.size()) - 1;
     QApplication app(count, arguments.data());
@@ -172,6 +175,9 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     keepRendererPriority();
 
     ProfileStore profiles(&settings, &machine);
+    SessionHistory history(SessionHistory::defaultPath(), appSettings.historyLimit());
+    QObject::connect(&appSettings, &AppSettings::changed, &history,
+                     [&history, &appSettings] { history.setLimit(appSettings.historyLimit()); });
     AppBackends backends;
     // Off the record unless a profile asks to remember sign-ins, in a folder of its own.
     auto *webProfiles =
@@ -180,15 +186,20 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     // The modal is asked for the app's language.
     webProfiles->setAcceptLanguage(Translations::acceptLanguage(language));
 
-    AppContext context{&settings, &appSettings, &profiles, &backends, &theme, webProfiles};
+    AppContext context{&settings, &appSettings, &profiles, &backends,
+                       &theme,     webProfiles,  &history};
     int code = 0;
     if (invocation.command == Invocation::Command::Connect) {
         ConnectCommand command(invocation.connect, context);
+        code = command.exec();
+    } else if (invocation.command == Invocation::Command::Check) {
+        CheckCommand command(invocation.check, context);
         code = command.exec();
     } else {
         const ConnectionTypeCache typeCache(ConnectionTypeCache::defaultDirectory());
         MainWindow window(&backends, &profiles, &appSettings, webProfiles, &typeCache);
         window.setThemeManager(&theme);
+        window.setHistory(&history);
         // Later launches (a link, a shortcut) come here instead of opening a second window.
         QObject::connect(instance, &SingleInstance::argumentsReceived, &window,
                          [&window](const QStringList &forwarded) {
@@ -251,6 +262,16 @@ int run(int argc, char **argv, const Hooks &hooks)
         QTextStream(stderr) << "connect-desktop: " << invocation.text << Qt::endl;
         return CommandLine::BadUsage;
     }
+    case Invocation::Command::History: {
+        QCoreApplication app(argc, argv);
+        speakUsersLanguage(invocation.language);
+        const MachineSettings machine = MachineSettings::fromSystem();
+        QSettings settings;
+        const AppSettings appSettings(&settings, &machine);
+        const ProfileStore profiles(&settings, &machine);
+        SessionHistory history(SessionHistory::defaultPath(), appSettings.historyLimit());
+        return HistoryCommand::run(invocation.history, &history, &profiles);
+    }
     case Invocation::Command::Sandbox: {
         QCoreApplication app(argc, argv);
         if (invocation.paragonSandbox)
@@ -258,6 +279,9 @@ int run(int argc, char **argv, const Hooks &hooks)
         return SandboxCommand::run(invocation.sandbox, invocation.sandboxJson);
     }
     case Invocation::Command::Connect:
+    case Invocation::Command::Check:
+    case Invocation::Command::Doctor:
+    case Invocation::Command::Diagnostics:
         return runWindowed(argc, argv, invocation, nullptr, hooks);
     case Invocation::Command::Window: {
         // One window per user: hand this launch to the running one when there is one.

@@ -34,7 +34,12 @@ QString generalUsage()
               "Commands:\n"
               "  (none)     open the main window\n"
               "  connect    open only the connect window, print the one result, exit\n"
-              "  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1\n"
+              "  sandbox    run a built-in sandbox (Polytomic's or Paragon's) on 127.0.0.1\n"
+              "  check      smoke-test integrations: open each one's page hidden, connect "
+              "nothing\n"
+              "  doctor     check that this machine is ready, and say what to fix\n"
+              "  history    list the last sessions and their results\n"
+              "  diagnostics  save a diagnostics bundle (zip, no secrets) for support\n"
               "\n"
               "Options:\n"
               "  -h, --help     show this help (or a command's: connect-desktop sandbox --help)\n"
@@ -82,6 +87,7 @@ Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invo
                                            QStringLiteral("drop-connection"),
                                            QStringLiteral("embedded-signin-refused"),
                                            QStringLiteral("untrusted-modal"),
+                                           QStringLiteral("unreachable-modal"),
                                            QStringLiteral("hostile-modal"),
                                            QStringLiteral("attack")};
     for (const QString &name : polytomicOnly) {
@@ -181,6 +187,8 @@ Invocation parseSandbox(const QStringList &arguments)
             "sign-in (disallowed_useragent).")},
         {QStringLiteral("untrusted-modal"),
          tr("Fault: serve the modal over HTTPS with a certificate nobody trusts.")},
+        {QStringLiteral("unreachable-modal"),
+         tr("Fault: the modal's address is a local port where nothing listens (it cannot load).")},
         {QStringLiteral("hostile-modal"),
          tr("Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, "
             "a bad certificate, …).")},
@@ -278,6 +286,9 @@ Invocation parseSandbox(const QStringList &arguments)
     }
     faults.embeddedSignInRefused = parser.isSet(QStringLiteral("embedded-signin-refused"));
     faults.untrustedModal = parser.isSet(QStringLiteral("untrusted-modal"));
+    faults.unreachableModal = parser.isSet(QStringLiteral("unreachable-modal"));
+    if (faults.untrustedModal && faults.unreachableModal)
+        return error(tr("Choose one of --untrusted-modal and --unreachable-modal."));
     if (faults.malformedJson && faults.dropConnection)
         return error(tr("Choose one of --malformed-json and --drop-connection."));
     sandbox.apiKey = parser.value(QStringLiteral("api-key"));
@@ -311,6 +322,81 @@ bool isWebUrl(const QUrl &url)
         && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
 }
 
+// The backend options connect and check share: --profile, --base-url, --proxy-url, --platform.
+QList<QCommandLineOption> backendOptions()
+{
+    return {
+        {QStringLiteral("profile"),
+         tr("Use this profile (by name or id; default: the active one)."), tr("NAME")},
+        {QStringLiteral("base-url"),
+         tr("A Polytomic-compatible API; the key comes from "
+            "POLYTOMIC_API_KEY or the keychain."),
+         tr("URL")},
+        {QStringLiteral("proxy-url"), tr("A backend proxy that adds the key itself."), tr("URL")},
+        {QStringLiteral("platform"),
+         tr("The platform: polytomic or paragon. Without --profile, its built-in sandbox."),
+         tr("NAME")},
+    };
+}
+
+std::optional<Profile::Platform> readPlatform(const QCommandLineParser &parser, bool *ok,
+                                              QString *message)
+{
+    *ok = true;
+    if (!parser.isSet(QStringLiteral("platform")))
+        return std::nullopt;
+    const QString platform = parser.value(QStringLiteral("platform")).trimmed().toLower();
+    if (platform == QLatin1String("polytomic"))
+        return Profile::Platform::Polytomic;
+    if (platform == QLatin1String("paragon"))
+        return Profile::Platform::Paragon;
+    *ok = false;
+    *message = tr("--platform takes polytomic or paragon, not \"%1\".")
+                   .arg(parser.value(QStringLiteral("platform")).left(64));
+    return std::nullopt;
+}
+
+bool readBackend(const QCommandLineParser &parser, ConnectOptions *options, QString *message)
+{
+    const auto fail = [message](const QString &text) {
+        *message = text;
+        return false;
+    };
+    const int backends = int(parser.isSet(QStringLiteral("profile")))
+        + int(parser.isSet(QStringLiteral("base-url")))
+        + int(parser.isSet(QStringLiteral("proxy-url")));
+    if (backends > 1)
+        return fail(tr("Choose one of --profile, --base-url and --proxy-url."));
+    options->profile = parser.value(QStringLiteral("profile"));
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        options->baseUrl = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
+        if (!isWebUrl(options->baseUrl))
+            return fail(tr("--base-url must be a web address such as https://app.polytomic.com."));
+    }
+    if (parser.isSet(QStringLiteral("proxy-url"))) {
+        options->proxyUrl = QUrl(parser.value(QStringLiteral("proxy-url")), QUrl::StrictMode);
+        if (!isWebUrl(options->proxyUrl))
+            return fail(
+                tr("--proxy-url must be a web address such as https://backend.example.com."));
+    }
+    bool ok = true;
+    options->platform = readPlatform(parser, &ok, message);
+    return ok;
+}
+
+bool readIntegrations(const QCommandLineParser &parser, ConnectOptions *options, QString *message)
+{
+    for (const QString &id : parser.values(QStringLiteral("integration"))) {
+        if (id.trimmed().isEmpty()) {
+            *message = tr("--integration needs a type id, such as postgresql.");
+            return false;
+        }
+        if (!options->integrations.contains(id.trimmed()))
+            options->integrations.append(id.trimmed());
+    }
+    return true;
+}
+
 Invocation parseConnect(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -329,19 +415,10 @@ Invocation parseConnect(const QStringList &arguments)
          tr("NAME")},
         {QStringLiteral("dark"), tr("Dark theme.")},
         {QStringLiteral("light"), tr("Light theme.")},
-        {QStringLiteral("profile"),
-         tr("Use this profile (by name or id; default: the active one)."), tr("NAME")},
-        {QStringLiteral("base-url"),
-         tr("A Polytomic-compatible API; the key comes from "
-            "POLYTOMIC_API_KEY or the keychain."),
-         tr("URL")},
-        {QStringLiteral("proxy-url"), tr("A backend proxy that adds the key itself."), tr("URL")},
-        {QStringLiteral("platform"),
-         tr("The platform: polytomic or paragon. Without --profile, its built-in sandbox."),
-         tr("NAME")},
         {QStringLiteral("json"), tr("Print the result as one JSON object on stdout.")},
         {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
     });
+    parser.addOptions(backendOptions());
     if (!parser.parse(arguments))
         return error(parser.errorText() + tr(" (see connect-desktop connect --help)"));
     if (parser.isSet(QStringLiteral("help"))) {
@@ -359,12 +436,9 @@ Invocation parseConnect(const QStringList &arguments)
     Invocation invocation;
     invocation.command = Invocation::Command::Connect;
     ConnectOptions &options = invocation.connect;
-    for (const QString &id : parser.values(QStringLiteral("integration"))) {
-        if (id.trimmed().isEmpty())
-            return error(tr("--integration needs a type id, such as postgresql."));
-        if (!options.integrations.contains(id.trimmed()))
-            options.integrations.append(id.trimmed());
-    }
+    QString message;
+    if (!readIntegrations(parser, &options, &message))
+        return error(message);
     if (parser.isSet(QStringLiteral("name"))) {
         options.name = parser.value(QStringLiteral("name")).trimmed();
         if (options.name.isEmpty())
@@ -376,41 +450,237 @@ Invocation parseConnect(const QStringList &arguments)
         options.dark = true;
     else if (parser.isSet(QStringLiteral("light")))
         options.dark = false;
-    const int backends = int(parser.isSet(QStringLiteral("profile")))
-        + int(parser.isSet(QStringLiteral("base-url")))
-        + int(parser.isSet(QStringLiteral("proxy-url")));
-    if (backends > 1)
-        return error(tr("Choose one of --profile, --base-url and --proxy-url."));
-    options.profile = parser.value(QStringLiteral("profile"));
-    if (parser.isSet(QStringLiteral("base-url"))) {
-        options.baseUrl = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
-        if (!isWebUrl(options.baseUrl))
-            return error(tr("--base-url must be a web address such as https://app.polytomic.com."));
-    }
-    if (parser.isSet(QStringLiteral("proxy-url"))) {
-        options.proxyUrl = QUrl(parser.value(QStringLiteral("proxy-url")), QUrl::StrictMode);
-        if (!isWebUrl(options.proxyUrl))
-            return error(
-                tr("--proxy-url must be a web address such as https://backend.example.com."));
-    }
-    if (parser.isSet(QStringLiteral("platform"))) {
-        const QString platform = parser.value(QStringLiteral("platform")).trimmed().toLower();
-        if (platform == QLatin1String("polytomic"))
-            options.platform = Profile::Platform::Polytomic;
-        else if (platform == QLatin1String("paragon"))
-            options.platform = Profile::Platform::Paragon;
-        else
-            return error(tr("--platform takes polytomic or paragon, not \"%1\".")
-                             .arg(parser.value(QStringLiteral("platform")).left(64)));
-    }
+    if (!readBackend(parser, &options, &message))
+        return error(message);
     options.json = parser.isSet(QStringLiteral("json"));
-    QString message;
     if (!readLanguage(parser, &invocation.language, &message))
         return error(message);
     return invocation;
 }
 
+// --help or stray arguments of a command: the help text or the error; null when neither.
+std::optional<Invocation> helpOrStray(const QCommandLineParser &parser, const QString &command)
+{
+    if (parser.isSet(QStringLiteral("help"))) {
+        Invocation help;
+        help.command = Invocation::Command::Help;
+        help.text = parser.helpText();
+        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
+                          QStringLiteral("Usage: connect-desktop %1 [options]").arg(command));
+        return help;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(tr("Unexpected argument \"%1\" (see connect-desktop %2 --help).")
+                         .arg(parser.positionalArguments().constFirst(), command));
+    return std::nullopt;
+}
+
+Invocation parseHistory(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Lists the sessions the app kept (newest first): when, profile, integration, result "
+           "and reason. Kept without secrets; their exchange logs are in --json."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("json"),
+         tr("Print one JSON object with every session, its timings and exchange log.")},
+        {QStringLiteral("limit"), tr("Only the newest N sessions."), tr("N")},
+        {QStringLiteral("integration"), tr("Only sessions of this integration (type id)."),
+         tr("ID")},
+        {QStringLiteral("outcome"), tr("Only sessions that ended so: completed, cancelled or failed."),
+         tr("OUTCOME")},
+        {QStringLiteral("profile"), tr("Only sessions of this profile (by name or id)."),
+         tr("NAME")},
+        {QStringLiteral("clear"), tr("Forget every kept session.")},
+        {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
+    });
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop history --help)"));
+    if (const auto early = helpOrStray(parser, QStringLiteral("history")))
+        return *early;
+    Invocation invocation;
+    invocation.command = Invocation::Command::History;
+    HistoryOptions &options = invocation.history;
+    QString message;
+    if (!readInt(parser, QStringLiteral("limit"), 1, 1000000, &options.limit, &message)
+        || !readLanguage(parser, &invocation.language, &message))
+        return error(message);
+    options.json = parser.isSet(QStringLiteral("json"));
+    options.clear = parser.isSet(QStringLiteral("clear"));
+    options.integration = parser.value(QStringLiteral("integration")).trimmed();
+    options.profile = parser.value(QStringLiteral("profile")).trimmed();
+    if (parser.isSet(QStringLiteral("outcome"))) {
+        options.outcome = parser.value(QStringLiteral("outcome")).trimmed().toLower();
+        static const QStringList outcomes{QStringLiteral("completed"), QStringLiteral("cancelled"),
+                                          QStringLiteral("failed")};
+        if (!outcomes.contains(options.outcome))
+            return error(tr("--outcome takes completed, cancelled or failed, not \"%1\".")
+                             .arg(options.outcome.left(64)));
+    }
+    if (options.clear
+        && (options.json || options.limit || !options.integration.isEmpty()
+            || !options.outcome.isEmpty() || !options.profile.isEmpty()))
+        return error(tr("--clear forgets every session: use it on its own."));
+    return invocation;
+}
+
+Invocation parseCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Smoke-tests integrations: for each one, opens a real session, loads its page hidden "
+           "until a person could type, records the timings or what went wrong, and closes it "
+           "without connecting anything. Exit 0 when every one passed, 1 when any failed, 2 for "
+           "bad usage."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("integration"),
+         tr("Check this integration (type id; repeatable). Default: every one the company "
+            "allows, or every one the backend lists when none is set."),
+         tr("ID")},
+        {QStringLiteral("all"),
+         tr("Check every integration the backend lists, allowed or not (for support staff).")},
+        {QStringLiteral("jobs"), tr("Run N sessions at once (1 to 8, default 2)."), tr("N")},
+        {QStringLiteral("timeout"),
+         tr("Give each page S seconds to become usable (default 30)."), tr("S")},
+        {QStringLiteral("json"), tr("Print one JSON object with every row on stdout.")},
+        {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
+    });
+    parser.addOptions(backendOptions());
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop check --help)"));
+    if (const auto early = helpOrStray(parser, QStringLiteral("check")))
+        return *early;
+    Invocation invocation;
+    invocation.command = Invocation::Command::Check;
+    CheckOptions &options = invocation.check;
+    QString message;
+    if (!readIntegrations(parser, &options.target, &message)
+        || !readBackend(parser, &options.target, &message)
+        || !readInt(parser, QStringLiteral("jobs"), 1, 8, &options.jobs, &message)
+        || !readInt(parser, QStringLiteral("timeout"), 1, 600, &options.timeoutSeconds, &message)
+        || !readLanguage(parser, &invocation.language, &message))
+        return error(message);
+    options.all = parser.isSet(QStringLiteral("all"));
+    options.target.json = parser.isSet(QStringLiteral("json"));
+    return invocation;
+}
+
+Invocation parseDoctor(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Checks whether this machine is ready: the web engine, the display, the keychain, "
+           "the backend's address, proxies, certificates, the clock and the app's folders. Each "
+           "line says what is wrong and what to do. Exit 0 when all is well, 1 when a problem "
+           "was found."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("profile"), tr("Check this profile (by name or id; default: the active one)."),
+         tr("NAME")},
+        {QStringLiteral("platform"),
+         tr("The platform: polytomic or paragon. Without --profile, its built-in sandbox."),
+         tr("NAME")},
+        {QStringLiteral("json"), tr("Print one JSON object with every finding on stdout.")},
+        {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
+    });
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop doctor --help)"));
+    if (const auto early = helpOrStray(parser, QStringLiteral("doctor")))
+        return *early;
+    Invocation invocation;
+    invocation.command = Invocation::Command::Doctor;
+    DoctorOptions &options = invocation.doctor;
+    QString message;
+    bool ok = true;
+    options.platform = readPlatform(parser, &ok, &message);
+    if (!ok || !readLanguage(parser, &invocation.language, &message))
+        return error(message);
+    options.profile = parser.value(QStringLiteral("profile")).trimmed();
+    options.json = parser.isSet(QStringLiteral("json"));
+    return invocation;
+}
+
+Invocation parseDiagnostics(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Saves a diagnostics bundle (a zip file) for support: versions, the effective "
+           "settings and profiles without any secret, the doctor's findings, the last sessions "
+           "with their redacted exchange logs, and what the web engine refused or reported."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("output"), tr("Write the bundle to FILE (a .zip)."), tr("FILE")},
+        {QStringLiteral("since"),
+         tr("Only sessions of the last DURATION (e.g. 30m, 12h, 7d; default: every kept one)."),
+         tr("DURATION")},
+        {QStringLiteral("without"),
+         tr("Leave a part out (repeatable): system, settings, profiles, doctor, sessions, "
+            "engine."),
+         tr("PART")},
+        {QStringLiteral("profile"),
+         tr("The profile the doctor checks (by name or id; default: the active one)."),
+         tr("NAME")},
+        {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
+    });
+    if (!parser.parse(arguments))
+        return error(parser.errorText() + tr(" (see connect-desktop diagnostics --help)"));
+    if (const auto early = helpOrStray(parser, QStringLiteral("diagnostics")))
+        return *early;
+    Invocation invocation;
+    invocation.command = Invocation::Command::Diagnostics;
+    DiagnosticsOptions &options = invocation.diagnostics;
+    QString message;
+    if (!readLanguage(parser, &invocation.language, &message))
+        return error(message);
+    options.output = parser.value(QStringLiteral("output")).trimmed();
+    if (options.output.isEmpty())
+        return error(tr("Name the bundle's file with --output FILE.zip."));
+    if (!options.output.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        return error(tr("--output names a .zip file, such as diagnostics.zip."));
+    if (parser.isSet(QStringLiteral("since"))) {
+        const auto since = parseDuration(parser.value(QStringLiteral("since")));
+        if (!since)
+            return error(tr("--since takes a duration such as 30m, 12h or 7d, not \"%1\".")
+                             .arg(parser.value(QStringLiteral("since")).left(64)));
+        options.sinceSeconds = *since;
+    }
+    static const QStringList parts{QStringLiteral("system"),  QStringLiteral("settings"),
+                                   QStringLiteral("profiles"), QStringLiteral("doctor"),
+                                   QStringLiteral("sessions"), QStringLiteral("engine")};
+    for (const QString &part : parser.values(QStringLiteral("without"))) {
+        const QString name = part.trimmed().toLower();
+        if (!parts.contains(name))
+            return error(tr("--without takes one of %1, not \"%2\".")
+                             .arg(parts.join(QLatin1String(", ")), part.left(64)));
+        if (!options.without.contains(name))
+            options.without.append(name);
+    }
+    options.profile = parser.value(QStringLiteral("profile")).trimmed();
+    return invocation;
+}
+
 } // namespace
+
+std::optional<qint64> parseDuration(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("\\s*(\\d{1,9})\\s*([smhdw]?)\\s*")));
+    const QRegularExpressionMatch match = pattern.match(text.toLower());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const qint64 count = match.captured(1).toLongLong();
+    const QString unit = match.captured(2);
+    const qint64 seconds = unit == QLatin1String("m") ? 60
+        : unit == QLatin1String("h")                  ? 3600
+        : unit == QLatin1String("d")                  ? 86400
+        : unit == QLatin1String("w")                  ? 7 * 86400
+                                                      : 1;
+    if (count <= 0)
+        return std::nullopt;
+    return count * seconds;
+}
 
 Invocation parse(const QStringList &arguments)
 {
@@ -419,6 +689,14 @@ Invocation parse(const QStringList &arguments)
         return parseSandbox(QStringList{arguments.value(0)} + arguments.mid(2));
     if (first == QLatin1String("connect"))
         return parseConnect(QStringList{arguments.value(0)} + arguments.mid(2));
+    if (first == QLatin1String("history"))
+        return parseHistory(QStringList{arguments.value(0)} + arguments.mid(2));
+    if (first == QLatin1String("check"))
+        return parseCheck(QStringList{arguments.value(0)} + arguments.mid(2));
+    if (first == QLatin1String("doctor"))
+        return parseDoctor(QStringList{arguments.value(0)} + arguments.mid(2));
+    if (first == QLatin1String("diagnostics"))
+        return parseDiagnostics(QStringList{arguments.value(0)} + arguments.mid(2));
     if (DeepLink::looksLikeDeepLink(first)) {
         // Opened from a web page or a shortcut: untrusted, and nothing else may come with it.
         if (arguments.size() > 2)
@@ -457,7 +735,8 @@ Invocation parse(const QStringList &arguments)
             QStringLiteral("connect-desktop %1").arg(QLatin1String(CONNECT_DESKTOP_VERSION));
     } else if (!parser.positionalArguments().isEmpty()) {
         return error(
-            tr("Unknown command \"%1\". Commands: connect, sandbox (see connect-desktop --help).")
+            tr("Unknown command \"%1\". Commands: connect, sandbox, check, doctor, history, "
+               "diagnostics (see connect-desktop --help).")
                 .arg(parser.positionalArguments().constFirst()));
     }
     return invocation;

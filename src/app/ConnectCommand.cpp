@@ -1,7 +1,9 @@
 #include "app/ConnectCommand.h"
 
 #include "app/Interrupts.h"
+#include "app/ProfileChoice.h"
 #include "core/model/PlatformTraits.h"
+#include "core/session/SessionHistory.h"
 #include "core/session/SessionPlanner.h"
 #include "core/session/Workspace.h"
 #include "core/settings/ProfileStore.h"
@@ -24,51 +26,7 @@ ConnectCommand::ConnectCommand(const ConnectOptions &options, const AppContext &
 
 std::optional<Profile> ConnectCommand::resolveProfile(QString *error) const
 {
-    const auto platform = m_options.platform;
-    if (platform && *platform != Profile::Platform::Polytomic
-        && (m_options.baseUrl.isValid() || m_options.proxyUrl.isValid())) {
-        *error = tr("--base-url and --proxy-url are Polytomic's; for %1, name a profile with "
-                    "--profile (add one in the app's settings).")
-                     .arg(PlatformTraits::of(*platform).displayName());
-        return std::nullopt;
-    }
-    if (m_options.baseUrl.isValid() || m_options.proxyUrl.isValid()) {
-        const bool proxy = m_options.proxyUrl.isValid();
-        const QUrl url = proxy ? m_options.proxyUrl : m_options.baseUrl;
-        // A stored profile for the same address brings its key and version along.
-        for (const Profile &profile : m_context.profiles->profiles()) {
-            if (profile.baseUrl == url && (profile.access == Profile::Access::Backend) == proxy)
-                return profile;
-        }
-        Profile adHoc;
-        adHoc.id = QStringLiteral("command-line");
-        adHoc.name = url.host();
-        adHoc.access = proxy ? Profile::Access::Backend : Profile::Access::Direct;
-        adHoc.baseUrl = url;
-        adHoc.apiVersion = PlatformTraits::of(adHoc.platform).latestApiVersion();
-        return adHoc;
-    }
-    if (!m_options.profile.isEmpty()) {
-        const auto found = m_context.profiles->find(m_options.profile);
-        if (!found) {
-            QStringList names;
-            for (const Profile &profile : m_context.profiles->profiles())
-                names.append(profile.name);
-            *error = tr("Unknown profile “%1”. Profiles: %2 (add one in the app's settings).")
-                         .arg(m_options.profile, names.join(QLatin1String(", ")));
-        }
-        if (found && platform && found->platform != *platform) {
-            *error = tr("The profile “%1” is a %2 profile, not %3.")
-                         .arg(found->name, PlatformTraits::of(found->platform).displayName(),
-                              PlatformTraits::of(*platform).displayName());
-            return std::nullopt;
-        }
-        return found;
-    }
-    // --platform alone: that platform's built-in sandbox.
-    if (platform)
-        return ProfileStore::sandboxProfile(*platform);
-    return m_context.profiles->active();
+    return ProfileChoice::resolve(m_options, *m_context.profiles, error);
 }
 
 int ConnectCommand::exec()
@@ -216,6 +174,10 @@ void ConnectCommand::sessionFinished(const SessionResult &result)
     if (m_done)
         return;
     m_done = true;
+    if (m_context.history && m_window && m_window->session())
+        m_context.history->record(*m_window->session(), m_profile,
+                                  m_integrationName.isEmpty() ? m_window->integrationName()
+                                                              : m_integrationName);
     print(result);
     // Let the window paint its result once, then leave: scripts wait on the exit code.
     QTimer::singleShot(0, this, [this, code = result.exitCode()] {
@@ -261,6 +223,17 @@ void ConnectCommand::stopWithFailure(const ApiFailure &failure)
         m_options.integrations.size() == 1 ? m_options.integrations.constFirst() : QString();
     result.errorCode = failure.code();
     result.errorMessage = failure.message();
+    // No session began, but support staff look for this one too (a refused key, say).
+    if (m_context.history) {
+        HistoryEntry entry;
+        entry.startedAt = QDateTime::currentDateTimeUtc();
+        entry.profileId = m_profile.id;
+        entry.profileName = m_profile.name;
+        entry.platform = Profile::platformName(m_profile.platform);
+        entry.integrationName = m_integrationName;
+        entry.result = result;
+        m_context.history->add(entry);
+    }
     print(result);
     quit(CommandLine::Failed);
 }

@@ -37,6 +37,9 @@ struct SandboxFaults
     // The modal is served over TLS with a certificate nobody trusts (127.0.0.1, self-signed),
     // to rehearse the refusal of invalid certificates and the support override.
     bool untrustedModal = false;
+    // The session's modal address is a port on 127.0.0.1 where nothing listens, so that the page
+    // cannot load at all (a firewall, a host that is down).
+    bool unreachableModal = false;
 
     // True when some API fault is configured.
     bool affectsApi() const

@@ -3,6 +3,8 @@
 #include "sandbox/SandboxPages.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QTcpServer>
+
 QUrl SandboxState::url() const
 {
     return server->url();
@@ -19,6 +21,16 @@ QUrl SandboxState::modalUrl(const SandboxSession &session)
     if (options.faults.untrustedModal) {
         modal.setScheme(QStringLiteral("https"));
         modal.setPort(server->untrustedTlsPort());
+    }
+    if (options.faults.unreachableModal) {
+        if (closedPort == 0) {
+            // A port the system just gave and took back: nothing listens there.
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            closedPort = probe.serverPort();
+            probe.close();
+        }
+        modal.setPort(closedPort);
     }
     return modal;
 }

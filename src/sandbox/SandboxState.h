@@ -66,6 +66,7 @@ struct SandboxState
     // untrusted TLS listener when that fault is on).
     QUrl sessionBase(const SandboxSession &session) const;
     QUrl modalUrl(const SandboxSession &session);
+    quint16 closedPort = 0; // for the unreachable-modal fault, found once
     // Ended sessions are kept an hour (a reused link still says "already used"), answered
     // idempotency records a day.
     void purgeOldSessions();

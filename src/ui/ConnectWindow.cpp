@@ -327,6 +327,7 @@ void ConnectWindow::attachPage(QWebEngineProfile *webProfile, QWebEngineView *pr
     connect(m_host, &ModalHost::loadEnded, m_progress, &QWidget::hide);
     connect(m_host, &ModalHost::navigated, this, &ConnectWindow::updateAddress);
     connect(m_host, &ModalHost::embeddedSignInRefused, this, &ConnectWindow::offerBrowser);
+    connect(m_host, &ModalHost::embeddedSignInRefused, this, &ConnectWindow::embeddedSignInRefused);
     connect(m_host, &ModalHost::dialogAnswered, this, &ConnectWindow::showPageMessage);
     connect(m_host, &ModalHost::certificateAccepted, this,
             [this](const QUrl &url, const QString &description) {

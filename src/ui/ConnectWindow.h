@@ -122,6 +122,9 @@ public:
 Q_SIGNALS:
     // Exactly once, with the session's result.
     void sessionFinished(const SessionResult &result);
+    // The page or a popup reached a provider that refuses sign-in inside apps (the window offers
+    // the system browser).
+    void embeddedSignInRefused(const QString &host);
 
 public Q_SLOTS:
     // Esc, the close button and closing the window: the session is cancelled and decides.

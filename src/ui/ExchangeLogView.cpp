@@ -71,12 +71,23 @@ void ExchangeLogView::setLog(ExchangeLog *log)
     if (m_log)
         disconnect(m_log, nullptr, this, nullptr);
     m_log = log;
+    m_fixedText.clear();
     m_table->setRowCount(0);
     if (m_log) {
         for (const ExchangeEntry &entry : m_log->entries())
             append(entry);
         connect(m_log, &ExchangeLog::entryAdded, this, &ExchangeLogView::append);
     }
+    updateCount();
+}
+
+void ExchangeLogView::setEntries(const QList<ExchangeEntry> &entries, const QString &text)
+{
+    setLog(nullptr);
+    m_fixedText = text;
+    for (const ExchangeEntry &entry : entries)
+        append(entry);
+    m_table->scrollToTop();
     updateCount();
 }
 
@@ -87,7 +98,7 @@ int ExchangeLogView::rowCount() const
 
 QString ExchangeLogView::text() const
 {
-    return m_log ? m_log->toText() : QString();
+    return m_log ? m_log->toText() : m_fixedText;
 }
 
 void ExchangeLogView::copyToClipboard()

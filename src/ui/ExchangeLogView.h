@@ -19,6 +19,9 @@ public:
     explicit ExchangeLogView(QWidget *parent = nullptr);
 
     void setLog(ExchangeLog *log);
+    // A finished session's exchanges (from the history), as they were recorded; `text` is what
+    // Copy gives.
+    void setEntries(const QList<ExchangeEntry> &entries, const QString &text);
     int rowCount() const;
     QTableWidget *table() const { return m_table; }
     // The text Copy puts on the clipboard.
@@ -32,6 +35,7 @@ private:
     void updateCount();
 
     QPointer<ExchangeLog> m_log;
+    QString m_fixedText; // with setEntries()
     QTableWidget *m_table;
     QLabel *m_count;
     QPushButton *m_copy;

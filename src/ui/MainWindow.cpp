@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/session/Backends.h"
+#include "core/session/SessionHistory.h"
 #include "core/session/SessionPlanner.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProfileStore.h"
@@ -11,6 +12,7 @@
 #include "ui/ConnectWindow.h"
 #include "ui/ConnectWindows.h"
 #include "ui/ConnectionsView.h"
+#include "ui/HistoryDialog.h"
 #include "ui/IntegrationPicker.h"
 #include "ui/LogoCache.h"
 #include "ui/ModalViewPool.h"
@@ -149,6 +151,33 @@ void MainWindow::setThemeManager(ThemeManager *theme)
     }
 }
 
+void MainWindow::setHistory(SessionHistory *history)
+{
+    m_history = history;
+    m_historyAction->setEnabled(m_history != nullptr);
+}
+
+HistoryDialog *MainWindow::historyDialog() const
+{
+    return m_historyDialog;
+}
+
+void MainWindow::showHistory()
+{
+    if (!m_history)
+        return;
+    if (m_historyDialog) {
+        m_historyDialog->raise();
+        m_historyDialog->activateWindow();
+        return;
+    }
+    // Not modal: support staff read a past session while they run the next one.
+    auto *dialog = new HistoryDialog(m_history, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_historyDialog = dialog;
+    dialog->show();
+}
+
 void MainWindow::makeNextWindowSoon()
 {
     QTimer::singleShot(0, this, [this, generation = m_openGeneration] {
@@ -203,9 +232,17 @@ void MainWindow::buildUi()
     fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    m_historyAction = new QAction(tr("&History…"), this);
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_historyAction->setToolTip(tr("The last sessions: their results and exchanges"));
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
+    m_historyAction->setEnabled(false); // until setHistory()
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(findAction);
     viewMenu->addAction(m_refreshAction);
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_historyAction);
 
     // Toolbar: logo, profile switcher, sandbox badge, where it points, actions.
     QToolBar *toolbar = addToolBar(tr("Main"));
@@ -617,7 +654,10 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
         return; // one session at a time: the running one came forward
     const QString integrationId = request.integrations.value(0);
     connect(window, &ConnectWindow::sessionFinished, this,
-            [this, request, integrationName, integrationId](const SessionResult &result) {
+            [this, request, integrationName, integrationId, profile,
+             session = QPointer<ConnectSession>(window->session())](const SessionResult &result) {
+                if (m_history && session)
+                    m_history->record(*session, profile, integrationName);
                 onSessionFinished(result, integrationName);
                 if (result.outcome != SessionResult::Outcome::Failed)
                     return;
@@ -779,6 +819,7 @@ void MainWindow::showSettings(const QString &profileId)
     }
     auto *dialog = new SettingsDialog(m_settings, m_profiles, m_backends, m_webProfiles, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHistory(m_history);
     if (!profileId.isEmpty())
         dialog->selectProfile(profileId);
     connect(dialog, &QDialog::finished, this, [this] {

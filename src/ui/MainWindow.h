@@ -29,6 +29,8 @@ class QAction;
 class QLabel;
 class QSplitter;
 class WebProfiles;
+class HistoryDialog;
+class SessionHistory;
 class SettingsDialog;
 class StatusBadge;
 class ThemeManager;
@@ -48,6 +50,9 @@ public:
 
     // Without one, "dark" for new sessions follows the application palette.
     void setThemeManager(ThemeManager *theme);
+    // Where finished sessions are kept (the History view reads it too); none: not kept.
+    void setHistory(SessionHistory *history);
+    SessionHistory *history() const { return m_history; }
 
     PlatformProvider *provider() const { return m_workspace->provider(); }
     Profile openedProfile() const { return m_workspace->profile(); }
@@ -67,6 +72,8 @@ public:
     Banner *sessionBanner() const { return m_sessionBanner; }
     StatusBadge *sandboxBadge() const { return m_sandboxBadge; }
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    // The History view, while it is open.
+    HistoryDialog *historyDialog() const;
     // The next connect window's web view, kept ready (ModalViewPool).
     ModalViewPool *modalViews() const;
     LogoCache *logoCache() const { return m_logos; }
@@ -80,6 +87,8 @@ public Q_SLOTS:
     void refresh();
     // Non-blocking: the dialog is window-modal and reports through QDialog::finished.
     void showSettings(const QString &profileId = {});
+    // The History view (one at a time; not modal).
+    void showHistory();
 
 protected:
     bool event(QEvent *event) override;
@@ -137,6 +146,9 @@ private:
     void updateProfileChrome(const Profile &profile);
 
     Backends *m_backends;
+    SessionHistory *m_history = nullptr;
+    QAction *m_historyAction = nullptr;
+    QPointer<HistoryDialog> m_historyDialog;
     ProfileStore *m_profiles;
     AppSettings *m_settings;
     WebProfiles *m_webProfiles;

@@ -2,6 +2,7 @@
 
 #include "core/model/PlatformTraits.h"
 #include "core/session/Backends.h"
+#include "core/session/SessionHistory.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/NameTemplate.h"
 #include "core/settings/ProfileStore.h"
@@ -25,6 +26,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -75,6 +77,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Ba
     m_tabs->addTab(buildAppearance(), tr("&Appearance"));
     m_tabs->addTab(buildNames(), tr("Connection &names"));
     m_tabs->addTab(buildProfiles(), tr("&Profiles"));
+    m_tabs->addTab(buildHistory(), tr("&History"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -253,6 +256,70 @@ QWidget *SettingsDialog::buildNames()
     layout->addLayout(form);
     layout->addStretch(1);
     return page;
+}
+
+QWidget *SettingsDialog::buildHistory()
+{
+    auto *page = new QWidget(this);
+    m_historyLimit = new QSpinBox(page);
+    m_historyLimit->setRange(0, AppSettings::maxHistoryLimit);
+    m_historyLimit->setValue(m_settings->historyLimit());
+    m_historyLimit->setSuffix(tr(" sessions"));
+    m_historyLimit->setSpecialValueText(tr("None (keep no history)"));
+    m_historyLimit->setAccessibleName(tr("Sessions to keep"));
+    auto *help = new QLabel(tr("Each session's result, timings and exchange log are kept on this "
+                               "computer, without keys, tokens or passwords, for the History "
+                               "(View, History) and diagnostics bundles."),
+                            page);
+    help->setWordWrap(true);
+    help->setForegroundRole(QPalette::PlaceholderText);
+    m_historyStatus = new QLabel(page);
+    m_historyStatus->setTextFormat(Qt::PlainText);
+    m_historyStatus->setWordWrap(true);
+    m_clearHistory = new QPushButton(tr("&Clear History…"), page);
+    m_clearHistory->setAutoDefault(false);
+    connect(m_clearHistory, &QPushButton::clicked, this, [this] {
+        if (!m_history)
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Clear History"),
+            tr("Forget the %n kept session(s)? This cannot be undone.", nullptr,
+               int(m_history->entries().size())),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        m_history->clear();
+        updateHistoryStatus();
+    });
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Keep the last:"), m_historyLimit);
+    if (QLabel *note = lockable(m_historyLimit, QStringLiteral("history/limit"), page))
+        form->addRow(QString(), note);
+    form->addRow(QString(), help);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_historyStatus, 1);
+    row->addWidget(m_clearHistory);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    updateHistoryStatus();
+    return page;
+}
+
+void SettingsDialog::setHistory(SessionHistory *history)
+{
+    m_history = history;
+    updateHistoryStatus();
+}
+
+void SettingsDialog::updateHistoryStatus()
+{
+    const int kept = m_history ? int(m_history->entries().size()) : 0;
+    m_historyStatus->setText(kept == 0 ? tr("No sessions are kept.")
+                                       : tr("%n session(s) kept.", nullptr, kept));
+    m_clearHistory->setEnabled(kept > 0);
 }
 
 QWidget *SettingsDialog::buildProfiles()
@@ -488,5 +555,7 @@ void SettingsDialog::accept()
         templ = AppSettings::defaultNameTemplate();
     if (templ != m_settings->nameTemplate())
         m_settings->setNameTemplate(templ);
+    if (m_historyLimit->value() != m_settings->historyLimit())
+        m_settings->setHistoryLimit(m_historyLimit->value());
     QDialog::accept();
 }

@@ -16,7 +16,9 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QSpinBox;
 class QTabWidget;
+class SessionHistory;
 class WebProfiles;
 
 class SettingsDialog : public QDialog
@@ -24,7 +26,7 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Page { Appearance, Names, Profiles };
+    enum class Page { Appearance, Names, Profiles, History };
 
     // `backends` (optional) describes where each profile points; `webProfiles` (optional)
     // holds what the web pages of each profile left, for "Clear web data".
@@ -32,6 +34,8 @@ public:
                    WebProfiles *webProfiles = nullptr, QWidget *parent = nullptr);
 
     void showPage(Page page);
+    // The kept sessions, for the History page's count and Clear History (none: disabled).
+    void setHistory(SessionHistory *history);
     // Opens the profiles page with this profile selected.
     void selectProfile(const QString &profileId);
 
@@ -49,6 +53,9 @@ public:
     QLabel *templatePreview() const { return m_preview; }
     QListWidget *profileList() const { return m_profiles; }
     QPushButton *clearWebDataButton() const { return m_clearWebData; }
+    QSpinBox *historyLimitField() const { return m_historyLimit; }
+    QPushButton *clearHistoryButton() const { return m_clearHistory; }
+    QLabel *historyStatus() const { return m_historyStatus; }
     QLabel *profileStatus() const { return m_profileStatus; }
     QPushButton *okButton() const;
 
@@ -62,6 +69,8 @@ private:
     QLabel *lockable(QWidget *field, const QString &key, QWidget *parent);
     QWidget *buildNames();
     QWidget *buildProfiles();
+    QWidget *buildHistory();
+    void updateHistoryStatus();
     void checkLogos();
     void updatePreview();
     void reloadProfiles();
@@ -96,6 +105,10 @@ private:
     QPushButton *m_removeProfile = nullptr;
     QLabel *m_profileMessage = nullptr;
     QPushButton *m_clearWebData = nullptr;
+    SessionHistory *m_history = nullptr;
+    QSpinBox *m_historyLimit = nullptr;
+    QPushButton *m_clearHistory = nullptr;
+    QLabel *m_historyStatus = nullptr;
     QLabel *m_profileStatus = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

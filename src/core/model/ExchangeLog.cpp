@@ -7,7 +7,9 @@ namespace {
 
 const QString redacted = QStringLiteral("[redacted]");
 
-bool isCredentialParameter(const QString &name)
+} // namespace
+
+bool ExchangeLog::isCredentialName(const QString &name)
 {
     static const QStringList names{
         QStringLiteral("token"),     QStringLiteral("access_token"),  QStringLiteral("id_token"),
@@ -18,7 +20,50 @@ bool isCredentialParameter(const QString &name)
     return names.contains(name.toLower());
 }
 
-} // namespace
+QString ExchangeLog::redactQueries(const QString &text)
+{
+    // name=value after ? or &, where the name is a credential's: the value goes.
+    static const QRegularExpression parameter(
+        QStringLiteral("([?&;])([A-Za-z_][A-Za-z0-9_.-]*)=([^&#\\s\"']*)"));
+    QString out;
+    qsizetype last = 0;
+    auto it = parameter.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        if (!isCredentialName(match.captured(2)))
+            continue;
+        out += text.mid(last, match.capturedStart(3) - last);
+        out += redacted;
+        last = match.capturedEnd(3);
+    }
+    out += text.mid(last);
+    return out;
+}
+
+QJsonObject ExchangeEntry::toJson() const
+{
+    return {{QLatin1String("time"), time.toString(Qt::ISODateWithMs)},
+            {QLatin1String("kind"), kind},
+            {QLatin1String("method"), method},
+            {QLatin1String("url"), url},
+            {QLatin1String("status"), status},
+            {QLatin1String("duration_ms"), double(durationMs)},
+            {QLatin1String("note"), note}};
+}
+
+ExchangeEntry ExchangeEntry::fromJson(const QJsonObject &object)
+{
+    ExchangeEntry entry;
+    entry.time = QDateTime::fromString(object.value(QLatin1String("time")).toString(),
+                                       Qt::ISODateWithMs);
+    entry.kind = object.value(QLatin1String("kind")).toString();
+    entry.method = object.value(QLatin1String("method")).toString();
+    entry.url = object.value(QLatin1String("url")).toString();
+    entry.status = object.value(QLatin1String("status")).toInt();
+    entry.durationMs = qint64(object.value(QLatin1String("duration_ms")).toDouble(-1));
+    entry.note = object.value(QLatin1String("note")).toString();
+    return entry;
+}
 
 ExchangeLog::ExchangeLog(QObject *parent)
     : QObject(parent)
@@ -51,7 +96,7 @@ QString ExchangeLog::redact(const QUrl &url) const
         QUrlQuery query(copy);
         QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
         for (auto &item : items) {
-            if (isCredentialParameter(item.first))
+            if (isCredentialName(item.first))
                 item.second = redacted;
         }
         query.setQueryItems(items);

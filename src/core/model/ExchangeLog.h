@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -17,6 +18,9 @@ struct ExchangeEntry
     int status = 0; // HTTP status; 0 when there was none
     qint64 durationMs = -1;
     QString note; // redacted; e.g. an error, "retry 2", "the page finished"
+
+    QJsonObject toJson() const;
+    static ExchangeEntry fromJson(const QJsonObject &object);
 };
 
 class ExchangeLog : public QObject
@@ -46,6 +50,10 @@ public:
     // parameters that carry credentials (token, key, api_key, code, state, password, …).
     QString redact(const QString &text) const;
     QString redact(const QUrl &url) const;
+    // Whether a query parameter of this name carries a credential (its value is never kept).
+    static bool isCredentialName(const QString &name);
+    // `text` with the values of credential parameters in any URL query it holds replaced.
+    static QString redactQueries(const QString &text);
 
 Q_SIGNALS:
     void entryAdded(const ExchangeEntry &entry);

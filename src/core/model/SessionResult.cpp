@@ -55,6 +55,37 @@ QJsonObject SessionResult::toJson() const
             {QLatin1String("timings_ms"), timings}};
 }
 
+std::optional<SessionResult> SessionResult::fromJson(const QJsonObject &object)
+{
+    SessionResult result;
+    const QString outcome = object.value(QLatin1String("outcome")).toString();
+    if (outcome == outcomeName(Outcome::Completed))
+        result.outcome = Outcome::Completed;
+    else if (outcome == outcomeName(Outcome::Cancelled))
+        result.outcome = Outcome::Cancelled;
+    else if (outcome == outcomeName(Outcome::Failed))
+        result.outcome = Outcome::Failed;
+    else
+        return std::nullopt;
+    result.integration = object.value(QLatin1String("integration")).toString();
+    const QJsonValue connection = object.value(QLatin1String("connection"));
+    if (connection.isObject()) {
+        Connection made;
+        made.id = connection[QLatin1String("id")].toString();
+        made.name = connection[QLatin1String("name")].toString();
+        made.status = connection[QLatin1String("status")].toString();
+        result.connection = made;
+    }
+    const QJsonObject error = object.value(QLatin1String("error")).toObject();
+    result.errorCode = error.value(QLatin1String("code")).toString();
+    result.errorMessage = error.value(QLatin1String("message")).toString();
+    result.redirectQuery = object.value(QLatin1String("redirect_query")).toObject();
+    const QJsonObject timings = object.value(QLatin1String("timings_ms")).toObject();
+    for (auto it = timings.constBegin(); it != timings.constEnd(); ++it)
+        result.timingsMs.insert(it.key(), qint64(it.value().toDouble()));
+    return result;
+}
+
 int SessionResult::exitCode() const
 {
     switch (outcome) {

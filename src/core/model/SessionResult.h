@@ -33,6 +33,8 @@ struct SessionResult
     static QString outcomeName(Outcome outcome); // "completed", "cancelled", "failed"
     // The command line's JSON object (product.md).
     QJsonObject toJson() const;
+    // Reads what toJson() wrote (a history file); null when `object` has no known outcome.
+    static std::optional<SessionResult> fromJson(const QJsonObject &object);
     // 0 completed, 1 failed, 3 cancelled.
     int exitCode() const;
 };

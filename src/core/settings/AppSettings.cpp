@@ -104,6 +104,19 @@ void AppSettings::setNameTemplate(const QString &templ)
         Q_EMIT changed();
 }
 
+int AppSettings::historyLimit() const
+{
+    bool ok = false;
+    const int limit = value(QStringLiteral("history/limit")).toInt(&ok);
+    return ok ? qBound(0, limit, maxHistoryLimit) : defaultHistoryLimit;
+}
+
+void AppSettings::setHistoryLimit(int limit)
+{
+    if (write(QStringLiteral("history/limit"), qBound(0, limit, maxHistoryLimit)))
+        Q_EMIT changed();
+}
+
 QStringList AppSettings::allowedIntegrations() const
 {
     QStringList ids;

@@ -63,6 +63,12 @@ public:
     void setNameTemplate(const QString &templ);
     static QString defaultNameTemplate() { return QStringLiteral("{integration} {date}"); }
 
+    // How many past sessions the history keeps (0: none are kept); default 200.
+    int historyLimit() const;
+    void setHistoryLimit(int limit);
+    static constexpr int defaultHistoryLimit = 200;
+    static constexpr int maxHistoryLimit = 10000;
+
 Q_SIGNALS:
     void changed();
 

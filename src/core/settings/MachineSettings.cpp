@@ -67,7 +67,8 @@ QStringList MachineSettings::knownKeys()
         QStringLiteral("profile/platform"),     QStringLiteral("profile/access"),
         QStringLiteral("profile/kind"),         QStringLiteral("profile/baseUrl"),
         QStringLiteral("profile/apiVersion"),   QStringLiteral("profile/credentialHeader"),
-        QStringLiteral("profile/projectId"),    QStringLiteral("profile/userId")};
+        QStringLiteral("profile/projectId"),    QStringLiteral("profile/userId"),
+        QStringLiteral("history/limit")};
     // Each service a self-hosted installation of a platform moves, by the platform's own key.
     for (const Profile::Platform platform : PlatformTraits::platforms()) {
         for (const QString &service : PlatformTraits::of(platform).environmentKeys) {
