@@ -5,6 +5,7 @@
 #include "app/CheckCommand.h"
 #include "app/CommandLine.h"
 #include "app/ConnectCommand.h"
+#include "app/DoctorCommand.h"
 #include "app/HistoryCommand.h"
 #include "app/SandboxCommand.h"
 #include "core/session/SessionHistory.h"
@@ -195,6 +196,8 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     } else if (invocation.command == Invocation::Command::Check) {
         CheckCommand command(invocation.check, context);
         code = command.exec();
+    } else if (invocation.command == Invocation::Command::Doctor) {
+        code = DoctorCommand::run(invocation.doctor, context);
     } else {
         const ConnectionTypeCache typeCache(ConnectionTypeCache::defaultDirectory());
         MainWindow window(&backends, &profiles, &appSettings, webProfiles, &typeCache);

@@ -88,6 +88,7 @@ Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invo
                                            QStringLiteral("embedded-signin-refused"),
                                            QStringLiteral("untrusted-modal"),
                                            QStringLiteral("unreachable-modal"),
+                                           QStringLiteral("clock-skew"),
                                            QStringLiteral("hostile-modal"),
                                            QStringLiteral("attack")};
     for (const QString &name : polytomicOnly) {
@@ -189,6 +190,10 @@ Invocation parseSandbox(const QStringList &arguments)
          tr("Fault: serve the modal over HTTPS with a certificate nobody trusts.")},
         {QStringLiteral("unreachable-modal"),
          tr("Fault: the modal's address is a local port where nothing listens (it cannot load).")},
+        {QStringLiteral("clock-skew"),
+         tr("Fault: every answer's Date header is S seconds off the real time (may be "
+            "negative)."),
+         tr("S")},
         {QStringLiteral("hostile-modal"),
          tr("Fault: the modal also tries what a host must refuse (file: pages, camera, downloads, "
             "a bad certificate, …).")},
@@ -254,7 +259,9 @@ Invocation parseSandbox(const QStringList &arguments)
         || !readInt(parser, QStringLiteral("fail-first"), 0, 1000000, &faults.failFirst, &message)
         || !readInt(parser, QStringLiteral("seed"), 0, 2147483647, &seed, &message)
         || !readInt(parser, QStringLiteral("modal-delay"), 0, 600000, &faults.modalDelayMs,
-                    &message))
+                    &message)
+        || !readInt(parser, QStringLiteral("clock-skew"), -10 * 365 * 86400, 10 * 365 * 86400,
+                    &faults.clockSkewSeconds, &message))
         return error(message);
     sandbox.port = quint16(port);
     faults.seed = quint32(seed);
@@ -577,14 +584,10 @@ Invocation parseDoctor(const QStringList &arguments)
            "was found."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("profile"), tr("Check this profile (by name or id; default: the active one)."),
-         tr("NAME")},
-        {QStringLiteral("platform"),
-         tr("The platform: polytomic or paragon. Without --profile, its built-in sandbox."),
-         tr("NAME")},
         {QStringLiteral("json"), tr("Print one JSON object with every finding on stdout.")},
         {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
     });
+    parser.addOptions(backendOptions());
     if (!parser.parse(arguments))
         return error(parser.errorText() + tr(" (see connect-desktop doctor --help)"));
     if (const auto early = helpOrStray(parser, QStringLiteral("doctor")))
@@ -593,11 +596,9 @@ Invocation parseDoctor(const QStringList &arguments)
     invocation.command = Invocation::Command::Doctor;
     DoctorOptions &options = invocation.doctor;
     QString message;
-    bool ok = true;
-    options.platform = readPlatform(parser, &ok, &message);
-    if (!ok || !readLanguage(parser, &invocation.language, &message))
+    if (!readBackend(parser, &options.target, &message)
+        || !readLanguage(parser, &invocation.language, &message))
         return error(message);
-    options.profile = parser.value(QStringLiteral("profile")).trimmed();
     options.json = parser.isSet(QStringLiteral("json"));
     return invocation;
 }

@@ -48,8 +48,7 @@ struct CheckOptions
 // `connect-desktop doctor`'s options.
 struct DoctorOptions
 {
-    QString profile; // --profile NAME; empty: the active one (or --platform's sandbox)
-    std::optional<Profile::Platform> platform;
+    ConnectOptions target; // profile, baseUrl, proxyUrl, platform: as for connect
     bool json = false;
 };
 

@@ -1,5 +1,7 @@
 #include "sandbox/SandboxHttp.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace {
@@ -102,6 +104,13 @@ SandboxReply SandboxReply::empty(int status)
     return reply;
 }
 
+QByteArray SandboxReply::httpDate(const QDateTime &time)
+{
+    return QLocale::c()
+        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
+}
+
 void SandboxResponder::send(const SandboxReply &reply)
 {
     if (m_done || !isOpen())
@@ -112,6 +121,11 @@ void SandboxResponder::send(const SandboxReply &reply)
     for (const auto &header : reply.headers)
         out += header.first + ": " + header.second + "\r\n";
     out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+    // As any web server says its time (the doctor compares clocks with it).
+    if (!std::any_of(reply.headers.cbegin(), reply.headers.cend(), [](const auto &header) {
+            return header.first.compare("Date", Qt::CaseInsensitive) == 0;
+        }))
+        out += "Date: " + SandboxReply::httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
     const bool hasCacheControl =
         std::any_of(reply.headers.cbegin(), reply.headers.cend(), [](const auto &header) {
             return header.first.compare("Cache-Control", Qt::CaseInsensitive) == 0;

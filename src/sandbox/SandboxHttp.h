@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QPointer>
@@ -32,6 +33,8 @@ struct SandboxReply
     static SandboxReply html(int status, const QByteArray &body);
     static SandboxReply redirect(const QByteArray &location, int status = 302);
     static SandboxReply empty(int status);
+    // `time` as HTTP's Date header writes it ("Fri, 04 Dec 2026 21:00:00 GMT").
+    static QByteArray httpDate(const QDateTime &time);
 };
 
 // The way back to one client: write a reply (now or later) or drop the connection.

@@ -40,6 +40,9 @@ struct SandboxFaults
     // The session's modal address is a port on 127.0.0.1 where nothing listens, so that the page
     // cannot load at all (a firewall, a host that is down).
     bool unreachableModal = false;
+    // Every answer's Date header is this many seconds off the real time (a server, or this
+    // computer, whose clock is wrong).
+    int clockSkewSeconds = 0;
 
     // True when some API fault is configured.
     bool affectsApi() const

@@ -174,7 +174,11 @@ void SandboxServer::deliver(const std::shared_ptr<SandboxResponder> &responder,
                             const SandboxReply &reply, int delayMs, const QString &method,
                             const QString &path, const QString &idempotencyRecord)
 {
-    auto send = [this, responder, reply, method, path, idempotencyRecord] {
+    auto send = [this, responder, reply = SandboxReply(reply), method, path,
+                 idempotencyRecord]() mutable {
+        if (const int skew = m_state.options.faults.clockSkewSeconds)
+            reply.withHeader("Date", SandboxReply::httpDate(
+                                         QDateTime::currentDateTimeUtc().addSecs(skew)));
         if (!idempotencyRecord.isEmpty()) {
             auto record = m_state.idempotency.find(idempotencyRecord);
             if (record != m_state.idempotency.end())

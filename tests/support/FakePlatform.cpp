@@ -51,6 +51,15 @@ void FakePlatform::fetchConnections(QObject *context, ResultCallback<QList<Conne
     });
 }
 
+void FakePlatform::checkAccount(QObject *context, ResultCallback<QString> done)
+{
+    const auto failure = connectionsFailure;
+    later(context, [done, failure] {
+        done(failure ? Result<QString>::error(*failure)
+                     : Result<QString>::success(QStringLiteral("a fake account")));
+    });
+}
+
 void FakePlatform::removeConnection(const QString &, QObject *context, ResultCallback<bool> done)
 {
     later(context, [done] { done(Result<bool>::success(true)); });

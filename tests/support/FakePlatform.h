@@ -74,6 +74,7 @@ public:
                               ResultCallback<ConnectionTypeList> done) override;
     void fetchConnections(QObject *context, ResultCallback<QList<Connection>> done) override;
     void removeConnection(const QString &id, QObject *context, ResultCallback<bool> done) override;
+    void checkAccount(QObject *context, ResultCallback<QString> done) override;
     ConnectAttempt *beginAttempt(const SessionRequest &request, ExchangeLog *log,
                                  QObject *parent) override;
     void abortAll() override { }

@@ -117,6 +117,24 @@ void ParagonProvider::fetchUser(QObject *context, ExchangeLog *log,
          });
 }
 
+void ParagonProvider::checkAccount(QObject *context, ResultCallback<QString> done)
+{
+    fetchUser(context, nullptr, [done](const Result<QJsonObject> &user) {
+        if (!user.ok())
+            return done(Result<QString>::error(user.failure));
+        int enabled = 0;
+        const QJsonObject integrations =
+            user.value->value(QLatin1String("integrations")).toObject();
+        for (auto it = integrations.constBegin(); it != integrations.constEnd(); ++it)
+            enabled += it.value()[QLatin1String("enabled")].toBool() ? 1 : 0;
+        const QString project =
+            user.value->value(QLatin1String("project"))[QLatin1String("id")].toString();
+        done(Result<QString>::success(
+            tr("project %1, a user with %n integration(s) connected", nullptr, enabled)
+                .arg(project)));
+    });
+}
+
 void ParagonProvider::fetchConnections(QObject *context, ResultCallback<QList<Connection>> done)
 {
     QPointer<QObject> guard(context);

@@ -27,6 +27,7 @@ public:
     void fetchConnectionTypes(QObject *context, const HttpValidators &known,
                               ResultCallback<ConnectionTypeList> done) override;
     void fetchConnections(QObject *context, ResultCallback<QList<Connection>> done) override;
+    void checkAccount(QObject *context, ResultCallback<QString> done) override;
     void removeConnection(const QString &id, QObject *context, ResultCallback<bool> done) override;
     ConnectAttempt *beginAttempt(const SessionRequest &request, ExchangeLog *log,
                                  QObject *parent) override;

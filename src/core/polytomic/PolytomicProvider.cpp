@@ -75,6 +75,22 @@ void PolytomicProvider::fetchConnections(QObject *context, ResultCallback<QList<
     });
 }
 
+void PolytomicProvider::checkAccount(QObject *context, ResultCallback<QString> done)
+{
+    whenDone(m_client.get(QStringLiteral("/api/me")), context, [done](ApiCall *call) {
+        if (!call->ok())
+            return done(Result<QString>::error(call->failure()));
+        const QJsonObject me = call->data().toObject();
+        const QString organization = me.value(QLatin1String("organization_name")).toString();
+        const QString email = me.value(QLatin1String("email")).toString();
+        QString who = organization.isEmpty() ? me.value(QLatin1String("organization_id")).toString()
+                                             : organization;
+        if (!email.isEmpty())
+            who = tr("%1 in %2").arg(email, who);
+        done(Result<QString>::success(who));
+    });
+}
+
 void PolytomicProvider::removeConnection(const QString &id, QObject *context,
                                          ResultCallback<bool> done)
 {

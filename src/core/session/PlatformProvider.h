@@ -67,6 +67,10 @@ public:
     // not (Paragon names a credential after the account), the app does not promise one.
     virtual bool takesConnectionNames() const { return true; }
 
+    // Who the platform takes this profile's credential for (Polytomic: GET /api/me; Paragon: the
+    // user token, then GET /sdk/me), in a few words for the doctor; or why it refused.
+    virtual void checkAccount(QObject *context, ResultCallback<QString> done) = 0;
+
     // Does ahead of time what the first attempt would otherwise do on the click's path.
     virtual void prepareFirstAttempt() { }
 
