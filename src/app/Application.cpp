@@ -5,6 +5,7 @@
 #include "app/CheckCommand.h"
 #include "app/CommandLine.h"
 #include "app/ConnectCommand.h"
+#include "app/DiagnosticsCommand.h"
 #include "app/DoctorCommand.h"
 #include "app/HistoryCommand.h"
 #include "app/SandboxCommand.h"
@@ -198,6 +199,8 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
         code = command.exec();
     } else if (invocation.command == Invocation::Command::Doctor) {
         code = DoctorCommand::run(invocation.doctor, context);
+    } else if (invocation.command == Invocation::Command::Diagnostics) {
+        code = DiagnosticsCommand::run(invocation.diagnostics, context);
     } else {
         const ConnectionTypeCache typeCache(ConnectionTypeCache::defaultDirectory());
         MainWindow window(&backends, &profiles, &appSettings, webProfiles, &typeCache);

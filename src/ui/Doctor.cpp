@@ -173,6 +173,8 @@ void Doctor::run(const Profile &profile)
 {
     delete m_context;
     m_context = new QObject(this);
+    // Pages go before their profiles (children are deleted in the order they came).
+    m_pages = new QObject(m_context);
     m_findings.clear();
     m_pending = 0;
     begin(); // until every check below has begun
@@ -245,7 +247,7 @@ void Doctor::checkEngine()
                                                               : QStringLiteral("on")}};
     // A page of its own in a profile of its own: nothing of the app's pages is touched.
     auto *profile = new QWebEngineProfile(m_context);
-    auto *page = new QWebEnginePage(profile, profile);
+    auto *page = new QWebEnginePage(profile, m_pages);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     connect(page, &QWebEnginePage::loadFinished, m_context,
@@ -492,7 +494,7 @@ void Doctor::probeEngineTls(const QUrl &url)
 {
     begin();
     auto *profile = new QWebEngineProfile(m_context);
-    auto *page = new QWebEnginePage(profile, profile);
+    auto *page = new QWebEnginePage(profile, m_pages);
     auto refused = std::make_shared<QString>();
     connect(page, &QWebEnginePage::certificateError, m_context,
             [refused](const QWebEngineCertificateError &error) {

@@ -70,6 +70,7 @@ private:
     Backends *m_backends;
     QNetworkAccessManager *m_network;
     QObject *m_context = nullptr; // the current run's callbacks
+    QObject *m_pages = nullptr; // the run's web pages, a child of m_context
     QList<DoctorFinding> m_findings;
     int m_pending = 0;
     QTimer m_deadline;

@@ -12,6 +12,7 @@
 #include "ui/ConnectWindow.h"
 #include "ui/ConnectWindows.h"
 #include "ui/ConnectionsView.h"
+#include "ui/DiagnosticsDialog.h"
 #include "ui/HistoryDialog.h"
 #include "ui/IntegrationPicker.h"
 #include "ui/LogoCache.h"
@@ -26,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QDir>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -162,6 +164,19 @@ HistoryDialog *MainWindow::historyDialog() const
     return m_historyDialog;
 }
 
+void MainWindow::showDiagnostics()
+{
+    auto *dialog = new DiagnosticsDialog(m_settings, m_profiles, m_history, m_backends,
+                                         m_workspace->profile(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &DiagnosticsDialog::saved, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Diagnostics saved to %1").arg(QDir::toNativeSeparators(path)),
+                                 statusMessageMs);
+    });
+    dialog->show();
+}
+
 void MainWindow::showHistory()
 {
     if (!m_history)
@@ -238,11 +253,18 @@ void MainWindow::buildUi()
     connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
     m_historyAction->setEnabled(false); // until setHistory()
 
+    auto *diagnosticsAction = new QAction(tr("Save &Diagnostics…"), this);
+    diagnosticsAction->setToolTip(
+        tr("Save a bundle for support: versions, settings and sessions, without secrets"));
+    connect(diagnosticsAction, &QAction::triggered, this, &MainWindow::showDiagnostics);
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(findAction);
     viewMenu->addAction(m_refreshAction);
     viewMenu->addSeparator();
     viewMenu->addAction(m_historyAction);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(diagnosticsAction);
 
     // Toolbar: logo, profile switcher, sandbox badge, where it points, actions.
     QToolBar *toolbar = addToolBar(tr("Main"));

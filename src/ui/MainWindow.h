@@ -89,6 +89,8 @@ public Q_SLOTS:
     void showSettings(const QString &profileId = {});
     // The History view (one at a time; not modal).
     void showHistory();
+    // Help, Save Diagnostics (window-modal).
+    void showDiagnostics();
 
 protected:
     bool event(QEvent *event) override;

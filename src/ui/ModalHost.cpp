@@ -73,6 +73,7 @@ void ModalHost::connectPage()
     connect(m_page, &ConnectWebPage::certificateRefused, m_session,
             &ConnectSession::modalCertificateRefused);
     connect(m_page, &ConnectWebPage::blocked, m_session, &ConnectSession::pageBlocked);
+    connect(m_page, &ConnectWebPage::consoleMessage, m_session, &ConnectSession::pageConsole);
     connect(m_page, &ConnectWebPage::certificateAccepted, this,
             [this](const QUrl &url, const QString &description) {
                 m_session->certificateAccepted(url, description);

@@ -294,6 +294,10 @@ void ConnectWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel leve
             Q_EMIT documentReady(url, message.at(m_readyToken.size()) == QLatin1Char('1'));
         return;
     }
+    if (level != InfoMessageLevel)
+        Q_EMIT rootPage()->consoleMessage(
+            QStringLiteral("%1 (line %2)").arg(message.left(512)).arg(lineNumber),
+            QUrl(sourceId));
     QWebEnginePage::javaScriptConsoleMessage(level, message, lineNumber, sourceId);
 }
 

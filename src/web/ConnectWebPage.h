@@ -138,6 +138,8 @@ Q_SIGNALS:
     // Something the page (or a popup) tried was refused: a navigation, a permission, a download,
     // a certificate. `what` is a short phrase for people and the support log. On the top page.
     void blocked(const QString &what, const QUrl &url);
+    // The page or a popup wrote a warning or an error to its console (the page's own words).
+    void consoleMessage(const QString &text, const QUrl &source);
     // A certificate was invalid and refused in the modal's page (not a popup); while the modal
     // loads, that means it cannot load.
     void certificateRefused(const QUrl &url, const QString &description);

@@ -198,6 +198,19 @@ void ConnectSession::modalCertificateRefused(const QUrl &url, const QString &des
             .arg(url.host(), description));
 }
 
+void ConnectSession::pageConsole(const QString &text, const QUrl &source)
+{
+    // A page decides how much it writes: the log keeps the first lines, and says so once.
+    if (m_consoleLines > maxConsoleLines)
+        return;
+    if (++m_consoleLines > maxConsoleLines) {
+        m_log->recordNavigation(QStringLiteral("console"), source,
+                                tr("more console lines were not kept"));
+        return;
+    }
+    m_log->recordNavigation(QStringLiteral("console"), source, text);
+}
+
 void ConnectSession::pageBlocked(const QString &what, const QUrl &url)
 {
     m_log->recordNavigation(QStringLiteral("refused"), url, what);

@@ -78,6 +78,9 @@ public:
     void modalCertificateRefused(const QUrl &url, const QString &description);
     // Something the page tried was refused (a navigation, a permission, a download): logged.
     void pageBlocked(const QString &what, const QUrl &url);
+    // The page wrote a warning or an error to its console: logged (at most maxConsoleLines).
+    void pageConsole(const QString &text, const QUrl &source);
+    static constexpr int maxConsoleLines = 100;
     // The page asked for a JavaScript dialog, which was answered without one: logged.
     void pageDialog(const QString &what, const QUrl &origin);
     // The top frame is now at `url` (logged for the support view).
@@ -123,5 +126,6 @@ private:
     QString m_problem;
     QString m_problemCode;
     ProblemKind m_problemKind = ProblemKind::None;
+    int m_consoleLines = 0;
     SessionResult m_result;
 };

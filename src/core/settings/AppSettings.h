@@ -29,6 +29,8 @@ public:
     bool isLocked(const QString &key) const;
     QString managedBy() const;
     const MachineSettings *machine() const { return m_machine; }
+    // The user's own settings (for a diagnostics bundle, which writes them without secrets).
+    const QSettings *userSettings() const { return m_settings; }
 
     Theme theme() const;
     void setTheme(Theme theme);
