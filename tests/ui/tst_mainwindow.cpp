@@ -1,6 +1,7 @@
 // Specification: the main window against the real sandbox: the profile (sandbox labelled), the
 // picker (listed, searchable, keyboard), sessions started from it and announced after, the
 // connections list with Remove, a profile that cannot open, and the settings.
+#include "Mnemonics.h"
 #include "EventCounter.h"
 #include "SandboxBackends.h"
 #include "SandboxFixture.h"
@@ -155,34 +156,6 @@ private Q_SLOTS:
         m_sandbox.backends->endpointTemplate().backoffMs = 20;
     }
 
-    // Alt+letter reaches one control of the window: a menu of the menu bar, a labelled field, a
-    // button. The letters that more than one of them use.
-    static QStringList duplicateMnemonics(MainWindow *window)
-    {
-        QHash<QKeySequence, QStringList> used;
-        const auto add = [&](const QString &text) {
-            const QKeySequence key = QKeySequence::mnemonic(text);
-            if (!key.isEmpty())
-                used[key].append(text);
-        };
-        for (const QAction *menu : window->menuBar()->actions())
-            add(menu->text());
-        for (const QLabel *label : window->findChildren<QLabel *>()) {
-            if (label->buddy() && label->isVisibleTo(window))
-                add(label->text());
-        }
-        for (const QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
-            if (button->isVisibleTo(window))
-                add(button->text());
-        }
-        QStringList duplicates;
-        for (auto it = used.cbegin(); it != used.cend(); ++it) {
-            if (it.value().size() > 1)
-                duplicates.append(it.value().join(QLatin1String(" / ")));
-        }
-        return duplicates;
-    }
-
     void noTwoControlsShareAMnemonicInAnyLanguage_data()
     {
         QTest::addColumn<QString>("language");
@@ -196,7 +169,7 @@ private Q_SLOTS:
         Translations::install(language);
         MainWindow *window = openMainWindow();
         const bool loaded = waitForTypes(window);
-        const QStringList duplicates = duplicateMnemonics(window);
+        const QStringList duplicates = Mnemonics::duplicates(window);
         m_window.reset();
         Translations::install(QStringLiteral("en"));
         QVERIFY(loaded);
