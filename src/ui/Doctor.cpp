@@ -390,8 +390,13 @@ void Doctor::probe(const QUrl &url)
     const QString host = url.host();
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    QHostInfo::lookupHost(host, m_context, [this, url, clock](const QHostInfo &info) {
-        if (info.error() != QHostInfo::NoError) {
+    // Through a proxy, the proxy resolves the name: this computer need not.
+    const QList<QNetworkProxy> proxies =
+        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+    const bool proxied = !proxies.isEmpty() && proxies.constFirst().type() != QNetworkProxy::NoProxy
+        && proxies.constFirst().type() != QNetworkProxy::DefaultProxy;
+    QHostInfo::lookupHost(host, m_context, [this, url, clock, proxied](const QHostInfo &info) {
+        if (info.error() != QHostInfo::NoError && !proxied) {
             add({QStringLiteral("backend"), DoctorFinding::Level::Problem,
                  tr("The name %1 does not resolve (%2).").arg(url.host(), info.errorString()),
                  tr("Check the profile's address, your network connection, and your DNS or "
@@ -415,7 +420,7 @@ void Doctor::probe(const QUrl &url)
                         sslProblems->append(error.errorString());
                 });
         connect(reply, &QNetworkReply::finished, m_context,
-                [this, reply, url, clock, resolveMs, addresses, sslProblems] {
+                [this, reply, url, clock, resolveMs, addresses, sslProblems, proxied] {
                     reply->deleteLater();
                     const qint64 roundTrip = clock->elapsed() - resolveMs;
                     const int status =
@@ -427,7 +432,8 @@ void Doctor::probe(const QUrl &url)
                                         {QLatin1String("status"), status}};
                     if (status == 0) {
                         add({QStringLiteral("backend"), DoctorFinding::Level::Problem,
-                             tr("%1 resolves but does not answer (%2).")
+                             (proxied ? tr("%1 does not answer through the proxy (%2).")
+                                      : tr("%1 resolves but does not answer (%2)."))
                                  .arg(url.host(), reply->errorString()),
                              tr("Check that the address and port are right, and whether a "
                                 "firewall or proxy is in the way."),
@@ -502,8 +508,13 @@ void Doctor::probeEngineTls(const QUrl &url)
                 QWebEngineCertificateError copy = error;
                 copy.rejectCertificate();
             });
-    connect(page, &QWebEnginePage::loadFinished, m_context, [this, url, refused](bool) {
-        if (refused->isEmpty())
+    connect(page, &QWebEnginePage::loadFinished, m_context, [this, url, refused](bool ok) {
+        if (refused->isEmpty() && !ok)
+            add({QStringLiteral("tls"), DoctorFinding::Level::Info,
+                 tr("The web engine could not reach %1, so its certificate was not checked there.")
+                     .arg(url.host()),
+                 {}, {{QLatin1String("stack"), QStringLiteral("web")}}});
+        else if (refused->isEmpty())
             add({QStringLiteral("tls"), DoctorFinding::Level::Ok,
                  tr("%1's certificate verifies for the web engine.").arg(url.host()), {},
                  {{QLatin1String("stack"), QStringLiteral("web")}}});
@@ -522,17 +533,10 @@ void Doctor::probeEngineTls(const QUrl &url)
 void Doctor::checkProxies(const QUrl &url)
 {
     const QNetworkProxy application = QNetworkProxy::applicationProxy();
-    QString api;
-    if (application.type() != QNetworkProxy::DefaultProxy
-        && application.type() != QNetworkProxy::NoProxy) {
-        api = describeProxy(application);
-    } else {
-        const QList<QNetworkProxy> system =
-            QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
-        api = QNetworkProxyFactory::usesSystemConfiguration() && !system.isEmpty()
-            ? describeProxy(system.constFirst())
-            : tr("no proxy");
-    }
+    // What the API client's requests will use: Qt's application proxy, else the system's.
+    const QList<QNetworkProxy> forApi =
+        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+    const QString api = forApi.isEmpty() ? tr("no proxy") : describeProxy(forApi.constFirst());
     // Chromium takes Qt's application proxy when one is set; otherwise its own reading of the
     // system's (on Linux, the environment).
     const QString web = application.type() != QNetworkProxy::DefaultProxy

@@ -84,7 +84,7 @@ void ExchangeLogView::setLog(ExchangeLog *log)
 void ExchangeLogView::setEntries(const QList<ExchangeEntry> &entries, const QString &text)
 {
     setLog(nullptr);
-    m_fixedText = text;
+    m_fixedText = text.isNull() ? QStringLiteral("") : text; // not null: a past session's
     for (const ExchangeEntry &entry : entries)
         append(entry);
     m_table->scrollToTop();
@@ -142,6 +142,9 @@ void ExchangeLogView::append(const ExchangeEntry &entry)
 void ExchangeLogView::updateCount()
 {
     const int rows = m_table->rowCount();
-    m_count->setText(rows == 0 ? tr("No exchanges yet") : tr("Exchanges: %1").arg(rows));
+    // A past session's log is complete; a live one may still grow.
+    const QString none = m_log || m_fixedText.isNull() ? tr("No exchanges yet")
+                                                        : tr("No exchanges were recorded");
+    m_count->setText(rows == 0 ? none : tr("Exchanges: %1").arg(rows));
     m_copy->setEnabled(rows > 0);
 }
