@@ -186,6 +186,93 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>تكامل غير معروف «%1». تكاملات هذه الواجهة الخلفية: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not among the integrations this company allows (Settings, Allowed integrations); add --all to check it anyway.</source>
+        <translation>التكامل «%1» ليس من التكاملات التي تسمح بها هذه الشركة (الإعدادات، التكاملات المسموح بها)؛ أضف --all لفحصه على أي حال.</translation>
+    </message>
+    <message>
+        <source>There is no integration to check: the backend lists none that this company allows (add --all to check every one).</source>
+        <translation>لا يوجد تكامل لفحصه: لا تُدرج الواجهة الخلفية أي تكامل تسمح به هذه الشركة (أضف --all لفحص كل التكاملات).</translation>
+    </message>
+    <message>
+        <source>Checking %1 integration(s) on %2 (%3), %4 at a time…</source>
+        <translation>جارٍ فحص التكاملات (العدد: %1) على %2 (%3)، بواقع %4 في آن واحد…</translation>
+    </message>
+    <message>
+        <source>Connect Desktop check</source>
+        <translation>فحص Connect Desktop</translation>
+    </message>
+    <message>
+        <source>%1 refuses sign-in inside apps; a person would continue in the system browser.</source>
+        <translation>يرفض %1 تسجيل الدخول داخل التطبيقات؛ كان المستخدم سيتابع في متصفح النظام.</translation>
+    </message>
+    <message>
+        <source>The session ended before its page could be used.</source>
+        <translation>انتهت الجلسة قبل أن يصبح بالإمكان استخدام صفحتها.</translation>
+    </message>
+    <message>
+        <source>Nothing usable came within the time allowed; try a longer --timeout, or look at the session&apos;s log in the History.</source>
+        <translation>لم يصل أي شيء قابل للاستخدام خلال الوقت المسموح؛ جرّب قيمة أطول لـ --timeout، أو راجع سجل تبادل الجلسة في نافذة «السجل».</translation>
+    </message>
+    <message>
+        <source>It failed without saying why.</source>
+        <translation>فشل دون ذكر السبب.</translation>
+    </message>
+    <message>
+        <source>%1 %2: passed (request %3 ms, ready to type %4 ms)</source>
+        <translation>%1 %2: نجح (الطلب %3 ملّي ثانية، الجاهزية للكتابة %4 ملّي ثانية)</translation>
+    </message>
+    <message>
+        <source>%1 %2: failed (%3): %4</source>
+        <translation>%1 %2: فشل (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 passed, %3 failed, in %4 s.</source>
+        <translation>نجح %1 من %2، وفشل %3، خلال %4 ثانية.</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>الجاهزية</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 م.ث</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>نجح</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>the integrations could not be listed: %1</source>
+        <translation>تعذّر سرد التكاملات: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A connectdesktop: link is opened on its own, without other arguments.</source>
@@ -204,50 +291,12 @@
         <translation> (راجع connect-desktop --help)</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
-        <translation>أمر غير معروف «%1». الأوامر: connect، sandbox (راجع connect-desktop --help).</translation>
-    </message>
-    <message>
         <source>Use this language.</source>
         <translation>استخدام هذه اللغة.</translation>
     </message>
     <message>
         <source>CODE</source>
         <translation>CODE</translation>
-    </message>
-    <message>
-        <source>Usage: connect-desktop [command] [options]
-
-Connect accounts to a data platform through its connect modal.
-
-Commands:
-  (none)     open the main window
-  connect    open only the connect window, print the one result, exit
-  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
-
-Options:
-  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
-  -v, --version  show the version
-  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
-
-Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
-</source>
-        <translation>الاستخدام: connect-desktop [أمر] [خيارات]
-
-يربط الحسابات بمنصة بيانات عبر صفحة الاتصال الخاصة بها.
-
-الأوامر:
-  (بلا أمر)  فتح النافذة الرئيسية
-  connect    فتح نافذة الاتصال فقط، وطباعة النتيجة الوحيدة، ثم الخروج
-  sandbox    تشغيل خادم البيئة التجريبية المدمج المتوافق مع Polytomic على 127.0.0.1
-
-الخيارات:
-  -h, --help     عرض هذه المساعدة (أو مساعدة أمر ما: connect-desktop sandbox --help)
-  -v, --version  عرض الإصدار
-  --lang CODE    استخدام هذه اللغة (de, fr, es, ja, ar, en) بدلًا من لغة النظام
-
-رموز الخروج: 0 اكتمل، 1 فشل، 2 استخدام أو إعداد غير صحيح، 3 أُلغي.
-</translation>
     </message>
     <message>
         <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
@@ -541,13 +590,207 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
         <translation>الخيار --%1 خاص بالبيئة التجريبية لـ Polytomic وحدها: احذفه، أو احذف --platform paragon.</translation>
     </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run a built-in sandbox (Polytomic&apos;s or Paragon&apos;s) on 127.0.0.1
+  check      smoke-test integrations: open each one&apos;s page hidden, connect nothing
+  doctor     check that this machine is ready, and say what to fix
+  history    list the last sessions and their results
+  diagnostics  save a diagnostics bundle (zip, no secrets) for support
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>الاستخدام: connect-desktop [أمر] [خيارات]
+
+يربط الحسابات بمنصة بيانات عبر صفحة الاتصال الخاصة بها.
+
+الأوامر:
+  (بلا أمر)  فتح النافذة الرئيسية
+  connect    فتح نافذة الاتصال فقط، وطباعة النتيجة الوحيدة، ثم الخروج
+  sandbox    تشغيل بيئة تجريبية مدمجة (لـ Polytomic أو Paragon) على 127.0.0.1
+  check      اختبار سريع للتكاملات: فتح صفحة كل منها بشكل مخفي دون ربط أي شيء
+  doctor     التحقق من جاهزية هذا الجهاز، وبيان ما يجب إصلاحه
+  history    سرد آخر الجلسات ونتائجها
+  diagnostics  حفظ حزمة تشخيص (zip، دون أسرار) لفريق الدعم
+
+الخيارات:
+  -h, --help     عرض هذه المساعدة (أو مساعدة أمر ما: connect-desktop sandbox --help)
+  -v, --version  عرض الإصدار
+  --lang CODE    استخدام هذه اللغة (de، fr، es، ja، ar، en) بدلًا من لغة النظام
+
+رموز الخروج: 0 اكتمل، 1 فشل، 2 استخدام أو إعداد غير صحيح، 3 أُلغي.
+</translation>
+    </message>
+    <message>
+        <source>Fault: the modal&apos;s address is a local port where nothing listens (it cannot load).</source>
+        <translation>عطل محاكى: عنوان صفحة الاتصال منفذ محلي لا يستمع عليه أي شيء (فلا يمكن تحميلها).</translation>
+    </message>
+    <message>
+        <source>Fault: every answer&apos;s Date header is S seconds off the real time (may be negative).</source>
+        <translation>عطل محاكى: تنحرف الترويسة Date في كل رد بمقدار S ثانية عن الوقت الحقيقي (قد تكون القيمة سالبة).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Choose one of --untrusted-modal and --unreachable-modal.</source>
+        <translation>اختر أحد الخيارين --untrusted-modal أو --unreachable-modal.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop %2 --help).</source>
+        <translation>وسيط غير متوقع «%1» (راجع connect-desktop %2 --help).</translation>
+    </message>
+    <message>
+        <source>Lists the sessions the app kept (newest first): when, profile, integration, result and reason. Kept without secrets; their exchange logs are in --json.</source>
+        <translation>يسرد الجلسات التي احتفظ بها التطبيق (الأحدث أولًا): الوقت، وملف التعريف، والتكامل، والنتيجة، والسبب. تُحفظ الجلسات دون أسرار؛ وتظهر سجلات التبادل الخاصة بها مع --json.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every session, its timings and exchange log.</source>
+        <translation>طباعة كائن JSON واحد يضم كل جلسة وتوقيتاتها وسجل التبادل الخاص بها.</translation>
+    </message>
+    <message>
+        <source>Only the newest N sessions.</source>
+        <translation>أحدث N من الجلسات فقط.</translation>
+    </message>
+    <message>
+        <source>Only sessions of this integration (type id).</source>
+        <translation>جلسات هذا التكامل فقط (معرّف النوع).</translation>
+    </message>
+    <message>
+        <source>Only sessions that ended so: completed, cancelled or failed.</source>
+        <translation>الجلسات التي انتهت على هذا النحو فقط: completed أو cancelled أو failed.</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>OUTCOME</translation>
+    </message>
+    <message>
+        <source>Only sessions of this profile (by name or id).</source>
+        <translation>جلسات ملف التعريف هذا فقط (بالاسم أو المعرّف).</translation>
+    </message>
+    <message>
+        <source>Forget every kept session.</source>
+        <translation>مسح كل الجلسات المحفوظة.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop history --help)</source>
+        <translation> (راجع connect-desktop history --help)</translation>
+    </message>
+    <message>
+        <source>--outcome takes completed, cancelled or failed, not &quot;%1&quot;.</source>
+        <translation>يتطلب --outcome القيمة completed أو cancelled أو failed، وليس «%1».</translation>
+    </message>
+    <message>
+        <source>--clear forgets every session: use it on its own.</source>
+        <translation>يمسح --clear كل الجلسات: استخدمه وحده.</translation>
+    </message>
+    <message>
+        <source>Smoke-tests integrations: for each one, opens a real session, loads its page hidden until a person could type, records the timings or what went wrong, and closes it without connecting anything. Exit 0 when every one passed, 1 when any failed, 2 for bad usage.</source>
+        <translation>يُجري اختبارًا سريعًا للتكاملات: يفتح لكل تكامل جلسة حقيقية، ويحمّل صفحته بشكل مخفي حتى يصبح بإمكان المستخدم الكتابة فيها، ويسجّل التوقيتات أو ما حدث من خطأ، ثم يغلقها دون ربط أي شيء. رمز الخروج 0 عند نجاح الجميع، و1 عند فشل أي منها، و2 عند الاستخدام غير الصحيح.</translation>
+    </message>
+    <message>
+        <source>Check this integration (type id; repeatable). Default: every one the company allows, or every one the backend lists when none is set.</source>
+        <translation>فحص هذا التكامل (معرّف النوع؛ قابل للتكرار). الافتراضي: كل التكاملات التي تسمح بها الشركة، أو كل ما تُدرجه الواجهة الخلفية إذا لم يُحدَّد أي منها.</translation>
+    </message>
+    <message>
+        <source>Check every integration the backend lists, allowed or not (for support staff).</source>
+        <translation>فحص كل تكامل تُدرجه الواجهة الخلفية، سواء أكان مسموحًا به أم لا (لفريق الدعم).</translation>
+    </message>
+    <message>
+        <source>Run N sessions at once (1 to 8, default 2).</source>
+        <translation>تشغيل N من الجلسات في آن واحد (من 1 إلى 8، الافتراضي 2).</translation>
+    </message>
+    <message>
+        <source>Give each page S seconds to become usable (default 30).</source>
+        <translation>منح كل صفحة S ثانية لتصبح قابلة للاستخدام (الافتراضي 30).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every row on stdout.</source>
+        <translation>طباعة كائن JSON واحد يضم كل الصفوف على stdout.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop check --help)</source>
+        <translation> (راجع connect-desktop check --help)</translation>
+    </message>
+    <message>
+        <source>Checks whether this machine is ready: the web engine, the display, the keychain, the backend&apos;s address, proxies, certificates, the clock and the app&apos;s folders. Each line says what is wrong and what to do. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation>يتحقق من جاهزية هذا الجهاز: محرك الويب، والشاشة، وسلسلة المفاتيح، وعنوان الواجهة الخلفية، والوكلاء، والشهادات، والساعة، ومجلدات التطبيق. يوضّح كل سطر ما الخطأ وما يجب فعله. رمز الخروج 0 عندما يكون كل شيء على ما يرام، و1 عند العثور على مشكلة.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every finding on stdout.</source>
+        <translation>طباعة كائن JSON واحد يضم كل نتائج الفحص على stdout.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop doctor --help)</source>
+        <translation> (راجع connect-desktop doctor --help)</translation>
+    </message>
+    <message>
+        <source>Saves a diagnostics bundle (a zip file) for support: versions, the effective settings and profiles without any secret, the doctor&apos;s findings, the last sessions with their redacted exchange logs, and what the web engine refused or reported.</source>
+        <translation>يحفظ حزمة تشخيص (ملف zip) لفريق الدعم: الإصدارات، والإعدادات المطبّقة وملفات التعريف دون أي أسرار، ونتائج أداة الفحص (doctor)، وآخر الجلسات مع سجلات التبادل المنقّحة الخاصة بها، وما رفضه محرك الويب أو أبلغ عنه.</translation>
+    </message>
+    <message>
+        <source>Write the bundle to FILE (a .zip).</source>
+        <translation>كتابة الحزمة إلى FILE (ملف .zip).</translation>
+    </message>
+    <message>
+        <source>Only sessions of the last DURATION (e.g. 30m, 12h, 7d; default: every kept one).</source>
+        <translation>الجلسات الواقعة خلال آخر DURATION فقط (مثل 30m أو 12h أو 7d؛ الافتراضي: كل الجلسات المحفوظة).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>Leave a part out (repeatable): system, settings, profiles, doctor, sessions, engine.</source>
+        <translation>استبعاد جزء (قابل للتكرار): system، settings، profiles، doctor، sessions، engine.</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>PART</translation>
+    </message>
+    <message>
+        <source>The profile the doctor checks (by name or id; default: the active one).</source>
+        <translation>ملف التعريف الذي تفحصه أداة الفحص (بالاسم أو المعرّف؛ الافتراضي: الملف النشط).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop diagnostics --help)</source>
+        <translation> (راجع connect-desktop diagnostics --help)</translation>
+    </message>
+    <message>
+        <source>Name the bundle&apos;s file with --output FILE.zip.</source>
+        <translation>حدّد اسم ملف الحزمة باستخدام --output FILE.zip.</translation>
+    </message>
+    <message>
+        <source>--output names a .zip file, such as diagnostics.zip.</source>
+        <translation>يجب أن يحدد --output ملفًا بامتداد .zip، مثل diagnostics.zip.</translation>
+    </message>
+    <message>
+        <source>--since takes a duration such as 30m, 12h or 7d, not &quot;%1&quot;.</source>
+        <translation>يتطلب --since مدة مثل 30m أو 12h أو 7d، وليس «%1».</translation>
+    </message>
+    <message>
+        <source>--without takes one of %1, not &quot;%2&quot;.</source>
+        <translation>يتطلب --without إحدى القيم %1، وليس «%2».</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
+        <translation>أمر غير معروف «%1». الأوامر: connect، sandbox، check، doctor، history، diagnostics (راجع connect-desktop --help).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
-    <message>
-        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
-        <translation>ملف تعريف غير معروف «%1». ملفات التعريف: %2 (أضف ملفًا في إعدادات التطبيق).</translation>
-    </message>
     <message>
         <source>Unknown integration “%1”. This backend offers: %2.</source>
         <translation>تكامل غير معروف «%1». تكاملات هذه الواجهة الخلفية: %2.</translation>
@@ -567,14 +810,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Failed: %1</source>
         <translation>فشل: %1</translation>
-    </message>
-    <message>
-        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation>الخياران --base-url و--proxy-url خاصان بـ Polytomic؛ أما مع %1، فحدّد ملف تعريف باستخدام --profile (أضف ملفًا في إعدادات التطبيق).</translation>
-    </message>
-    <message>
-        <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation>ملف التعريف «%1» خاص بـ %2، وليس بـ %3.</translation>
     </message>
 </context>
 <context>
@@ -645,6 +880,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>the page finished; asking %1 what happened</source>
         <translation>انتهت الصفحة؛ يُسأل %1 عمّا حدث</translation>
+    </message>
+    <message>
+        <source>more console lines were not kept</source>
+        <translation>لم يُحتفظ بمزيد من أسطر وحدة التحكم</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1252,428 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>DiagnosticsBundle</name>
+    <message>
+        <source>The app&apos;s, Qt&apos;s and Chromium&apos;s versions, the operating system and the display.</source>
+        <translation>إصدارات التطبيق وQt وChromium، ونظام التشغيل، والشاشة.</translation>
+    </message>
+    <message>
+        <source>The settings in effect: yours, the machine&apos;s defaults and what is locked, without any secret.</source>
+        <translation>الإعدادات المطبّقة: إعداداتك، والإعدادات الافتراضية للجهاز، وما هو مقفل منها، دون أي أسرار.</translation>
+    </message>
+    <message>
+        <source>Your profiles: names, platforms and addresses, without keys or credentials.</source>
+        <translation>ملفات التعريف الخاصة بك: الأسماء والمنصات والعناوين، دون مفاتيح أو بيانات اعتماد.</translation>
+    </message>
+    <message>
+        <source>What the doctor found on this machine (the web engine, keychain, network, proxies, certificates, clock).</source>
+        <translation>ما وجدته أداة الفحص على هذا الجهاز (محرك الويب، وسلسلة المفاتيح، والشبكة، والوكلاء، والشهادات، والساعة).</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results, timings and exchange logs (already redacted), with the integrations and connection names they involved.</source>
+        <translation>آخر الجلسات: نتائجها وتوقيتاتها وسجلات التبادل الخاصة بها (منقّحة مسبقًا)، مع التكاملات وأسماء الاتصالات المعنية بها.</translation>
+    </message>
+    <message>
+        <source>What the web engine refused or reported in those sessions (navigations, permissions, dialogs, console errors).</source>
+        <translation>ما رفضه محرك الويب أو أبلغ عنه في تلك الجلسات (عمليات التنقل، والأذونات، ومربعات الحوار، وأخطاء وحدة التحكم).</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or reported.</source>
+        <translation>لم يُرفض أي شيء ولم يُبلَّغ عن أي شيء.</translation>
+    </message>
+    <message>
+        <source>Could not create %1 (%2).</source>
+        <translation>تعذّر إنشاء %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the bundle (%2).</source>
+        <translation>تعذّرت إضافة %1 إلى الحزمة (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2).</source>
+        <translation>تعذّرت كتابة %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>تعذّرت كتابة %1.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 as a zip file.</source>
+        <translation>تعذّر فتح %1 كملف zip.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCommand</name>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>جارٍ تشغيل أداة الفحص…</translation>
+    </message>
+    <message>
+        <source>Saved %1 with:</source>
+        <translation>تم حفظ %1، ويتضمن:</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>مستبعد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>System and versions</source>
+        <translation>النظام والإصدارات</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>ملفات التعريف</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s findings</source>
+        <translation>نتائج أداة الفحص</translation>
+    </message>
+    <message>
+        <source>Sessions and exchange logs</source>
+        <translation>الجلسات وسجلات التبادل</translation>
+    </message>
+    <message>
+        <source>Web engine refusals and console</source>
+        <translation>ما رفضه محرك الويب ووحدة التحكم</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;حفظ…</translation>
+    </message>
+    <message>
+        <source>Save Diagnostics</source>
+        <translation>حفظ بيانات التشخيص</translation>
+    </message>
+    <message>
+        <source>A diagnostics bundle helps support see what happened on this computer. It never holds keys, tokens or passwords. Choose what goes in; the text on the right is exactly what each part holds.</source>
+        <translation>تساعد حزمة التشخيص فريق الدعم على معرفة ما حدث على هذا الكمبيوتر. لا تحتوي أبدًا على مفاتيح أو رموز مميزة أو كلمات مرور. اختر ما يُضمَّن فيها؛ النص الظاهر على اليسار هو بالضبط ما يحتويه كل جزء.</translation>
+    </message>
+    <message>
+        <source>Parts of the bundle</source>
+        <translation>أجزاء الحزمة</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears a part</source>
+        <translation>يحدد مفتاح المسافة جزءًا أو يلغي تحديده</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>&amp;تضمين:</translation>
+    </message>
+    <message>
+        <source>Every kept session</source>
+        <translation>كل الجلسات المحفوظة</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>آخر ساعة</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>آخر 24 ساعة</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>آخر 7 أيام</translation>
+    </message>
+    <message>
+        <source>What the chosen part holds</source>
+        <translation>ما يحتويه الجزء المحدد</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>م&amp;عاينة:</translation>
+    </message>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>جارٍ تشغيل أداة الفحص…</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;from:</source>
+        <translation>الجلسات &amp;من:</translation>
+    </message>
+    <message>
+        <source>The doctor found no problem.</source>
+        <translation>لم تجد أداة الفحص أي مشكلة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The doctor found %n problem(s); they are in the bundle.</source>
+        <translation>
+            <numerusform>وجدت أداة الفحص %n مشكلة؛ وهي مضمّنة في الحزمة.</numerusform>
+            <numerusform>وجدت أداة الفحص مشكلة واحدة؛ وهي مضمّنة في الحزمة.</numerusform>
+            <numerusform>وجدت أداة الفحص مشكلتين؛ وهما مضمّنتان في الحزمة.</numerusform>
+            <numerusform>وجدت أداة الفحص %n مشكلات؛ وهي مضمّنة في الحزمة.</numerusform>
+            <numerusform>وجدت أداة الفحص %n مشكلة؛ وهي مضمّنة في الحزمة.</numerusform>
+            <numerusform>وجدت أداة الفحص %n مشكلة؛ وهي مضمّنة في الحزمة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: this part will not be in the bundle.</source>
+        <translation>مستبعد: لن يُضمَّن هذا الجزء في الحزمة.</translation>
+    </message>
+    <message>
+        <source>The doctor is still running…</source>
+        <translation>لا تزال أداة الفحص قيد التشغيل…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>تم الحفظ في %1.</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ملفات Zip (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>no proxy</source>
+        <translation>بلا وكيل</translation>
+    </message>
+    <message>
+        <source>no proxy (%1 is in no_proxy)</source>
+        <translation>بلا وكيل (%1 مدرج في no_proxy)</translation>
+    </message>
+    <message>
+        <source>Some checks did not finish within %1 seconds.</source>
+        <translation>لم تنتهِ بعض عمليات الفحص خلال %1 ثانية.</translation>
+    </message>
+    <message>
+        <source>Run the doctor again; if it stays so, the network or the web engine is stuck (see the lines above).</source>
+        <translation>شغّل أداة الفحص مرة أخرى؛ وإذا استمر الأمر، فإن الشبكة أو محرك الويب عالق (راجع الأسطر أعلاه).</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>data (history, web profiles)</source>
+        <translation>البيانات (السجل، وملفات تعريف الويب)</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>ذاكرة التخزين المؤقت</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders are writable.</source>
+        <translation>يمكن الكتابة في مجلدات التطبيق.</translation>
+    </message>
+    <message>
+        <source>These folders cannot be written: %1.</source>
+        <translation>تتعذّر الكتابة في هذه المجلدات: %1.</translation>
+    </message>
+    <message>
+        <source>Give your user write access to them, or free some disk space.</source>
+        <translation>امنح مستخدمك صلاحية الكتابة فيها، أو حرّر بعض المساحة على القرص.</translation>
+    </message>
+    <message>
+        <source>No display (%1): windows are not shown; check, doctor and diagnostics work.</source>
+        <translation>لا توجد شاشة (%1): لا تُعرض النوافذ؛ لكن الأوامر check وdoctor وdiagnostics تعمل.</translation>
+    </message>
+    <message>
+        <source>Display: %1, web content drawn without the GPU.</source>
+        <translation>الشاشة: %1، ويُرسم محتوى الويب دون وحدة معالجة الرسومات (GPU).</translation>
+    </message>
+    <message>
+        <source>Display: %1.</source>
+        <translation>الشاشة: %1.</translation>
+    </message>
+    <message>
+        <source>The web engine started but could not show a page.</source>
+        <translation>بدأ محرك الويب العمل لكنه لم يتمكن من عرض صفحة.</translation>
+    </message>
+    <message>
+        <source>Run the app from a terminal and read what QtWebEngineProcess prints; check that the qt6-webengine packages are complete.</source>
+        <translation>شغّل التطبيق من الطرفية واقرأ ما يطبعه QtWebEngineProcess؛ وتحقق من اكتمال حزم qt6-webengine.</translation>
+    </message>
+    <message>
+        <source>The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).</source>
+        <translation>يشغّل محرك الويب الصفحات (Qt WebEngine %1، وChromium %2؛ %3 ملّي ثانية).</translation>
+    </message>
+    <message>
+        <source>The web engine shows pages but does not run their scripts.</source>
+        <translation>يعرض محرك الويب الصفحات لكنه لا يشغّل نصوصها البرمجية.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off because the app runs as root.</source>
+        <translation>بيئة العزل (sandbox) الخاصة به معطّلة لأن التطبيق يعمل بصلاحيات root.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX).</source>
+        <translation>بيئة العزل (sandbox) الخاصة به معطّلة (QTWEBENGINE_DISABLE_SANDBOX).</translation>
+    </message>
+    <message>
+        <source>Run the app as an ordinary user, so that web pages run in Chromium&apos;s sandbox.</source>
+        <translation>شغّل التطبيق كمستخدم عادي، حتى تعمل صفحات الويب داخل بيئة العزل الخاصة بـ Chromium.</translation>
+    </message>
+    <message>
+        <source>Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot run the sandbox.</source>
+        <translation>ألغِ تعيين QTWEBENGINE_DISABLE_SANDBOX ما لم يكن هذا الجهاز عاجزًا عن تشغيل بيئة العزل.</translation>
+    </message>
+    <message>
+        <source>The OS keychain answers (this profile needs no secret).</source>
+        <translation>تستجيب سلسلة مفاتيح النظام (لا يحتاج ملف التعريف هذا إلى سرّ).</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret is in the OS keychain.</source>
+        <translation>سرّ ملف التعريف محفوظ في سلسلة مفاتيح النظام.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret comes from %1 (none is in the keychain).</source>
+        <translation>يأتي سرّ ملف التعريف من %1 (لا يوجد سرّ في سلسلة المفاتيح).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no secret in the keychain.</source>
+        <translation>لا يوجد سرّ لملف التعريف «%1» في سلسلة المفاتيح.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit.</source>
+        <translation>أضفه في الإعدادات ← ملفات التعريف ← تعديل.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit, or set %1.</source>
+        <translation>أضفه في الإعدادات ← ملفات التعريف ← تعديل، أو عيّن %1.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be reached.</source>
+        <translation>يتعذّر الوصول إلى سلسلة مفاتيح النظام.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” cannot be opened.</source>
+        <translation>يتعذّر فتح ملف التعريف «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is reached without encryption (http).</source>
+        <translation>يتم الوصول إلى %1 دون تشفير (http).</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for anything beyond this computer.</source>
+        <translation>استخدم عنوان https:// لكل ما هو خارج هذا الكمبيوتر.</translation>
+    </message>
+    <message>
+        <source>%1 accepts the credential: %2 (%3 ms).</source>
+        <translation>يقبل %1 بيانات الاعتماد: %2 (%3 ملّي ثانية).</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the request.</source>
+        <translation>لم يقبل %1 الطلب.</translation>
+    </message>
+    <message>
+        <source>The name %1 does not resolve (%2).</source>
+        <translation>يتعذّر تحليل الاسم %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address, your network connection, and your DNS or VPN.</source>
+        <translation>تحقق من عنوان ملف التعريف، ومن اتصال الشبكة، ومن إعدادات DNS أو VPN.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer through the proxy (%2).</source>
+        <translation>لا يستجيب %1 عبر الوكيل (%2).</translation>
+    </message>
+    <message>
+        <source>%1 resolves but does not answer (%2).</source>
+        <translation>يُحلَّل اسم %1 لكنه لا يستجيب (%2).</translation>
+    </message>
+    <message>
+        <source>Check that the address and port are right, and whether a firewall or proxy is in the way.</source>
+        <translation>تحقق من صحة العنوان والمنفذ، ومما إذا كان جدار حماية أو وكيل يعترض الطريق.</translation>
+    </message>
+    <message>
+        <source>%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms round trip).</source>
+        <translation>يُحلَّل اسم %1 ويستجيب (HTTP %2؛ %3 ملّي ثانية للتحليل، و%4 ملّي ثانية ذهابًا وإيابًا).</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the API.</source>
+        <translation>تم التحقق من شهادة %1 لواجهة API.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the API: %2</source>
+        <translation>فشل التحقق من شهادة %1 لواجهة API: %2</translation>
+    </message>
+    <message>
+        <source>If your network inspects secure connections, ask IT for its certificate authority and add it to the system&apos;s trusted certificates.</source>
+        <translation>إذا كانت شبكتك تفحص الاتصالات الآمنة، فاطلب من فريق تقنية المعلومات جهة إصدار الشهادات الخاصة بها وأضفها إلى الشهادات الموثوق بها في النظام.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 seconds off %2&apos;s.</source>
+        <translation>تنحرف ساعة هذا الكمبيوتر بمقدار %1 ثانية عن ساعة %2.</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically (NTP): tokens and sessions expire, and a wrong clock makes them look expired.</source>
+        <translation>اضبط الساعة تلقائيًا (NTP): تنتهي صلاحية الرموز المميزة والجلسات، والساعة الخاطئة تجعلها تبدو منتهية الصلاحية.</translation>
+    </message>
+    <message>
+        <source>The clock agrees with %1&apos;s (within %2 s).</source>
+        <translation>تتوافق الساعة مع ساعة %1 (في حدود %2 ثانية).</translation>
+    </message>
+    <message>
+        <source>%1 did not say its time; the clock was not compared.</source>
+        <translation>لم يُفصح %1 عن وقته؛ لذا لم تتم مقارنة الساعة.</translation>
+    </message>
+    <message>
+        <source>The web engine could not reach %1, so its certificate was not checked there.</source>
+        <translation>تعذّر على محرك الويب الوصول إلى %1، لذا لم يتم التحقق من شهادته من خلاله.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the web engine.</source>
+        <translation>تم التحقق من شهادة %1 لمحرك الويب.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the web engine: %2</source>
+        <translation>فشل التحقق من شهادة %1 لمحرك الويب: %2</translation>
+    </message>
+    <message>
+        <source>The web engine trusts the system&apos;s NSS store: if your network inspects secure connections, ask IT to add its certificate authority there.</source>
+        <translation>يثق محرك الويب بمخزن NSS الخاص بالنظام: إذا كانت شبكتك تفحص الاتصالات الآمنة، فاطلب من فريق تقنية المعلومات إضافة جهة إصدار الشهادات الخاصة بها إليه.</translation>
+    </message>
+    <message>
+        <source>Both network stacks use %1 for %2.</source>
+        <translation>يستخدم مكدّسا الشبكة كلاهما الإعداد نفسه لـ %2: %1.</translation>
+    </message>
+    <message>
+        <source>The two network stacks differ for %1: the API client uses %2, the web engine %3.</source>
+        <translation>يختلف مكدّسا الشبكة بالنسبة إلى %1: يستخدم عميل API ‏%2، ويستخدم محرك الويب %3.</translation>
+    </message>
+    <message>
+        <source>Requests and pages would take different routes: set the proxy the same way for both (the environment&apos;s http_proxy/https_proxy, or none).</source>
+        <translation>ستسلك الطلبات والصفحات مسارات مختلفة: اضبط الوكيل بالطريقة نفسها لكليهما (http_proxy/https_proxy في البيئة، أو بلا وكيل).</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>سليم</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>معلومة</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>تحذير</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>مشكلة</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>ما يجب فعله: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>Checking the profile “%1”…</source>
+        <translation>جارٍ فحص ملف التعريف «%1»…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeLog</name>
     <message>
         <source>… (%1 characters in all)</source>
@@ -1077,6 +1738,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Exchanges: %1</source>
         <translation>عمليات التبادل: %1</translation>
     </message>
+    <message>
+        <source>No exchanges were recorded</source>
+        <translation>لم تُسجَّل أي عمليات تبادل</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -1111,6 +1776,159 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>%1 must be text.</source>
         <translation>يجب أن يكون %1 نصًا.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message numerus="yes">
+        <source>Forgot %n session(s).</source>
+        <translation>
+            <numerusform>تم مسح %n جلسة.</numerusform>
+            <numerusform>تم مسح جلسة واحدة.</numerusform>
+            <numerusform>تم مسح جلستين.</numerusform>
+            <numerusform>تم مسح %n جلسات.</numerusform>
+            <numerusform>تم مسح %n جلسة.</numerusform>
+            <numerusform>تم مسح %n جلسة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet.</source>
+        <translation>لا توجد جلسات محفوظة بعد.</translation>
+    </message>
+    <message>
+        <source>No kept session matches.</source>
+        <translation>لا توجد جلسة محفوظة مطابقة.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>وقت الانتهاء</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>ملف التعريف</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>الاتصال أو السبب</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 م.ث</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Completed</source>
+        <translation>اكتمل</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Session</source>
+        <translation>نسخ الج&amp;لسة</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>ال&amp;تكامل:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>النتي&amp;جة:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;ملف التعريف:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>وقت الانتهاء</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>ملف التعريف</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>الاتصال أو السبب</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>الجلسات السابقة</translation>
+    </message>
+    <message>
+        <source>The chosen session</source>
+        <translation>الجلسة المحددة</translation>
+    </message>
+    <message>
+        <source>Copy the chosen session&apos;s result and exchanges as text (secrets were never kept)</source>
+        <translation>نسخ نتيجة الجلسة المحددة وعمليات التبادل الخاصة بها كنص (لم يُحتفظ بالأسرار قط)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 ثانية</translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet. Each session you run from now on is listed here with its result and exchanges.</source>
+        <translation>لا توجد جلسات محفوظة بعد. ستُدرج هنا كل جلسة تجريها من الآن فصاعدًا مع نتيجتها وعمليات التبادل الخاصة بها.</translation>
+    </message>
+    <message>
+        <source>No kept session matches these filters.</source>
+        <translation>لا توجد جلسة محفوظة تطابق عوامل التصفية هذه.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3): %4</source>
+        <translation>التكامل %1 على ملف التعريف %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Connection “%1” (%2), id %3</source>
+        <translation>الاتصال «%1» (%2)، المعرّف %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ملّي ثانية</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>التوقيتات: %1</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +2282,30 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>The integrations could not be refreshed: %1</source>
         <translation>تعذّر تحديث التكاملات: %1</translation>
     </message>
+    <message>
+        <source>Diagnostics saved to %1</source>
+        <translation>تم حفظ بيانات التشخيص في %1</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>ال&amp;سجل…</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results and exchanges</source>
+        <translation>آخر الجلسات: نتائجها وعمليات التبادل الخاصة بها</translation>
+    </message>
+    <message>
+        <source>Save &amp;Diagnostics…</source>
+        <translation>حفظ بيانات ال&amp;تشخيص…</translation>
+    </message>
+    <message>
+        <source>Save a bundle for support: versions, settings and sessions, without secrets</source>
+        <translation>حفظ حزمة لفريق الدعم: الإصدارات والإعدادات والجلسات، دون أسرار</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>
@@ -1650,6 +2492,17 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
         <translation>هذا الحساب غير موجود في آخر قائمة قدّمها Paragon. حدّث القائمة، ثم حاول مرة أخرى.</translation>
     </message>
+    <message numerus="yes">
+        <source>project %1, a user with %n integration(s) connected</source>
+        <translation>
+            <numerusform>المشروع %1، مستخدم ليس لديه أي تكامل مربوط</numerusform>
+            <numerusform>المشروع %1، مستخدم لديه تكامل واحد مربوط</numerusform>
+            <numerusform>المشروع %1، مستخدم لديه تكاملان مربوطان</numerusform>
+            <numerusform>المشروع %1، مستخدم لديه %n تكاملات مربوطة</numerusform>
+            <numerusform>المشروع %1، مستخدم لديه %n تكاملًا مربوطًا</numerusform>
+            <numerusform>المشروع %1، مستخدم لديه %n تكامل مربوط</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
@@ -1774,6 +2627,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>the connection has no id</source>
         <translation>الاتصال ليس له معرّف</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 في %2</translation>
+    </message>
 </context>
 <context>
     <name>PopupWindow</name>
@@ -1791,6 +2648,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileChoice</name>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation>الخياران --base-url و--proxy-url خاصان بـ Polytomic؛ أما مع %1، فحدّد ملف تعريف باستخدام --profile (أضف ملفًا في إعدادات التطبيق).</translation>
+    </message>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>ملف تعريف غير معروف «%1». ملفات التعريف: %2 (أضف ملفًا في إعدادات التطبيق).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation>ملف التعريف «%1» خاص بـ %2، وليس بـ %3.</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +3131,29 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>SessionHistory</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>تعذّرت إزالة %1.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 could not be read (%2).</source>
+        <translation>تعذّرت قراءة سجل الجلسات في %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The session history was damaged; it was set aside as %1 and a new one was started.</source>
+        <translation>كان سجل الجلسات تالفًا؛ فنُقل جانبًا باسم %1 وبُدئ سجل جديد.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 is damaged and could not be set aside; it will be written anew.</source>
+        <translation>سجل الجلسات في %1 تالف وتعذّر نقله جانبًا؛ وستُعاد كتابته من جديد.</translation>
+    </message>
+    <message>
+        <source>Could not write the session history to %1 (%2).</source>
+        <translation>تعذّرت كتابة سجل الجلسات في %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>SessionResultView</name>
     <message>
         <source>Integration</source>
@@ -2466,6 +3361,64 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>الس&amp;جل</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> جلسة</translation>
+    </message>
+    <message>
+        <source>None (keep no history)</source>
+        <translation>لا شيء (عدم الاحتفاظ بأي سجل)</translation>
+    </message>
+    <message>
+        <source>Sessions to keep</source>
+        <translation>الجلسات المراد الاحتفاظ بها</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s result, timings and exchange log are kept on this computer, without keys, tokens or passwords, for the History (View, History) and diagnostics bundles.</source>
+        <translation>تُحفظ نتيجة كل جلسة وتوقيتاتها وسجل التبادل الخاص بها على هذا الكمبيوتر، دون مفاتيح أو رموز مميزة أو كلمات مرور، لاستخدامها في نافذة «السجل» (عرض ← السجل) وفي حزم التشخيص.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear History…</source>
+        <translation>مسح السج&amp;ل…</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>مسح السجل</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget the %n kept session(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>هل تريد مسح %n جلسة محفوظة؟ لا يمكن التراجع عن هذا الإجراء.</numerusform>
+            <numerusform>هل تريد مسح الجلسة المحفوظة؟ لا يمكن التراجع عن هذا الإجراء.</numerusform>
+            <numerusform>هل تريد مسح الجلستين المحفوظتين؟ لا يمكن التراجع عن هذا الإجراء.</numerusform>
+            <numerusform>هل تريد مسح %n جلسات محفوظة؟ لا يمكن التراجع عن هذا الإجراء.</numerusform>
+            <numerusform>هل تريد مسح %n جلسة محفوظة؟ لا يمكن التراجع عن هذا الإجراء.</numerusform>
+            <numerusform>هل تريد مسح %n جلسة محفوظة؟ لا يمكن التراجع عن هذا الإجراء.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last:</source>
+        <translation>الا&amp;حتفاظ بآخر:</translation>
+    </message>
+    <message>
+        <source>No sessions are kept.</source>
+        <translation>لا توجد جلسات محفوظة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) kept.</source>
+        <translation>
+            <numerusform>لا توجد جلسات محفوظة.</numerusform>
+            <numerusform>جلسة واحدة محفوظة.</numerusform>
+            <numerusform>جلستان محفوظتان.</numerusform>
+            <numerusform>%n جلسات محفوظة.</numerusform>
+            <numerusform>%n جلسة محفوظة.</numerusform>
+            <numerusform>%n جلسة محفوظة.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

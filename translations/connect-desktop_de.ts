@@ -182,6 +182,93 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>Unbekannte Integration „%1“. Dieses Backend bietet: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not among the integrations this company allows (Settings, Allowed integrations); add --all to check it anyway.</source>
+        <translation>„%1“ gehört nicht zu den Integrationen, die diese Firma zulässt (Einstellungen, Zulässige Integrationen); fügen Sie --all hinzu, um sie trotzdem zu prüfen.</translation>
+    </message>
+    <message>
+        <source>There is no integration to check: the backend lists none that this company allows (add --all to check every one).</source>
+        <translation>Es gibt keine Integration zu prüfen: Das Backend führt keine auf, die diese Firma zulässt (fügen Sie --all hinzu, um alle zu prüfen).</translation>
+    </message>
+    <message>
+        <source>Checking %1 integration(s) on %2 (%3), %4 at a time…</source>
+        <translation>%1 Integration(en) werden auf %2 (%3) geprüft, jeweils %4 gleichzeitig…</translation>
+    </message>
+    <message>
+        <source>Connect Desktop check</source>
+        <translation>Prüfung durch Connect Desktop</translation>
+    </message>
+    <message>
+        <source>%1 refuses sign-in inside apps; a person would continue in the system browser.</source>
+        <translation>%1 lehnt die Anmeldung innerhalb von Apps ab; eine Person würde im Systembrowser fortfahren.</translation>
+    </message>
+    <message>
+        <source>The session ended before its page could be used.</source>
+        <translation>Die Sitzung wurde beendet, bevor ihre Seite verwendet werden konnte.</translation>
+    </message>
+    <message>
+        <source>Nothing usable came within the time allowed; try a longer --timeout, or look at the session&apos;s log in the History.</source>
+        <translation>Innerhalb der erlaubten Zeit kam nichts Verwendbares; versuchen Sie ein längeres --timeout oder sehen Sie sich das Protokoll der Sitzung im Verlauf an.</translation>
+    </message>
+    <message>
+        <source>It failed without saying why.</source>
+        <translation>Fehlgeschlagen, ohne Angabe eines Grundes.</translation>
+    </message>
+    <message>
+        <source>%1 %2: passed (request %3 ms, ready to type %4 ms)</source>
+        <translation>%1 %2: bestanden (Anfrage %3 ms, eingabebereit nach %4 ms)</translation>
+    </message>
+    <message>
+        <source>%1 %2: failed (%3): %4</source>
+        <translation>%1 %2: fehlgeschlagen (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 passed, %3 failed, in %4 s.</source>
+        <translation>%1 von %2 bestanden, %3 fehlgeschlagen, in %4 s.</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>the integrations could not be listed: %1</source>
+        <translation>die Integrationen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A connectdesktop: link is opened on its own, without other arguments.</source>
@@ -200,50 +287,12 @@
         <translation> (siehe connect-desktop --help)</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
-        <translation>Unbekannter Befehl „%1“. Befehle: connect, sandbox (siehe connect-desktop --help).</translation>
-    </message>
-    <message>
         <source>Use this language.</source>
         <translation>Diese Sprache verwenden.</translation>
     </message>
     <message>
         <source>CODE</source>
         <translation>CODE</translation>
-    </message>
-    <message>
-        <source>Usage: connect-desktop [command] [options]
-
-Connect accounts to a data platform through its connect modal.
-
-Commands:
-  (none)     open the main window
-  connect    open only the connect window, print the one result, exit
-  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
-
-Options:
-  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
-  -v, --version  show the version
-  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
-
-Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
-</source>
-        <translation>Aufruf: connect-desktop [Befehl] [Optionen]
-
-Verbindet Konten über die Verbindungsseite einer Datenplattform mit dieser Plattform.
-
-Befehle:
-  (keiner)   öffnet das Hauptfenster
-  connect    öffnet nur das Verbindungsfenster, gibt das eine Ergebnis aus und beendet sich
-  sandbox    startet den integrierten, Polytomic-kompatiblen Sandbox-Server auf 127.0.0.1
-
-Optionen:
-  -h, --help     zeigt diese Hilfe an (oder die eines Befehls: connect-desktop sandbox --help)
-  -v, --version  zeigt die Version an
-  --lang CODE    verwendet diese Sprache statt der des Systems (de, fr, es, ja, ar, en)
-
-Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Konfiguration, 3 abgebrochen.
-</translation>
     </message>
     <message>
         <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
@@ -537,13 +586,207 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
         <translation>--%1 ist nur eine Option der Polytomic-Sandbox: Lassen Sie sie weg oder lassen Sie --platform paragon weg.</translation>
     </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run a built-in sandbox (Polytomic&apos;s or Paragon&apos;s) on 127.0.0.1
+  check      smoke-test integrations: open each one&apos;s page hidden, connect nothing
+  doctor     check that this machine is ready, and say what to fix
+  history    list the last sessions and their results
+  diagnostics  save a diagnostics bundle (zip, no secrets) for support
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>Aufruf: connect-desktop [Befehl] [Optionen]
+
+Verbindet Konten über die Verbindungsseite einer Datenplattform mit dieser Plattform.
+
+Befehle:
+  (keiner)   öffnet das Hauptfenster
+  connect    öffnet nur das Verbindungsfenster, gibt das eine Ergebnis aus und beendet sich
+  sandbox    startet eine integrierte Sandbox (von Polytomic oder Paragon) auf 127.0.0.1
+  check      testet Integrationen: öffnet die Seite jeder einzelnen verborgen, verbindet nichts
+  doctor     prüft, ob dieser Computer bereit ist, und sagt, was zu beheben ist
+  history    listet die letzten Sitzungen und ihre Ergebnisse auf
+  diagnostics  speichert ein Diagnosepaket (ZIP, ohne Geheimnisse) für den Support
+
+Optionen:
+  -h, --help     zeigt diese Hilfe an (oder die eines Befehls: connect-desktop sandbox --help)
+  -v, --version  zeigt die Version an
+  --lang CODE    verwendet diese Sprache statt der des Systems (de, fr, es, ja, ar, en)
+
+Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Konfiguration, 3 abgebrochen.
+</translation>
+    </message>
+    <message>
+        <source>Fault: the modal&apos;s address is a local port where nothing listens (it cannot load).</source>
+        <translation>Fehlersimulation: die Adresse der Verbindungsseite ist ein lokaler Port, auf dem nichts lauscht (sie kann nicht geladen werden).</translation>
+    </message>
+    <message>
+        <source>Fault: every answer&apos;s Date header is S seconds off the real time (may be negative).</source>
+        <translation>Fehlersimulation: der Date-Header jeder Antwort weicht um S Sekunden von der tatsächlichen Zeit ab (auch negativ möglich).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Choose one of --untrusted-modal and --unreachable-modal.</source>
+        <translation>Wählen Sie entweder --untrusted-modal oder --unreachable-modal.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop %2 --help).</source>
+        <translation>Unerwartetes Argument „%1“ (siehe connect-desktop %2 --help).</translation>
+    </message>
+    <message>
+        <source>Lists the sessions the app kept (newest first): when, profile, integration, result and reason. Kept without secrets; their exchange logs are in --json.</source>
+        <translation>Listet die von der App aufbewahrten Sitzungen auf (neueste zuerst): Zeitpunkt, Profil, Integration, Ergebnis und Grund. Sie werden ohne Geheimnisse aufbewahrt; ihre Vorgangsprotokolle stehen in --json.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every session, its timings and exchange log.</source>
+        <translation>Ein JSON-Objekt mit allen Sitzungen, ihren Zeiten und Vorgangsprotokollen ausgeben.</translation>
+    </message>
+    <message>
+        <source>Only the newest N sessions.</source>
+        <translation>Nur die neuesten N Sitzungen.</translation>
+    </message>
+    <message>
+        <source>Only sessions of this integration (type id).</source>
+        <translation>Nur Sitzungen dieser Integration (Typ-ID).</translation>
+    </message>
+    <message>
+        <source>Only sessions that ended so: completed, cancelled or failed.</source>
+        <translation>Nur Sitzungen mit diesem Ausgang: completed (abgeschlossen), cancelled (abgebrochen) oder failed (fehlgeschlagen).</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>AUSGANG</translation>
+    </message>
+    <message>
+        <source>Only sessions of this profile (by name or id).</source>
+        <translation>Nur Sitzungen dieses Profils (per Name oder ID).</translation>
+    </message>
+    <message>
+        <source>Forget every kept session.</source>
+        <translation>Alle aufbewahrten Sitzungen löschen.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop history --help)</source>
+        <translation> (siehe connect-desktop history --help)</translation>
+    </message>
+    <message>
+        <source>--outcome takes completed, cancelled or failed, not &quot;%1&quot;.</source>
+        <translation>--outcome erwartet completed, cancelled oder failed, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--clear forgets every session: use it on its own.</source>
+        <translation>--clear löscht alle Sitzungen: Verwenden Sie es ohne weitere Optionen.</translation>
+    </message>
+    <message>
+        <source>Smoke-tests integrations: for each one, opens a real session, loads its page hidden until a person could type, records the timings or what went wrong, and closes it without connecting anything. Exit 0 when every one passed, 1 when any failed, 2 for bad usage.</source>
+        <translation>Führt einen Schnelltest von Integrationen durch: Öffnet für jede eine echte Sitzung, lädt ihre Seite verborgen, bis eine Person etwas eingeben könnte, zeichnet die Zeiten oder den Fehler auf und schließt sie, ohne etwas zu verbinden. Exit-Code 0, wenn alle bestanden haben, 1, wenn eine fehlgeschlagen ist, 2 bei falschem Aufruf.</translation>
+    </message>
+    <message>
+        <source>Check this integration (type id; repeatable). Default: every one the company allows, or every one the backend lists when none is set.</source>
+        <translation>Diese Integration prüfen (Typ-ID; wiederholbar). Standard: alle, die die Firma zulässt, oder alle, die das Backend auflistet, wenn keine festgelegt sind.</translation>
+    </message>
+    <message>
+        <source>Check every integration the backend lists, allowed or not (for support staff).</source>
+        <translation>Alle Integrationen prüfen, die das Backend auflistet, ob zulässig oder nicht (für Support-Mitarbeitende).</translation>
+    </message>
+    <message>
+        <source>Run N sessions at once (1 to 8, default 2).</source>
+        <translation>N Sitzungen gleichzeitig ausführen (1 bis 8, Standard: 2).</translation>
+    </message>
+    <message>
+        <source>Give each page S seconds to become usable (default 30).</source>
+        <translation>Jeder Seite S Sekunden Zeit geben, bis sie verwendbar ist (Standard: 30).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every row on stdout.</source>
+        <translation>Ein JSON-Objekt mit allen Zeilen auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop check --help)</source>
+        <translation> (siehe connect-desktop check --help)</translation>
+    </message>
+    <message>
+        <source>Checks whether this machine is ready: the web engine, the display, the keychain, the backend&apos;s address, proxies, certificates, the clock and the app&apos;s folders. Each line says what is wrong and what to do. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation>Prüft, ob dieser Computer bereit ist: die Web-Engine, die Anzeige, den Schlüsselbund, die Adresse des Backends, Proxys, Zertifikate, die Uhr und die Ordner der App. Jede Zeile nennt, was nicht stimmt und was zu tun ist. Exit-Code 0, wenn alles in Ordnung ist, 1, wenn ein Problem gefunden wurde.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every finding on stdout.</source>
+        <translation>Ein JSON-Objekt mit allen Befunden auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop doctor --help)</source>
+        <translation> (siehe connect-desktop doctor --help)</translation>
+    </message>
+    <message>
+        <source>Saves a diagnostics bundle (a zip file) for support: versions, the effective settings and profiles without any secret, the doctor&apos;s findings, the last sessions with their redacted exchange logs, and what the web engine refused or reported.</source>
+        <translation>Speichert ein Diagnosepaket (eine ZIP-Datei) für den Support: Versionen, die geltenden Einstellungen und Profile ohne jedes Geheimnis, die Befunde der Systemprüfung (doctor), die letzten Sitzungen mit ihren geschwärzten Vorgangsprotokollen und was die Web-Engine verweigert oder gemeldet hat.</translation>
+    </message>
+    <message>
+        <source>Write the bundle to FILE (a .zip).</source>
+        <translation>Das Paket in DATEI schreiben (eine .zip-Datei).</translation>
+    </message>
+    <message>
+        <source>Only sessions of the last DURATION (e.g. 30m, 12h, 7d; default: every kept one).</source>
+        <translation>Nur Sitzungen aus der letzten DAUER (z. B. 30m, 12h, 7d; Standard: alle aufbewahrten).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DAUER</translation>
+    </message>
+    <message>
+        <source>Leave a part out (repeatable): system, settings, profiles, doctor, sessions, engine.</source>
+        <translation>Einen Teil weglassen (wiederholbar): system, settings, profiles, doctor, sessions, engine.</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>TEIL</translation>
+    </message>
+    <message>
+        <source>The profile the doctor checks (by name or id; default: the active one).</source>
+        <translation>Das Profil, das die Systemprüfung prüft (per Name oder ID; Standard: das aktive).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop diagnostics --help)</source>
+        <translation> (siehe connect-desktop diagnostics --help)</translation>
+    </message>
+    <message>
+        <source>Name the bundle&apos;s file with --output FILE.zip.</source>
+        <translation>Geben Sie die Datei für das Paket mit --output DATEI.zip an.</translation>
+    </message>
+    <message>
+        <source>--output names a .zip file, such as diagnostics.zip.</source>
+        <translation>--output erwartet eine .zip-Datei, zum Beispiel diagnostics.zip.</translation>
+    </message>
+    <message>
+        <source>--since takes a duration such as 30m, 12h or 7d, not &quot;%1&quot;.</source>
+        <translation>--since erwartet eine Dauer wie 30m, 12h oder 7d, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--without takes one of %1, not &quot;%2&quot;.</source>
+        <translation>--without erwartet einen dieser Werte: %1, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
+        <translation>Unbekannter Befehl „%1“. Befehle: connect, sandbox, check, doctor, history, diagnostics (siehe connect-desktop --help).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
-    <message>
-        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
-        <translation>Unbekanntes Profil „%1“. Profile: %2 (fügen Sie eines in den Einstellungen der App hinzu).</translation>
-    </message>
     <message>
         <source>Unknown integration “%1”. This backend offers: %2.</source>
         <translation>Unbekannte Integration „%1“. Dieses Backend bietet: %2.</translation>
@@ -563,14 +806,6 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation>--base-url und --proxy-url gelten nur für Polytomic; geben Sie für %1 mit --profile ein Profil an (fügen Sie eines in den Einstellungen der App hinzu).</translation>
-    </message>
-    <message>
-        <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation>Das Profil „%1“ ist ein %2-Profil, kein %3-Profil.</translation>
     </message>
 </context>
 <context>
@@ -641,6 +876,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>the page finished; asking %1 what happened</source>
         <translation>die Seite ist fertig; %1 wird gefragt, was geschehen ist</translation>
+    </message>
+    <message>
+        <source>more console lines were not kept</source>
+        <translation>weitere Konsolenzeilen wurden nicht aufbewahrt</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1244,424 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>DiagnosticsBundle</name>
+    <message>
+        <source>The app&apos;s, Qt&apos;s and Chromium&apos;s versions, the operating system and the display.</source>
+        <translation>Die Versionen der App, von Qt und von Chromium, das Betriebssystem und die Anzeige.</translation>
+    </message>
+    <message>
+        <source>The settings in effect: yours, the machine&apos;s defaults and what is locked, without any secret.</source>
+        <translation>Die geltenden Einstellungen: Ihre eigenen, die Standardwerte des Computers und was gesperrt ist, ohne jedes Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Your profiles: names, platforms and addresses, without keys or credentials.</source>
+        <translation>Ihre Profile: Namen, Plattformen und Adressen, ohne Schlüssel oder Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>What the doctor found on this machine (the web engine, keychain, network, proxies, certificates, clock).</source>
+        <translation>Was die Systemprüfung auf diesem Computer gefunden hat (Web-Engine, Schlüsselbund, Netzwerk, Proxys, Zertifikate, Uhr).</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results, timings and exchange logs (already redacted), with the integrations and connection names they involved.</source>
+        <translation>Die letzten Sitzungen: ihre Ergebnisse, Zeiten und Vorgangsprotokolle (bereits geschwärzt), mit den beteiligten Integrationen und Verbindungsnamen.</translation>
+    </message>
+    <message>
+        <source>What the web engine refused or reported in those sessions (navigations, permissions, dialogs, console errors).</source>
+        <translation>Was die Web-Engine in diesen Sitzungen verweigert oder gemeldet hat (Navigationen, Berechtigungen, Dialoge, Konsolenfehler).</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or reported.</source>
+        <translation>Es wurde nichts verweigert oder gemeldet.</translation>
+    </message>
+    <message>
+        <source>Could not create %1 (%2).</source>
+        <translation>%1 konnte nicht erstellt werden (%2).</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the bundle (%2).</source>
+        <translation>%1 konnte dem Paket nicht hinzugefügt werden (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2).</source>
+        <translation>%1 konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 as a zip file.</source>
+        <translation>%1 konnte nicht als ZIP-Datei geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCommand</name>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>Die Systemprüfung läuft…</translation>
+    </message>
+    <message>
+        <source>Saved %1 with:</source>
+        <translation>%1 gespeichert mit:</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Weggelassen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>System and versions</source>
+        <translation>System und Versionen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s findings</source>
+        <translation>Befunde der Systemprüfung</translation>
+    </message>
+    <message>
+        <source>Sessions and exchange logs</source>
+        <translation>Sitzungen und Vorgangsprotokolle</translation>
+    </message>
+    <message>
+        <source>Web engine refusals and console</source>
+        <translation>Verweigerungen der Web-Engine und Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Save Diagnostics</source>
+        <translation>Diagnosedaten speichern</translation>
+    </message>
+    <message>
+        <source>A diagnostics bundle helps support see what happened on this computer. It never holds keys, tokens or passwords. Choose what goes in; the text on the right is exactly what each part holds.</source>
+        <translation>Ein Diagnosepaket hilft dem Support zu sehen, was auf diesem Computer geschehen ist. Es enthält nie Schlüssel, Tokens oder Passwörter. Wählen Sie aus, was hineinkommt; der Text rechts zeigt genau, was jeder Teil enthält.</translation>
+    </message>
+    <message>
+        <source>Parts of the bundle</source>
+        <translation>Teile des Pakets</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears a part</source>
+        <translation>Die Leertaste wählt einen Teil aus oder ab</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>&amp;Einschließen:</translation>
+    </message>
+    <message>
+        <source>Every kept session</source>
+        <translation>Alle aufbewahrten Sitzungen</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>What the chosen part holds</source>
+        <translation>Inhalt des gewählten Teils</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>&amp;Vorschau:</translation>
+    </message>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>Die Systemprüfung läuft…</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;from:</source>
+        <translation>&amp;Zeitraum der Sitzungen:</translation>
+    </message>
+    <message>
+        <source>The doctor found no problem.</source>
+        <translation>Die Systemprüfung hat kein Problem gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The doctor found %n problem(s); they are in the bundle.</source>
+        <translation>
+            <numerusform>Die Systemprüfung hat %n Problem gefunden; es ist im Paket enthalten.</numerusform>
+            <numerusform>Die Systemprüfung hat %n Probleme gefunden; sie sind im Paket enthalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: this part will not be in the bundle.</source>
+        <translation>Weggelassen: Dieser Teil wird nicht im Paket enthalten sein.</translation>
+    </message>
+    <message>
+        <source>The doctor is still running…</source>
+        <translation>Die Systemprüfung läuft noch…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>no proxy</source>
+        <translation>kein Proxy</translation>
+    </message>
+    <message>
+        <source>no proxy (%1 is in no_proxy)</source>
+        <translation>kein Proxy (%1 steht in no_proxy)</translation>
+    </message>
+    <message>
+        <source>Some checks did not finish within %1 seconds.</source>
+        <translation>Einige Prüfungen wurden nicht innerhalb von %1 Sekunden abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Run the doctor again; if it stays so, the network or the web engine is stuck (see the lines above).</source>
+        <translation>Führen Sie die Systemprüfung erneut aus; bleibt es dabei, hängt das Netzwerk oder die Web-Engine (siehe die Zeilen oben).</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>data (history, web profiles)</source>
+        <translation>Daten (Verlauf, Webprofile)</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders are writable.</source>
+        <translation>Die Ordner der App sind beschreibbar.</translation>
+    </message>
+    <message>
+        <source>These folders cannot be written: %1.</source>
+        <translation>In diese Ordner kann nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>Give your user write access to them, or free some disk space.</source>
+        <translation>Geben Sie Ihrem Benutzer Schreibzugriff darauf oder schaffen Sie freien Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>No display (%1): windows are not shown; check, doctor and diagnostics work.</source>
+        <translation>Keine Anzeige (%1): Fenster werden nicht angezeigt; check, doctor und diagnostics funktionieren.</translation>
+    </message>
+    <message>
+        <source>Display: %1, web content drawn without the GPU.</source>
+        <translation>Anzeige: %1, Webinhalte werden ohne GPU dargestellt.</translation>
+    </message>
+    <message>
+        <source>Display: %1.</source>
+        <translation>Anzeige: %1.</translation>
+    </message>
+    <message>
+        <source>The web engine started but could not show a page.</source>
+        <translation>Die Web-Engine wurde gestartet, konnte aber keine Seite anzeigen.</translation>
+    </message>
+    <message>
+        <source>Run the app from a terminal and read what QtWebEngineProcess prints; check that the qt6-webengine packages are complete.</source>
+        <translation>Starten Sie die App in einem Terminal und lesen Sie, was QtWebEngineProcess ausgibt; prüfen Sie, ob die qt6-webengine-Pakete vollständig sind.</translation>
+    </message>
+    <message>
+        <source>The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).</source>
+        <translation>Die Web-Engine führt Seiten aus (Qt WebEngine %1, Chromium %2; %3 ms).</translation>
+    </message>
+    <message>
+        <source>The web engine shows pages but does not run their scripts.</source>
+        <translation>Die Web-Engine zeigt Seiten an, führt aber deren Skripte nicht aus.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off because the app runs as root.</source>
+        <translation>Die Sandbox der Web-Engine ist ausgeschaltet, weil die App als root läuft.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX).</source>
+        <translation>Die Sandbox der Web-Engine ist ausgeschaltet (QTWEBENGINE_DISABLE_SANDBOX).</translation>
+    </message>
+    <message>
+        <source>Run the app as an ordinary user, so that web pages run in Chromium&apos;s sandbox.</source>
+        <translation>Führen Sie die App als normaler Benutzer aus, damit Webseiten in der Sandbox von Chromium laufen.</translation>
+    </message>
+    <message>
+        <source>Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot run the sandbox.</source>
+        <translation>Entfernen Sie QTWEBENGINE_DISABLE_SANDBOX, es sei denn, dieser Computer kann die Sandbox nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>The OS keychain answers (this profile needs no secret).</source>
+        <translation>Der Schlüsselbund des Systems antwortet (dieses Profil benötigt kein Geheimnis).</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret is in the OS keychain.</source>
+        <translation>Das Geheimnis des Profils ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret comes from %1 (none is in the keychain).</source>
+        <translation>Das Geheimnis des Profils stammt aus %1 (im Schlüsselbund ist keines gespeichert).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no secret in the keychain.</source>
+        <translation>Für das Profil „%1“ ist kein Geheimnis im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit.</source>
+        <translation>Fügen Sie es unter Einstellungen, Profile, Bearbeiten hinzu.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit, or set %1.</source>
+        <translation>Fügen Sie es unter Einstellungen, Profile, Bearbeiten hinzu oder setzen Sie %1.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be reached.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” cannot be opened.</source>
+        <translation>Das Profil „%1“ kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 is reached without encryption (http).</source>
+        <translation>%1 wird ohne Verschlüsselung erreicht (http).</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for anything beyond this computer.</source>
+        <translation>Verwenden Sie für alles außerhalb dieses Computers eine https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 accepts the credential: %2 (%3 ms).</source>
+        <translation>%1 akzeptiert die Zugangsdaten: %2 (%3 ms).</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the request.</source>
+        <translation>%1 hat die Anfrage nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The name %1 does not resolve (%2).</source>
+        <translation>Der Name %1 lässt sich nicht auflösen (%2).</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address, your network connection, and your DNS or VPN.</source>
+        <translation>Prüfen Sie die Adresse des Profils, Ihre Netzwerkverbindung und Ihr DNS oder VPN.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer through the proxy (%2).</source>
+        <translation>%1 antwortet nicht über den Proxy (%2).</translation>
+    </message>
+    <message>
+        <source>%1 resolves but does not answer (%2).</source>
+        <translation>%1 lässt sich auflösen, antwortet aber nicht (%2).</translation>
+    </message>
+    <message>
+        <source>Check that the address and port are right, and whether a firewall or proxy is in the way.</source>
+        <translation>Prüfen Sie, ob Adresse und Port stimmen und ob eine Firewall oder ein Proxy im Weg ist.</translation>
+    </message>
+    <message>
+        <source>%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms round trip).</source>
+        <translation>%1 lässt sich auflösen und antwortet (HTTP %2; %3 ms für die Auflösung, %4 ms Umlaufzeit).</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the API.</source>
+        <translation>Das Zertifikat von %1 lässt sich für die API verifizieren.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the API: %2</source>
+        <translation>Das Zertifikat von %1 lässt sich für die API nicht verifizieren: %2</translation>
+    </message>
+    <message>
+        <source>If your network inspects secure connections, ask IT for its certificate authority and add it to the system&apos;s trusted certificates.</source>
+        <translation>Wenn Ihr Netzwerk sichere Verbindungen überprüft, fragen Sie Ihre IT-Abteilung nach deren Zertifizierungsstelle und fügen Sie sie den vertrauenswürdigen Zertifikaten des Systems hinzu.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 seconds off %2&apos;s.</source>
+        <translation>Die Uhr dieses Computers weicht um %1 Sekunden von der Uhr von %2 ab.</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically (NTP): tokens and sessions expire, and a wrong clock makes them look expired.</source>
+        <translation>Lassen Sie die Uhr automatisch stellen (NTP): Tokens und Sitzungen laufen ab, und bei einer falschen Uhr wirken sie abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The clock agrees with %1&apos;s (within %2 s).</source>
+        <translation>Die Uhr stimmt mit der Uhr von %1 überein (auf %2 s genau).</translation>
+    </message>
+    <message>
+        <source>%1 did not say its time; the clock was not compared.</source>
+        <translation>%1 hat keine Uhrzeit mitgeteilt; die Uhr wurde nicht verglichen.</translation>
+    </message>
+    <message>
+        <source>The web engine could not reach %1, so its certificate was not checked there.</source>
+        <translation>Die Web-Engine konnte %1 nicht erreichen, daher wurde das Zertifikat dort nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the web engine.</source>
+        <translation>Das Zertifikat von %1 lässt sich für die Web-Engine verifizieren.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the web engine: %2</source>
+        <translation>Das Zertifikat von %1 lässt sich für die Web-Engine nicht verifizieren: %2</translation>
+    </message>
+    <message>
+        <source>The web engine trusts the system&apos;s NSS store: if your network inspects secure connections, ask IT to add its certificate authority there.</source>
+        <translation>Die Web-Engine vertraut dem NSS-Speicher des Systems: Wenn Ihr Netzwerk sichere Verbindungen überprüft, bitten Sie Ihre IT-Abteilung, deren Zertifizierungsstelle dort hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Both network stacks use %1 for %2.</source>
+        <translation>Beide Netzwerk-Stacks verwenden für %2 dasselbe: %1.</translation>
+    </message>
+    <message>
+        <source>The two network stacks differ for %1: the API client uses %2, the web engine %3.</source>
+        <translation>Die beiden Netzwerk-Stacks unterscheiden sich für %1: der API-Client verwendet %2, die Web-Engine %3.</translation>
+    </message>
+    <message>
+        <source>Requests and pages would take different routes: set the proxy the same way for both (the environment&apos;s http_proxy/https_proxy, or none).</source>
+        <translation>Anfragen und Seiten würden unterschiedliche Wege nehmen: Stellen Sie den Proxy für beide gleich ein (http_proxy/https_proxy der Umgebung oder keinen).</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Was zu tun ist: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>Checking the profile “%1”…</source>
+        <translation>Das Profil „%1“ wird geprüft…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeLog</name>
     <message>
         <source>… (%1 characters in all)</source>
@@ -1069,6 +1726,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Exchanges: %1</source>
         <translation>Vorgänge: %1</translation>
     </message>
+    <message>
+        <source>No exchanges were recorded</source>
+        <translation>Es wurden keine Vorgänge aufgezeichnet</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -1103,6 +1764,155 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>%1 must be text.</source>
         <translation>%1 muss Text sein.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message numerus="yes">
+        <source>Forgot %n session(s).</source>
+        <translation>
+            <numerusform>%n Sitzung gelöscht.</numerusform>
+            <numerusform>%n Sitzungen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet.</source>
+        <translation>Es werden noch keine Sitzungen aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No kept session matches.</source>
+        <translation>Keine aufbewahrte Sitzung entspricht den Angaben.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>Verbindung oder Grund</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Session</source>
+        <translation>&amp;Sitzung kopieren</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>&amp;Integration:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>Verbindung oder Grund</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Vergangene Sitzungen</translation>
+    </message>
+    <message>
+        <source>The chosen session</source>
+        <translation>Die gewählte Sitzung</translation>
+    </message>
+    <message>
+        <source>Copy the chosen session&apos;s result and exchanges as text (secrets were never kept)</source>
+        <translation>Ergebnis und Vorgänge der gewählten Sitzung als Text kopieren (Geheimnisse wurden nie aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet. Each session you run from now on is listed here with its result and exchanges.</source>
+        <translation>Es werden noch keine Sitzungen aufbewahrt. Jede Sitzung, die Sie ab jetzt ausführen, wird hier mit ihrem Ergebnis und ihren Vorgängen aufgeführt.</translation>
+    </message>
+    <message>
+        <source>No kept session matches these filters.</source>
+        <translation>Keine aufbewahrte Sitzung entspricht diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3): %4</source>
+        <translation>%1 auf %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Connection “%1” (%2), id %3</source>
+        <translation>Verbindung „%1“ (%2), ID %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>Zeiten: %1</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +2266,30 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>The integrations could not be refreshed: %1</source>
         <translation>Die Integrationen konnten nicht aktualisiert werden: %1</translation>
     </message>
+    <message>
+        <source>Diagnostics saved to %1</source>
+        <translation>Diagnosedaten gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results and exchanges</source>
+        <translation>Die letzten Sitzungen: ihre Ergebnisse und Vorgänge</translation>
+    </message>
+    <message>
+        <source>Save &amp;Diagnostics…</source>
+        <translation>&amp;Diagnosedaten speichern…</translation>
+    </message>
+    <message>
+        <source>Save a bundle for support: versions, settings and sessions, without secrets</source>
+        <translation>Ein Paket für den Support speichern: Versionen, Einstellungen und Sitzungen, ohne Geheimnisse</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>
@@ -1634,6 +2468,13 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
         <translation>Dieses Konto ist nicht in der Liste, die Paragon zuletzt geliefert hat. Aktualisieren Sie die Liste und versuchen Sie es dann erneut.</translation>
     </message>
+    <message numerus="yes">
+        <source>project %1, a user with %n integration(s) connected</source>
+        <translation>
+            <numerusform>Projekt %1, ein Benutzer mit %n verbundenen Integration</numerusform>
+            <numerusform>Projekt %1, ein Benutzer mit %n verbundenen Integrationen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
@@ -1758,6 +2599,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>the connection has no id</source>
         <translation>die Verbindung hat keine ID</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
 </context>
 <context>
     <name>PopupWindow</name>
@@ -1775,6 +2620,21 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileChoice</name>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation>--base-url und --proxy-url gelten nur für Polytomic; geben Sie für %1 mit --profile ein Profil an (fügen Sie eines in den Einstellungen der App hinzu).</translation>
+    </message>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>Unbekanntes Profil „%1“. Profile: %2 (fügen Sie eines in den Einstellungen der App hinzu).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation>Das Profil „%1“ ist ein %2-Profil, kein %3-Profil.</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +3103,29 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>SessionHistory</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 could not be read (%2).</source>
+        <translation>Der Sitzungsverlauf in %1 konnte nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>The session history was damaged; it was set aside as %1 and a new one was started.</source>
+        <translation>Der Sitzungsverlauf war beschädigt; er wurde als %1 beiseitegelegt und ein neuer wurde begonnen.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 is damaged and could not be set aside; it will be written anew.</source>
+        <translation>Der Sitzungsverlauf in %1 ist beschädigt und konnte nicht beiseitegelegt werden; er wird neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>Could not write the session history to %1 (%2).</source>
+        <translation>Der Sitzungsverlauf konnte nicht in %1 geschrieben werden (%2).</translation>
+    </message>
+</context>
+<context>
     <name>SessionResultView</name>
     <message>
         <source>Integration</source>
@@ -2450,6 +3333,56 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Ve&amp;rlauf</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> Sitzungen</translation>
+    </message>
+    <message>
+        <source>None (keep no history)</source>
+        <translation>Keine (keinen Verlauf aufbewahren)</translation>
+    </message>
+    <message>
+        <source>Sessions to keep</source>
+        <translation>Aufzubewahrende Sitzungen</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s result, timings and exchange log are kept on this computer, without keys, tokens or passwords, for the History (View, History) and diagnostics bundles.</source>
+        <translation>Ergebnis, Zeiten und Vorgangsprotokoll jeder Sitzung werden ohne Schlüssel, Tokens oder Passwörter auf diesem Computer aufbewahrt, für den Verlauf (Ansicht, Verlauf) und für Diagnosepakete.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear History…</source>
+        <translation>Verlauf lös&amp;chen…</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>Verlauf löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget the %n kept session(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Die %n aufbewahrte Sitzung löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Die %n aufbewahrten Sitzungen löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last:</source>
+        <translation>Die letzten &amp;aufbewahren:</translation>
+    </message>
+    <message>
+        <source>No sessions are kept.</source>
+        <translation>Es werden keine Sitzungen aufbewahrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) kept.</source>
+        <translation>
+            <numerusform>%n Sitzung aufbewahrt.</numerusform>
+            <numerusform>%n Sitzungen aufbewahrt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

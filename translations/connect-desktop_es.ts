@@ -182,6 +182,93 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>Integración desconocida «%1». Este backend ofrece: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not among the integrations this company allows (Settings, Allowed integrations); add --all to check it anyway.</source>
+        <translation>«%1» no está entre las integraciones que permite esta empresa (Configuración, Integraciones permitidas); añade --all para comprobarla de todos modos.</translation>
+    </message>
+    <message>
+        <source>There is no integration to check: the backend lists none that this company allows (add --all to check every one).</source>
+        <translation>No hay ninguna integración que comprobar: el backend no lista ninguna de las que permite esta empresa (añade --all para comprobarlas todas).</translation>
+    </message>
+    <message>
+        <source>Checking %1 integration(s) on %2 (%3), %4 at a time…</source>
+        <translation>Comprobando integraciones (%1) en %2 (%3), %4 a la vez…</translation>
+    </message>
+    <message>
+        <source>Connect Desktop check</source>
+        <translation>Comprobación de Connect Desktop</translation>
+    </message>
+    <message>
+        <source>%1 refuses sign-in inside apps; a person would continue in the system browser.</source>
+        <translation>%1 rechaza el inicio de sesión dentro de aplicaciones; una persona continuaría en el navegador del sistema.</translation>
+    </message>
+    <message>
+        <source>The session ended before its page could be used.</source>
+        <translation>La sesión terminó antes de que su página se pudiera usar.</translation>
+    </message>
+    <message>
+        <source>Nothing usable came within the time allowed; try a longer --timeout, or look at the session&apos;s log in the History.</source>
+        <translation>No llegó nada utilizable en el tiempo permitido; prueba con un --timeout más largo o consulta el registro de la sesión en el Historial.</translation>
+    </message>
+    <message>
+        <source>It failed without saying why.</source>
+        <translation>Falló sin indicar el motivo.</translation>
+    </message>
+    <message>
+        <source>%1 %2: passed (request %3 ms, ready to type %4 ms)</source>
+        <translation>%1 %2: OK (solicitud %3 ms, lista para escribir en %4 ms)</translation>
+    </message>
+    <message>
+        <source>%1 %2: failed (%3): %4</source>
+        <translation>%1 %2: error (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 passed, %3 failed, in %4 s.</source>
+        <translation>%1 de %2 correctas, %3 con error, en %4 s.</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>the integrations could not be listed: %1</source>
+        <translation>no se pudieron listar las integraciones: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A connectdesktop: link is opened on its own, without other arguments.</source>
@@ -200,50 +287,12 @@
         <translation> (consulta connect-desktop --help)</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
-        <translation>Comando desconocido «%1». Comandos: connect, sandbox (consulta connect-desktop --help).</translation>
-    </message>
-    <message>
         <source>Use this language.</source>
         <translation>Usar este idioma.</translation>
     </message>
     <message>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
-    </message>
-    <message>
-        <source>Usage: connect-desktop [command] [options]
-
-Connect accounts to a data platform through its connect modal.
-
-Commands:
-  (none)     open the main window
-  connect    open only the connect window, print the one result, exit
-  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
-
-Options:
-  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
-  -v, --version  show the version
-  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
-
-Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
-</source>
-        <translation>Uso: connect-desktop [comando] [opciones]
-
-Conecta cuentas a una plataforma de datos a través de su página de conexión.
-
-Comandos:
-  (ninguno)  abrir la ventana principal
-  connect    abrir solo la ventana de conexión, mostrar el único resultado y salir
-  sandbox    ejecutar el servidor sandbox integrado compatible con Polytomic en 127.0.0.1
-
-Opciones:
-  -h, --help     mostrar esta ayuda (o la de un comando: connect-desktop sandbox --help)
-  -v, --version  mostrar la versión
-  --lang CÓDIGO  usar este idioma (de, fr, es, ja, ar, en) en lugar del idioma del sistema
-
-Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3 cancelado.
-</translation>
     </message>
     <message>
         <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
@@ -537,13 +586,207 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
         <translation>--%1 es una opción solo del sandbox de Polytomic: quítala o quita --platform paragon.</translation>
     </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run a built-in sandbox (Polytomic&apos;s or Paragon&apos;s) on 127.0.0.1
+  check      smoke-test integrations: open each one&apos;s page hidden, connect nothing
+  doctor     check that this machine is ready, and say what to fix
+  history    list the last sessions and their results
+  diagnostics  save a diagnostics bundle (zip, no secrets) for support
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>Uso: connect-desktop [comando] [opciones]
+
+Conecta cuentas a una plataforma de datos a través de su página de conexión.
+
+Comandos:
+  (ninguno)  abrir la ventana principal
+  connect    abrir solo la ventana de conexión, mostrar el único resultado y salir
+  sandbox    ejecutar un sandbox integrado (el de Polytomic o el de Paragon) en 127.0.0.1
+  check      probar rápidamente integraciones: abrir oculta la página de cada una, sin conectar nada
+  doctor     comprobar si este equipo está listo e indicar qué corregir
+  history    listar las últimas sesiones y sus resultados
+  diagnostics  guardar un paquete de diagnóstico (zip, sin secretos) para el soporte
+
+Opciones:
+  -h, --help     mostrar esta ayuda (o la de un comando: connect-desktop sandbox --help)
+  -v, --version  mostrar la versión
+  --lang CÓDIGO  usar este idioma (de, fr, es, ja, ar, en) en lugar del idioma del sistema
+
+Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3 cancelado.
+</translation>
+    </message>
+    <message>
+        <source>Fault: the modal&apos;s address is a local port where nothing listens (it cannot load).</source>
+        <translation>Fallo simulado: la dirección de la página de conexión es un puerto local en el que no escucha nada (no se puede cargar).</translation>
+    </message>
+    <message>
+        <source>Fault: every answer&apos;s Date header is S seconds off the real time (may be negative).</source>
+        <translation>Fallo simulado: el encabezado Date de cada respuesta difiere S segundos de la hora real (puede ser negativo).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Choose one of --untrusted-modal and --unreachable-modal.</source>
+        <translation>Elige solo una de --untrusted-modal y --unreachable-modal.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop %2 --help).</source>
+        <translation>Argumento inesperado «%1» (consulta connect-desktop %2 --help).</translation>
+    </message>
+    <message>
+        <source>Lists the sessions the app kept (newest first): when, profile, integration, result and reason. Kept without secrets; their exchange logs are in --json.</source>
+        <translation>Muestra las sesiones que guardó la aplicación (primero las más recientes): cuándo, perfil, integración, resultado y motivo. Se guardan sin secretos; sus registros de intercambios se incluyen con --json.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every session, its timings and exchange log.</source>
+        <translation>Mostrar un objeto JSON con todas las sesiones, sus tiempos y su registro de intercambios.</translation>
+    </message>
+    <message>
+        <source>Only the newest N sessions.</source>
+        <translation>Solo las N sesiones más recientes.</translation>
+    </message>
+    <message>
+        <source>Only sessions of this integration (type id).</source>
+        <translation>Solo las sesiones de esta integración (id. de tipo).</translation>
+    </message>
+    <message>
+        <source>Only sessions that ended so: completed, cancelled or failed.</source>
+        <translation>Solo las sesiones que terminaron así: completed, cancelled o failed.</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>RESULTADO</translation>
+    </message>
+    <message>
+        <source>Only sessions of this profile (by name or id).</source>
+        <translation>Solo las sesiones de este perfil (por nombre o id.).</translation>
+    </message>
+    <message>
+        <source>Forget every kept session.</source>
+        <translation>Olvidar todas las sesiones guardadas.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop history --help)</source>
+        <translation> (consulta connect-desktop history --help)</translation>
+    </message>
+    <message>
+        <source>--outcome takes completed, cancelled or failed, not &quot;%1&quot;.</source>
+        <translation>--outcome requiere completed, cancelled o failed, no «%1».</translation>
+    </message>
+    <message>
+        <source>--clear forgets every session: use it on its own.</source>
+        <translation>--clear olvida todas las sesiones: úsala sola.</translation>
+    </message>
+    <message>
+        <source>Smoke-tests integrations: for each one, opens a real session, loads its page hidden until a person could type, records the timings or what went wrong, and closes it without connecting anything. Exit 0 when every one passed, 1 when any failed, 2 for bad usage.</source>
+        <translation>Prueba rápidamente integraciones: para cada una, abre una sesión real, carga su página oculta hasta que una persona podría escribir, registra los tiempos o lo que salió mal y la cierra sin conectar nada. Sale con 0 cuando todas pasaron, 1 cuando alguna falló y 2 si el uso es incorrecto.</translation>
+    </message>
+    <message>
+        <source>Check this integration (type id; repeatable). Default: every one the company allows, or every one the backend lists when none is set.</source>
+        <translation>Comprobar esta integración (id. de tipo; se puede repetir). Predeterminado: todas las que permite la empresa o, si no hay ninguna definida, todas las que lista el backend.</translation>
+    </message>
+    <message>
+        <source>Check every integration the backend lists, allowed or not (for support staff).</source>
+        <translation>Comprobar todas las integraciones que lista el backend, permitidas o no (para el personal de soporte).</translation>
+    </message>
+    <message>
+        <source>Run N sessions at once (1 to 8, default 2).</source>
+        <translation>Ejecutar N sesiones a la vez (de 1 a 8; predeterminado: 2).</translation>
+    </message>
+    <message>
+        <source>Give each page S seconds to become usable (default 30).</source>
+        <translation>Dar a cada página S segundos para estar lista para usarse (predeterminado: 30).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every row on stdout.</source>
+        <translation>Mostrar un objeto JSON con todas las filas en stdout.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop check --help)</source>
+        <translation> (consulta connect-desktop check --help)</translation>
+    </message>
+    <message>
+        <source>Checks whether this machine is ready: the web engine, the display, the keychain, the backend&apos;s address, proxies, certificates, the clock and the app&apos;s folders. Each line says what is wrong and what to do. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation>Comprueba si este equipo está listo: el motor web, la pantalla, el llavero, la dirección del backend, los proxies, los certificados, el reloj y las carpetas de la aplicación. Cada línea indica qué falla y qué hacer. Sale con 0 cuando todo está bien y con 1 cuando se encontró un problema.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every finding on stdout.</source>
+        <translation>Mostrar un objeto JSON con todos los hallazgos en stdout.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop doctor --help)</source>
+        <translation> (consulta connect-desktop doctor --help)</translation>
+    </message>
+    <message>
+        <source>Saves a diagnostics bundle (a zip file) for support: versions, the effective settings and profiles without any secret, the doctor&apos;s findings, the last sessions with their redacted exchange logs, and what the web engine refused or reported.</source>
+        <translation>Guarda un paquete de diagnóstico (un archivo zip) para el soporte: las versiones, la configuración en vigor y los perfiles sin ningún secreto, los hallazgos del doctor, las últimas sesiones con sus registros de intercambios (con los secretos ocultos) y lo que el motor web rechazó o notificó.</translation>
+    </message>
+    <message>
+        <source>Write the bundle to FILE (a .zip).</source>
+        <translation>Escribir el paquete en ARCHIVO (un .zip).</translation>
+    </message>
+    <message>
+        <source>Only sessions of the last DURATION (e.g. 30m, 12h, 7d; default: every kept one).</source>
+        <translation>Solo las sesiones del último periodo DURACIÓN (p. ej., 30m, 12h o 7d; predeterminado: todas las guardadas).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURACIÓN</translation>
+    </message>
+    <message>
+        <source>Leave a part out (repeatable): system, settings, profiles, doctor, sessions, engine.</source>
+        <translation>Dejar fuera una parte (se puede repetir): system, settings, profiles, doctor, sessions, engine.</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>PARTE</translation>
+    </message>
+    <message>
+        <source>The profile the doctor checks (by name or id; default: the active one).</source>
+        <translation>El perfil que comprueba el doctor (por nombre o id.; predeterminado: el activo).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop diagnostics --help)</source>
+        <translation> (consulta connect-desktop diagnostics --help)</translation>
+    </message>
+    <message>
+        <source>Name the bundle&apos;s file with --output FILE.zip.</source>
+        <translation>Indica el archivo del paquete con --output ARCHIVO.zip.</translation>
+    </message>
+    <message>
+        <source>--output names a .zip file, such as diagnostics.zip.</source>
+        <translation>--output indica un archivo .zip, como diagnostics.zip.</translation>
+    </message>
+    <message>
+        <source>--since takes a duration such as 30m, 12h or 7d, not &quot;%1&quot;.</source>
+        <translation>--since requiere una duración como 30m, 12h o 7d, no «%1».</translation>
+    </message>
+    <message>
+        <source>--without takes one of %1, not &quot;%2&quot;.</source>
+        <translation>--without requiere uno de estos valores: %1; no «%2».</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
+        <translation>Comando desconocido «%1». Comandos: connect, sandbox, check, doctor, history, diagnostics (consulta connect-desktop --help).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
-    <message>
-        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
-        <translation>Perfil desconocido «%1». Perfiles: %2 (añade uno en la configuración de la aplicación).</translation>
-    </message>
     <message>
         <source>Unknown integration “%1”. This backend offers: %2.</source>
         <translation>Integración desconocida «%1». Este backend ofrece: %2.</translation>
@@ -563,14 +806,6 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>Failed: %1</source>
         <translation>Error: %1</translation>
-    </message>
-    <message>
-        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation>--base-url y --proxy-url son de Polytomic; para %1, indica un perfil con --profile (añade uno en la configuración de la aplicación).</translation>
-    </message>
-    <message>
-        <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation>El perfil «%1» es un perfil de %2, no de %3.</translation>
     </message>
 </context>
 <context>
@@ -641,6 +876,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>the page finished; asking %1 what happened</source>
         <translation>la página terminó; se pregunta a %1 qué ocurrió</translation>
+    </message>
+    <message>
+        <source>more console lines were not kept</source>
+        <translation>no se conservaron más líneas de la consola</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1244,424 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>DiagnosticsBundle</name>
+    <message>
+        <source>The app&apos;s, Qt&apos;s and Chromium&apos;s versions, the operating system and the display.</source>
+        <translation>Las versiones de la aplicación, de Qt y de Chromium, el sistema operativo y la pantalla.</translation>
+    </message>
+    <message>
+        <source>The settings in effect: yours, the machine&apos;s defaults and what is locked, without any secret.</source>
+        <translation>La configuración en vigor: la tuya, los valores predeterminados del equipo y lo que está bloqueado, sin ningún secreto.</translation>
+    </message>
+    <message>
+        <source>Your profiles: names, platforms and addresses, without keys or credentials.</source>
+        <translation>Tus perfiles: nombres, plataformas y direcciones, sin claves ni credenciales.</translation>
+    </message>
+    <message>
+        <source>What the doctor found on this machine (the web engine, keychain, network, proxies, certificates, clock).</source>
+        <translation>Lo que el doctor encontró en este equipo (el motor web, el llavero, la red, los proxies, los certificados, el reloj).</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results, timings and exchange logs (already redacted), with the integrations and connection names they involved.</source>
+        <translation>Las últimas sesiones: sus resultados, tiempos y registros de intercambios (con los secretos ya ocultos), con las integraciones y los nombres de conexión implicados.</translation>
+    </message>
+    <message>
+        <source>What the web engine refused or reported in those sessions (navigations, permissions, dialogs, console errors).</source>
+        <translation>Lo que el motor web rechazó o notificó en esas sesiones (navegaciones, permisos, diálogos, errores de la consola).</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or reported.</source>
+        <translation>No se rechazó ni se notificó nada.</translation>
+    </message>
+    <message>
+        <source>Could not create %1 (%2).</source>
+        <translation>No se pudo crear %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the bundle (%2).</source>
+        <translation>No se pudo añadir %1 al paquete (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2).</source>
+        <translation>No se pudo escribir %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 as a zip file.</source>
+        <translation>No se pudo abrir %1 como archivo zip.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCommand</name>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>Ejecutando el doctor…</translation>
+    </message>
+    <message>
+        <source>Saved %1 with:</source>
+        <translation>Se guardó %1 con:</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Partes excluidas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>System and versions</source>
+        <translation>Sistema y versiones</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s findings</source>
+        <translation>Hallazgos del doctor</translation>
+    </message>
+    <message>
+        <source>Sessions and exchange logs</source>
+        <translation>Sesiones y registros de intercambios</translation>
+    </message>
+    <message>
+        <source>Web engine refusals and console</source>
+        <translation>Rechazos del motor web y consola</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <source>Save Diagnostics</source>
+        <translation>Guardar diagnóstico</translation>
+    </message>
+    <message>
+        <source>A diagnostics bundle helps support see what happened on this computer. It never holds keys, tokens or passwords. Choose what goes in; the text on the right is exactly what each part holds.</source>
+        <translation>Un paquete de diagnóstico ayuda al soporte a ver qué ocurrió en este equipo. Nunca contiene claves, tokens ni contraseñas. Elige qué incluir; el texto de la derecha es exactamente lo que contiene cada parte.</translation>
+    </message>
+    <message>
+        <source>Parts of the bundle</source>
+        <translation>Partes del paquete</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears a part</source>
+        <translation>La barra espaciadora marca o desmarca una parte</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>&amp;Incluir:</translation>
+    </message>
+    <message>
+        <source>Every kept session</source>
+        <translation>Todas las sesiones guardadas</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>La última hora</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>Los últimos 7 días</translation>
+    </message>
+    <message>
+        <source>What the chosen part holds</source>
+        <translation>Lo que contiene la parte elegida</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>&amp;Vista previa:</translation>
+    </message>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>Ejecutando el doctor…</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;from:</source>
+        <translation>Sesiones &amp;de:</translation>
+    </message>
+    <message>
+        <source>The doctor found no problem.</source>
+        <translation>El doctor no encontró ningún problema.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The doctor found %n problem(s); they are in the bundle.</source>
+        <translation>
+            <numerusform>El doctor encontró %n problema; está en el paquete.</numerusform>
+            <numerusform>El doctor encontró %n problemas; están en el paquete.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: this part will not be in the bundle.</source>
+        <translation>Excluida: esta parte no estará en el paquete.</translation>
+    </message>
+    <message>
+        <source>The doctor is still running…</source>
+        <translation>El doctor sigue en ejecución…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>no proxy</source>
+        <translation>sin proxy</translation>
+    </message>
+    <message>
+        <source>no proxy (%1 is in no_proxy)</source>
+        <translation>sin proxy (%1 está en no_proxy)</translation>
+    </message>
+    <message>
+        <source>Some checks did not finish within %1 seconds.</source>
+        <translation>Algunas comprobaciones no terminaron en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Run the doctor again; if it stays so, the network or the web engine is stuck (see the lines above).</source>
+        <translation>Vuelve a ejecutar el doctor; si sigue igual, la red o el motor web están bloqueados (consulta las líneas anteriores).</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>configuración</translation>
+    </message>
+    <message>
+        <source>data (history, web profiles)</source>
+        <translation>datos (historial, perfiles web)</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>caché</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders are writable.</source>
+        <translation>Se puede escribir en las carpetas de la aplicación.</translation>
+    </message>
+    <message>
+        <source>These folders cannot be written: %1.</source>
+        <translation>No se puede escribir en estas carpetas: %1.</translation>
+    </message>
+    <message>
+        <source>Give your user write access to them, or free some disk space.</source>
+        <translation>Da a tu usuario permiso de escritura en ellas o libera espacio en el disco.</translation>
+    </message>
+    <message>
+        <source>No display (%1): windows are not shown; check, doctor and diagnostics work.</source>
+        <translation>Sin pantalla (%1): no se muestran ventanas; check, doctor y diagnostics funcionan.</translation>
+    </message>
+    <message>
+        <source>Display: %1, web content drawn without the GPU.</source>
+        <translation>Pantalla: %1, contenido web dibujado sin la GPU.</translation>
+    </message>
+    <message>
+        <source>Display: %1.</source>
+        <translation>Pantalla: %1.</translation>
+    </message>
+    <message>
+        <source>The web engine started but could not show a page.</source>
+        <translation>El motor web se inició, pero no pudo mostrar una página.</translation>
+    </message>
+    <message>
+        <source>Run the app from a terminal and read what QtWebEngineProcess prints; check that the qt6-webengine packages are complete.</source>
+        <translation>Ejecuta la aplicación desde un terminal y lee lo que muestra QtWebEngineProcess; comprueba que los paquetes qt6-webengine estén completos.</translation>
+    </message>
+    <message>
+        <source>The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).</source>
+        <translation>El motor web ejecuta páginas (Qt WebEngine %1, Chromium %2; %3 ms).</translation>
+    </message>
+    <message>
+        <source>The web engine shows pages but does not run their scripts.</source>
+        <translation>El motor web muestra páginas, pero no ejecuta sus scripts.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off because the app runs as root.</source>
+        <translation>Su sandbox está desactivado porque la aplicación se ejecuta como root.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX).</source>
+        <translation>Su sandbox está desactivado (QTWEBENGINE_DISABLE_SANDBOX).</translation>
+    </message>
+    <message>
+        <source>Run the app as an ordinary user, so that web pages run in Chromium&apos;s sandbox.</source>
+        <translation>Ejecuta la aplicación como usuario normal para que las páginas web se ejecuten en el sandbox de Chromium.</translation>
+    </message>
+    <message>
+        <source>Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot run the sandbox.</source>
+        <translation>Elimina QTWEBENGINE_DISABLE_SANDBOX, salvo que este equipo no pueda ejecutar el sandbox.</translation>
+    </message>
+    <message>
+        <source>The OS keychain answers (this profile needs no secret).</source>
+        <translation>El llavero del sistema responde (este perfil no necesita ningún secreto).</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret is in the OS keychain.</source>
+        <translation>El secreto del perfil está en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret comes from %1 (none is in the keychain).</source>
+        <translation>El secreto del perfil procede de %1 (no hay ninguno en el llavero).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no secret in the keychain.</source>
+        <translation>El perfil «%1» no tiene ningún secreto en el llavero.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit.</source>
+        <translation>Añádelo en Configuración, Perfiles, Editar.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit, or set %1.</source>
+        <translation>Añádelo en Configuración, Perfiles, Editar, o define %1.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be reached.</source>
+        <translation>No se puede acceder al llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” cannot be opened.</source>
+        <translation>No se puede abrir el perfil «%1».</translation>
+    </message>
+    <message>
+        <source>%1 is reached without encryption (http).</source>
+        <translation>Se accede a %1 sin cifrado (http).</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for anything beyond this computer.</source>
+        <translation>Usa una dirección https:// para todo lo que esté fuera de este equipo.</translation>
+    </message>
+    <message>
+        <source>%1 accepts the credential: %2 (%3 ms).</source>
+        <translation>%1 acepta la credencial: %2 (%3 ms).</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the request.</source>
+        <translation>%1 no aceptó la solicitud.</translation>
+    </message>
+    <message>
+        <source>The name %1 does not resolve (%2).</source>
+        <translation>El nombre %1 no se resuelve (%2).</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address, your network connection, and your DNS or VPN.</source>
+        <translation>Comprueba la dirección del perfil, tu conexión de red y tu DNS o VPN.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer through the proxy (%2).</source>
+        <translation>%1 no responde a través del proxy (%2).</translation>
+    </message>
+    <message>
+        <source>%1 resolves but does not answer (%2).</source>
+        <translation>%1 se resuelve, pero no responde (%2).</translation>
+    </message>
+    <message>
+        <source>Check that the address and port are right, and whether a firewall or proxy is in the way.</source>
+        <translation>Comprueba que la dirección y el puerto sean correctos y si un cortafuegos o un proxy se interpone.</translation>
+    </message>
+    <message>
+        <source>%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms round trip).</source>
+        <translation>%1 se resuelve y responde (HTTP %2; %3 ms para resolver, %4 ms de ida y vuelta).</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the API.</source>
+        <translation>El certificado de %1 se verifica para la API.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the API: %2</source>
+        <translation>El certificado de %1 no se verifica para la API: %2</translation>
+    </message>
+    <message>
+        <source>If your network inspects secure connections, ask IT for its certificate authority and add it to the system&apos;s trusted certificates.</source>
+        <translation>Si tu red inspecciona las conexiones seguras, pide a tu equipo de TI su autoridad de certificación y añádela a los certificados de confianza del sistema.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 seconds off %2&apos;s.</source>
+        <translation>El reloj de este equipo difiere %1 segundos del de %2.</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically (NTP): tokens and sessions expire, and a wrong clock makes them look expired.</source>
+        <translation>Configura el reloj para que se ajuste automáticamente (NTP): los tokens y las sesiones caducan, y un reloj incorrecto hace que parezcan caducados.</translation>
+    </message>
+    <message>
+        <source>The clock agrees with %1&apos;s (within %2 s).</source>
+        <translation>El reloj coincide con el de %1 (con un margen de %2 s).</translation>
+    </message>
+    <message>
+        <source>%1 did not say its time; the clock was not compared.</source>
+        <translation>%1 no indicó su hora; no se comparó el reloj.</translation>
+    </message>
+    <message>
+        <source>The web engine could not reach %1, so its certificate was not checked there.</source>
+        <translation>El motor web no pudo acceder a %1, así que no se comprobó allí su certificado.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the web engine.</source>
+        <translation>El certificado de %1 se verifica para el motor web.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the web engine: %2</source>
+        <translation>El certificado de %1 no se verifica para el motor web: %2</translation>
+    </message>
+    <message>
+        <source>The web engine trusts the system&apos;s NSS store: if your network inspects secure connections, ask IT to add its certificate authority there.</source>
+        <translation>El motor web confía en el almacén NSS del sistema: si tu red inspecciona las conexiones seguras, pide a tu equipo de TI que añada allí su autoridad de certificación.</translation>
+    </message>
+    <message>
+        <source>Both network stacks use %1 for %2.</source>
+        <translation>Las dos pilas de red usan %1 para %2.</translation>
+    </message>
+    <message>
+        <source>The two network stacks differ for %1: the API client uses %2, the web engine %3.</source>
+        <translation>Las dos pilas de red difieren para %1: el cliente de la API usa %2 y el motor web, %3.</translation>
+    </message>
+    <message>
+        <source>Requests and pages would take different routes: set the proxy the same way for both (the environment&apos;s http_proxy/https_proxy, or none).</source>
+        <translation>Las solicitudes y las páginas seguirían rutas distintas: configura el proxy igual para ambas (http_proxy/https_proxy del entorno, o ninguno).</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEMA</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Qué hacer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>Checking the profile “%1”…</source>
+        <translation>Comprobando el perfil «%1»…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeLog</name>
     <message>
         <source>… (%1 characters in all)</source>
@@ -1069,6 +1726,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Exchanges: %1</source>
         <translation>Intercambios: %1</translation>
     </message>
+    <message>
+        <source>No exchanges were recorded</source>
+        <translation>No se registró ningún intercambio</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -1103,6 +1764,155 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>%1 must be text.</source>
         <translation>%1 debe ser texto.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message numerus="yes">
+        <source>Forgot %n session(s).</source>
+        <translation>
+            <numerusform>Se olvidó %n sesión.</numerusform>
+            <numerusform>Se olvidaron %n sesiones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet.</source>
+        <translation>Todavía no hay sesiones guardadas.</translation>
+    </message>
+    <message>
+        <source>No kept session matches.</source>
+        <translation>Ninguna sesión guardada coincide.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>Conexión o motivo</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Session</source>
+        <translation>Copiar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>&amp;Integración:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Resultado:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Perfil:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>Conexión o motivo</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Sesiones anteriores</translation>
+    </message>
+    <message>
+        <source>The chosen session</source>
+        <translation>La sesión elegida</translation>
+    </message>
+    <message>
+        <source>Copy the chosen session&apos;s result and exchanges as text (secrets were never kept)</source>
+        <translation>Copiar como texto el resultado y los intercambios de la sesión elegida (los secretos nunca se guardaron)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet. Each session you run from now on is listed here with its result and exchanges.</source>
+        <translation>Todavía no hay sesiones guardadas. Cada sesión que ejecutes a partir de ahora aparecerá aquí con su resultado y sus intercambios.</translation>
+    </message>
+    <message>
+        <source>No kept session matches these filters.</source>
+        <translation>Ninguna sesión guardada coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3): %4</source>
+        <translation>%1 en %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Connection “%1” (%2), id %3</source>
+        <translation>Conexión «%1» (%2), id. %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>Tiempos: %1</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +2266,30 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>The integrations could not be refreshed: %1</source>
         <translation>No se pudieron actualizar las integraciones: %1</translation>
     </message>
+    <message>
+        <source>Diagnostics saved to %1</source>
+        <translation>Diagnóstico guardado en %1</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results and exchanges</source>
+        <translation>Las últimas sesiones: sus resultados e intercambios</translation>
+    </message>
+    <message>
+        <source>Save &amp;Diagnostics…</source>
+        <translation>Guardar &amp;diagnóstico…</translation>
+    </message>
+    <message>
+        <source>Save a bundle for support: versions, settings and sessions, without secrets</source>
+        <translation>Guardar un paquete para el soporte: versiones, configuración y sesiones, sin secretos</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>
@@ -1634,6 +2468,13 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
         <translation>Esta cuenta no está en la última lista que dio Paragon. Actualiza la lista y vuelve a intentarlo.</translation>
     </message>
+    <message numerus="yes">
+        <source>project %1, a user with %n integration(s) connected</source>
+        <translation>
+            <numerusform>proyecto %1, un usuario con %n integración conectada</numerusform>
+            <numerusform>proyecto %1, un usuario con %n integraciones conectadas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
@@ -1758,6 +2599,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>the connection has no id</source>
         <translation>la conexión no tiene id.</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 en %2</translation>
+    </message>
 </context>
 <context>
     <name>PopupWindow</name>
@@ -1775,6 +2620,21 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileChoice</name>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation>--base-url y --proxy-url son de Polytomic; para %1, indica un perfil con --profile (añade uno en la configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>Perfil desconocido «%1». Perfiles: %2 (añade uno en la configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation>El perfil «%1» es un perfil de %2, no de %3.</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +3103,29 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>SessionHistory</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>No se pudo eliminar %1.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 could not be read (%2).</source>
+        <translation>No se pudo leer el historial de sesiones de %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The session history was damaged; it was set aside as %1 and a new one was started.</source>
+        <translation>El historial de sesiones estaba dañado; se apartó como %1 y se empezó uno nuevo.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 is damaged and could not be set aside; it will be written anew.</source>
+        <translation>El historial de sesiones de %1 está dañado y no se pudo apartar; se escribirá de nuevo.</translation>
+    </message>
+    <message>
+        <source>Could not write the session history to %1 (%2).</source>
+        <translation>No se pudo escribir el historial de sesiones en %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>SessionResultView</name>
     <message>
         <source>Integration</source>
@@ -2450,6 +3333,56 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> sesiones</translation>
+    </message>
+    <message>
+        <source>None (keep no history)</source>
+        <translation>Ninguna (no conservar historial)</translation>
+    </message>
+    <message>
+        <source>Sessions to keep</source>
+        <translation>Sesiones que conservar</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s result, timings and exchange log are kept on this computer, without keys, tokens or passwords, for the History (View, History) and diagnostics bundles.</source>
+        <translation>El resultado, los tiempos y el registro de intercambios de cada sesión se guardan en este equipo, sin claves, tokens ni contraseñas, para el Historial (Ver, Historial) y los paquetes de diagnóstico.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear History…</source>
+        <translation>&amp;Borrar historial…</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>Borrar historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget the %n kept session(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Olvidar %n sesión guardada? Esta acción no se puede deshacer.</numerusform>
+            <numerusform>¿Olvidar %n sesiones guardadas? Esta acción no se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last:</source>
+        <translation>Conser&amp;var las últimas:</translation>
+    </message>
+    <message>
+        <source>No sessions are kept.</source>
+        <translation>No hay sesiones guardadas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) kept.</source>
+        <translation>
+            <numerusform>%n sesión guardada.</numerusform>
+            <numerusform>%n sesiones guardadas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,93 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>Intégration inconnue «&#xa0;%1&#xa0;». Ce backend propose&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not among the integrations this company allows (Settings, Allowed integrations); add --all to check it anyway.</source>
+        <translation>«&#xa0;%1&#xa0;» ne fait pas partie des intégrations que cette entreprise autorise (Paramètres, Intégrations autorisées)&#xa0;; ajoutez --all pour la tester quand même.</translation>
+    </message>
+    <message>
+        <source>There is no integration to check: the backend lists none that this company allows (add --all to check every one).</source>
+        <translation>Aucune intégration à tester&#xa0;: le backend n’en répertorie aucune que cette entreprise autorise (ajoutez --all pour les tester toutes).</translation>
+    </message>
+    <message>
+        <source>Checking %1 integration(s) on %2 (%3), %4 at a time…</source>
+        <translation>Test de %1 intégration(s) sur %2 (%3), %4 à la fois…</translation>
+    </message>
+    <message>
+        <source>Connect Desktop check</source>
+        <translation>Test de Connect Desktop</translation>
+    </message>
+    <message>
+        <source>%1 refuses sign-in inside apps; a person would continue in the system browser.</source>
+        <translation>%1 refuse l’identification dans les applications&#xa0;; une personne poursuivrait dans le navigateur du système.</translation>
+    </message>
+    <message>
+        <source>The session ended before its page could be used.</source>
+        <translation>La session s’est terminée avant que sa page soit utilisable.</translation>
+    </message>
+    <message>
+        <source>Nothing usable came within the time allowed; try a longer --timeout, or look at the session&apos;s log in the History.</source>
+        <translation>Rien d’utilisable n’est arrivé dans le délai imparti&#xa0;; essayez un --timeout plus long, ou consultez le journal de la session dans l’historique.</translation>
+    </message>
+    <message>
+        <source>It failed without saying why.</source>
+        <translation>La session a échoué sans indiquer pourquoi.</translation>
+    </message>
+    <message>
+        <source>%1 %2: passed (request %3 ms, ready to type %4 ms)</source>
+        <translation>%1 %2&#xa0;: réussi (requête&#xa0;: %3 ms, page prête pour la saisie&#xa0;: %4 ms)</translation>
+    </message>
+    <message>
+        <source>%1 %2: failed (%3): %4</source>
+        <translation>%1 %2&#xa0;: échec (%3)&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 passed, %3 failed, in %4 s.</source>
+        <translation>%1 sur %2 réussies, %3 en échec, en %4 s.</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>the integrations could not be listed: %1</source>
+        <translation>impossible de lister les intégrations&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A connectdesktop: link is opened on its own, without other arguments.</source>
@@ -200,50 +287,12 @@
         <translation> (voir connect-desktop --help)</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
-        <translation>Commande inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: connect, sandbox (voir connect-desktop --help).</translation>
-    </message>
-    <message>
         <source>Use this language.</source>
         <translation>Utiliser cette langue.</translation>
     </message>
     <message>
         <source>CODE</source>
         <translation>CODE</translation>
-    </message>
-    <message>
-        <source>Usage: connect-desktop [command] [options]
-
-Connect accounts to a data platform through its connect modal.
-
-Commands:
-  (none)     open the main window
-  connect    open only the connect window, print the one result, exit
-  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
-
-Options:
-  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
-  -v, --version  show the version
-  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
-
-Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
-</source>
-        <translation>Utilisation&#xa0;: connect-desktop [commande] [options]
-
-Connecte des comptes à une plateforme de données via sa page de connexion.
-
-Commandes&#xa0;:
-  (aucune)   ouvrir la fenêtre principale
-  connect    ouvrir uniquement la fenêtre de connexion, afficher l’unique résultat, quitter
-  sandbox    lancer le serveur sandbox intégré compatible Polytomic sur 127.0.0.1
-
-Options&#xa0;:
-  -h, --help     afficher cette aide (ou celle d’une commande&#xa0;: connect-desktop sandbox --help)
-  -v, --version  afficher la version
-  --lang CODE    utiliser cette langue (de, fr, es, ja, ar, en) au lieu de celle du système
-
-Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration incorrecte, 3 annulé.
-</translation>
     </message>
     <message>
         <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
@@ -537,13 +586,207 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
         <translation>--%1 est une option de la sandbox Polytomic uniquement&#xa0;: retirez-la, ou retirez --platform paragon.</translation>
     </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run a built-in sandbox (Polytomic&apos;s or Paragon&apos;s) on 127.0.0.1
+  check      smoke-test integrations: open each one&apos;s page hidden, connect nothing
+  doctor     check that this machine is ready, and say what to fix
+  history    list the last sessions and their results
+  diagnostics  save a diagnostics bundle (zip, no secrets) for support
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>Utilisation&#xa0;: connect-desktop [commande] [options]
+
+Connecte des comptes à une plateforme de données via sa page de connexion.
+
+Commandes&#xa0;:
+  (aucune)   ouvrir la fenêtre principale
+  connect    ouvrir uniquement la fenêtre de connexion, afficher l’unique résultat, quitter
+  sandbox    lancer une sandbox intégrée (celle de Polytomic ou de Paragon) sur 127.0.0.1
+  check      tester les intégrations&#xa0;: ouvrir la page de chacune en arrière-plan, sans rien connecter
+  doctor     vérifier que cette machine est prête et indiquer ce qu’il faut corriger
+  history    lister les dernières sessions et leurs résultats
+  diagnostics  enregistrer une archive de diagnostic (zip, sans secrets) pour le support
+
+Options&#xa0;:
+  -h, --help     afficher cette aide (ou celle d’une commande&#xa0;: connect-desktop sandbox --help)
+  -v, --version  afficher la version
+  --lang CODE    utiliser cette langue (de, fr, es, ja, ar, en) au lieu de celle du système
+
+Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration incorrecte, 3 annulé.
+</translation>
+    </message>
+    <message>
+        <source>Fault: the modal&apos;s address is a local port where nothing listens (it cannot load).</source>
+        <translation>Panne simulée&#xa0;: l’adresse de la page de connexion est un port local où rien n’écoute (elle ne peut pas se charger).</translation>
+    </message>
+    <message>
+        <source>Fault: every answer&apos;s Date header is S seconds off the real time (may be negative).</source>
+        <translation>Panne simulée&#xa0;: l’en-tête Date de chaque réponse s’écarte de S secondes de l’heure réelle (S peut être négatif).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Choose one of --untrusted-modal and --unreachable-modal.</source>
+        <translation>Choisissez soit --untrusted-modal, soit --unreachable-modal.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop %2 --help).</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;» (voir connect-desktop %2 --help).</translation>
+    </message>
+    <message>
+        <source>Lists the sessions the app kept (newest first): when, profile, integration, result and reason. Kept without secrets; their exchange logs are in --json.</source>
+        <translation>Liste les sessions conservées par l’application (les plus récentes d’abord)&#xa0;: date, profil, intégration, résultat et motif. Elles sont conservées sans secrets&#xa0;; leurs journaux des échanges figurent dans --json.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every session, its timings and exchange log.</source>
+        <translation>Afficher un objet JSON avec chaque session, ses durées et son journal des échanges.</translation>
+    </message>
+    <message>
+        <source>Only the newest N sessions.</source>
+        <translation>Uniquement les N sessions les plus récentes.</translation>
+    </message>
+    <message>
+        <source>Only sessions of this integration (type id).</source>
+        <translation>Uniquement les sessions de cette intégration (identifiant de type).</translation>
+    </message>
+    <message>
+        <source>Only sessions that ended so: completed, cancelled or failed.</source>
+        <translation>Uniquement les sessions qui se sont terminées ainsi&#xa0;: completed (terminée), cancelled (annulée) ou failed (échec).</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>RÉSULTAT</translation>
+    </message>
+    <message>
+        <source>Only sessions of this profile (by name or id).</source>
+        <translation>Uniquement les sessions de ce profil (par nom ou identifiant).</translation>
+    </message>
+    <message>
+        <source>Forget every kept session.</source>
+        <translation>Effacer toutes les sessions conservées.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop history --help)</source>
+        <translation> (voir connect-desktop history --help)</translation>
+    </message>
+    <message>
+        <source>--outcome takes completed, cancelled or failed, not &quot;%1&quot;.</source>
+        <translation>--outcome attend completed, cancelled ou failed, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--clear forgets every session: use it on its own.</source>
+        <translation>--clear efface toutes les sessions&#xa0;: utilisez-la seule.</translation>
+    </message>
+    <message>
+        <source>Smoke-tests integrations: for each one, opens a real session, loads its page hidden until a person could type, records the timings or what went wrong, and closes it without connecting anything. Exit 0 when every one passed, 1 when any failed, 2 for bad usage.</source>
+        <translation>Teste rapidement les intégrations&#xa0;: pour chacune, ouvre une vraie session, charge sa page en arrière-plan jusqu’à ce qu’une personne puisse y saisir du texte, enregistre les durées ou ce qui a échoué, puis la ferme sans rien connecter. Code de sortie 0 quand toutes ont réussi, 1 quand l’une a échoué, 2 en cas d’utilisation incorrecte.</translation>
+    </message>
+    <message>
+        <source>Check this integration (type id; repeatable). Default: every one the company allows, or every one the backend lists when none is set.</source>
+        <translation>Tester cette intégration (identifiant de type&#xa0;; répétable). Par défaut&#xa0;: toutes celles que l’entreprise autorise, ou toutes celles que le backend répertorie si aucune n’est définie.</translation>
+    </message>
+    <message>
+        <source>Check every integration the backend lists, allowed or not (for support staff).</source>
+        <translation>Tester toutes les intégrations que le backend répertorie, autorisées ou non (pour l’équipe de support).</translation>
+    </message>
+    <message>
+        <source>Run N sessions at once (1 to 8, default 2).</source>
+        <translation>Lancer N sessions à la fois (de 1 à 8, par défaut&#xa0;: 2).</translation>
+    </message>
+    <message>
+        <source>Give each page S seconds to become usable (default 30).</source>
+        <translation>Laisser à chaque page S secondes pour devenir utilisable (par défaut&#xa0;: 30).</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every row on stdout.</source>
+        <translation>Afficher un objet JSON avec chaque ligne sur stdout.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop check --help)</source>
+        <translation> (voir connect-desktop check --help)</translation>
+    </message>
+    <message>
+        <source>Checks whether this machine is ready: the web engine, the display, the keychain, the backend&apos;s address, proxies, certificates, the clock and the app&apos;s folders. Each line says what is wrong and what to do. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation>Vérifie si cette machine est prête&#xa0;: le moteur web, l’affichage, le trousseau, l’adresse du backend, les proxys, les certificats, l’horloge et les dossiers de l’application. Chaque ligne indique ce qui ne va pas et ce qu’il faut faire. Code de sortie 0 quand tout va bien, 1 quand un problème a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every finding on stdout.</source>
+        <translation>Afficher un objet JSON avec chaque constat sur stdout.</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop doctor --help)</source>
+        <translation> (voir connect-desktop doctor --help)</translation>
+    </message>
+    <message>
+        <source>Saves a diagnostics bundle (a zip file) for support: versions, the effective settings and profiles without any secret, the doctor&apos;s findings, the last sessions with their redacted exchange logs, and what the web engine refused or reported.</source>
+        <translation>Enregistre une archive de diagnostic (un fichier zip) pour le support&#xa0;: les versions, les paramètres en vigueur et les profils sans aucun secret, les constats de doctor, les dernières sessions avec leurs journaux des échanges expurgés, et ce que le moteur web a refusé ou signalé.</translation>
+    </message>
+    <message>
+        <source>Write the bundle to FILE (a .zip).</source>
+        <translation>Écrire l’archive dans FICHIER (un .zip).</translation>
+    </message>
+    <message>
+        <source>Only sessions of the last DURATION (e.g. 30m, 12h, 7d; default: every kept one).</source>
+        <translation>Uniquement les sessions datant de moins de DURÉE (par exemple 30m, 12h, 7d&#xa0;; par défaut&#xa0;: toutes les sessions conservées).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURÉE</translation>
+    </message>
+    <message>
+        <source>Leave a part out (repeatable): system, settings, profiles, doctor, sessions, engine.</source>
+        <translation>Exclure une partie (répétable)&#xa0;: system, settings, profiles, doctor, sessions, engine.</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>PARTIE</translation>
+    </message>
+    <message>
+        <source>The profile the doctor checks (by name or id; default: the active one).</source>
+        <translation>Le profil que doctor vérifie (par nom ou identifiant&#xa0;; par défaut&#xa0;: le profil actif).</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop diagnostics --help)</source>
+        <translation> (voir connect-desktop diagnostics --help)</translation>
+    </message>
+    <message>
+        <source>Name the bundle&apos;s file with --output FILE.zip.</source>
+        <translation>Indiquez le fichier de l’archive avec --output FICHIER.zip.</translation>
+    </message>
+    <message>
+        <source>--output names a .zip file, such as diagnostics.zip.</source>
+        <translation>--output attend un fichier .zip, par exemple diagnostics.zip.</translation>
+    </message>
+    <message>
+        <source>--since takes a duration such as 30m, 12h or 7d, not &quot;%1&quot;.</source>
+        <translation>--since attend une durée comme 30m, 12h ou 7d, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--without takes one of %1, not &quot;%2&quot;.</source>
+        <translation>--without attend l’une des valeurs %1, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: connect, sandbox, check, doctor, history, diagnostics (voir connect-desktop --help).</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
-    <message>
-        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
-        <translation>Profil inconnu «&#xa0;%1&#xa0;». Profils&#xa0;: %2 (ajoutez-en un dans les paramètres de l’application).</translation>
-    </message>
     <message>
         <source>Unknown integration “%1”. This backend offers: %2.</source>
         <translation>Intégration inconnue «&#xa0;%1&#xa0;». Ce backend propose&#xa0;: %2.</translation>
@@ -563,14 +806,6 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>Failed: %1</source>
         <translation>Échec&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation>--base-url et --proxy-url sont propres à Polytomic&#xa0;; pour %1, indiquez un profil avec --profile (ajoutez-en un dans les paramètres de l’application).</translation>
-    </message>
-    <message>
-        <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation>Le profil «&#xa0;%1&#xa0;» est un profil %2, et non %3.</translation>
     </message>
 </context>
 <context>
@@ -641,6 +876,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>the page finished; asking %1 what happened</source>
         <translation>la page a terminé ; %1 est interrogé sur ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>more console lines were not kept</source>
+        <translation>les lignes de console suivantes n’ont pas été conservées</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1244,424 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>DiagnosticsBundle</name>
+    <message>
+        <source>The app&apos;s, Qt&apos;s and Chromium&apos;s versions, the operating system and the display.</source>
+        <translation>Les versions de l’application, de Qt et de Chromium, le système d’exploitation et l’affichage.</translation>
+    </message>
+    <message>
+        <source>The settings in effect: yours, the machine&apos;s defaults and what is locked, without any secret.</source>
+        <translation>Les paramètres en vigueur&#xa0;: les vôtres, les valeurs par défaut de la machine et ce qui est verrouillé, sans aucun secret.</translation>
+    </message>
+    <message>
+        <source>Your profiles: names, platforms and addresses, without keys or credentials.</source>
+        <translation>Vos profils&#xa0;: noms, plateformes et adresses, sans clés ni identifiants.</translation>
+    </message>
+    <message>
+        <source>What the doctor found on this machine (the web engine, keychain, network, proxies, certificates, clock).</source>
+        <translation>Ce que la vérification (doctor) a constaté sur cette machine (moteur web, trousseau, réseau, proxys, certificats, horloge).</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results, timings and exchange logs (already redacted), with the integrations and connection names they involved.</source>
+        <translation>Les dernières sessions&#xa0;: leurs résultats, leurs durées et leurs journaux des échanges (déjà expurgés), avec les intégrations et les noms de connexions concernés.</translation>
+    </message>
+    <message>
+        <source>What the web engine refused or reported in those sessions (navigations, permissions, dialogs, console errors).</source>
+        <translation>Ce que le moteur web a refusé ou signalé pendant ces sessions (navigations, autorisations, boîtes de dialogue, erreurs de console).</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or reported.</source>
+        <translation>Rien n’a été refusé ni signalé.</translation>
+    </message>
+    <message>
+        <source>Could not create %1 (%2).</source>
+        <translation>Impossible de créer %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the bundle (%2).</source>
+        <translation>Impossible d’ajouter %1 à l’archive (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2).</source>
+        <translation>Impossible d’écrire %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Could not open %1 as a zip file.</source>
+        <translation>Impossible d’ouvrir %1 comme fichier zip.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCommand</name>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>Vérification de la machine (doctor)…</translation>
+    </message>
+    <message>
+        <source>Saved %1 with:</source>
+        <translation>Archive %1 enregistrée avec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Parties exclues&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>System and versions</source>
+        <translation>Système et versions</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s findings</source>
+        <translation>Constats de la vérification (doctor)</translation>
+    </message>
+    <message>
+        <source>Sessions and exchange logs</source>
+        <translation>Sessions et journaux des échanges</translation>
+    </message>
+    <message>
+        <source>Web engine refusals and console</source>
+        <translation>Refus du moteur web et console</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save Diagnostics</source>
+        <translation>Enregistrer un diagnostic</translation>
+    </message>
+    <message>
+        <source>A diagnostics bundle helps support see what happened on this computer. It never holds keys, tokens or passwords. Choose what goes in; the text on the right is exactly what each part holds.</source>
+        <translation>Une archive de diagnostic aide le support à comprendre ce qui s’est passé sur cet ordinateur. Elle ne contient jamais de clés, de jetons ni de mots de passe. Choisissez ce qu’elle contient&#xa0;; le texte de droite montre exactement le contenu de chaque partie.</translation>
+    </message>
+    <message>
+        <source>Parts of the bundle</source>
+        <translation>Parties de l’archive</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears a part</source>
+        <translation>La touche Espace coche ou décoche une partie</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>&amp;Inclure&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Every kept session</source>
+        <translation>Toutes les sessions conservées</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>La dernière heure</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Les 24 dernières heures</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>Les 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>What the chosen part holds</source>
+        <translation>Contenu de la partie choisie</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>A&amp;perçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>Vérification de la machine…</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;from:</source>
+        <translation>Période des &amp;sessions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The doctor found no problem.</source>
+        <translation>La vérification n’a trouvé aucun problème.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The doctor found %n problem(s); they are in the bundle.</source>
+        <translation>
+            <numerusform>La vérification a trouvé %n problème&#xa0;; il figure dans l’archive.</numerusform>
+            <numerusform>La vérification a trouvé %n problèmes&#xa0;; ils figurent dans l’archive.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: this part will not be in the bundle.</source>
+        <translation>Exclue&#xa0;: cette partie ne figurera pas dans l’archive.</translation>
+    </message>
+    <message>
+        <source>The doctor is still running…</source>
+        <translation>La vérification est toujours en cours…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Archive enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Fichiers zip (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>no proxy</source>
+        <translation>aucun proxy</translation>
+    </message>
+    <message>
+        <source>no proxy (%1 is in no_proxy)</source>
+        <translation>aucun proxy (%1 figure dans no_proxy)</translation>
+    </message>
+    <message>
+        <source>Some checks did not finish within %1 seconds.</source>
+        <translation>Certaines vérifications ne se sont pas terminées dans le délai de %1 secondes.</translation>
+    </message>
+    <message>
+        <source>Run the doctor again; if it stays so, the network or the web engine is stuck (see the lines above).</source>
+        <translation>Relancez la vérification&#xa0;; si le problème persiste, le réseau ou le moteur web est bloqué (voir les lignes ci-dessus).</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>paramètres</translation>
+    </message>
+    <message>
+        <source>data (history, web profiles)</source>
+        <translation>données (historique, profils web)</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>cache</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders are writable.</source>
+        <translation>Les dossiers de l’application sont accessibles en écriture.</translation>
+    </message>
+    <message>
+        <source>These folders cannot be written: %1.</source>
+        <translation>Ces dossiers ne sont pas accessibles en écriture&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Give your user write access to them, or free some disk space.</source>
+        <translation>Donnez à votre utilisateur l’accès en écriture à ces dossiers, ou libérez de l’espace disque.</translation>
+    </message>
+    <message>
+        <source>No display (%1): windows are not shown; check, doctor and diagnostics work.</source>
+        <translation>Aucun affichage (%1)&#xa0;: les fenêtres ne s’affichent pas&#xa0;; check, doctor et diagnostics fonctionnent.</translation>
+    </message>
+    <message>
+        <source>Display: %1, web content drawn without the GPU.</source>
+        <translation>Affichage&#xa0;: %1, contenu web rendu sans le GPU.</translation>
+    </message>
+    <message>
+        <source>Display: %1.</source>
+        <translation>Affichage&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The web engine started but could not show a page.</source>
+        <translation>Le moteur web a démarré, mais n’a pas pu afficher de page.</translation>
+    </message>
+    <message>
+        <source>Run the app from a terminal and read what QtWebEngineProcess prints; check that the qt6-webengine packages are complete.</source>
+        <translation>Lancez l’application depuis un terminal et lisez ce qu’affiche QtWebEngineProcess&#xa0;; vérifiez que les paquets qt6-webengine sont complets.</translation>
+    </message>
+    <message>
+        <source>The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).</source>
+        <translation>Le moteur web exécute les pages (Qt WebEngine %1, Chromium %2&#xa0;; %3 ms).</translation>
+    </message>
+    <message>
+        <source>The web engine shows pages but does not run their scripts.</source>
+        <translation>Le moteur web affiche les pages, mais n’exécute pas leurs scripts.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off because the app runs as root.</source>
+        <translation>Sa sandbox est désactivée, car l’application s’exécute en tant que root.</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX).</source>
+        <translation>Sa sandbox est désactivée (QTWEBENGINE_DISABLE_SANDBOX).</translation>
+    </message>
+    <message>
+        <source>Run the app as an ordinary user, so that web pages run in Chromium&apos;s sandbox.</source>
+        <translation>Lancez l’application en tant qu’utilisateur ordinaire, pour que les pages web s’exécutent dans la sandbox de Chromium.</translation>
+    </message>
+    <message>
+        <source>Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot run the sandbox.</source>
+        <translation>Supprimez QTWEBENGINE_DISABLE_SANDBOX, sauf si cette machine ne peut pas exécuter la sandbox.</translation>
+    </message>
+    <message>
+        <source>The OS keychain answers (this profile needs no secret).</source>
+        <translation>Le trousseau du système répond (ce profil n’a besoin d’aucun secret).</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret is in the OS keychain.</source>
+        <translation>Le secret du profil se trouve dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret comes from %1 (none is in the keychain).</source>
+        <translation>Le secret du profil provient de %1 (il n’y en a aucun dans le trousseau).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no secret in the keychain.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» n’a aucun secret dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit.</source>
+        <translation>Ajoutez-le dans Paramètres, Profils, Modifier.</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit, or set %1.</source>
+        <translation>Ajoutez-le dans Paramètres, Profils, Modifier, ou définissez %1.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be reached.</source>
+        <translation>Le trousseau du système est inaccessible.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” cannot be opened.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>%1 is reached without encryption (http).</source>
+        <translation>La connexion à %1 n’est pas chiffrée (http).</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for anything beyond this computer.</source>
+        <translation>Utilisez une adresse https:// pour tout serveur autre que cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>%1 accepts the credential: %2 (%3 ms).</source>
+        <translation>%1 accepte les identifiants&#xa0;: %2 (%3 ms).</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the request.</source>
+        <translation>%1 n’a pas accepté la requête.</translation>
+    </message>
+    <message>
+        <source>The name %1 does not resolve (%2).</source>
+        <translation>Le nom %1 ne peut pas être résolu (%2).</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address, your network connection, and your DNS or VPN.</source>
+        <translation>Vérifiez l’adresse du profil, votre connexion réseau, ainsi que votre DNS ou votre VPN.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer through the proxy (%2).</source>
+        <translation>%1 ne répond pas via le proxy (%2).</translation>
+    </message>
+    <message>
+        <source>%1 resolves but does not answer (%2).</source>
+        <translation>%1 est résolu, mais ne répond pas (%2).</translation>
+    </message>
+    <message>
+        <source>Check that the address and port are right, and whether a firewall or proxy is in the way.</source>
+        <translation>Vérifiez que l’adresse et le port sont corrects, et qu’aucun pare-feu ni proxy ne fait obstacle.</translation>
+    </message>
+    <message>
+        <source>%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms round trip).</source>
+        <translation>%1 est résolu et répond (HTTP %2&#xa0;; résolution en %3 ms, aller-retour en %4 ms).</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the API.</source>
+        <translation>Le certificat de %1 est validé pour l’API.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the API: %2</source>
+        <translation>Le certificat de %1 n’est pas validé pour l’API&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>If your network inspects secure connections, ask IT for its certificate authority and add it to the system&apos;s trusted certificates.</source>
+        <translation>Si votre réseau inspecte les connexions sécurisées, demandez son autorité de certification à votre service informatique et ajoutez-la aux certificats de confiance du système.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 seconds off %2&apos;s.</source>
+        <translation>L’horloge de cet ordinateur présente un écart de %1 secondes avec celle de %2.</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically (NTP): tokens and sessions expire, and a wrong clock makes them look expired.</source>
+        <translation>Réglez l’horloge automatiquement (NTP)&#xa0;: les jetons et les sessions expirent, et une horloge erronée les fait paraître expirés.</translation>
+    </message>
+    <message>
+        <source>The clock agrees with %1&apos;s (within %2 s).</source>
+        <translation>L’horloge concorde avec celle de %1 (à %2 s près).</translation>
+    </message>
+    <message>
+        <source>%1 did not say its time; the clock was not compared.</source>
+        <translation>%1 n’a pas indiqué son heure&#xa0;; l’horloge n’a pas été comparée.</translation>
+    </message>
+    <message>
+        <source>The web engine could not reach %1, so its certificate was not checked there.</source>
+        <translation>Le moteur web n’a pas pu joindre %1&#xa0;: son certificat n’a donc pas été vérifié par le moteur web.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the web engine.</source>
+        <translation>Le certificat de %1 est validé par le moteur web.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the web engine: %2</source>
+        <translation>Le certificat de %1 n’est pas validé par le moteur web&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The web engine trusts the system&apos;s NSS store: if your network inspects secure connections, ask IT to add its certificate authority there.</source>
+        <translation>Le moteur web se fie au magasin NSS du système&#xa0;: si votre réseau inspecte les connexions sécurisées, demandez à votre service informatique d’y ajouter son autorité de certification.</translation>
+    </message>
+    <message>
+        <source>Both network stacks use %1 for %2.</source>
+        <translation>Les deux piles réseau utilisent %1 pour %2.</translation>
+    </message>
+    <message>
+        <source>The two network stacks differ for %1: the API client uses %2, the web engine %3.</source>
+        <translation>Les deux piles réseau diffèrent pour %1&#xa0;: le client de l’API utilise %2, le moteur web %3.</translation>
+    </message>
+    <message>
+        <source>Requests and pages would take different routes: set the proxy the same way for both (the environment&apos;s http_proxy/https_proxy, or none).</source>
+        <translation>Les requêtes et les pages emprunteraient des chemins différents&#xa0;: configurez le proxy de la même façon pour les deux (http_proxy/https_proxy de l’environnement, ou aucun).</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLÈME</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>À faire&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>Checking the profile “%1”…</source>
+        <translation>Vérification du profil «&#xa0;%1&#xa0;»…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeLog</name>
     <message>
         <source>… (%1 characters in all)</source>
@@ -1069,6 +1726,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Exchanges: %1</source>
         <translation>Échanges&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>No exchanges were recorded</source>
+        <translation>Aucun échange n’a été enregistré</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -1103,6 +1764,155 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>%1 must be text.</source>
         <translation>%1 doit être du texte.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message numerus="yes">
+        <source>Forgot %n session(s).</source>
+        <translation>
+            <numerusform>%n session effacée.</numerusform>
+            <numerusform>%n sessions effacées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet.</source>
+        <translation>Aucune session n’est encore conservée.</translation>
+    </message>
+    <message>
+        <source>No kept session matches.</source>
+        <translation>Aucune session conservée ne correspond.</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>Connexion ou motif</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Session</source>
+        <translation>Copier la &amp;session</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>&amp;Intégration&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Résultat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>Connexion ou motif</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Sessions passées</translation>
+    </message>
+    <message>
+        <source>The chosen session</source>
+        <translation>La session choisie</translation>
+    </message>
+    <message>
+        <source>Copy the chosen session&apos;s result and exchanges as text (secrets were never kept)</source>
+        <translation>Copier le résultat et les échanges de la session choisie sous forme de texte (les secrets n’ont jamais été conservés)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet. Each session you run from now on is listed here with its result and exchanges.</source>
+        <translation>Aucune session n’est encore conservée. Chaque session que vous lancerez désormais figurera ici avec son résultat et ses échanges.</translation>
+    </message>
+    <message>
+        <source>No kept session matches these filters.</source>
+        <translation>Aucune session conservée ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3): %4</source>
+        <translation>%1 sur %2 (%3)&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Connection “%1” (%2), id %3</source>
+        <translation>Connexion «&#xa0;%1&#xa0;» (%2), identifiant %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>Durées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +2266,30 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>The integrations could not be refreshed: %1</source>
         <translation>Les intégrations n’ont pas pu être actualisées : %1</translation>
     </message>
+    <message>
+        <source>Diagnostics saved to %1</source>
+        <translation>Diagnostic enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results and exchanges</source>
+        <translation>Les dernières sessions&#xa0;: leurs résultats et leurs échanges</translation>
+    </message>
+    <message>
+        <source>Save &amp;Diagnostics…</source>
+        <translation>Enregistrer un &amp;diagnostic…</translation>
+    </message>
+    <message>
+        <source>Save a bundle for support: versions, settings and sessions, without secrets</source>
+        <translation>Enregistrer une archive pour le support&#xa0;: versions, paramètres et sessions, sans secrets</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>
@@ -1634,6 +2468,13 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
         <translation>Ce compte ne figure pas dans la dernière liste fournie par Paragon. Actualisez la liste, puis réessayez.</translation>
     </message>
+    <message numerus="yes">
+        <source>project %1, a user with %n integration(s) connected</source>
+        <translation>
+            <numerusform>projet %1, un utilisateur avec %n intégration connectée</numerusform>
+            <numerusform>projet %1, un utilisateur avec %n intégrations connectées</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
@@ -1758,6 +2599,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>the connection has no id</source>
         <translation>la connexion n’a pas d’identifiant</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 chez %2</translation>
+    </message>
 </context>
 <context>
     <name>PopupWindow</name>
@@ -1775,6 +2620,21 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileChoice</name>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation>--base-url et --proxy-url sont propres à Polytomic&#xa0;; pour %1, indiquez un profil avec --profile (ajoutez-en un dans les paramètres de l’application).</translation>
+    </message>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>Profil inconnu «&#xa0;%1&#xa0;». Profils&#xa0;: %2 (ajoutez-en un dans les paramètres de l’application).</translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» est un profil %2, et non %3.</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +3103,29 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>SessionHistory</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>Impossible de supprimer %1.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 could not be read (%2).</source>
+        <translation>L’historique des sessions dans %1 n’a pas pu être lu (%2).</translation>
+    </message>
+    <message>
+        <source>The session history was damaged; it was set aside as %1 and a new one was started.</source>
+        <translation>L’historique des sessions était endommagé&#xa0;; il a été mis de côté sous le nom %1 et un nouvel historique a été commencé.</translation>
+    </message>
+    <message>
+        <source>The session history in %1 is damaged and could not be set aside; it will be written anew.</source>
+        <translation>L’historique des sessions dans %1 est endommagé et n’a pas pu être mis de côté&#xa0;; il sera recréé.</translation>
+    </message>
+    <message>
+        <source>Could not write the session history to %1 (%2).</source>
+        <translation>Impossible d’écrire l’historique des sessions dans %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>SessionResultView</name>
     <message>
         <source>Integration</source>
@@ -2450,6 +3333,56 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> sessions</translation>
+    </message>
+    <message>
+        <source>None (keep no history)</source>
+        <translation>Aucune (ne conserver aucun historique)</translation>
+    </message>
+    <message>
+        <source>Sessions to keep</source>
+        <translation>Sessions à conserver</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s result, timings and exchange log are kept on this computer, without keys, tokens or passwords, for the History (View, History) and diagnostics bundles.</source>
+        <translation>Le résultat, les durées et le journal des échanges de chaque session sont conservés sur cet ordinateur, sans clés, jetons ni mots de passe, pour l’historique (Affichage, Historique) et les archives de diagnostic.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear History…</source>
+        <translation>&amp;Effacer l’historique…</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>Effacer l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget the %n kept session(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Effacer %n session conservée&#xa0;? Cette action est irréversible.</numerusform>
+            <numerusform>Effacer les %n sessions conservées&#xa0;? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last:</source>
+        <translation>&amp;Conserver les dernières&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No sessions are kept.</source>
+        <translation>Aucune session n’est conservée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) kept.</source>
+        <translation>
+            <numerusform>%n session conservée.</numerusform>
+            <numerusform>%n sessions conservées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,93 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Unknown integration “%1”. This backend offers: %2.</source>
+        <translation>不明な連携サービス「%1」です。このバックエンドで利用できるもの: %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is not among the integrations this company allows (Settings, Allowed integrations); add --all to check it anyway.</source>
+        <translation>「%1」は、この会社で許可された連携サービスに含まれていません (設定の「許可された連携サービス」)。それでも確認するには --all を追加してください。</translation>
+    </message>
+    <message>
+        <source>There is no integration to check: the backend lists none that this company allows (add --all to check every one).</source>
+        <translation>確認する連携サービスがありません: バックエンドの一覧に、この会社で許可された連携サービスがありません (すべてを確認するには --all を追加してください)。</translation>
+    </message>
+    <message>
+        <source>Checking %1 integration(s) on %2 (%3), %4 at a time…</source>
+        <translation>%2 (%3) で %1 件の連携サービスを確認しています (同時に %4 件)…</translation>
+    </message>
+    <message>
+        <source>Connect Desktop check</source>
+        <translation>Connect Desktop のチェック</translation>
+    </message>
+    <message>
+        <source>%1 refuses sign-in inside apps; a person would continue in the system browser.</source>
+        <translation>%1 はアプリ内でのサインインを拒否します。実際の利用者はシステムのブラウザーで続行することになります。</translation>
+    </message>
+    <message>
+        <source>The session ended before its page could be used.</source>
+        <translation>ページが使用可能になる前にセッションが終了しました。</translation>
+    </message>
+    <message>
+        <source>Nothing usable came within the time allowed; try a longer --timeout, or look at the session&apos;s log in the History.</source>
+        <translation>制限時間内にページが使用可能になりませんでした。--timeout を長くするか、履歴でセッションのログを確認してください。</translation>
+    </message>
+    <message>
+        <source>It failed without saying why.</source>
+        <translation>理由が示されないまま失敗しました。</translation>
+    </message>
+    <message>
+        <source>%1 %2: passed (request %3 ms, ready to type %4 ms)</source>
+        <translation>%1 %2: 成功 (要求 %3 ms、入力可能まで %4 ms)</translation>
+    </message>
+    <message>
+        <source>%1 %2: failed (%3): %4</source>
+        <translation>%1 %2: 失敗 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 passed, %3 failed, in %4 s.</source>
+        <translation>%2 件中 %1 件が成功、%3 件が失敗 (%4 秒)。</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>連携サービス</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>入力可能</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>the integrations could not be listed: %1</source>
+        <translation>連携サービスの一覧を取得できませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>A connectdesktop: link is opened on its own, without other arguments.</source>
@@ -199,50 +286,12 @@
         <translation> (connect-desktop --help を参照)</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox (see connect-desktop --help).</source>
-        <translation>不明なコマンド「%1」です。コマンド: connect、sandbox (connect-desktop --help を参照)。</translation>
-    </message>
-    <message>
         <source>Use this language.</source>
         <translation>この言語を使用します。</translation>
     </message>
     <message>
         <source>CODE</source>
         <translation>コード</translation>
-    </message>
-    <message>
-        <source>Usage: connect-desktop [command] [options]
-
-Connect accounts to a data platform through its connect modal.
-
-Commands:
-  (none)     open the main window
-  connect    open only the connect window, print the one result, exit
-  sandbox    run the built-in Polytomic-compatible sandbox server on 127.0.0.1
-
-Options:
-  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
-  -v, --version  show the version
-  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
-
-Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
-</source>
-        <translation>使用法: connect-desktop [コマンド] [オプション]
-
-データプラットフォームの接続ページを通じて、アカウントをそのプラットフォームに接続します。
-
-コマンド:
-  (なし)     メインウィンドウを開く
-  connect    接続ウィンドウだけを開き、結果を 1 件出力して終了する
-  sandbox    Polytomic 互換の内蔵サンドボックスサーバーを 127.0.0.1 で実行する
-
-オプション:
-  -h, --help     このヘルプを表示する (コマンドのヘルプ: connect-desktop sandbox --help)
-  -v, --version  バージョンを表示する
-  --lang コード  システムの言語の代わりにこの言語を使用する (de, fr, es, ja, ar, en)
-
-終了コード: 0 完了、1 失敗、2 使用法または設定の誤り、3 キャンセル。
-</translation>
     </message>
     <message>
         <source>--%1 takes a whole number from %2 to %3, not &quot;%4&quot;.</source>
@@ -536,13 +585,207 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>--%1 is an option of Polytomic&apos;s sandbox only: leave it out, or leave out --platform paragon.</source>
         <translation>--%1 は Polytomic のサンドボックス専用のオプションです。このオプションを外すか、--platform paragon を外してください。</translation>
     </message>
+    <message>
+        <source>Usage: connect-desktop [command] [options]
+
+Connect accounts to a data platform through its connect modal.
+
+Commands:
+  (none)     open the main window
+  connect    open only the connect window, print the one result, exit
+  sandbox    run a built-in sandbox (Polytomic&apos;s or Paragon&apos;s) on 127.0.0.1
+  check      smoke-test integrations: open each one&apos;s page hidden, connect nothing
+  doctor     check that this machine is ready, and say what to fix
+  history    list the last sessions and their results
+  diagnostics  save a diagnostics bundle (zip, no secrets) for support
+
+Options:
+  -h, --help     show this help (or a command&apos;s: connect-desktop sandbox --help)
+  -v, --version  show the version
+  --lang CODE    use this language (de, fr, es, ja, ar, en) instead of the system&apos;s
+
+Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
+</source>
+        <translation>使用法: connect-desktop [コマンド] [オプション]
+
+データプラットフォームの接続ページを通じて、アカウントをそのプラットフォームに接続します。
+
+コマンド:
+  (なし)     メインウィンドウを開く
+  connect    接続ウィンドウだけを開き、結果を 1 件出力して終了する
+  sandbox    内蔵サンドボックス (Polytomic または Paragon) を 127.0.0.1 で実行する
+  check      連携サービスのスモークテスト: 各ページを非表示で開き、何も接続しない
+  doctor     このマシンの準備ができているかを確認し、修正すべき点を示す
+  history    最近のセッションとその結果を一覧表示する
+  diagnostics  サポート用の診断バンドル (zip、シークレットなし) を保存する
+
+オプション:
+  -h, --help     このヘルプを表示する (コマンドのヘルプ: connect-desktop sandbox --help)
+  -v, --version  バージョンを表示する
+  --lang コード  システムの言語の代わりにこの言語を使用する (de, fr, es, ja, ar, en)
+
+終了コード: 0 完了、1 失敗、2 使用法または設定の誤り、3 キャンセル。
+</translation>
+    </message>
+    <message>
+        <source>Fault: the modal&apos;s address is a local port where nothing listens (it cannot load).</source>
+        <translation>擬似障害: 接続ページのアドレスを、何も待ち受けていないローカルポートにします (読み込めなくなります)。</translation>
+    </message>
+    <message>
+        <source>Fault: every answer&apos;s Date header is S seconds off the real time (may be negative).</source>
+        <translation>擬似障害: すべての応答の Date ヘッダーを実際の時刻から S 秒ずらします (負の値も可)。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Choose one of --untrusted-modal and --unreachable-modal.</source>
+        <translation>--untrusted-modal と --unreachable-modal のどちらか一方を選んでください。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; (see connect-desktop %2 --help).</source>
+        <translation>予期しない引数「%1」です (connect-desktop %2 --help を参照)。</translation>
+    </message>
+    <message>
+        <source>Lists the sessions the app kept (newest first): when, profile, integration, result and reason. Kept without secrets; their exchange logs are in --json.</source>
+        <translation>アプリが保持しているセッションを新しい順に一覧表示します: 日時、プロファイル、連携サービス、結果、理由。シークレットは保持されません。通信ログは --json で出力されます。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every session, its timings and exchange log.</source>
+        <translation>すべてのセッションを、タイミングと通信ログとともに 1 つの JSON オブジェクトとして出力します。</translation>
+    </message>
+    <message>
+        <source>Only the newest N sessions.</source>
+        <translation>最新の N 件のセッションのみ。</translation>
+    </message>
+    <message>
+        <source>Only sessions of this integration (type id).</source>
+        <translation>この連携サービス (タイプ ID) のセッションのみ。</translation>
+    </message>
+    <message>
+        <source>Only sessions that ended so: completed, cancelled or failed.</source>
+        <translation>この結果で終わったセッションのみ: completed (完了)、cancelled (キャンセル)、failed (失敗)。</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Only sessions of this profile (by name or id).</source>
+        <translation>このプロファイル (名前または ID で指定) のセッションのみ。</translation>
+    </message>
+    <message>
+        <source>Forget every kept session.</source>
+        <translation>保持されているすべてのセッションを消去します。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop history --help)</source>
+        <translation> (connect-desktop history --help を参照)</translation>
+    </message>
+    <message>
+        <source>--outcome takes completed, cancelled or failed, not &quot;%1&quot;.</source>
+        <translation>--outcome には completed、cancelled、failed のいずれかを指定してください (「%1」は無効です)。</translation>
+    </message>
+    <message>
+        <source>--clear forgets every session: use it on its own.</source>
+        <translation>--clear はすべてのセッションを消去します。他のオプションと組み合わせずに単独で使用してください。</translation>
+    </message>
+    <message>
+        <source>Smoke-tests integrations: for each one, opens a real session, loads its page hidden until a person could type, records the timings or what went wrong, and closes it without connecting anything. Exit 0 when every one passed, 1 when any failed, 2 for bad usage.</source>
+        <translation>連携サービスのスモークテストを行います。各連携サービスについて実際のセッションを開き、人が入力できる状態になるまでページを非表示で読み込み、タイミングまたは問題の内容を記録して、何も接続せずに閉じます。終了コード: すべて成功なら 0、1 つでも失敗すれば 1、使用法の誤りは 2。</translation>
+    </message>
+    <message>
+        <source>Check this integration (type id; repeatable). Default: every one the company allows, or every one the backend lists when none is set.</source>
+        <translation>この連携サービスを確認します (タイプ ID。繰り返し指定可)。既定: 会社が許可しているすべての連携サービス。許可の設定がない場合は、バックエンドの一覧にあるすべての連携サービス。</translation>
+    </message>
+    <message>
+        <source>Check every integration the backend lists, allowed or not (for support staff).</source>
+        <translation>許可の有無にかかわらず、バックエンドの一覧にあるすべての連携サービスを確認します (サポート担当者向け)。</translation>
+    </message>
+    <message>
+        <source>Run N sessions at once (1 to 8, default 2).</source>
+        <translation>N 件のセッションを同時に実行します (1〜8、既定: 2)。</translation>
+    </message>
+    <message>
+        <source>Give each page S seconds to become usable (default 30).</source>
+        <translation>各ページが使用可能になるまで S 秒待ちます (既定: 30)。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every row on stdout.</source>
+        <translation>すべての行を 1 つの JSON オブジェクトとして stdout に出力します。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop check --help)</source>
+        <translation> (connect-desktop check --help を参照)</translation>
+    </message>
+    <message>
+        <source>Checks whether this machine is ready: the web engine, the display, the keychain, the backend&apos;s address, proxies, certificates, the clock and the app&apos;s folders. Each line says what is wrong and what to do. Exit 0 when all is well, 1 when a problem was found.</source>
+        <translation>このマシンの準備ができているかを確認します: Web エンジン、ディスプレイ、キーチェーン、バックエンドのアドレス、プロキシ、証明書、時計、アプリのフォルダー。各行に問題点と対処方法を示します。終了コード: すべて問題なければ 0、問題が見つかれば 1。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object with every finding on stdout.</source>
+        <translation>すべての検出結果を 1 つの JSON オブジェクトとして stdout に出力します。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop doctor --help)</source>
+        <translation> (connect-desktop doctor --help を参照)</translation>
+    </message>
+    <message>
+        <source>Saves a diagnostics bundle (a zip file) for support: versions, the effective settings and profiles without any secret, the doctor&apos;s findings, the last sessions with their redacted exchange logs, and what the web engine refused or reported.</source>
+        <translation>サポート用の診断バンドル (zip ファイル) を保存します: バージョン、シークレットを除いた有効な設定とプロファイル、doctor の検出結果、最近のセッションとシークレットを伏せたその通信ログ、Web エンジンが拒否または報告した内容。</translation>
+    </message>
+    <message>
+        <source>Write the bundle to FILE (a .zip).</source>
+        <translation>バンドルを指定のファイル (.zip) に書き込みます。</translation>
+    </message>
+    <message>
+        <source>Only sessions of the last DURATION (e.g. 30m, 12h, 7d; default: every kept one).</source>
+        <translation>直近の指定期間 (例: 30m、12h、7d。既定: 保持されているすべて) のセッションのみ。</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Leave a part out (repeatable): system, settings, profiles, doctor, sessions, engine.</source>
+        <translation>含めない部分を指定します (繰り返し指定可): system、settings、profiles、doctor、sessions、engine。</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>The profile the doctor checks (by name or id; default: the active one).</source>
+        <translation>doctor が確認するプロファイル (名前または ID で指定。既定: 有効なプロファイル)。</translation>
+    </message>
+    <message>
+        <source> (see connect-desktop diagnostics --help)</source>
+        <translation> (connect-desktop diagnostics --help を参照)</translation>
+    </message>
+    <message>
+        <source>Name the bundle&apos;s file with --output FILE.zip.</source>
+        <translation>--output FILE.zip でバンドルのファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>--output names a .zip file, such as diagnostics.zip.</source>
+        <translation>--output には diagnostics.zip のような .zip ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>--since takes a duration such as 30m, 12h or 7d, not &quot;%1&quot;.</source>
+        <translation>--since には 30m、12h、7d のような期間を指定してください (「%1」は無効です)。</translation>
+    </message>
+    <message>
+        <source>--without takes one of %1, not &quot;%2&quot;.</source>
+        <translation>--without には %1 のいずれかを指定してください (「%2」は無効です)。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
+        <translation>不明なコマンド「%1」です。コマンド: connect、sandbox、check、doctor、history、diagnostics (connect-desktop --help を参照)。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
-    <message>
-        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
-        <translation>不明なプロファイル「%1」です。プロファイル: %2 (アプリの設定で追加できます)。</translation>
-    </message>
     <message>
         <source>Unknown integration “%1”. This backend offers: %2.</source>
         <translation>不明な連携サービス「%1」です。このバックエンドで利用できるもの: %2。</translation>
@@ -562,14 +805,6 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>Failed: %1</source>
         <translation>失敗: %1</translation>
-    </message>
-    <message>
-        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
-        <translation>--base-url と --proxy-url は Polytomic 用です。%1 の場合は、--profile でプロファイルを指定してください (アプリの設定で追加できます)。</translation>
-    </message>
-    <message>
-        <source>The profile “%1” is a %2 profile, not %3.</source>
-        <translation>プロファイル「%1」は %2 のプロファイルで、%3 のプロファイルではありません。</translation>
     </message>
 </context>
 <context>
@@ -640,6 +875,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>the page finished; asking %1 what happened</source>
         <translation>ページが終了しました。%1 に結果を問い合わせています</translation>
+    </message>
+    <message>
+        <source>more console lines were not kept</source>
+        <translation>これ以降のコンソール行は保持されていません</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1242,423 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>DiagnosticsBundle</name>
+    <message>
+        <source>The app&apos;s, Qt&apos;s and Chromium&apos;s versions, the operating system and the display.</source>
+        <translation>アプリ、Qt、Chromium のバージョン、オペレーティングシステム、ディスプレイ。</translation>
+    </message>
+    <message>
+        <source>The settings in effect: yours, the machine&apos;s defaults and what is locked, without any secret.</source>
+        <translation>有効な設定: ユーザーの設定、このマシンの既定値、ロックされている項目 (シークレットは含みません)。</translation>
+    </message>
+    <message>
+        <source>Your profiles: names, platforms and addresses, without keys or credentials.</source>
+        <translation>プロファイル: 名前、プラットフォーム、アドレス (キーや認証情報は含みません)。</translation>
+    </message>
+    <message>
+        <source>What the doctor found on this machine (the web engine, keychain, network, proxies, certificates, clock).</source>
+        <translation>doctor がこのマシンで検出した内容 (Web エンジン、キーチェーン、ネットワーク、プロキシ、証明書、時計)。</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results, timings and exchange logs (already redacted), with the integrations and connection names they involved.</source>
+        <translation>最近のセッション: 結果、タイミング、通信ログ (シークレットは伏せ済み)、および関係した連携サービスと接続名。</translation>
+    </message>
+    <message>
+        <source>What the web engine refused or reported in those sessions (navigations, permissions, dialogs, console errors).</source>
+        <translation>それらのセッションで Web エンジンが拒否または報告した内容 (ページ移動、権限、ダイアログ、コンソールのエラー)。</translation>
+    </message>
+    <message>
+        <source>Nothing was refused or reported.</source>
+        <translation>拒否または報告されたものはありません。</translation>
+    </message>
+    <message>
+        <source>Could not create %1 (%2).</source>
+        <translation>%1 を作成できませんでした (%2)。</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the bundle (%2).</source>
+        <translation>%1 をバンドルに追加できませんでした (%2)。</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2).</source>
+        <translation>%1 に書き込めませんでした (%2)。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 に書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not open %1 as a zip file.</source>
+        <translation>%1 を zip ファイルとして開けませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCommand</name>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>doctor を実行しています…</translation>
+    </message>
+    <message>
+        <source>Saved %1 with:</source>
+        <translation>%1 を保存しました。内容:</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>除外: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>System and versions</source>
+        <translation>システムとバージョン</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s findings</source>
+        <translation>doctor の検出結果</translation>
+    </message>
+    <message>
+        <source>Sessions and exchange logs</source>
+        <translation>セッションと通信ログ</translation>
+    </message>
+    <message>
+        <source>Web engine refusals and console</source>
+        <translation>Web エンジンの拒否とコンソール</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save Diagnostics</source>
+        <translation>診断情報の保存</translation>
+    </message>
+    <message>
+        <source>A diagnostics bundle helps support see what happened on this computer. It never holds keys, tokens or passwords. Choose what goes in; the text on the right is exactly what each part holds.</source>
+        <translation>診断バンドルは、このコンピューターで何が起きたかをサポートが把握するのに役立ちます。キー、トークン、パスワードが含まれることはありません。含める内容を選んでください。右側のテキストは、各部分に含まれる内容そのものです。</translation>
+    </message>
+    <message>
+        <source>Parts of the bundle</source>
+        <translation>バンドルの構成部分</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears a part</source>
+        <translation>Space キーで部分のチェックを切り替えます</translation>
+    </message>
+    <message>
+        <source>&amp;Include:</source>
+        <translation>含める内容(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Every kept session</source>
+        <translation>保持されているすべてのセッション</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>直近 1 時間</translation>
+    </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>直近 24 時間</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>直近 7 日間</translation>
+    </message>
+    <message>
+        <source>What the chosen part holds</source>
+        <translation>選択した部分の内容</translation>
+    </message>
+    <message>
+        <source>&amp;Preview:</source>
+        <translation>プレビュー(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Running the doctor…</source>
+        <translation>doctor を実行しています…</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;from:</source>
+        <translation>セッションの期間(&amp;F):</translation>
+    </message>
+    <message>
+        <source>The doctor found no problem.</source>
+        <translation>doctor は問題を検出しませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The doctor found %n problem(s); they are in the bundle.</source>
+        <translation>
+            <numerusform>doctor が %n 件の問題を検出しました。バンドルに含まれています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: this part will not be in the bundle.</source>
+        <translation>除外: この部分はバンドルに含まれません。</translation>
+    </message>
+    <message>
+        <source>The doctor is still running…</source>
+        <translation>doctor はまだ実行中です…</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip ファイル (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>no proxy</source>
+        <translation>プロキシなし</translation>
+    </message>
+    <message>
+        <source>no proxy (%1 is in no_proxy)</source>
+        <translation>プロキシなし (%1 は no_proxy に含まれています)</translation>
+    </message>
+    <message>
+        <source>Some checks did not finish within %1 seconds.</source>
+        <translation>一部のチェックが %1 秒以内に終わりませんでした。</translation>
+    </message>
+    <message>
+        <source>Run the doctor again; if it stays so, the network or the web engine is stuck (see the lines above).</source>
+        <translation>doctor をもう一度実行してください。それでも変わらない場合は、ネットワークまたは Web エンジンが応答していません (上の行を参照)。</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>data (history, web profiles)</source>
+        <translation>データ (履歴、Web プロファイル)</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>キャッシュ</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders are writable.</source>
+        <translation>アプリのフォルダーに書き込めます。</translation>
+    </message>
+    <message>
+        <source>These folders cannot be written: %1.</source>
+        <translation>次のフォルダーに書き込めません: %1。</translation>
+    </message>
+    <message>
+        <source>Give your user write access to them, or free some disk space.</source>
+        <translation>お使いのユーザーにこれらのフォルダーへの書き込み権限を与えるか、ディスクの空き容量を増やしてください。</translation>
+    </message>
+    <message>
+        <source>No display (%1): windows are not shown; check, doctor and diagnostics work.</source>
+        <translation>ディスプレイがありません (%1): ウィンドウは表示されません。check、doctor、diagnostics は動作します。</translation>
+    </message>
+    <message>
+        <source>Display: %1, web content drawn without the GPU.</source>
+        <translation>ディスプレイ: %1、Web コンテンツは GPU を使わずに描画されます。</translation>
+    </message>
+    <message>
+        <source>Display: %1.</source>
+        <translation>ディスプレイ: %1。</translation>
+    </message>
+    <message>
+        <source>The web engine started but could not show a page.</source>
+        <translation>Web エンジンは起動しましたが、ページを表示できませんでした。</translation>
+    </message>
+    <message>
+        <source>Run the app from a terminal and read what QtWebEngineProcess prints; check that the qt6-webengine packages are complete.</source>
+        <translation>ターミナルからアプリを実行して QtWebEngineProcess の出力を確認し、qt6-webengine パッケージがすべてそろっているか確認してください。</translation>
+    </message>
+    <message>
+        <source>The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).</source>
+        <translation>Web エンジンはページを実行できます (Qt WebEngine %1、Chromium %2。%3 ms)。</translation>
+    </message>
+    <message>
+        <source>The web engine shows pages but does not run their scripts.</source>
+        <translation>Web エンジンはページを表示しますが、そのスクリプトを実行しません。</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off because the app runs as root.</source>
+        <translation>アプリが root として実行されているため、Web エンジンのサンドボックスが無効になっています。</translation>
+    </message>
+    <message>
+        <source>Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX).</source>
+        <translation>Web エンジンのサンドボックスが無効になっています (QTWEBENGINE_DISABLE_SANDBOX)。</translation>
+    </message>
+    <message>
+        <source>Run the app as an ordinary user, so that web pages run in Chromium&apos;s sandbox.</source>
+        <translation>Web ページが Chromium のサンドボックス内で実行されるよう、アプリを一般ユーザーとして実行してください。</translation>
+    </message>
+    <message>
+        <source>Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot run the sandbox.</source>
+        <translation>このマシンでサンドボックスを実行できない場合を除き、QTWEBENGINE_DISABLE_SANDBOX の設定を解除してください。</translation>
+    </message>
+    <message>
+        <source>The OS keychain answers (this profile needs no secret).</source>
+        <translation>OS のキーチェーンは応答しています (このプロファイルにシークレットは不要です)。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret is in the OS keychain.</source>
+        <translation>プロファイルのシークレットは OS のキーチェーンにあります。</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s secret comes from %1 (none is in the keychain).</source>
+        <translation>プロファイルのシークレットは %1 から取得されます (キーチェーンにはありません)。</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no secret in the keychain.</source>
+        <translation>プロファイル「%1」のシークレットがキーチェーンにありません。</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit.</source>
+        <translation>[設定] の [プロファイル] で [編集] を選んで追加してください。</translation>
+    </message>
+    <message>
+        <source>Add it in Settings, Profiles, Edit, or set %1.</source>
+        <translation>[設定] の [プロファイル] で [編集] を選んで追加するか、%1 を設定してください。</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be reached.</source>
+        <translation>OS のキーチェーンにアクセスできません。</translation>
+    </message>
+    <message>
+        <source>The profile “%1” cannot be opened.</source>
+        <translation>プロファイル「%1」を開けません。</translation>
+    </message>
+    <message>
+        <source>%1 is reached without encryption (http).</source>
+        <translation>%1 には暗号化なし (http) で接続しています。</translation>
+    </message>
+    <message>
+        <source>Use an https:// address for anything beyond this computer.</source>
+        <translation>このコンピューター以外への接続には https:// のアドレスを使用してください。</translation>
+    </message>
+    <message>
+        <source>%1 accepts the credential: %2 (%3 ms).</source>
+        <translation>%1 は認証情報を受け付けました: %2 (%3 ms)。</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the request.</source>
+        <translation>%1 はリクエストを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>The name %1 does not resolve (%2).</source>
+        <translation>名前 %1 を解決できません (%2)。</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s address, your network connection, and your DNS or VPN.</source>
+        <translation>プロファイルのアドレス、ネットワーク接続、DNS または VPN を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 does not answer through the proxy (%2).</source>
+        <translation>%1 がプロキシ経由で応答しません (%2)。</translation>
+    </message>
+    <message>
+        <source>%1 resolves but does not answer (%2).</source>
+        <translation>%1 は名前解決できますが、応答しません (%2)。</translation>
+    </message>
+    <message>
+        <source>Check that the address and port are right, and whether a firewall or proxy is in the way.</source>
+        <translation>アドレスとポートが正しいか、ファイアウォールやプロキシが妨げていないかを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms round trip).</source>
+        <translation>%1 は名前解決でき、応答しています (HTTP %2。名前解決 %3 ms、往復 %4 ms)。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the API.</source>
+        <translation>API クライアントで %1 の証明書を検証できました。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the API: %2</source>
+        <translation>API クライアントで %1 の証明書を検証できません: %2</translation>
+    </message>
+    <message>
+        <source>If your network inspects secure connections, ask IT for its certificate authority and add it to the system&apos;s trusted certificates.</source>
+        <translation>ネットワークで安全な接続が検査されている場合は、IT 部門にその認証局を問い合わせ、システムの信頼済み証明書に追加してください。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 seconds off %2&apos;s.</source>
+        <translation>このコンピューターの時計は %2 の時計と %1 秒ずれています。</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically (NTP): tokens and sessions expire, and a wrong clock makes them look expired.</source>
+        <translation>時計を自動で設定 (NTP) してください。トークンとセッションには有効期限があり、時計が狂っていると期限切れに見えてしまいます。</translation>
+    </message>
+    <message>
+        <source>The clock agrees with %1&apos;s (within %2 s).</source>
+        <translation>時計は %1 の時計と一致しています (誤差 %2 秒以内)。</translation>
+    </message>
+    <message>
+        <source>%1 did not say its time; the clock was not compared.</source>
+        <translation>%1 が時刻を返さなかったため、時計は比較していません。</translation>
+    </message>
+    <message>
+        <source>The web engine could not reach %1, so its certificate was not checked there.</source>
+        <translation>Web エンジンが %1 に接続できなかったため、Web エンジンでの証明書の確認は行っていません。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate verifies for the web engine.</source>
+        <translation>Web エンジンで %1 の証明書を検証できました。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s certificate does not verify for the web engine: %2</source>
+        <translation>Web エンジンで %1 の証明書を検証できません: %2</translation>
+    </message>
+    <message>
+        <source>The web engine trusts the system&apos;s NSS store: if your network inspects secure connections, ask IT to add its certificate authority there.</source>
+        <translation>Web エンジンはシステムの NSS ストアを信頼します。ネットワークで安全な接続が検査されている場合は、その認証局を NSS ストアに追加するよう IT 部門に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Both network stacks use %1 for %2.</source>
+        <translation>両方のネットワークスタックが %2 に %1 を使用しています。</translation>
+    </message>
+    <message>
+        <source>The two network stacks differ for %1: the API client uses %2, the web engine %3.</source>
+        <translation>%1 について 2 つのネットワークスタックの設定が異なります: API クライアントは %2、Web エンジンは %3 を使用しています。</translation>
+    </message>
+    <message>
+        <source>Requests and pages would take different routes: set the proxy the same way for both (the environment&apos;s http_proxy/https_proxy, or none).</source>
+        <translation>リクエストとページが異なる経路を通ることになります。両方に同じプロキシを設定してください (環境変数の http_proxy/https_proxy、またはプロキシなし)。</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>対処方法: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <source>Checking the profile “%1”…</source>
+        <translation>プロファイル「%1」を確認しています…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeLog</name>
     <message>
         <source>… (%1 characters in all)</source>
@@ -1067,6 +1723,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Exchanges: %1</source>
         <translation>通信: %1</translation>
     </message>
+    <message>
+        <source>No exchanges were recorded</source>
+        <translation>記録された通信はありません</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -1101,6 +1761,154 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>%1 must be text.</source>
         <translation>%1 はテキストでなければなりません。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message numerus="yes">
+        <source>Forgot %n session(s).</source>
+        <translation>
+            <numerusform>%n 件のセッションを消去しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet.</source>
+        <translation>保持されているセッションはまだありません。</translation>
+    </message>
+    <message>
+        <source>No kept session matches.</source>
+        <translation>条件に一致する保持済みのセッションはありません。</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>終了日時</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>連携サービス</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>接続または理由</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Session</source>
+        <translation>セッションをコピー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>連携サービス(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>結果(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>プロファイル(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>終了日時</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>連携サービス</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Connection or reason</source>
+        <translation>接続または理由</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>過去のセッション</translation>
+    </message>
+    <message>
+        <source>The chosen session</source>
+        <translation>選択したセッション</translation>
+    </message>
+    <message>
+        <source>Copy the chosen session&apos;s result and exchanges as text (secrets were never kept)</source>
+        <translation>選択したセッションの結果と通信をテキストとしてコピーします (シークレットは保持されていません)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>No sessions are kept yet. Each session you run from now on is listed here with its result and exchanges.</source>
+        <translation>保持されているセッションはまだありません。今後実行するセッションは、その結果と通信とともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>No kept session matches these filters.</source>
+        <translation>これらの条件に一致する保持済みのセッションはありません。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3): %4</source>
+        <translation>%2 (%3) の %1: %4</translation>
+    </message>
+    <message>
+        <source>Connection “%1” (%2), id %3</source>
+        <translation>接続「%1」 (%2)、ID %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation>タイミング: %1</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +2262,30 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>The integrations could not be refreshed: %1</source>
         <translation>連携サービスを更新できませんでした: %1</translation>
     </message>
+    <message>
+        <source>Diagnostics saved to %1</source>
+        <translation>診断情報を %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>履歴(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>The last sessions: their results and exchanges</source>
+        <translation>最近のセッションとその結果、通信</translation>
+    </message>
+    <message>
+        <source>Save &amp;Diagnostics…</source>
+        <translation>診断情報を保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save a bundle for support: versions, settings and sessions, without secrets</source>
+        <translation>サポート用のバンドルを保存します: バージョン、設定、セッション (シークレットは含みません)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>MessagePage</name>
@@ -1630,6 +2462,12 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>This account is not in the list Paragon gave last. Refresh the list, then try again.</source>
         <translation>このアカウントは、Paragon から最後に取得した一覧にありません。一覧を更新してから、もう一度お試しください。</translation>
     </message>
+    <message numerus="yes">
+        <source>project %1, a user with %n integration(s) connected</source>
+        <translation>
+            <numerusform>プロジェクト %1、%n 件の連携サービスを接続済みのユーザー</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ParagonSandbox</name>
@@ -1754,6 +2592,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>the connection has no id</source>
         <translation>接続に ID がありません</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 の %1</translation>
+    </message>
 </context>
 <context>
     <name>PopupWindow</name>
@@ -1771,6 +2613,21 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>&amp;Cancel</source>
         <translation>キャンセル(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileChoice</name>
+    <message>
+        <source>--base-url and --proxy-url are Polytomic&apos;s; for %1, name a profile with --profile (add one in the app&apos;s settings).</source>
+        <translation>--base-url と --proxy-url は Polytomic 用です。%1 の場合は、--profile でプロファイルを指定してください (アプリの設定で追加できます)。</translation>
+    </message>
+    <message>
+        <source>Unknown profile “%1”. Profiles: %2 (add one in the app&apos;s settings).</source>
+        <translation>不明なプロファイル「%1」です。プロファイル: %2 (アプリの設定で追加できます)。</translation>
+    </message>
+    <message>
+        <source>The profile “%1” is a %2 profile, not %3.</source>
+        <translation>プロファイル「%1」は %2 のプロファイルで、%3 のプロファイルではありません。</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +3096,29 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>SessionHistory</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>%1 を削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>The session history in %1 could not be read (%2).</source>
+        <translation>%1 のセッション履歴を読み取れませんでした (%2)。</translation>
+    </message>
+    <message>
+        <source>The session history was damaged; it was set aside as %1 and a new one was started.</source>
+        <translation>セッション履歴が破損していたため、%1 として退避し、新しい履歴を開始しました。</translation>
+    </message>
+    <message>
+        <source>The session history in %1 is damaged and could not be set aside; it will be written anew.</source>
+        <translation>%1 のセッション履歴は破損しており、退避できませんでした。新たに書き直されます。</translation>
+    </message>
+    <message>
+        <source>Could not write the session history to %1 (%2).</source>
+        <translation>セッション履歴を %1 に書き込めませんでした (%2)。</translation>
+    </message>
+</context>
+<context>
     <name>SessionResultView</name>
     <message>
         <source>Integration</source>
@@ -2446,6 +3326,54 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>%1, %2</source>
         <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>None (keep no history)</source>
+        <translation>なし (履歴を保持しない)</translation>
+    </message>
+    <message>
+        <source>Sessions to keep</source>
+        <translation>保持するセッション数</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s result, timings and exchange log are kept on this computer, without keys, tokens or passwords, for the History (View, History) and diagnostics bundles.</source>
+        <translation>各セッションの結果、タイミング、通信ログは、キー、トークン、パスワードを除いてこのコンピューターに保存され、履歴 ([表示] &gt; [履歴]) と診断バンドルに使われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Clear History…</source>
+        <translation>履歴を消去(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>履歴の消去</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget the %n kept session(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>保持されている %n 件のセッションを消去しますか？この操作は元に戻せません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep the last:</source>
+        <translation>保持する件数(&amp;K):</translation>
+    </message>
+    <message>
+        <source>No sessions are kept.</source>
+        <translation>保持されているセッションはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) kept.</source>
+        <translation>
+            <numerusform>%n 件のセッションを保持しています。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     webProfiles->setAcceptLanguage(Translations::acceptLanguage(language));
 
     AppContext context{&settings, &appSettings, &profiles, &backends,
-                       &theme,     webProfiles,  &history};
+                       &theme,    webProfiles,  &history};
     int code = 0;
     if (invocation.command == Invocation::Command::Connect) {
         ConnectCommand command(invocation.connect, context);

@@ -37,7 +37,9 @@ QString cell(QString text, int width)
 
 QJsonObject CheckRow::toJson() const
 {
-    const auto ms = [](qint64 value) { return value >= 0 ? QJsonValue(double(value)) : QJsonValue(); };
+    const auto ms = [](qint64 value) {
+        return value >= 0 ? QJsonValue(double(value)) : QJsonValue();
+    };
     return {{QLatin1String("integration"), integration},
             {QLatin1String("name"), name},
             {QLatin1String("result"), passed ? QStringLiteral("passed") : QStringLiteral("failed")},
@@ -47,8 +49,7 @@ QJsonObject CheckRow::toJson() const
             {QLatin1String("reason"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason)}};
 }
 
-CheckCommand::CheckCommand(const CheckOptions &options, const AppContext &context,
-                           QObject *parent)
+CheckCommand::CheckCommand(const CheckOptions &options, const AppContext &context, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_context(context)
@@ -203,11 +204,13 @@ void CheckCommand::begin(const QString &integration, const QString &name, int or
             [session, row, clock, done](ConnectSession::State state) {
                 if (state == ConnectSession::State::InModal) {
                     row->passed = true;
-                    row->requestMs = session->result().timingsMs.value(QStringLiteral("request"), -1);
+                    row->requestMs =
+                        session->result().timingsMs.value(QStringLiteral("request"), -1);
                     row->readyMs = clock->elapsed();
                     done();
                 } else if (state == ConnectSession::State::Problem) {
-                    row->requestMs = session->result().timingsMs.value(QStringLiteral("request"), -1);
+                    row->requestMs =
+                        session->result().timingsMs.value(QStringLiteral("request"), -1);
                     row->code = session->problemCode();
                     row->reason = session->problem();
                     done();
@@ -291,20 +294,19 @@ void CheckCommand::finishRun()
         QJsonArray rows;
         for (const CheckRow &row : std::as_const(m_rows))
             rows.append(row.toJson());
-        out << QJsonDocument(
-                   QJsonObject{
-                       {QLatin1String("profile"), m_profile.name},
-                       {QLatin1String("platform"), Profile::platformName(m_profile.platform)},
-                       {QLatin1String("backend"),
-                        m_workspace && m_workspace->provider()
-                            ? m_workspace->provider()->apiBaseUrl().toString()
-                            : QString()},
-                       {QLatin1String("checked"), int(m_rows.size())},
-                       {QLatin1String("passed"), int(m_rows.size()) - failed},
-                       {QLatin1String("failed"), failed},
-                       {QLatin1String("interrupted"), m_interrupted},
-                       {QLatin1String("elapsed_ms"), double(m_clock.elapsed())},
-                       {QLatin1String("rows"), rows}})
+        out << QJsonDocument(QJsonObject{{QLatin1String("profile"), m_profile.name},
+                                         {QLatin1String("platform"),
+                                          Profile::platformName(m_profile.platform)},
+                                         {QLatin1String("backend"),
+                                          m_workspace && m_workspace->provider()
+                                              ? m_workspace->provider()->apiBaseUrl().toString()
+                                              : QString()},
+                                         {QLatin1String("checked"), int(m_rows.size())},
+                                         {QLatin1String("passed"), int(m_rows.size()) - failed},
+                                         {QLatin1String("failed"), failed},
+                                         {QLatin1String("interrupted"), m_interrupted},
+                                         {QLatin1String("elapsed_ms"), double(m_clock.elapsed())},
+                                         {QLatin1String("rows"), rows}})
                    .toJson(QJsonDocument::Compact)
             << Qt::endl;
     } else {
@@ -324,15 +326,13 @@ void CheckCommand::printTable()
 {
     QTextStream out(stdout);
     out << cell(tr("Integration"), 22) << ' ' << cell(tr("Result"), 7) << ' '
-        << cell(tr("Request"), 9) << ' ' << cell(tr("Ready"), 9) << ' ' << tr("Reason")
-        << Qt::endl;
+        << cell(tr("Request"), 9) << ' ' << cell(tr("Ready"), 9) << ' ' << tr("Reason") << Qt::endl;
     const auto ms = [](qint64 value) {
         return value >= 0 ? tr("%1 ms").arg(value) : QStringLiteral("-");
     };
     for (const CheckRow &row : std::as_const(m_rows)) {
-        out << cell(row.integration, 22) << ' '
-            << cell(row.passed ? tr("passed") : tr("failed"), 7) << ' ' << cell(ms(row.requestMs), 9)
-            << ' ' << cell(ms(row.readyMs), 9) << ' '
+        out << cell(row.integration, 22) << ' ' << cell(row.passed ? tr("passed") : tr("failed"), 7)
+            << ' ' << cell(ms(row.requestMs), 9) << ' ' << cell(ms(row.readyMs), 9) << ' '
             << (row.passed ? QString() : row.code + QLatin1String(": ") + row.reason) << Qt::endl;
     }
 }
@@ -351,13 +351,13 @@ void CheckCommand::stopWithFailure(const ApiFailure &failure)
                         << tr("the integrations could not be listed: %1").arg(failure.message())
                         << Qt::endl;
     if (m_options.target.json) {
-        QTextStream(stdout) << QJsonDocument(QJsonObject{{QLatin1String("profile"), m_profile.name},
-                                                         {QLatin1String("error"),
-                                                          QJsonObject{{QLatin1String("code"),
-                                                                       failure.code()},
-                                                                      {QLatin1String("message"),
-                                                                       failure.message()}}},
-                                                         {QLatin1String("rows"), QJsonArray()}})
+        QTextStream(stdout) << QJsonDocument(
+                                   QJsonObject{
+                                       {QLatin1String("profile"), m_profile.name},
+                                       {QLatin1String("error"),
+                                        QJsonObject{{QLatin1String("code"), failure.code()},
+                                                    {QLatin1String("message"), failure.message()}}},
+                                       {QLatin1String("rows"), QJsonArray()}})
                                    .toJson(QJsonDocument::Compact)
                             << Qt::endl;
     }

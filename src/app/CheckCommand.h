@@ -37,8 +37,7 @@ class CheckCommand : public QObject
     Q_OBJECT
 
 public:
-    CheckCommand(const CheckOptions &options, const AppContext &context,
-                 QObject *parent = nullptr);
+    CheckCommand(const CheckOptions &options, const AppContext &context, QObject *parent = nullptr);
     ~CheckCommand() override;
 
     // Runs the event loop until every row is in; returns the exit code (0 all passed, 1 any

@@ -495,8 +495,8 @@ Invocation parseHistory(const QStringList &arguments)
         {QStringLiteral("limit"), tr("Only the newest N sessions."), tr("N")},
         {QStringLiteral("integration"), tr("Only sessions of this integration (type id)."),
          tr("ID")},
-        {QStringLiteral("outcome"), tr("Only sessions that ended so: completed, cancelled or failed."),
-         tr("OUTCOME")},
+        {QStringLiteral("outcome"),
+         tr("Only sessions that ended so: completed, cancelled or failed."), tr("OUTCOME")},
         {QStringLiteral("profile"), tr("Only sessions of this profile (by name or id)."),
          tr("NAME")},
         {QStringLiteral("clear"), tr("Forget every kept session.")},
@@ -549,8 +549,8 @@ Invocation parseCheck(const QStringList &arguments)
         {QStringLiteral("all"),
          tr("Check every integration the backend lists, allowed or not (for support staff).")},
         {QStringLiteral("jobs"), tr("Run N sessions at once (1 to 8, default 2)."), tr("N")},
-        {QStringLiteral("timeout"),
-         tr("Give each page S seconds to become usable (default 30)."), tr("S")},
+        {QStringLiteral("timeout"), tr("Give each page S seconds to become usable (default 30)."),
+         tr("S")},
         {QStringLiteral("json"), tr("Print one JSON object with every row on stdout.")},
         {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
     });
@@ -621,8 +621,7 @@ Invocation parseDiagnostics(const QStringList &arguments)
             "engine."),
          tr("PART")},
         {QStringLiteral("profile"),
-         tr("The profile the doctor checks (by name or id; default: the active one)."),
-         tr("NAME")},
+         tr("The profile the doctor checks (by name or id; default: the active one)."), tr("NAME")},
         {QStringLiteral("lang"), tr("Use this language (de, fr, es, ja, ar, en)."), tr("CODE")},
     });
     if (!parser.parse(arguments))
@@ -647,7 +646,7 @@ Invocation parseDiagnostics(const QStringList &arguments)
                              .arg(parser.value(QStringLiteral("since")).left(64)));
         options.sinceSeconds = *since;
     }
-    static const QStringList parts{QStringLiteral("system"),  QStringLiteral("settings"),
+    static const QStringList parts{QStringLiteral("system"),   QStringLiteral("settings"),
                                    QStringLiteral("profiles"), QStringLiteral("doctor"),
                                    QStringLiteral("sessions"), QStringLiteral("engine")};
     for (const QString &part : parser.values(QStringLiteral("without"))) {

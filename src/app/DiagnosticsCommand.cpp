@@ -53,10 +53,10 @@ int run(const DiagnosticsOptions &options, const AppContext &context)
     const QDateTime since = options.sinceSeconds > 0
         ? QDateTime::currentDateTimeUtc().addSecs(-options.sinceSeconds)
         : QDateTime();
-    const auto files = DiagnosticsBundle::files(
-        DiagnosticsInputs::gather(context.appSettings, context.profiles, context.history, *profile,
-                                  findings),
-        parts, since);
+    const auto files =
+        DiagnosticsBundle::files(DiagnosticsInputs::gather(context.appSettings, context.profiles,
+                                                           context.history, *profile, findings),
+                                 parts, since);
     const QString path = QFileInfo(options.output).absoluteFilePath();
     if (!DiagnosticsBundle::writeZip(path, files, &error)) {
         err << "connect-desktop diagnostics: " << error << Qt::endl;

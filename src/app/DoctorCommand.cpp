@@ -19,19 +19,18 @@ int run(const DoctorOptions &options, const AppContext &context)
     }
     Doctor doctor(context.backends);
     int code = CommandLine::Failed;
-    QObject::connect(&doctor, &Doctor::finished, &doctor,
-                     [&](const QList<DoctorFinding> &findings) {
-                         QTextStream out(stdout);
-                         if (options.json)
-                             out << QJsonDocument(Doctor::toJson(*profile, findings))
-                                        .toJson(QJsonDocument::Compact)
-                                 << Qt::endl;
-                         else
-                             out << Doctor::toText(findings) << Qt::endl;
-                         code = Doctor::anyProblem(findings) ? CommandLine::Failed
-                                                             : CommandLine::Completed;
-                         QCoreApplication::exit(code);
-                     });
+    QObject::connect(
+        &doctor, &Doctor::finished, &doctor, [&](const QList<DoctorFinding> &findings) {
+            QTextStream out(stdout);
+            if (options.json)
+                out << QJsonDocument(Doctor::toJson(*profile, findings))
+                           .toJson(QJsonDocument::Compact)
+                    << Qt::endl;
+            else
+                out << Doctor::toText(findings) << Qt::endl;
+            code = Doctor::anyProblem(findings) ? CommandLine::Failed : CommandLine::Completed;
+            QCoreApplication::exit(code);
+        });
     if (!options.json)
         QTextStream(stdout) << QCoreApplication::translate("DoctorCommand",
                                                            "Checking the profile “%1”…")

@@ -88,9 +88,9 @@ int run(const HistoryOptions &options, SessionHistory *history, const ProfileSto
         const SessionResult &result = entry.result;
         QString detail;
         if (result.outcome == SessionResult::Outcome::Failed)
-            detail = result.errorMessage.isEmpty() ? result.errorCode
-                                                   : result.errorCode + QLatin1String(": ")
-                    + result.errorMessage;
+            detail = result.errorMessage.isEmpty()
+                ? result.errorCode
+                : result.errorCode + QLatin1String(": ") + result.errorMessage;
         else if (result.connection)
             detail = result.connection->name + QLatin1String(" (") + result.connection->status
                 + QLatin1Char(')');
@@ -101,8 +101,8 @@ int run(const HistoryOptions &options, SessionHistory *history, const ProfileSto
             << cell(entry.integrationName.isEmpty() ? result.integration : entry.integrationName,
                     18)
             << ' ' << cell(SessionResult::outcomeName(result.outcome), 10) << ' '
-            << cell(total >= 0 ? tr("%1 ms").arg(total) : QStringLiteral("-"), 9) << ' '
-            << detail << Qt::endl;
+            << cell(total >= 0 ? tr("%1 ms").arg(total) : QStringLiteral("-"), 9) << ' ' << detail
+            << Qt::endl;
     }
     return CommandLine::Completed;
 }

@@ -177,8 +177,8 @@ void SandboxServer::deliver(const std::shared_ptr<SandboxResponder> &responder,
     auto send = [this, responder, reply = SandboxReply(reply), method, path,
                  idempotencyRecord]() mutable {
         if (const int skew = m_state.options.faults.clockSkewSeconds)
-            reply.withHeader("Date", SandboxReply::httpDate(
-                                         QDateTime::currentDateTimeUtc().addSecs(skew)));
+            reply.withHeader("Date",
+                             SandboxReply::httpDate(QDateTime::currentDateTimeUtc().addSecs(skew)));
         if (!idempotencyRecord.isEmpty()) {
             auto record = m_state.idempotency.find(idempotencyRecord);
             if (record != m_state.idempotency.end())

@@ -138,10 +138,10 @@ DiagnosticsDialog::DiagnosticsDialog(AppSettings *settings, ProfileStore *profil
         int problems = 0;
         for (const DoctorFinding &finding : findings)
             problems += finding.level == DoctorFinding::Level::Problem ? 1 : 0;
-        m_status->setText(problems == 0
-                              ? tr("The doctor found no problem.")
-                              : tr("The doctor found %n problem(s); they are in the bundle.",
-                                   nullptr, problems));
+        m_status->setText(
+            problems == 0
+                ? tr("The doctor found no problem.")
+                : tr("The doctor found %n problem(s); they are in the bundle.", nullptr, problems));
         showPreview();
         updateSave();
     });
@@ -207,9 +207,8 @@ void DiagnosticsDialog::updateSave()
 bool DiagnosticsDialog::saveTo(const QString &path)
 {
     QString error;
-    if (!DiagnosticsBundle::writeZip(path,
-                                     DiagnosticsBundle::files(inputs(), chosenParts(), since()),
-                                     &error)) {
+    if (!DiagnosticsBundle::writeZip(
+            path, DiagnosticsBundle::files(inputs(), chosenParts(), since()), &error)) {
         m_status->setText(error);
         return false;
     }
@@ -221,12 +220,11 @@ bool DiagnosticsDialog::saveTo(const QString &path)
 void DiagnosticsDialog::chooseFileAndSave()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = QStringLiteral("connect-desktop-diagnostics-%1.zip")
-                             .arg(QDateTime::currentDateTime().toString(
-                                 QStringLiteral("yyyyMMdd-HHmm")));
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Diagnostics"),
-                                                QDir(folder).filePath(name),
-                                                tr("Zip files (*.zip)"));
+    const QString name =
+        QStringLiteral("connect-desktop-diagnostics-%1.zip")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Diagnostics"), QDir(folder).filePath(name), tr("Zip files (*.zip)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))

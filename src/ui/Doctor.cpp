@@ -9,7 +9,6 @@
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QLocale>
-#include <QTimeZone>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
@@ -17,6 +16,7 @@
 #include <QSaveFile>
 #include <QSslError>
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <QWebEngineCertificateError>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
@@ -122,7 +122,8 @@ Doctor::Doctor(Backends *backends, QObject *parent)
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         if (m_pending == 0)
             return;
-        add({QStringLiteral("doctor"), DoctorFinding::Level::Problem,
+        add({QStringLiteral("doctor"),
+             DoctorFinding::Level::Problem,
              tr("Some checks did not finish within %1 seconds.").arg(deadlineMs / 1000),
              tr("Run the doctor again; if it stays so, the network or the web engine is stuck "
                 "(see the lines above)."),
@@ -156,11 +157,11 @@ void Doctor::end()
     if (--m_pending == 0) {
         m_deadline.stop();
         // In a stable order, whatever finished first.
-        static const QStringList order{
-            QStringLiteral("folders"), QStringLiteral("display"), QStringLiteral("engine"),
-            QStringLiteral("keychain"), QStringLiteral("backend"), QStringLiteral("account"),
-            QStringLiteral("proxy"), QStringLiteral("tls"), QStringLiteral("clock"),
-            QStringLiteral("doctor")};
+        static const QStringList order{QStringLiteral("folders"), QStringLiteral("display"),
+                                       QStringLiteral("engine"),  QStringLiteral("keychain"),
+                                       QStringLiteral("backend"), QStringLiteral("account"),
+                                       QStringLiteral("proxy"),   QStringLiteral("tls"),
+                                       QStringLiteral("clock"),   QStringLiteral("doctor")};
         std::stable_sort(m_findings.begin(), m_findings.end(),
                          [](const DoctorFinding &a, const DoctorFinding &b) {
                              return order.indexOf(a.check) < order.indexOf(b.check);
@@ -199,15 +200,18 @@ void Doctor::checkFolders()
         const QString path = QStandardPaths::writableLocation(location);
         details.insert(label, QDir::toNativeSeparators(path));
         QSaveFile probe(QDir(path).filePath(QStringLiteral(".doctor-probe")));
-        const bool ok = QDir().mkpath(path) && probe.open(QIODevice::WriteOnly)
-            && probe.write("ok") == 2;
+        const bool ok =
+            QDir().mkpath(path) && probe.open(QIODevice::WriteOnly) && probe.write("ok") == 2;
         probe.cancelWriting();
         if (!ok)
             bad.append(QStringLiteral("%1 (%2)").arg(label, QDir::toNativeSeparators(path)));
     }
     if (bad.isEmpty())
-        add({QStringLiteral("folders"), DoctorFinding::Level::Ok,
-             tr("The app's folders are writable."), {}, details});
+        add({QStringLiteral("folders"),
+             DoctorFinding::Level::Ok,
+             tr("The app's folders are writable."),
+             {},
+             details});
     else
         add({QStringLiteral("folders"), DoctorFinding::Level::Problem,
              tr("These folders cannot be written: %1.").arg(bad.join(QLatin1String(", "))),
@@ -218,21 +222,26 @@ void Doctor::checkDisplay()
 {
     const QString platform = QGuiApplication::platformName();
     const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
-    const bool software = flags.contains("--disable-gpu") || qEnvironmentVariableIsSet("LIBGL_ALWAYS_SOFTWARE");
-    QJsonObject details{{QLatin1String("platform"), platform},
-                        {QLatin1String("gpu"), software ? QStringLiteral("off")
-                                                        : QStringLiteral("default")}};
+    const bool software =
+        flags.contains("--disable-gpu") || qEnvironmentVariableIsSet("LIBGL_ALWAYS_SOFTWARE");
+    QJsonObject details{
+        {QLatin1String("platform"), platform},
+        {QLatin1String("gpu"), software ? QStringLiteral("off") : QStringLiteral("default")}};
     if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
-        add({QStringLiteral("display"), DoctorFinding::Level::Info,
+        add({QStringLiteral("display"),
+             DoctorFinding::Level::Info,
              tr("No display (%1): windows are not shown; check, doctor and diagnostics work.")
                  .arg(platform),
-             {}, details});
+             {},
+             details});
         return;
     }
-    add({QStringLiteral("display"), DoctorFinding::Level::Ok,
+    add({QStringLiteral("display"),
+         DoctorFinding::Level::Ok,
          software ? tr("Display: %1, web content drawn without the GPU.").arg(platform)
                   : tr("Display: %1.").arg(platform),
-         {}, details});
+         {},
+         details});
 }
 
 void Doctor::checkEngine()
@@ -240,11 +249,11 @@ void Doctor::checkEngine()
     begin();
     const QByteArray flags = qgetenv("QTWEBENGINE_CHROMIUM_FLAGS");
     const bool sandboxOff = qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX");
-    QJsonObject details{{QLatin1String("qt_webengine"), QLatin1String(qWebEngineVersion())},
-                        {QLatin1String("chromium"), QLatin1String(qWebEngineChromiumVersion())},
-                        {QLatin1String("flags"), QString::fromLocal8Bit(flags)},
-                        {QLatin1String("sandbox"), sandboxOff ? QStringLiteral("off")
-                                                              : QStringLiteral("on")}};
+    QJsonObject details{
+        {QLatin1String("qt_webengine"), QLatin1String(qWebEngineVersion())},
+        {QLatin1String("chromium"), QLatin1String(qWebEngineChromiumVersion())},
+        {QLatin1String("flags"), QString::fromLocal8Bit(flags)},
+        {QLatin1String("sandbox"), sandboxOff ? QStringLiteral("off") : QStringLiteral("on")}};
     // A page of its own in a profile of its own: nothing of the app's pages is touched.
     auto *profile = new QWebEngineProfile(m_context);
     auto *page = new QWebEnginePage(profile, m_pages);
@@ -261,35 +270,36 @@ void Doctor::checkEngine()
                     end();
                     return;
                 }
-                page->runJavaScript(QStringLiteral("6 * 7"), [this, clock, details,
-                                                              sandboxOff](const QVariant &answer) mutable {
-                    details.insert(QLatin1String("start_ms"), double(clock->elapsed()));
-                    const bool works = answer.toInt() == 42;
-                    QString summary = works
-                        ? tr("The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).")
-                              .arg(QLatin1String(qWebEngineVersion()),
-                                   QLatin1String(qWebEngineChromiumVersion()))
-                              .arg(clock->elapsed())
-                        : tr("The web engine shows pages but does not run their scripts.");
-                    QString fix;
-                    DoctorFinding::Level level =
-                        works ? DoctorFinding::Level::Ok : DoctorFinding::Level::Problem;
-                    if (sandboxOff) {
-                        summary += QLatin1Char(' ')
-                            + (::geteuid() == 0
-                                   ? tr("Its sandbox is off because the app runs as root.")
-                                   : tr("Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX)."));
-                        if (works)
-                            level = DoctorFinding::Level::Warning;
-                        fix = ::geteuid() == 0
-                            ? tr("Run the app as an ordinary user, so that web pages run in "
-                                 "Chromium's sandbox.")
-                            : tr("Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot "
-                                 "run the sandbox.");
-                    }
-                    add({QStringLiteral("engine"), level, summary, fix, details});
-                    end();
-                });
+                page->runJavaScript(
+                    QStringLiteral("6 * 7"),
+                    [this, clock, details, sandboxOff](const QVariant &answer) mutable {
+                        details.insert(QLatin1String("start_ms"), double(clock->elapsed()));
+                        const bool works = answer.toInt() == 42;
+                        QString summary = works
+                            ? tr("The web engine runs pages (Qt WebEngine %1, Chromium %2; %3 ms).")
+                                  .arg(QLatin1String(qWebEngineVersion()),
+                                       QLatin1String(qWebEngineChromiumVersion()))
+                                  .arg(clock->elapsed())
+                            : tr("The web engine shows pages but does not run their scripts.");
+                        QString fix;
+                        DoctorFinding::Level level =
+                            works ? DoctorFinding::Level::Ok : DoctorFinding::Level::Problem;
+                        if (sandboxOff) {
+                            summary += QLatin1Char(' ')
+                                + (::geteuid() == 0
+                                       ? tr("Its sandbox is off because the app runs as root.")
+                                       : tr("Its sandbox is off (QTWEBENGINE_DISABLE_SANDBOX)."));
+                            if (works)
+                                level = DoctorFinding::Level::Warning;
+                            fix = ::geteuid() == 0
+                                ? tr("Run the app as an ordinary user, so that web pages run in "
+                                     "Chromium's sandbox.")
+                                : tr("Unset QTWEBENGINE_DISABLE_SANDBOX unless this machine cannot "
+                                     "run the sandbox.");
+                        }
+                        add({QStringLiteral("engine"), level, summary, fix, details});
+                        end();
+                    });
             });
     page->setHtml(QStringLiteral("<!doctype html><title>doctor</title><p>ok</p>"));
 }
@@ -301,7 +311,8 @@ void Doctor::checkKeychain(const Profile &profile)
     const bool needs = profile.needsKey()
         || (profile.access == Profile::Access::Backend && !profile.credentialHeader.isEmpty());
     const QString variable = traits.keyEnvironmentVariable;
-    const bool inEnvironment = !variable.isEmpty() && qEnvironmentVariableIsSet(variable.toLatin1());
+    const bool inEnvironment =
+        !variable.isEmpty() && qEnvironmentVariableIsSet(variable.toLatin1());
     auto *keychain = new KeychainAccess(m_context);
     keychain->setPlatform(profile.platform);
     // The sandbox needs no secret: a name nobody stores says whether the keychain answers.
@@ -309,18 +320,27 @@ void Doctor::checkKeychain(const Profile &profile)
     connect(keychain, &KeychainAccess::checked, m_context,
             [this, needs, inEnvironment, variable, profile](const QString &, bool present) {
                 if (!needs)
-                    add({QStringLiteral("keychain"), DoctorFinding::Level::Ok,
-                         tr("The OS keychain answers (this profile needs no secret)."), {}, {}});
+                    add({QStringLiteral("keychain"),
+                         DoctorFinding::Level::Ok,
+                         tr("The OS keychain answers (this profile needs no secret)."),
+                         {},
+                         {}});
                 else if (present)
-                    add({QStringLiteral("keychain"), DoctorFinding::Level::Ok,
-                         tr("The profile's secret is in the OS keychain."), {}, {}});
+                    add({QStringLiteral("keychain"),
+                         DoctorFinding::Level::Ok,
+                         tr("The profile's secret is in the OS keychain."),
+                         {},
+                         {}});
                 else if (inEnvironment)
-                    add({QStringLiteral("keychain"), DoctorFinding::Level::Ok,
+                    add({QStringLiteral("keychain"),
+                         DoctorFinding::Level::Ok,
                          tr("The profile's secret comes from %1 (none is in the keychain).")
                              .arg(variable),
-                         {}, {}});
+                         {},
+                         {}});
                 else
-                    add({QStringLiteral("keychain"), DoctorFinding::Level::Problem,
+                    add({QStringLiteral("keychain"),
+                         DoctorFinding::Level::Problem,
                          tr("The profile “%1” has no secret in the keychain.").arg(profile.name),
                          variable.isEmpty()
                              ? tr("Add it in Settings, Profiles, Edit.")
@@ -334,7 +354,8 @@ void Doctor::checkKeychain(const Profile &profile)
                      needs && !inEnvironment ? DoctorFinding::Level::Problem
                                              : DoctorFinding::Level::Warning,
                      tr("The OS keychain cannot be reached."),
-                     message, {}});
+                     message,
+                     {}});
                 end();
             });
     keychain->check(id);
@@ -345,9 +366,11 @@ void Doctor::checkBackend(const Profile &profile)
     begin();
     m_backends->open(profile, m_context, [this, profile](const Result<PlatformProvider *> &opened) {
         if (!opened.ok()) {
-            add({QStringLiteral("backend"), DoctorFinding::Level::Problem,
+            add({QStringLiteral("backend"),
+                 DoctorFinding::Level::Problem,
                  tr("The profile “%1” cannot be opened.").arg(profile.name),
-                 opened.failure.message(), {}});
+                 opened.failure.message(),
+                 {}});
             end();
             return;
         }
@@ -369,15 +392,19 @@ void Doctor::checkBackend(const Profile &profile)
         clock->start();
         provider->checkAccount(m_context, [this, clock, provider](const Result<QString> &who) {
             if (who.ok())
-                add({QStringLiteral("account"), DoctorFinding::Level::Ok,
+                add({QStringLiteral("account"),
+                     DoctorFinding::Level::Ok,
                      tr("%1 accepts the credential: %2 (%3 ms).")
                          .arg(provider->platformName(), *who.value)
                          .arg(clock->elapsed()),
-                     {}, {{QLatin1String("round_trip_ms"), double(clock->elapsed())}}});
+                     {},
+                     {{QLatin1String("round_trip_ms"), double(clock->elapsed())}}});
             else
-                add({QStringLiteral("account"), DoctorFinding::Level::Problem,
+                add({QStringLiteral("account"),
+                     DoctorFinding::Level::Problem,
                      tr("%1 did not accept the request.").arg(provider->platformName()),
-                     who.failure.message(), {{QLatin1String("code"), who.failure.code()}}});
+                     who.failure.message(),
+                     {{QLatin1String("code"), who.failure.code()}}});
             end();
         });
         end();
@@ -397,7 +424,8 @@ void Doctor::probe(const QUrl &url)
         && proxies.constFirst().type() != QNetworkProxy::DefaultProxy;
     QHostInfo::lookupHost(host, m_context, [this, url, clock, proxied](const QHostInfo &info) {
         if (info.error() != QHostInfo::NoError && !proxied) {
-            add({QStringLiteral("backend"), DoctorFinding::Level::Problem,
+            add({QStringLiteral("backend"),
+                 DoctorFinding::Level::Problem,
                  tr("The name %1 does not resolve (%2).").arg(url.host(), info.errorString()),
                  tr("Check the profile's address, your network connection, and your DNS or "
                     "VPN."),
@@ -419,80 +447,90 @@ void Doctor::probe(const QUrl &url)
                     for (const QSslError &error : errors)
                         sslProblems->append(error.errorString());
                 });
-        connect(reply, &QNetworkReply::finished, m_context,
-                [this, reply, url, clock, resolveMs, addresses, sslProblems, proxied] {
-                    reply->deleteLater();
-                    const qint64 roundTrip = clock->elapsed() - resolveMs;
-                    const int status =
-                        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                    QJsonObject details{{QLatin1String("host"), url.host()},
-                                        {QLatin1String("addresses"), QJsonArray::fromStringList(addresses)},
-                                        {QLatin1String("resolve_ms"), double(resolveMs)},
-                                        {QLatin1String("round_trip_ms"), double(roundTrip)},
-                                        {QLatin1String("status"), status}};
-                    if (status == 0) {
-                        add({QStringLiteral("backend"), DoctorFinding::Level::Problem,
-                             (proxied ? tr("%1 does not answer through the proxy (%2).")
-                                      : tr("%1 resolves but does not answer (%2)."))
-                                 .arg(url.host(), reply->errorString()),
-                             tr("Check that the address and port are right, and whether a "
-                                "firewall or proxy is in the way."),
-                             details});
-                    } else {
-                        add({QStringLiteral("backend"), DoctorFinding::Level::Ok,
-                             tr("%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms "
-                                "round trip).")
-                                 .arg(url.host())
-                                 .arg(status)
-                                 .arg(resolveMs)
-                                 .arg(roundTrip),
-                             {}, details});
-                    }
-                    if (url.scheme() == QLatin1String("https")) {
-                        if (sslProblems->isEmpty() && status != 0)
-                            add({QStringLiteral("tls"), DoctorFinding::Level::Ok,
-                                 tr("%1's certificate verifies for the API.").arg(url.host()),
-                                 {}, {{QLatin1String("stack"), QStringLiteral("api")}}});
-                        else if (!sslProblems->isEmpty())
-                            add({QStringLiteral("tls"), DoctorFinding::Level::Problem,
-                                 tr("%1's certificate does not verify for the API: %2")
-                                     .arg(url.host(), sslProblems->join(QLatin1String("; "))),
-                                 tr("If your network inspects secure connections, ask IT for "
-                                    "its certificate authority and add it to the system's "
-                                    "trusted certificates."),
-                                 {{QLatin1String("stack"), QStringLiteral("api")}}});
-                    }
-                    // The server's clock against this one's.
-                    // HTTP's date: "Fri, 04 Dec 2026 21:00:00 GMT" (always GMT).
-                    QDateTime date = QLocale::c().toDateTime(
-                        QString::fromLatin1(reply->rawHeader("Date")).trimmed(),
-                        QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
-                    date.setTimeZone(QTimeZone::utc());
-                    if (date.isValid()) {
-                        const qint64 skew = date.secsTo(QDateTime::currentDateTimeUtc());
-                        const QJsonObject clockDetails{{QLatin1String("skew_s"), double(skew)}};
-                        if (qAbs(skew) > clockToleranceSeconds)
-                            add({QStringLiteral("clock"), DoctorFinding::Level::Problem,
-                                 tr("This computer's clock is %1 seconds off %2's.")
-                                     .arg(skew)
-                                     .arg(url.host()),
-                                 tr("Set the clock automatically (NTP): tokens and sessions "
-                                    "expire, and a wrong clock makes them look expired."),
-                                 clockDetails});
-                        else
-                            add({QStringLiteral("clock"), DoctorFinding::Level::Ok,
-                                 tr("The clock agrees with %1's (within %2 s).")
-                                     .arg(url.host())
-                                     .arg(qAbs(skew)),
-                                 {}, clockDetails});
-                    } else if (status != 0) {
-                        add({QStringLiteral("clock"), DoctorFinding::Level::Info,
-                             tr("%1 did not say its time; the clock was not compared.")
+        connect(
+            reply, &QNetworkReply::finished, m_context,
+            [this, reply, url, clock, resolveMs, addresses, sslProblems, proxied] {
+                reply->deleteLater();
+                const qint64 roundTrip = clock->elapsed() - resolveMs;
+                const int status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                QJsonObject details{
+                    {QLatin1String("host"), url.host()},
+                    {QLatin1String("addresses"), QJsonArray::fromStringList(addresses)},
+                    {QLatin1String("resolve_ms"), double(resolveMs)},
+                    {QLatin1String("round_trip_ms"), double(roundTrip)},
+                    {QLatin1String("status"), status}};
+                if (status == 0) {
+                    add({QStringLiteral("backend"), DoctorFinding::Level::Problem,
+                         (proxied ? tr("%1 does not answer through the proxy (%2).")
+                                  : tr("%1 resolves but does not answer (%2)."))
+                             .arg(url.host(), reply->errorString()),
+                         tr("Check that the address and port are right, and whether a "
+                            "firewall or proxy is in the way."),
+                         details});
+                } else {
+                    add({QStringLiteral("backend"),
+                         DoctorFinding::Level::Ok,
+                         tr("%1 resolves and answers (HTTP %2; %3 ms to resolve, %4 ms "
+                            "round trip).")
+                             .arg(url.host())
+                             .arg(status)
+                             .arg(resolveMs)
+                             .arg(roundTrip),
+                         {},
+                         details});
+                }
+                if (url.scheme() == QLatin1String("https")) {
+                    if (sslProblems->isEmpty() && status != 0)
+                        add({QStringLiteral("tls"),
+                             DoctorFinding::Level::Ok,
+                             tr("%1's certificate verifies for the API.").arg(url.host()),
+                             {},
+                             {{QLatin1String("stack"), QStringLiteral("api")}}});
+                    else if (!sslProblems->isEmpty())
+                        add({QStringLiteral("tls"),
+                             DoctorFinding::Level::Problem,
+                             tr("%1's certificate does not verify for the API: %2")
+                                 .arg(url.host(), sslProblems->join(QLatin1String("; "))),
+                             tr("If your network inspects secure connections, ask IT for "
+                                "its certificate authority and add it to the system's "
+                                "trusted certificates."),
+                             {{QLatin1String("stack"), QStringLiteral("api")}}});
+                }
+                // The server's clock against this one's.
+                // HTTP's date: "Fri, 04 Dec 2026 21:00:00 GMT" (always GMT).
+                QDateTime date =
+                    QLocale::c().toDateTime(QString::fromLatin1(reply->rawHeader("Date")).trimmed(),
+                                            QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+                date.setTimeZone(QTimeZone::utc());
+                if (date.isValid()) {
+                    const qint64 skew = date.secsTo(QDateTime::currentDateTimeUtc());
+                    const QJsonObject clockDetails{{QLatin1String("skew_s"), double(skew)}};
+                    if (qAbs(skew) > clockToleranceSeconds)
+                        add({QStringLiteral("clock"), DoctorFinding::Level::Problem,
+                             tr("This computer's clock is %1 seconds off %2's.")
+                                 .arg(skew)
                                  .arg(url.host()),
-                             {}, {}});
-                    }
-                    end();
-                });
+                             tr("Set the clock automatically (NTP): tokens and sessions "
+                                "expire, and a wrong clock makes them look expired."),
+                             clockDetails});
+                    else
+                        add({QStringLiteral("clock"),
+                             DoctorFinding::Level::Ok,
+                             tr("The clock agrees with %1's (within %2 s).")
+                                 .arg(url.host())
+                                 .arg(qAbs(skew)),
+                             {},
+                             clockDetails});
+                } else if (status != 0) {
+                    add({QStringLiteral("clock"),
+                         DoctorFinding::Level::Info,
+                         tr("%1 did not say its time; the clock was not compared.").arg(url.host()),
+                         {},
+                         {}});
+                }
+                end();
+            });
     });
 }
 
@@ -510,16 +548,21 @@ void Doctor::probeEngineTls(const QUrl &url)
             });
     connect(page, &QWebEnginePage::loadFinished, m_context, [this, url, refused](bool ok) {
         if (refused->isEmpty() && !ok)
-            add({QStringLiteral("tls"), DoctorFinding::Level::Info,
+            add({QStringLiteral("tls"),
+                 DoctorFinding::Level::Info,
                  tr("The web engine could not reach %1, so its certificate was not checked there.")
                      .arg(url.host()),
-                 {}, {{QLatin1String("stack"), QStringLiteral("web")}}});
+                 {},
+                 {{QLatin1String("stack"), QStringLiteral("web")}}});
         else if (refused->isEmpty())
-            add({QStringLiteral("tls"), DoctorFinding::Level::Ok,
-                 tr("%1's certificate verifies for the web engine.").arg(url.host()), {},
+            add({QStringLiteral("tls"),
+                 DoctorFinding::Level::Ok,
+                 tr("%1's certificate verifies for the web engine.").arg(url.host()),
+                 {},
                  {{QLatin1String("stack"), QStringLiteral("web")}}});
         else
-            add({QStringLiteral("tls"), DoctorFinding::Level::Problem,
+            add({QStringLiteral("tls"),
+                 DoctorFinding::Level::Problem,
                  tr("%1's certificate does not verify for the web engine: %2")
                      .arg(url.host(), *refused),
                  tr("The web engine trusts the system's NSS store: if your network inspects "
@@ -546,8 +589,11 @@ void Doctor::checkProxies(const QUrl &url)
     const QJsonObject details{{QLatin1String("api"), api}, {QLatin1String("web"), web}};
     const bool same = web.startsWith(api) || (api == tr("no proxy") && web.startsWith(api));
     if (same)
-        add({QStringLiteral("proxy"), DoctorFinding::Level::Ok,
-             tr("Both network stacks use %1 for %2.").arg(api, url.host()), {}, details});
+        add({QStringLiteral("proxy"),
+             DoctorFinding::Level::Ok,
+             tr("Both network stacks use %1 for %2.").arg(api, url.host()),
+             {},
+             details});
     else
         add({QStringLiteral("proxy"), DoctorFinding::Level::Warning,
              tr("The two network stacks differ for %1: the API client uses %2, the web engine "

@@ -143,8 +143,8 @@ void ExchangeLogView::updateCount()
 {
     const int rows = m_table->rowCount();
     // A past session's log is complete; a live one may still grow.
-    const QString none = m_log || m_fixedText.isNull() ? tr("No exchanges yet")
-                                                        : tr("No exchanges were recorded");
+    const QString none =
+        m_log || m_fixedText.isNull() ? tr("No exchanges yet") : tr("No exchanges were recorded");
     m_count->setText(rows == 0 ? none : tr("Exchanges: %1").arg(rows));
     m_copy->setEnabled(rows > 0);
 }

@@ -245,8 +245,8 @@ void HistoryDialog::rebuild()
 void HistoryDialog::showSelected()
 {
     QTreeWidgetItem *item = m_list->currentItem();
-    const auto entry = item ? m_history->find(item->data(FinishedColumn, idRole).toString())
-                            : std::nullopt;
+    const auto entry =
+        item ? m_history->find(item->data(FinishedColumn, idRole).toString()) : std::nullopt;
     m_copy->setEnabled(entry.has_value());
     if (!entry) {
         m_summary->clear();
@@ -261,9 +261,9 @@ void HistoryDialog::showSelected()
     if (result.outcome == SessionResult::Outcome::Failed)
         lines.append(result.errorCode + QLatin1String(": ") + result.errorMessage);
     if (result.connection)
-        lines.append(tr("Connection “%1” (%2), id %3")
-                         .arg(result.connection->name, result.connection->status,
-                              result.connection->id));
+        lines.append(
+            tr("Connection “%1” (%2), id %3")
+                .arg(result.connection->name, result.connection->status, result.connection->id));
     QStringList timings;
     for (auto it = result.timingsMs.cbegin(); it != result.timingsMs.cend(); ++it)
         timings.append(tr("%1 %2 ms").arg(it.key()).arg(it.value()));

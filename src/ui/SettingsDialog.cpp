@@ -281,11 +281,11 @@ QWidget *SettingsDialog::buildHistory()
     connect(m_clearHistory, &QPushButton::clicked, this, [this] {
         if (!m_history)
             return;
-        const auto answer = QMessageBox::question(
-            this, tr("Clear History"),
-            tr("Forget the %n kept session(s)? This cannot be undone.", nullptr,
-               int(m_history->entries().size())),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("Clear History"),
+                                  tr("Forget the %n kept session(s)? This cannot be undone.",
+                                     nullptr, int(m_history->entries().size())),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
         m_history->clear();

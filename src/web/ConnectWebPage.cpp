@@ -296,8 +296,7 @@ void ConnectWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel leve
     }
     if (level != InfoMessageLevel)
         Q_EMIT rootPage()->consoleMessage(
-            QStringLiteral("%1 (line %2)").arg(message.left(512)).arg(lineNumber),
-            QUrl(sourceId));
+            QStringLiteral("%1 (line %2)").arg(message.left(512)).arg(lineNumber), QUrl(sourceId));
     QWebEnginePage::javaScriptConsoleMessage(level, message, lineNumber, sourceId);
 }
 

@@ -4,7 +4,6 @@
 // each way a support person must be able to tell apart; the company's allowed integrations hold
 // unless --all is given.
 #include "SupportProcess.h"
-
 #include "sandbox/SandboxServer.h"
 
 #include <QDir>
@@ -95,7 +94,8 @@ private:
 
     void allowOnly(const QStringList &ids)
     {
-        QSettings settings(m_home.path() + QStringLiteral("/config/ConnectDesktop/connect-desktop.conf"),
+        QSettings settings(m_home.path()
+                               + QStringLiteral("/config/ConnectDesktop/connect-desktop.conf"),
                            QSettings::IniFormat);
         settings.setValue(QStringLiteral("connections/allowed"), ids);
     }
@@ -113,7 +113,8 @@ private Q_SLOTS:
     void aHealthyIntegrationPassesWithItsTimings()
     {
         startSandbox();
-        const SupportRun run = check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
+        const SupportRun run =
+            check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject row = onlyRow(run);
         QCOMPARE(row.value(QLatin1String("integration")).toString(), QStringLiteral("postgresql"));
@@ -151,11 +152,12 @@ private Q_SLOTS:
     {
         startSandbox();
         allowOnly({QStringLiteral("postgresql")});
-        const SupportRun refused = check({QStringLiteral("--integration"), QStringLiteral("hubspot")});
+        const SupportRun refused =
+            check({QStringLiteral("--integration"), QStringLiteral("hubspot")});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains("--all"), refused.err.constData());
-        const SupportRun all = check({QStringLiteral("--integration"), QStringLiteral("hubspot"),
-                                      QStringLiteral("--all")});
+        const SupportRun all = check(
+            {QStringLiteral("--integration"), QStringLiteral("hubspot"), QStringLiteral("--all")});
         QCOMPARE(all.exitCode, 0);
     }
 
@@ -173,7 +175,8 @@ private Q_SLOTS:
         faults.forcedStatus = 403;
         faults.scope = QStringLiteral("/api/connections/connect");
         startSandbox(faults);
-        const SupportRun run = check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
+        const SupportRun run =
+            check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
         QCOMPARE(run.exitCode, 1);
         const QJsonObject row = onlyRow(run);
         QCOMPARE(row.value(QLatin1String("result")).toString(), QStringLiteral("failed"));
@@ -186,7 +189,8 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.unreachableModal = true;
         startSandbox(faults);
-        const SupportRun run = check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
+        const SupportRun run =
+            check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(onlyRow(run).value(QLatin1String("code")).toString(),
                  QStringLiteral("modal_load_failed"));
@@ -197,7 +201,8 @@ private Q_SLOTS:
         SandboxFaults faults;
         faults.untrustedModal = true;
         startSandbox(faults);
-        const SupportRun run = check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
+        const SupportRun run =
+            check({QStringLiteral("--integration"), QStringLiteral("postgresql")});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(onlyRow(run).value(QLatin1String("code")).toString(),
                  QStringLiteral("certificate_error"));
@@ -256,10 +261,10 @@ private Q_SLOTS:
 
     void aParagonPortalPasses()
     {
-        const SupportRun run = process().run({QStringLiteral("check"), QStringLiteral("--platform"),
-                                              QStringLiteral("paragon"), QStringLiteral("--json"),
-                                              QStringLiteral("--integration"),
-                                              QStringLiteral("salesforce")});
+        const SupportRun run =
+            process().run({QStringLiteral("check"), QStringLiteral("--platform"),
+                           QStringLiteral("paragon"), QStringLiteral("--json"),
+                           QStringLiteral("--integration"), QStringLiteral("salesforce")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(onlyRow(run).value(QLatin1String("result")).toString(), QStringLiteral("passed"));
     }

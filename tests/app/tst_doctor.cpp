@@ -3,7 +3,6 @@
 // that refuses the key, a clock that is off, a backend that does not answer), with --json for
 // scripts. Against the sandbox, on 127.0.0.1.
 #include "SupportProcess.h"
-
 #include "sandbox/SandboxServer.h"
 
 #include <QJsonArray>
@@ -65,11 +64,12 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
         QCOMPARE(finding(report, QStringLiteral("clock"))[QLatin1String("level")].toString(),
                  QStringLiteral("ok"));
-        QVERIFY(finding(report, QStringLiteral("engine"))[QLatin1String("details")]
-                    [QLatin1String("chromium")]
-                        .toString()
-                        .size()
-                > 0);
+        QVERIFY(
+            finding(report,
+                    QStringLiteral("engine"))[QLatin1String("details")][QLatin1String("chromium")]
+                .toString()
+                .size()
+            > 0);
         QVERIFY(!run.out.contains(apiKey.toUtf8()));
     }
 
@@ -92,7 +92,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         const QJsonObject clock = finding(run.json(), QStringLiteral("clock"));
         QCOMPARE(clock[QLatin1String("level")].toString(), QStringLiteral("problem"));
-        QVERIFY(qAbs(clock[QLatin1String("details")][QLatin1String("skew_s")].toDouble() - 900) < 30);
+        QVERIFY(qAbs(clock[QLatin1String("details")][QLatin1String("skew_s")].toDouble() - 900)
+                < 30);
     }
 
     void aBackendThatDoesNotAnswerIsAProblem()

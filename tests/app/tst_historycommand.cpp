@@ -2,7 +2,6 @@
 // them (newest first, filtered, as JSON for scripts) without any secret; --clear forgets them; a
 // damaged history file is set aside with a warning, not a crash.
 #include "SupportProcess.h"
-
 #include "sandbox/SandboxServer.h"
 
 #include <QFile>
@@ -31,8 +30,8 @@ private:
 
     QJsonArray sessions(const QStringList &filters = {})
     {
-        const SupportRun run =
-            process().run(QStringList{QStringLiteral("history"), QStringLiteral("--json")} + filters);
+        const SupportRun run = process().run(
+            QStringList{QStringLiteral("history"), QStringLiteral("--json")} + filters);
         return run.json().value(QLatin1String("sessions")).toArray();
     }
 
@@ -67,13 +66,13 @@ private Q_SLOTS:
     void aCancelledSessionIsKeptWithItsExchanges()
     {
         QProcess running;
-        process().start(running,
-                        {QStringLiteral("connect"), QStringLiteral("--base-url"),
-                         m_sandbox->url().toString(), QStringLiteral("--integration"),
-                         QStringLiteral("postgresql"), QStringLiteral("--json")},
-                        {{QStringLiteral("POLYTOMIC_API_KEY"), apiKey},
-                         {QStringLiteral("QT_LOGGING_RULES"),
-                          QStringLiteral("connectdesktop.app.info=true")}});
+        process().start(
+            running,
+            {QStringLiteral("connect"), QStringLiteral("--base-url"), m_sandbox->url().toString(),
+             QStringLiteral("--integration"), QStringLiteral("postgresql"),
+             QStringLiteral("--json")},
+            {{QStringLiteral("POLYTOMIC_API_KEY"), apiKey},
+             {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("connectdesktop.app.info=true")}});
         QByteArray log;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -99,30 +98,31 @@ private Q_SLOTS:
 
     void filtersChooseTheSessionsListed()
     {
-        process().run({QStringLiteral("connect"), QStringLiteral("--base-url"),
-                       m_sandbox->url().toString(), QStringLiteral("--integration"),
-                       QStringLiteral("hubspot")},
-                      {{QStringLiteral("POLYTOMIC_API_KEY"), QStringLiteral("k_refused_key_value")}});
-        process().run({QStringLiteral("connect"), QStringLiteral("--base-url"),
-                       m_sandbox->url().toString(), QStringLiteral("--integration"),
-                       QStringLiteral("stripe")},
-                      {{QStringLiteral("POLYTOMIC_API_KEY"), QStringLiteral("k_refused_key_value")}});
+        process().run(
+            {QStringLiteral("connect"), QStringLiteral("--base-url"), m_sandbox->url().toString(),
+             QStringLiteral("--integration"), QStringLiteral("hubspot")},
+            {{QStringLiteral("POLYTOMIC_API_KEY"), QStringLiteral("k_refused_key_value")}});
+        process().run(
+            {QStringLiteral("connect"), QStringLiteral("--base-url"), m_sandbox->url().toString(),
+             QStringLiteral("--integration"), QStringLiteral("stripe")},
+            {{QStringLiteral("POLYTOMIC_API_KEY"), QStringLiteral("k_refused_key_value")}});
         QCOMPARE(sessions().size(), 2);
-        const QJsonArray hubspot = sessions({QStringLiteral("--integration"), QStringLiteral("hubspot")});
+        const QJsonArray hubspot =
+            sessions({QStringLiteral("--integration"), QStringLiteral("hubspot")});
         QCOMPARE(hubspot.size(), 1);
         QCOMPARE(sessions({QStringLiteral("--outcome"), QStringLiteral("completed")}).size(), 0);
-        QCOMPARE(sessions({QStringLiteral("--limit"), QStringLiteral("1")}).at(0)
-                     [QLatin1String("result")][QLatin1String("integration")]
-                         .toString(),
+        QCOMPARE(sessions({QStringLiteral("--limit"), QStringLiteral("1")})
+                     .at(0)[QLatin1String("result")][QLatin1String("integration")]
+                     .toString(),
                  QStringLiteral("stripe"));
     }
 
     void clearForgetsEverySession()
     {
-        process().run({QStringLiteral("connect"), QStringLiteral("--base-url"),
-                       m_sandbox->url().toString(), QStringLiteral("--integration"),
-                       QStringLiteral("hubspot")},
-                      {{QStringLiteral("POLYTOMIC_API_KEY"), QStringLiteral("k_refused_key_value")}});
+        process().run(
+            {QStringLiteral("connect"), QStringLiteral("--base-url"), m_sandbox->url().toString(),
+             QStringLiteral("--integration"), QStringLiteral("hubspot")},
+            {{QStringLiteral("POLYTOMIC_API_KEY"), QStringLiteral("k_refused_key_value")}});
         QCOMPARE(process().run({QStringLiteral("history"), QStringLiteral("--clear")}).exitCode, 0);
         QCOMPARE(sessions().size(), 0);
     }

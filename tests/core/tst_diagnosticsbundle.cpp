@@ -1,9 +1,8 @@
 // Specification: a diagnostics bundle holds the parts asked for (and says which were left out),
 // writes settings and profiles without any secret (values named like one, addresses' passwords),
 // keeps only the sessions of the time asked for, and is a real zip that reads back.
-#include "core/system/DiagnosticsBundle.h"
-
 #include "core/settings/MachineSettings.h"
+#include "core/system/DiagnosticsBundle.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,7 +53,8 @@ private Q_SLOTS:
     {
         QSettings settings(m_dir.filePath(QStringLiteral("user.conf")), QSettings::IniFormat);
         settings.setValue(QStringLiteral("appearance/theme"), QStringLiteral("dark"));
-        settings.setValue(QStringLiteral("proxy/password"), QStringLiteral("settings-password-secret"));
+        settings.setValue(QStringLiteral("proxy/password"),
+                          QStringLiteral("settings-password-secret"));
         settings.setValue(QStringLiteral("legacy/apiKey"), QStringLiteral("settings-key-secret"));
         const auto files =
             DiagnosticsBundle::files(inputs(&settings), DiagnosticsBundle::allParts());
@@ -106,8 +106,7 @@ private Q_SLOTS:
 
     void aBundleIsAZipThatReadsBack()
     {
-        const auto files =
-            DiagnosticsBundle::files(inputs(nullptr), DiagnosticsBundle::allParts());
+        const auto files = DiagnosticsBundle::files(inputs(nullptr), DiagnosticsBundle::allParts());
         const QString path = m_dir.filePath(QStringLiteral("bundle.zip"));
         QString error;
         QVERIFY2(DiagnosticsBundle::writeZip(path, files, &error), qPrintable(error));

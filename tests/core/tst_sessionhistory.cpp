@@ -88,7 +88,8 @@ private Q_SLOTS:
     {
         SessionHistory history(path());
         HistoryEntry made = entry(QStringLiteral("salesforce"), SessionResult::Outcome::Failed);
-        made.result.redirectQuery.insert(QStringLiteral("code"), QStringLiteral("oauth-code-secret"));
+        made.result.redirectQuery.insert(QStringLiteral("code"),
+                                         QStringLiteral("oauth-code-secret"));
         made.result.redirectQuery.insert(QStringLiteral("error"), QStringLiteral("access_denied"));
         made.result.errorMessage =
             QStringLiteral("see https://idp.example/cb?state=state-secret&x=1");
@@ -102,8 +103,8 @@ private Q_SLOTS:
         QFile file(path());
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray stored = file.readAll();
-        for (const char *secret : {"oauth-code-secret", "state-secret", "token-secret",
-                                   "password-secret"})
+        for (const char *secret :
+             {"oauth-code-secret", "state-secret", "token-secret", "password-secret"})
             QVERIFY2(!stored.contains(secret), secret);
         QVERIFY(stored.contains("access_denied"));
         QVERIFY(stored.contains("x=1"));

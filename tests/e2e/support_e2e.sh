@@ -2,10 +2,11 @@
 # End to end, for support staff: the real connect-desktop binary in a real X server (Xvfb, with a
 # window manager), driven from the keyboard with xdotool, against a sandbox with a known key.
 #   support_e2e.sh <connect-desktop> <screenshot dir>
-# Checks: sessions run from the command line (completed, cancelled, refused) are kept; `history`
+# Checks: sessions run from the command line (completed, cancelled, refused; one on Paragon) are
+# kept; `history`
 # lists them; the History view opens with Ctrl+H and filters; Help, Save Diagnostics saves a zip
 # from the keyboard; neither the key nor what was typed into the form is in the history or the
-# bundle; `check` and `doctor` pass against the same sandbox.
+# bundle, nor is a Paragon user token; `check` and `doctor` pass against the same sandbox.
 set -euo pipefail
 
 e2e_name=e2e-support
@@ -30,6 +31,7 @@ POLYTOMIC_API_KEY=$key "$binary" connect --base-url "$url" --integration postgre
 pid=$!
 wait_for_log "InModal" "$work/log1"
 focus_window "Connect" >/dev/null
+screenshot support-form # and the form's first field has the keyboard by then
 xdotool type --delay 15 "db.example.com"
 xdotool key Tab Tab
 xdotool type --delay 15 "analytics"
@@ -55,7 +57,16 @@ POLYTOMIC_API_KEY=k_e2e_refused_key "$binary" connect --base-url "$url" --integr
     >/dev/null 2>"$work/log3" || code=$?
 [ "$code" = 1 ] || fail "expected a refused key to fail, got $code"
 
-# The command line lists all three, newest first.
+# A Paragon session (its user token is a signed JWT), cancelled at the portal.
+"$binary" connect --platform paragon --integration hubspot --json >"$work/outp.json" 2>"$work/logp" &
+pid=$!
+wait_for_log "InModal" "$work/logp"
+focus_window "Connect" >/dev/null
+xdotool key Escape
+wait_exit $pid
+[ "$code" = 3 ] || fail "expected Esc to cancel the Paragon session, got $code"
+
+# The command line lists all four, newest first.
 "$binary" history >"$work/history.txt"
 cat "$work/history.txt"
 "$binary" history --json >"$work/history.json"
@@ -63,7 +74,8 @@ python3 - "$work/history.json" <<'PY' || fail "history --json does not list the 
 import json, sys
 sessions = json.load(open(sys.argv[1]))["sessions"]
 outcomes = [s["result"]["outcome"] for s in sessions]
-assert outcomes == ["failed", "cancelled", "completed"], outcomes
+assert outcomes == ["cancelled", "failed", "cancelled", "completed"], outcomes
+assert sessions[0]["platform"] == "paragon", sessions[0]["platform"]
 PY
 
 # 4. The History view, from the keyboard: Ctrl+H, then only the failed ones.
@@ -106,10 +118,16 @@ for file in manifest.json system.json settings.json profiles.json doctor.txt ses
 done
 grep -q '"outcome": "completed"' "$work/bundle/sessions.json" || fail "the bundle lacks the completed session"
 for secret in "$key" "$password"; do
-    if grep -rqF "$secret" "$work/bundle" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"; then
-        fail "a secret ($secret) is in the bundle or the app's files"
+    if grep -rqF "$secret" "$work/bundle" "$XDG_DATA_HOME/ConnectDesktop/connect-desktop/history.json" "$XDG_CONFIG_HOME"; then
+        fail "a secret ($secret) is in the bundle, the history or the settings"
     fi
 done
+# Paragon's user tokens are JWTs (header.payload.signature, each part base64url of JSON).
+if grep -rqE 'eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}' "$work/bundle" \
+    "$XDG_DATA_HOME/ConnectDesktop/connect-desktop/history.json"; then
+    fail "a user token (JWT) is in the bundle or the history"
+fi
+grep -q '"platform": "paragon"' "$work/bundle/sessions.json" || fail "the bundle lacks the Paragon session"
 
 # 6. The smoke test and the doctor against the same sandbox.
 POLYTOMIC_API_KEY=$key "$binary" check --base-url "$url" --integration postgresql \

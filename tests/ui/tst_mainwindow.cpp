@@ -1,8 +1,8 @@
 // Specification: the main window against the real sandbox: the profile (sandbox labelled), the
 // picker (listed, searchable, keyboard), sessions started from it and announced after, the
 // connections list with Remove, a profile that cannot open, and the settings.
-#include "Mnemonics.h"
 #include "EventCounter.h"
+#include "Mnemonics.h"
 #include "SandboxBackends.h"
 #include "SandboxFixture.h"
 #include "TestFiles.h"

@@ -6,7 +6,6 @@
 #include "Mnemonics.h"
 #include "SandboxBackends.h"
 #include "SandboxFixture.h"
-
 #include "core/session/SessionHistory.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProfileStore.h"
@@ -84,7 +83,8 @@ private Q_SLOTS:
     void init()
     {
         QFile::remove(m_sandbox.path(QStringLiteral("history.json")));
-        m_history = std::make_unique<SessionHistory>(m_sandbox.path(QStringLiteral("history.json")));
+        m_history =
+            std::make_unique<SessionHistory>(m_sandbox.path(QStringLiteral("history.json")));
         m_history->add(entry(QStringLiteral("PostgreSQL"), SessionResult::Outcome::Completed));
         m_history->add(entry(QStringLiteral("HubSpot"), SessionResult::Outcome::Failed,
                              QStringLiteral("Prod")));
@@ -163,7 +163,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return dialog.doctorFinished(); }, 40000));
         QListWidget *parts = dialog.partList();
         for (int row = 0; row < parts->count(); ++row) {
-            if (parts->item(row)->data(Qt::UserRole).toInt() == int(DiagnosticsBundle::Part::Sessions))
+            if (parts->item(row)->data(Qt::UserRole).toInt()
+                == int(DiagnosticsBundle::Part::Sessions))
                 parts->item(row)->setCheckState(Qt::Unchecked);
         }
         const QString path = m_sandbox.path(QStringLiteral("bundle.zip"));
@@ -184,7 +185,8 @@ private Q_SLOTS:
         QVERIFY(dialog.saveButton()->isEnabled());
         QListWidget *parts = dialog.partList();
         for (int row = 0; row < parts->count(); ++row) {
-            if (parts->item(row)->data(Qt::UserRole).toInt() == int(DiagnosticsBundle::Part::Sessions))
+            if (parts->item(row)->data(Qt::UserRole).toInt()
+                == int(DiagnosticsBundle::Part::Sessions))
                 parts->setCurrentRow(row);
         }
         QVERIFY(dialog.preview()->toPlainText().contains(QLatin1String("sessions.json")));

@@ -54,8 +54,8 @@ QJsonObject ExchangeEntry::toJson() const
 ExchangeEntry ExchangeEntry::fromJson(const QJsonObject &object)
 {
     ExchangeEntry entry;
-    entry.time = QDateTime::fromString(object.value(QLatin1String("time")).toString(),
-                                       Qt::ISODateWithMs);
+    entry.time =
+        QDateTime::fromString(object.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     entry.kind = object.value(QLatin1String("kind")).toString();
     entry.method = object.value(QLatin1String("method")).toString();
     entry.url = object.value(QLatin1String("url")).toString();

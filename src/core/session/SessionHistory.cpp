@@ -23,8 +23,9 @@ void scrub(HistoryEntry &entry)
     for (auto it = entry.result.redirectQuery.constBegin();
          it != entry.result.redirectQuery.constEnd(); ++it) {
         query.insert(it.key(),
-                     ExchangeLog::isCredentialName(it.key()) ? QJsonValue(QStringLiteral("[redacted]"))
-                                                             : QJsonValue(it.value()));
+                     ExchangeLog::isCredentialName(it.key())
+                         ? QJsonValue(QStringLiteral("[redacted]"))
+                         : QJsonValue(it.value()));
     }
     entry.result.redirectQuery = query;
     entry.result.errorMessage = ExchangeLog::redactQueries(entry.result.errorMessage);
@@ -33,8 +34,8 @@ void scrub(HistoryEntry &entry)
         exchange.note = ExchangeLog::redactQueries(exchange.note);
     }
     if (entry.exchanges.size() > SessionHistory::maxExchangesPerEntry)
-        entry.exchanges = entry.exchanges.mid(entry.exchanges.size()
-                                              - SessionHistory::maxExchangesPerEntry);
+        entry.exchanges =
+            entry.exchanges.mid(entry.exchanges.size() - SessionHistory::maxExchangesPerEntry);
 }
 
 } // namespace
@@ -44,16 +45,17 @@ QJsonObject HistoryEntry::toJson() const
     QJsonArray log;
     for (const ExchangeEntry &exchange : exchanges)
         log.append(exchange.toJson());
-    return {{QLatin1String("id"), id},
-            {QLatin1String("started_at"), startedAt.toString(Qt::ISODateWithMs)},
-            {QLatin1String("finished_at"), finishedAt.toString(Qt::ISODateWithMs)},
-            {QLatin1String("profile_id"), profileId},
-            {QLatin1String("profile"), profileName},
-            {QLatin1String("platform"), platform},
-            {QLatin1String("integration_name"), integrationName},
-            {QLatin1String("mode"), reconnect ? QStringLiteral("reconnect") : QStringLiteral("create")},
-            {QLatin1String("result"), result.toJson()},
-            {QLatin1String("exchanges"), log}};
+    return {
+        {QLatin1String("id"), id},
+        {QLatin1String("started_at"), startedAt.toString(Qt::ISODateWithMs)},
+        {QLatin1String("finished_at"), finishedAt.toString(Qt::ISODateWithMs)},
+        {QLatin1String("profile_id"), profileId},
+        {QLatin1String("profile"), profileName},
+        {QLatin1String("platform"), platform},
+        {QLatin1String("integration_name"), integrationName},
+        {QLatin1String("mode"), reconnect ? QStringLiteral("reconnect") : QStringLiteral("create")},
+        {QLatin1String("result"), result.toJson()},
+        {QLatin1String("exchanges"), log}};
 }
 
 std::optional<HistoryEntry> HistoryEntry::fromJson(const QJsonObject &object)
@@ -67,8 +69,8 @@ std::optional<HistoryEntry> HistoryEntry::fromJson(const QJsonObject &object)
     entry.result = *result;
     entry.startedAt = QDateTime::fromString(object.value(QLatin1String("started_at")).toString(),
                                             Qt::ISODateWithMs);
-    entry.finishedAt = QDateTime::fromString(
-        object.value(QLatin1String("finished_at")).toString(), Qt::ISODateWithMs);
+    entry.finishedAt = QDateTime::fromString(object.value(QLatin1String("finished_at")).toString(),
+                                             Qt::ISODateWithMs);
     entry.profileId = object.value(QLatin1String("profile_id")).toString();
     entry.profileName = object.value(QLatin1String("profile")).toString();
     entry.platform = object.value(QLatin1String("platform")).toString();
@@ -99,15 +101,14 @@ QString HistoryEntry::toText() const
     for (auto it = result.timingsMs.cbegin(); it != result.timingsMs.cend(); ++it)
         lines.append(QStringLiteral("%1\t%2 ms").arg(it.key()).arg(it.value()));
     for (const ExchangeEntry &exchange : exchanges) {
-        lines.append(QStringList{exchange.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
-                                 exchange.kind, exchange.method,
-                                 exchange.status ? QString::number(exchange.status)
+        lines.append(
+            QStringList{exchange.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
+                        exchange.kind, exchange.method,
+                        exchange.status ? QString::number(exchange.status) : QStringLiteral("-"),
+                        exchange.durationMs >= 0 ? QStringLiteral("%1 ms").arg(exchange.durationMs)
                                                  : QStringLiteral("-"),
-                                 exchange.durationMs >= 0
-                                     ? QStringLiteral("%1 ms").arg(exchange.durationMs)
-                                     : QStringLiteral("-"),
-                                 exchange.url, exchange.note}
-                         .join(QLatin1Char('\t')));
+                        exchange.url, exchange.note}
+                .join(QLatin1Char('\t')));
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -4,9 +4,9 @@
 #include "core/settings/MachineSettings.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -98,11 +98,12 @@ QJsonObject settingsJson(const QSettings *user, const MachineSettings *machine)
         if (!mine.isValid() && !machineDefault.isValid() && !locked)
             continue;
         const QVariant effective = locked ? lockedValue : (mine.isValid() ? mine : machineDefault);
-        settings.insert(key, QJsonObject{{QLatin1String("user"), scrubValue(key, mine)},
-                                         {QLatin1String("machine_default"),
-                                          scrubValue(key, machineDefault)},
-                                         {QLatin1String("locked"), locked},
-                                         {QLatin1String("effective"), scrubValue(key, effective)}});
+        settings.insert(
+            key,
+            QJsonObject{{QLatin1String("user"), scrubValue(key, mine)},
+                        {QLatin1String("machine_default"), scrubValue(key, machineDefault)},
+                        {QLatin1String("locked"), locked},
+                        {QLatin1String("effective"), scrubValue(key, effective)}});
     }
     QJsonObject out{{QLatin1String("settings"), settings}};
     if (machine) {
@@ -142,8 +143,8 @@ bool isEngineEvent(const ExchangeEntry &entry)
 
 QList<DiagnosticsBundle::Part> DiagnosticsBundle::allParts()
 {
-    return {Part::System, Part::Settings, Part::Profiles, Part::Doctor, Part::Sessions,
-            Part::Engine};
+    return {Part::System, Part::Settings, Part::Profiles,
+            Part::Doctor, Part::Sessions, Part::Engine};
 }
 
 QString DiagnosticsBundle::partName(Part part)
@@ -298,17 +299,16 @@ QMap<QString, QByteArray> DiagnosticsBundle::files(const Inputs &inputs, const Q
     QJsonArray names;
     for (auto it = out.cbegin(); it != out.cend(); ++it)
         names.append(it.key());
-    out.insert(QStringLiteral("manifest.json"),
-               json(QJsonObject{
-                   {QLatin1String("made_at"),
-                    QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                   {QLatin1String("app"), QCoreApplication::applicationVersion()},
-                   {QLatin1String("sessions_since"),
-                    since.isValid() ? QJsonValue(since.toUTC().toString(Qt::ISODate))
-                                    : QJsonValue()},
-                   {QLatin1String("included"), included},
-                   {QLatin1String("left_out"), left},
-                   {QLatin1String("files"), names}}));
+    out.insert(
+        QStringLiteral("manifest.json"),
+        json(QJsonObject{
+            {QLatin1String("made_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+            {QLatin1String("app"), QCoreApplication::applicationVersion()},
+            {QLatin1String("sessions_since"),
+             since.isValid() ? QJsonValue(since.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+            {QLatin1String("included"), included},
+            {QLatin1String("left_out"), left},
+            {QLatin1String("files"), names}}));
     return out;
 }
 
@@ -347,9 +347,9 @@ bool DiagnosticsBundle::writeZip(const QString &path, const QMap<QString, QByteA
         }
     }
     if (zip_close(archive) != 0) {
-        *error = tr("Could not write %1 (%2).")
-                     .arg(QDir::toNativeSeparators(path),
-                          QString::fromLocal8Bit(zip_strerror(archive)));
+        *error =
+            tr("Could not write %1 (%2).")
+                .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(zip_strerror(archive)));
         zip_discard(archive);
         QFile::remove(partial);
         return false;
