@@ -1,5 +1,7 @@
 #include "app/AppBackends.h"
 
+#include "core/system/ProxySetup.h"
+
 #include "core/model/PlatformTraits.h"
 #include "core/paragon/ParagonProvider.h"
 #include "core/polytomic/PolytomicProvider.h"
@@ -119,6 +121,26 @@ void AppBackends::open(const Profile &profile, QObject *context,
             finishOpenParagon(profile, secret, done);
         else
             finishOpen(profile, secret, done);
+    });
+    job->start();
+}
+
+void AppBackends::readProxyPassword()
+{
+    const QString fromEnvironment = qEnvironmentVariable("CONNECT_DESKTOP_PROXY_PASSWORD");
+    if (!fromEnvironment.isEmpty()) {
+        ProxySetup::setPassword(fromEnvironment);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(QLatin1String(keychainService), this);
+    job->setKey(proxyKeychainKey());
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [job] {
+        if (job->error() == QKeychain::NoError)
+            ProxySetup::setPassword(job->textData());
+        else if (job->error() != QKeychain::EntryNotFound)
+            qCWarning(lcApp) << "keychain unavailable for the proxy's password:"
+                             << job->errorString();
     });
     job->start();
 }

@@ -14,6 +14,7 @@
 #include "core/system/ConnectionTypeCache.h"
 #include "core/system/DeepLink.h"
 #include "core/system/LogCategories.h"
+#include "core/system/ProxySetup.h"
 #include "core/system/SingleInstance.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h" // MainWindow.h holds a QPointer to it
@@ -175,12 +176,19 @@ int runWindowed(int argc, char **argv, const Invocation &invocation, SingleInsta
     ThemeManager theme(&appSettings);
     setWebColorScheme(theme.isDark());
     keepRendererPriority();
+    // Both network stacks take the app's proxy; Chromium's only before the engine starts.
+    const ProxySettings proxy = appSettings.proxy();
+    ProxySetup::apply(proxy);
+    if (proxy.mode == ProxySettings::Mode::Manual)
+        qCInfo(lcApp).noquote() << "proxy:" << proxy.endpoint();
 
     ProfileStore profiles(&settings, &machine);
     SessionHistory history(SessionHistory::defaultPath(), appSettings.historyLimit());
     QObject::connect(&appSettings, &AppSettings::changed, &history,
                      [&history, &appSettings] { history.setLimit(appSettings.historyLimit()); });
     AppBackends backends;
+    if (proxy.mode == ProxySettings::Mode::Manual && !proxy.user.isEmpty())
+        backends.readProxyPassword();
     // Off the record unless a profile asks to remember sign-ins, in a folder of its own.
     auto *webProfiles =
         new WebProfiles(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))

@@ -89,6 +89,7 @@ Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invo
                                            QStringLiteral("untrusted-modal"),
                                            QStringLiteral("unreachable-modal"),
                                            QStringLiteral("clock-skew"),
+                                           QStringLiteral("public-host"),
                                            QStringLiteral("hostile-modal"),
                                            QStringLiteral("attack")};
     for (const QString &name : polytomicOnly) {
@@ -190,6 +191,10 @@ Invocation parseSandbox(const QStringList &arguments)
          tr("Fault: serve the modal over HTTPS with a certificate nobody trusts.")},
         {QStringLiteral("unreachable-modal"),
          tr("Fault: the modal's address is a local port where nothing listens (it cannot load).")},
+        {QStringLiteral("public-host"),
+         tr("The modal's address names this host instead of 127.0.0.1 (for rehearsing a proxy "
+            "that resolves it)."),
+         tr("NAME")},
         {QStringLiteral("clock-skew"),
          tr("Fault: every answer's Date header is S seconds off the real time (may be "
             "negative)."),
@@ -304,6 +309,14 @@ Invocation parseSandbox(const QStringList &arguments)
     sandbox.logoFile = parser.value(QStringLiteral("logo"));
     sandbox.logoDarkFile = parser.value(QStringLiteral("logo-dark"));
     sandbox.stateFile = parser.value(QStringLiteral("state"));
+    if (parser.isSet(QStringLiteral("public-host"))) {
+        static const QRegularExpression hostName(QRegularExpression::anchoredPattern(
+            QStringLiteral("[A-Za-z0-9]([A-Za-z0-9-]{0,62}\\.?)*[A-Za-z0-9]")));
+        sandbox.publicHost = parser.value(QStringLiteral("public-host")).trimmed().toLower();
+        if (!hostName.match(sandbox.publicHost).hasMatch())
+            return error(tr("--public-host takes a host name such as sandbox.test, not \"%1\".")
+                             .arg(sandbox.publicHost.left(64)));
+    }
     return invocation;
 }
 

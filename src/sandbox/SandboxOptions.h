@@ -60,5 +60,8 @@ struct SandboxOptions
     QString logoDarkFile; // its dark variant
     QString stateFile; // connections are kept here across restarts; empty: memory only
     int sessionTtlSeconds = 15 * 60;
+    // The name the modal's address uses instead of 127.0.0.1 (it still listens on 127.0.0.1): as
+    // if the sandbox stood behind a name that a proxy, or the hosts file, resolves.
+    QString publicHost;
     SandboxFaults faults;
 };

@@ -12,7 +12,10 @@ QUrl SandboxState::url() const
 
 QUrl SandboxState::sessionBase(const SandboxSession &session) const
 {
-    return url().resolved(QUrl(QStringLiteral("/connect/") + session.token));
+    QUrl base = url();
+    if (!options.publicHost.isEmpty())
+        base.setHost(options.publicHost);
+    return base.resolved(QUrl(QStringLiteral("/connect/") + session.token));
 }
 
 QUrl SandboxState::modalUrl(const SandboxSession &session)

@@ -2,6 +2,7 @@
 
 #include "core/session/NavigationPolicy.h"
 #include "core/settings/AppSettings.h"
+#include "core/system/ProxySetup.h"
 #include "ui/Banner.h"
 #include "ui/BrandLogo.h"
 #include "ui/ExchangeLogView.h"
@@ -263,10 +264,17 @@ void ConnectWindow::buildUi()
     if (m_provider) {
         const QString where =
             api.port() > 0 ? QStringLiteral("%1:%2").arg(api.host()).arg(api.port()) : api.host();
-        m_backendLabel->setText(where.isEmpty()
-                                    ? m_provider->platformName()
-                                    : tr("%1 · %2").arg(m_provider->platformName(), where));
-        m_backendLabel->setToolTip(api.toDisplayString(QUrl::RemoveUserInfo));
+        QString text = where.isEmpty() ? m_provider->platformName()
+                                       : tr("%1 · %2").arg(m_provider->platformName(), where);
+        QString tip = api.toDisplayString(QUrl::RemoveUserInfo);
+        // Support staff ask first whether a proxy is in the way.
+        const QString proxy = ProxySetup::proxyFor(api);
+        if (!proxy.isEmpty()) {
+            text = tr("%1 · through proxy %2").arg(text, proxy);
+            tip = tr("%1, through the proxy %2 (Settings, Network)").arg(tip, proxy);
+        }
+        m_backendLabel->setText(text);
+        m_backendLabel->setToolTip(tip);
     }
     m_browserButton = new QToolButton(this);
     m_browserButton->setText(tr("Continue in &browser"));
@@ -404,6 +412,11 @@ void ConnectWindow::setIntegrationName(const QString &name)
 QString ConnectWindow::integrationName() const
 {
     return m_integrationName;
+}
+
+QString ConnectWindow::backendText() const
+{
+    return m_backendLabel->text();
 }
 
 QString ConnectWindow::title() const

@@ -117,6 +117,8 @@ public:
     // Where the page in the window is (origin, and whether it is secure), and the warning shown
     // while that is not where the platform's connect page is.
     QString addressText() const;
+    // The footer's "where the session talks to": the platform, its host, and the proxy if any.
+    QString backendText() const;
     Banner *addressWarning() const { return m_addressWarning; }
 
 Q_SIGNALS:

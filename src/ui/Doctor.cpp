@@ -2,6 +2,7 @@
 
 #include "core/model/PlatformTraits.h"
 #include "core/session/Backends.h"
+#include "core/system/ProxySetup.h"
 #include "ui/KeychainAccess.h"
 
 #include <QDir>
@@ -582,10 +583,20 @@ void Doctor::checkProxies(const QUrl &url)
     const QString api = forApi.isEmpty() ? tr("no proxy") : describeProxy(forApi.constFirst());
     // Chromium takes Qt's application proxy when one is set; otherwise its own reading of the
     // system's (on Linux, the environment).
-    const QString web = application.type() != QNetworkProxy::DefaultProxy
-            && application.type() != QNetworkProxy::NoProxy
-        ? describeProxy(application)
-        : environmentProxy(url);
+    // Chromium takes the app's proxy from its flags (ProxySetup); with the system's, it reads the
+    // environment on Linux.
+    const ProxySettings chosen = ProxySetup::current();
+    QString web;
+    if (chosen.mode == ProxySettings::Mode::None || isLoopback(url)) {
+        web = tr("no proxy");
+    } else if (chosen.mode == ProxySettings::Mode::Manual) {
+        web = api; // the same rule, loopback and bypass included
+    } else if (application.type() != QNetworkProxy::DefaultProxy
+               && application.type() != QNetworkProxy::NoProxy) {
+        web = describeProxy(application);
+    } else {
+        web = environmentProxy(url);
+    }
     const QJsonObject details{{QLatin1String("api"), api}, {QLatin1String("web"), web}};
     const bool same = web.startsWith(api) || (api == tr("no proxy") && web.startsWith(api));
     if (same)

@@ -6,6 +6,7 @@
 #include "core/settings/AppSettings.h"
 #include "core/settings/NameTemplate.h"
 #include "core/settings/ProfileStore.h"
+#include "core/system/ProxySetup.h"
 #include "core/system/LogoCheck.h"
 #include "ui/BrandLogo.h"
 #include "ui/KeychainAccess.h"
@@ -77,6 +78,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Ba
     m_tabs->addTab(buildAppearance(), tr("&Appearance"));
     m_tabs->addTab(buildNames(), tr("Connection &names"));
     m_tabs->addTab(buildProfiles(), tr("&Profiles"));
+    m_tabs->addTab(buildNetwork(), tr("Ne&twork"));
     m_tabs->addTab(buildHistory(), tr("&History"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -256,6 +258,106 @@ QWidget *SettingsDialog::buildNames()
     layout->addLayout(form);
     layout->addStretch(1);
     return page;
+}
+
+QWidget *SettingsDialog::buildNetwork()
+{
+    auto *page = new QWidget(this);
+    const ProxySettings proxy = m_settings->proxy();
+    m_proxyMode = new QComboBox(page);
+    m_proxyMode->addItem(tr("Use the system's settings"), int(ProxySettings::Mode::System));
+    m_proxyMode->addItem(tr("No proxy"), int(ProxySettings::Mode::None));
+    m_proxyMode->addItem(tr("A proxy of its own"), int(ProxySettings::Mode::Manual));
+    m_proxyMode->setCurrentIndex(qMax(0, m_proxyMode->findData(int(proxy.mode))));
+    m_proxyUrl = new QLineEdit(proxy.mode == ProxySettings::Mode::Manual
+                                   ? QStringLiteral("%1://%2").arg(proxy.url.scheme(),
+                                                                   proxy.endpoint())
+                                   : QString(),
+                               page);
+    m_proxyUrl->setPlaceholderText(tr("proxy.example.com:3128, or socks5://host:1080"));
+    m_proxyProblem = problemLabel(page);
+    m_proxyUser = new QLineEdit(proxy.user, page);
+    m_proxyUser->setPlaceholderText(tr("None: the proxy asks for no sign-in"));
+    m_proxyPassword = new QLineEdit(page);
+    m_proxyPassword->setEchoMode(QLineEdit::Password);
+    m_proxyPassword->setPlaceholderText(tr("Kept in the keychain; leave empty to keep the stored one"));
+    m_proxyBypass = new QLineEdit(proxy.bypass.join(QLatin1String(", ")), page);
+    m_proxyBypass->setPlaceholderText(tr("intranet.example.com, .corp.example.com"));
+    m_proxyRestart = new QLabel(tr("Proxy changes take effect when Connect Desktop starts again "
+                                   "(the web engine takes its proxy once, at start)."),
+                                page);
+    m_proxyRestart->setWordWrap(true);
+    m_proxyRestart->setTextFormat(Qt::PlainText);
+    m_proxyRestart->hide();
+    auto *help = new QLabel(tr("One proxy for the API and for the pages the app shows. This "
+                               "computer's own servers (127.0.0.1) are always reached directly."),
+                            page);
+    help->setWordWrap(true);
+    help->setForegroundRole(QPalette::PlaceholderText);
+    for (QLineEdit *field : {m_proxyUrl, m_proxyUser, m_proxyBypass})
+        connect(field, &QLineEdit::textChanged, this, &SettingsDialog::checkProxy);
+    connect(m_proxyPassword, &QLineEdit::textChanged, this, &SettingsDialog::checkProxy);
+    connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &SettingsDialog::checkProxy);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Pro&xy:"), m_proxyMode);
+    if (QLabel *note = lockable(m_proxyMode, QStringLiteral("network/proxy"), page))
+        form->addRow(QString(), note);
+    form->addRow(tr("Add&ress:"), m_proxyUrl);
+    if (QLabel *note = lockable(m_proxyUrl, QStringLiteral("network/proxyUrl"), page))
+        form->addRow(QString(), note);
+    form->addRow(QString(), m_proxyProblem);
+    form->addRow(tr("&User:"), m_proxyUser);
+    if (QLabel *note = lockable(m_proxyUser, QStringLiteral("network/proxyUser"), page))
+        form->addRow(QString(), note);
+    form->addRow(tr("Pass&word:"), m_proxyPassword);
+    form->addRow(tr("&Bypass for:"), m_proxyBypass);
+    if (QLabel *note = lockable(m_proxyBypass, QStringLiteral("network/proxyBypass"), page))
+        form->addRow(QString(), note);
+    form->addRow(QString(), help);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(m_proxyRestart);
+    layout->addStretch(1);
+    checkProxy();
+    return page;
+}
+
+std::optional<ProxySettings> SettingsDialog::typedProxy(QString *problem) const
+{
+    ProxySettings proxy;
+    proxy.mode = ProxySettings::Mode(m_proxyMode->currentData().toInt());
+    if (proxy.mode != ProxySettings::Mode::Manual)
+        return proxy;
+    const auto url = ProxySettings::parseUrl(m_proxyUrl->text(), problem);
+    if (!url)
+        return std::nullopt;
+    proxy.url = *url;
+    proxy.user = m_proxyUser->text().trimmed();
+    proxy.bypass = ProxySettings::parseBypass(m_proxyBypass->text());
+    return proxy;
+}
+
+void SettingsDialog::checkProxy()
+{
+    const bool manual =
+        ProxySettings::Mode(m_proxyMode->currentData().toInt()) == ProxySettings::Mode::Manual;
+    // The manual proxy's fields count only for a manual proxy; a locked one stays as IT set it.
+    const QList<QPair<QWidget *, QString>> fields{
+        {m_proxyUrl, QStringLiteral("network/proxyUrl")},
+        {m_proxyUser, QStringLiteral("network/proxyUser")},
+        {m_proxyPassword, QString()},
+        {m_proxyBypass, QStringLiteral("network/proxyBypass")}};
+    for (const auto &[field, key] : fields)
+        field->setEnabled(manual && (key.isEmpty() || !m_settings->isLocked(key)));
+    QString problem;
+    const auto proxy = typedProxy(&problem);
+    m_proxyProblem->setText(problem);
+    m_proxyProblem->setVisible(!problem.isEmpty());
+    m_proxyOk = proxy.has_value();
+    m_proxyRestart->setVisible((proxy && *proxy != ProxySetup::current())
+                               || !m_proxyPassword->text().isEmpty());
+    updateOk();
 }
 
 QWidget *SettingsDialog::buildHistory()
@@ -515,8 +617,14 @@ void SettingsDialog::checkLogos()
         if (LogoCheck::problemWithFile(m_logo->text().trimmed(), &contents).isEmpty())
             m_logoDarkPreview->setSvg(contents);
     }
+    m_logosOk = ok;
+    updateOk();
+}
+
+void SettingsDialog::updateOk()
+{
     if (m_buttons)
-        okButton()->setEnabled(ok);
+        okButton()->setEnabled(m_logosOk && m_proxyOk);
 }
 
 void SettingsDialog::updatePreview()
@@ -557,5 +665,13 @@ void SettingsDialog::accept()
         m_settings->setNameTemplate(templ);
     if (m_historyLimit->value() != m_settings->historyLimit())
         m_settings->setHistoryLimit(m_historyLimit->value());
+    QString problem;
+    if (const auto proxy = typedProxy(&problem)) {
+        if (*proxy != m_settings->proxy())
+            m_settings->setProxy(*proxy);
+    }
+    // Into the keychain only; never into the settings.
+    if (!m_proxyPassword->text().isEmpty())
+        m_keychain->store(QStringLiteral("network-proxy"), m_proxyPassword->text());
     QDialog::accept();
 }

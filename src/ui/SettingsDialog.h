@@ -2,8 +2,12 @@
 // live preview, and the backend profiles.
 #pragma once
 
+#include "core/settings/ProxySettings.h"
+
 #include <QDialog>
 #include <QHash>
+
+#include <optional>
 
 class AppSettings;
 class Backends;
@@ -26,7 +30,7 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Page { Appearance, Names, Profiles, History };
+    enum class Page { Appearance, Names, Profiles, Network, History };
 
     // `backends` (optional) describes where each profile points; `webProfiles` (optional)
     // holds what the web pages of each profile left, for "Clear web data".
@@ -54,6 +58,10 @@ public:
     QListWidget *profileList() const { return m_profiles; }
     QPushButton *clearWebDataButton() const { return m_clearWebData; }
     QSpinBox *historyLimitField() const { return m_historyLimit; }
+    QComboBox *proxyModeField() const { return m_proxyMode; }
+    QLineEdit *proxyUrlField() const { return m_proxyUrl; }
+    QLabel *proxyProblemLabel() const { return m_proxyProblem; }
+    QLabel *proxyRestartNote() const { return m_proxyRestart; }
     QPushButton *clearHistoryButton() const { return m_clearHistory; }
     QLabel *historyStatus() const { return m_historyStatus; }
     QLabel *profileStatus() const { return m_profileStatus; }
@@ -69,7 +77,12 @@ private:
     QLabel *lockable(QWidget *field, const QString &key, QWidget *parent);
     QWidget *buildNames();
     QWidget *buildProfiles();
+    QWidget *buildNetwork();
     QWidget *buildHistory();
+    // The proxy as typed; null, with *problem, when the address is not usable.
+    std::optional<ProxySettings> typedProxy(QString *problem) const;
+    void checkProxy();
+    void updateOk();
     void updateHistoryStatus();
     void checkLogos();
     void updatePreview();
@@ -106,6 +119,15 @@ private:
     QLabel *m_profileMessage = nullptr;
     QPushButton *m_clearWebData = nullptr;
     SessionHistory *m_history = nullptr;
+    bool m_logosOk = true;
+    bool m_proxyOk = true;
+    QComboBox *m_proxyMode = nullptr;
+    QLineEdit *m_proxyUrl = nullptr;
+    QLabel *m_proxyProblem = nullptr;
+    QLineEdit *m_proxyUser = nullptr;
+    QLineEdit *m_proxyPassword = nullptr;
+    QLineEdit *m_proxyBypass = nullptr;
+    QLabel *m_proxyRestart = nullptr;
     QSpinBox *m_historyLimit = nullptr;
     QPushButton *m_clearHistory = nullptr;
     QLabel *m_historyStatus = nullptr;

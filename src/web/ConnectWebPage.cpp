@@ -2,7 +2,9 @@
 
 #include "core/session/NavigationPolicy.h"
 #include "core/system/LogCategories.h"
+#include "core/system/ProxySetup.h"
 
+#include <QAuthenticator>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QPointer>
@@ -132,6 +134,17 @@ ConnectWebPage::ConnectWebPage(QWebEngineProfile *profile, QObject *parent)
 {
     secureProfile(profile);
     ++guardOf(profile)->pages;
+    // The app's manual proxy asks for its user and password: the ones set in Settings, and only
+    // for that proxy. Another proxy asking gets nothing (the load fails and says so).
+    connect(this, &QWebEnginePage::proxyAuthenticationRequired, this,
+            [](const QUrl &, QAuthenticator *authenticator, const QString &proxyHost) {
+                QString user;
+                QString password;
+                if (ProxySetup::credentialsFor(proxyHost, &user, &password)) {
+                    authenticator->setUser(user);
+                    authenticator->setPassword(password);
+                }
+            });
     m_readinessCheck = new QTimer(this);
     m_readinessCheck->setInterval(readinessCheckMs);
     connect(m_readinessCheck, &QTimer::timeout, this, &ConnectWebPage::checkReadiness);

@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -154,6 +155,25 @@ private Q_SLOTS:
         dialog.accept();
         QCOMPARE(m_sandbox.settings->historyLimit(), 25);
         m_sandbox.settings->setHistoryLimit(AppSettings::defaultHistoryLimit);
+    }
+
+    void aProxyAddressIsCheckedAsItIsTyped()
+    {
+        SettingsDialog dialog(m_sandbox.settings, m_profiles.get(), nullptr);
+        QComboBox *mode = dialog.proxyModeField();
+        mode->setCurrentIndex(mode->findData(int(ProxySettings::Mode::Manual)));
+        dialog.proxyUrlField()->setText(QStringLiteral("htp//bogus url"));
+        QVERIFY(!dialog.okButton()->isEnabled());
+        QVERIFY(!dialog.proxyProblemLabel()->text().isEmpty());
+        dialog.proxyUrlField()->setText(QStringLiteral("proxy.example.com:3128"));
+        QVERIFY(dialog.okButton()->isEnabled());
+        QVERIFY(dialog.proxyProblemLabel()->text().isEmpty());
+        // It takes effect at the next start, and says so.
+        QVERIFY(!dialog.proxyRestartNote()->isHidden());
+        dialog.accept();
+        QCOMPARE(m_sandbox.settings->proxy().url.toString(),
+                 QStringLiteral("http://proxy.example.com:3128"));
+        m_sandbox.settings->setProxy({});
     }
 
     void aPartLeftOutIsNotInTheBundle()

@@ -104,6 +104,40 @@ void AppSettings::setNameTemplate(const QString &templ)
         Q_EMIT changed();
 }
 
+ProxySettings AppSettings::proxy() const
+{
+    ProxySettings proxy;
+    proxy.mode = ProxySettings::modeFromName(value(QStringLiteral("network/proxy")).toString())
+                     .value_or(ProxySettings::Mode::System);
+    if (proxy.mode == ProxySettings::Mode::Manual) {
+        QString error;
+        const auto url =
+            ProxySettings::parseUrl(value(QStringLiteral("network/proxyUrl")).toString(), &error);
+        if (!url)
+            return {}; // a manual proxy without a usable address: the system's
+        proxy.url = *url;
+        proxy.user = value(QStringLiteral("network/proxyUser")).toString().trimmed();
+        const QVariant bypass = value(QStringLiteral("network/proxyBypass"));
+        proxy.bypass = ProxySettings::parseBypass(bypass.typeId() == QMetaType::QStringList
+                                                      ? bypass.toStringList().join(QLatin1Char(','))
+                                                      : bypass.toString());
+    }
+    return proxy;
+}
+
+void AppSettings::setProxy(const ProxySettings &proxy)
+{
+    bool wrote = write(QStringLiteral("network/proxy"), ProxySettings::modeName(proxy.mode));
+    const bool manual = proxy.mode == ProxySettings::Mode::Manual;
+    wrote |= write(QStringLiteral("network/proxyUrl"),
+                   manual ? proxy.url.toString() : QString());
+    wrote |= write(QStringLiteral("network/proxyUser"), manual ? proxy.user : QString());
+    wrote |= write(QStringLiteral("network/proxyBypass"),
+                   manual ? proxy.bypass.join(QLatin1String(", ")) : QString());
+    if (wrote)
+        Q_EMIT changed();
+}
+
 int AppSettings::historyLimit() const
 {
     bool ok = false;

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/settings/ProxySettings.h"
+
 #include <optional>
 
 class MachineSettings;
@@ -64,6 +66,11 @@ public:
     QString nameTemplate() const;
     void setNameTemplate(const QString &templ);
     static QString defaultNameTemplate() { return QStringLiteral("{integration} {date}"); }
+
+    // The app's proxy (network/proxy, network/proxyUrl, network/proxyUser, network/proxyBypass);
+    // takes effect at the next start. An unreadable stored address counts as the system's.
+    ProxySettings proxy() const;
+    void setProxy(const ProxySettings &proxy);
 
     // How many past sessions the history keeps (0: none are kept); default 200.
     int historyLimit() const;

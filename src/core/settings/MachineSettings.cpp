@@ -1,6 +1,7 @@
 #include "core/settings/MachineSettings.h"
 
 #include "core/model/PlatformTraits.h"
+#include "core/settings/ProxySettings.h"
 #include "core/settings/ThemeNames.h"
 
 #include <QCoreApplication>
@@ -68,7 +69,9 @@ QStringList MachineSettings::knownKeys()
         QStringLiteral("profile/kind"),         QStringLiteral("profile/baseUrl"),
         QStringLiteral("profile/apiVersion"),   QStringLiteral("profile/credentialHeader"),
         QStringLiteral("profile/projectId"),    QStringLiteral("profile/userId"),
-        QStringLiteral("history/limit")};
+        QStringLiteral("history/limit"),        QStringLiteral("network/proxy"),
+        QStringLiteral("network/proxyUrl"),     QStringLiteral("network/proxyUser"),
+        QStringLiteral("network/proxyBypass")};
     // Each service a self-hosted installation of a platform moves, by the platform's own key.
     for (const Profile::Platform platform : PlatformTraits::platforms()) {
         for (const QString &service : PlatformTraits::of(platform).environmentKeys) {
@@ -117,6 +120,17 @@ bool MachineSettings::accept(const QString &key, const QVariant &value, QString 
     if (key == QLatin1String("appearance/theme") && !ThemeNames::isKnown(text)) {
         *problem = tr("the theme must be system, light or dark.");
         return false;
+    }
+    if (key == QLatin1String("network/proxy") && !ProxySettings::modeFromName(text)) {
+        *problem = tr("the proxy must be system, none or manual.");
+        return false;
+    }
+    if (key == QLatin1String("network/proxyUrl")) {
+        QString why;
+        if (!ProxySettings::parseUrl(text, &why)) {
+            *problem = tr("the proxy address is not usable: %1").arg(why);
+            return false;
+        }
     }
     if (key == QLatin1String("profile/platform") && !Profile::platformFromName(text)) {
         QStringList names;
