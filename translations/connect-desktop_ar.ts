@@ -788,6 +788,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
         <translation>أمر غير معروف «%1». الأوامر: connect، sandbox، check، doctor، history، diagnostics (راجع connect-desktop --help).</translation>
     </message>
+    <message>
+        <source>The modal&apos;s address names this host instead of 127.0.0.1 (for rehearsing a proxy that resolves it).</source>
+        <translation>يستخدم عنوان صفحة الاتصال اسم المضيف هذا بدلًا من 127.0.0.1 (للتدرّب على وكيل يحلّ هذا الاسم).</translation>
+    </message>
+    <message>
+        <source>--public-host takes a host name such as sandbox.test, not &quot;%1&quot;.</source>
+        <translation>يتطلب --public-host اسم مضيف مثل sandbox.test، وليس «%1».</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -1152,6 +1160,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
         <translation>لا تسمح صفحة تسجيل الدخول (%1) بتسجيل الدخول داخل التطبيقات، ولا يمكن نقل تسجيل الدخول هذا إلى متصفحك. أغلق هذه النافذة، واسأل المسؤول لديك عمّا إذا كان يمكن ربط الحساب بطريقة أخرى.</translation>
+    </message>
+    <message>
+        <source>%1 · through proxy %2</source>
+        <translation>%1 · عبر الوكيل %2</translation>
+    </message>
+    <message>
+        <source>%1, through the proxy %2 (Settings, Network)</source>
+        <translation>يتم الوصول إلى %1 عبر الوكيل %2 (الإعدادات ← الشبكة)</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2135,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>the project ID may hold only letters, digits and hyphens.</source>
         <translation>لا يجوز أن يحتوي معرّف المشروع إلا على أحرف وأرقام وشرطات.</translation>
     </message>
+    <message>
+        <source>the proxy must be system, none or manual.</source>
+        <translation>يجب أن يكون الوكيل system أو none أو manual.</translation>
+    </message>
+    <message>
+        <source>the proxy address is not usable: %1</source>
+        <translation>عنوان الوكيل غير صالح للاستخدام: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2887,6 +2911,33 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Type the proxy&apos;s address, such as proxy.example.com:3128.</source>
+        <translation>اكتب عنوان الوكيل، مثل proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>This is not a proxy address: type host:port, such as proxy.example.com:3128.</source>
+        <translation>هذا ليس عنوان وكيل: اكتب host:port، مثل proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>The proxy must be http:// or socks5:// (both the API and the web pages use it).</source>
+        <translation>يجب أن يكون الوكيل http:// أو socks5:// (إذ تستخدمه واجهة API وصفحات الويب كلتاهما).</translation>
+    </message>
+    <message>
+        <source>Leave the user and password out of the address: they have fields of their own (the password is kept in the keychain).</source>
+        <translation>لا تضمّن المستخدم وكلمة المرور في العنوان: لكل منهما حقل خاص به (تُحفظ كلمة المرور في سلسلة المفاتيح).</translation>
+    </message>
+    <message>
+        <source>Add the proxy&apos;s port, such as :3128 or :8080.</source>
+        <translation>أضف منفذ الوكيل، مثل :3128 أو :8080.</translation>
+    </message>
+    <message>
+        <source>A proxy address has no path: type only host:port.</source>
+        <translation>لا يتضمن عنوان الوكيل مسارًا: اكتب host:port فقط.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectListener</name>
     <message>
         <source>Connect Desktop</source>
@@ -3419,6 +3470,66 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
             <numerusform>%n جلسة محفوظة.</numerusform>
             <numerusform>%n جلسة محفوظة.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s settings</source>
+        <translation>استخدام إعدادات النظام</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>بلا وكيل</translation>
+    </message>
+    <message>
+        <source>A proxy of its own</source>
+        <translation>وكيل خاص بالتطبيق</translation>
+    </message>
+    <message>
+        <source>proxy.example.com:3128, or socks5://host:1080</source>
+        <translation>proxy.example.com:3128 أو socks5://host:1080</translation>
+    </message>
+    <message>
+        <source>None: the proxy asks for no sign-in</source>
+        <translation>لا شيء: لا يطلب الوكيل تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; leave empty to keep the stored one</source>
+        <translation>تُحفظ في سلسلة المفاتيح؛ اتركها فارغة للإبقاء على كلمة المرور المحفوظة</translation>
+    </message>
+    <message>
+        <source>intranet.example.com, .corp.example.com</source>
+        <translation>intranet.example.com, .corp.example.com</translation>
+    </message>
+    <message>
+        <source>Proxy changes take effect when Connect Desktop starts again (the web engine takes its proxy once, at start).</source>
+        <translation>تُطبَّق تغييرات الوكيل عند إعادة تشغيل Connect Desktop (إذ يأخذ محرك الويب إعداد الوكيل مرة واحدة عند بدء التشغيل).</translation>
+    </message>
+    <message>
+        <source>One proxy for the API and for the pages the app shows. This computer&apos;s own servers (127.0.0.1) are always reached directly.</source>
+        <translation>وكيل واحد لواجهة API وللصفحات التي يعرضها التطبيق. يتم الوصول دائمًا إلى الخوادم الخاصة بهذا الكمبيوتر (127.0.0.1) مباشرةً.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>ال&amp;وكيل:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>المست&amp;خدم:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Bypass for:</source>
+        <translation>تجاو&amp;ز الوكيل لـ:</translation>
+    </message>
+    <message>
+        <source>Netw&amp;ork</source>
+        <translation>الش&amp;بكة</translation>
     </message>
 </context>
 <context>

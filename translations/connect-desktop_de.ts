@@ -784,6 +784,14 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
         <translation>Unbekannter Befehl „%1“. Befehle: connect, sandbox, check, doctor, history, diagnostics (siehe connect-desktop --help).</translation>
     </message>
+    <message>
+        <source>The modal&apos;s address names this host instead of 127.0.0.1 (for rehearsing a proxy that resolves it).</source>
+        <translation>Die Adresse der Verbindungsseite nennt diesen Host statt 127.0.0.1 (zum Erproben eines Proxys, der ihn auflöst).</translation>
+    </message>
+    <message>
+        <source>--public-host takes a host name such as sandbox.test, not &quot;%1&quot;.</source>
+        <translation>--public-host erwartet einen Hostnamen wie sandbox.test, nicht „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -1144,6 +1152,14 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
         <translation>Die Anmeldeseite (%1) erlaubt keine Anmeldung innerhalb von Apps, und diese Anmeldung kann nicht in Ihren Browser wechseln. Schließen Sie dieses Fenster und fragen Sie Ihren Administrator, ob das Konto auf andere Weise verbunden werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 · through proxy %2</source>
+        <translation>%1 · über Proxy %2</translation>
+    </message>
+    <message>
+        <source>%1, through the proxy %2 (Settings, Network)</source>
+        <translation>%1, über den Proxy %2 (Einstellungen, Netzwerk)</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2119,14 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>the project ID may hold only letters, digits and hyphens.</source>
         <translation>die Projekt-ID darf nur Buchstaben, Ziffern und Bindestriche enthalten.</translation>
     </message>
+    <message>
+        <source>the proxy must be system, none or manual.</source>
+        <translation>der Proxy muss system, none oder manual sein.</translation>
+    </message>
+    <message>
+        <source>the proxy address is not usable: %1</source>
+        <translation>die Proxy-Adresse ist nicht verwendbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2859,6 +2883,33 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Type the proxy&apos;s address, such as proxy.example.com:3128.</source>
+        <translation>Geben Sie die Adresse des Proxys ein, zum Beispiel proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>This is not a proxy address: type host:port, such as proxy.example.com:3128.</source>
+        <translation>Dies ist keine Proxy-Adresse: Geben Sie host:port ein, zum Beispiel proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>The proxy must be http:// or socks5:// (both the API and the web pages use it).</source>
+        <translation>Der Proxy muss http:// oder socks5:// sein (sowohl die API als auch die Webseiten verwenden ihn).</translation>
+    </message>
+    <message>
+        <source>Leave the user and password out of the address: they have fields of their own (the password is kept in the keychain).</source>
+        <translation>Lassen Sie Benutzer und Passwort in der Adresse weg: Dafür gibt es eigene Felder (das Passwort wird im Schlüsselbund aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>Add the proxy&apos;s port, such as :3128 or :8080.</source>
+        <translation>Geben Sie den Port des Proxys an, zum Beispiel :3128 oder :8080.</translation>
+    </message>
+    <message>
+        <source>A proxy address has no path: type only host:port.</source>
+        <translation>Eine Proxy-Adresse hat keinen Pfad: Geben Sie nur host:port ein.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectListener</name>
     <message>
         <source>Connect Desktop</source>
@@ -3383,6 +3434,66 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
             <numerusform>%n Sitzung aufbewahrt.</numerusform>
             <numerusform>%n Sitzungen aufbewahrt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s settings</source>
+        <translation>Einstellungen des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>A proxy of its own</source>
+        <translation>Eigener Proxy</translation>
+    </message>
+    <message>
+        <source>proxy.example.com:3128, or socks5://host:1080</source>
+        <translation>proxy.example.com:3128 oder socks5://host:1080</translation>
+    </message>
+    <message>
+        <source>None: the proxy asks for no sign-in</source>
+        <translation>Keiner: Der Proxy verlangt keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; leave empty to keep the stored one</source>
+        <translation>Wird im Schlüsselbund aufbewahrt; leer lassen, um das gespeicherte zu behalten</translation>
+    </message>
+    <message>
+        <source>intranet.example.com, .corp.example.com</source>
+        <translation>intranet.example.com, .corp.example.com</translation>
+    </message>
+    <message>
+        <source>Proxy changes take effect when Connect Desktop starts again (the web engine takes its proxy once, at start).</source>
+        <translation>Änderungen am Proxy werden beim nächsten Start von Connect Desktop übernommen (die Web-Engine übernimmt ihren Proxy nur einmal, beim Start).</translation>
+    </message>
+    <message>
+        <source>One proxy for the API and for the pages the app shows. This computer&apos;s own servers (127.0.0.1) are always reached directly.</source>
+        <translation>Ein Proxy für die API und für die Seiten, die die App anzeigt. Die eigenen Server dieses Computers (127.0.0.1) werden immer direkt erreicht.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>Adre&amp;sse:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Bypass for:</source>
+        <translation>&amp;Kein Proxy für:</translation>
+    </message>
+    <message>
+        <source>Netw&amp;ork</source>
+        <translation>N&amp;etzwerk</translation>
     </message>
 </context>
 <context>

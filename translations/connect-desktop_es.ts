@@ -784,6 +784,14 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
         <translation>Comando desconocido «%1». Comandos: connect, sandbox, check, doctor, history, diagnostics (consulta connect-desktop --help).</translation>
     </message>
+    <message>
+        <source>The modal&apos;s address names this host instead of 127.0.0.1 (for rehearsing a proxy that resolves it).</source>
+        <translation>La dirección de la página de conexión usa este nombre de host en lugar de 127.0.0.1 (para ensayar con un proxy que lo resuelva).</translation>
+    </message>
+    <message>
+        <source>--public-host takes a host name such as sandbox.test, not &quot;%1&quot;.</source>
+        <translation>--public-host requiere un nombre de host como sandbox.test, no «%1».</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -1144,6 +1152,14 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
         <translation>La página de inicio de sesión (%1) no permite iniciar sesión dentro de aplicaciones, y este inicio de sesión no puede pasar a tu navegador. Cierra esta ventana; pregunta a tu administrador si la cuenta se puede conectar de otra forma.</translation>
+    </message>
+    <message>
+        <source>%1 · through proxy %2</source>
+        <translation>%1 · a través del proxy %2</translation>
+    </message>
+    <message>
+        <source>%1, through the proxy %2 (Settings, Network)</source>
+        <translation>%1, a través del proxy %2 (Configuración, Red)</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2119,14 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>the project ID may hold only letters, digits and hyphens.</source>
         <translation>el ID del proyecto solo puede contener letras, dígitos y guiones.</translation>
     </message>
+    <message>
+        <source>the proxy must be system, none or manual.</source>
+        <translation>el proxy debe ser system, none o manual.</translation>
+    </message>
+    <message>
+        <source>the proxy address is not usable: %1</source>
+        <translation>la dirección del proxy no se puede usar: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2859,6 +2883,33 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Type the proxy&apos;s address, such as proxy.example.com:3128.</source>
+        <translation>Escribe la dirección del proxy, como proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>This is not a proxy address: type host:port, such as proxy.example.com:3128.</source>
+        <translation>Esta no es una dirección de proxy: escribe host:port, como proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>The proxy must be http:// or socks5:// (both the API and the web pages use it).</source>
+        <translation>El proxy debe ser http:// o socks5:// (lo usan tanto la API como las páginas web).</translation>
+    </message>
+    <message>
+        <source>Leave the user and password out of the address: they have fields of their own (the password is kept in the keychain).</source>
+        <translation>No incluyas el usuario ni la contraseña en la dirección: tienen sus propios campos (la contraseña se guarda en el llavero).</translation>
+    </message>
+    <message>
+        <source>Add the proxy&apos;s port, such as :3128 or :8080.</source>
+        <translation>Añade el puerto del proxy, como :3128 o :8080.</translation>
+    </message>
+    <message>
+        <source>A proxy address has no path: type only host:port.</source>
+        <translation>Una dirección de proxy no lleva ruta: escribe solo host:port.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectListener</name>
     <message>
         <source>Connect Desktop</source>
@@ -3383,6 +3434,66 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
             <numerusform>%n sesión guardada.</numerusform>
             <numerusform>%n sesiones guardadas.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s settings</source>
+        <translation>Usar la configuración del sistema</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Sin proxy</translation>
+    </message>
+    <message>
+        <source>A proxy of its own</source>
+        <translation>Un proxy propio</translation>
+    </message>
+    <message>
+        <source>proxy.example.com:3128, or socks5://host:1080</source>
+        <translation>proxy.example.com:3128 o socks5://host:1080</translation>
+    </message>
+    <message>
+        <source>None: the proxy asks for no sign-in</source>
+        <translation>Ninguno: el proxy no pide iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; leave empty to keep the stored one</source>
+        <translation>Se guarda en el llavero; déjala vacía para conservar la guardada</translation>
+    </message>
+    <message>
+        <source>intranet.example.com, .corp.example.com</source>
+        <translation>intranet.example.com, .corp.example.com</translation>
+    </message>
+    <message>
+        <source>Proxy changes take effect when Connect Desktop starts again (the web engine takes its proxy once, at start).</source>
+        <translation>Los cambios del proxy se aplicarán cuando Connect Desktop se vuelva a iniciar (el motor web toma su proxy una sola vez, al iniciarse).</translation>
+    </message>
+    <message>
+        <source>One proxy for the API and for the pages the app shows. This computer&apos;s own servers (127.0.0.1) are always reached directly.</source>
+        <translation>Un solo proxy para la API y para las páginas que muestra la aplicación. A los servidores propios de este equipo (127.0.0.1) siempre se accede directamente.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Bypass for:</source>
+        <translation>Sin pr&amp;oxy para:</translation>
+    </message>
+    <message>
+        <source>Netw&amp;ork</source>
+        <translation>&amp;Red</translation>
     </message>
 </context>
 <context>

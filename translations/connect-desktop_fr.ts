@@ -784,6 +784,14 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
         <translation>Commande inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: connect, sandbox, check, doctor, history, diagnostics (voir connect-desktop --help).</translation>
     </message>
+    <message>
+        <source>The modal&apos;s address names this host instead of 127.0.0.1 (for rehearsing a proxy that resolves it).</source>
+        <translation>L’adresse de la page de connexion désigne cet hôte au lieu de 127.0.0.1 (pour tester un proxy qui le résout).</translation>
+    </message>
+    <message>
+        <source>--public-host takes a host name such as sandbox.test, not &quot;%1&quot;.</source>
+        <translation>--public-host attend un nom d’hôte comme sandbox.test, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -1144,6 +1152,14 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
         <translation>La page d’identification (%1) n’autorise pas l’identification dans les applications, et cette identification ne peut pas passer dans votre navigateur. Fermez cette fenêtre&#xa0;; demandez à votre administrateur si le compte peut être connecté d’une autre manière.</translation>
+    </message>
+    <message>
+        <source>%1 · through proxy %2</source>
+        <translation>%1 · via le proxy %2</translation>
+    </message>
+    <message>
+        <source>%1, through the proxy %2 (Settings, Network)</source>
+        <translation>%1, via le proxy %2 (Paramètres, Réseau)</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2119,14 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>the project ID may hold only letters, digits and hyphens.</source>
         <translation>l’ID du projet ne peut contenir que des lettres, des chiffres et des traits d’union.</translation>
     </message>
+    <message>
+        <source>the proxy must be system, none or manual.</source>
+        <translation>le proxy doit être system, none ou manual.</translation>
+    </message>
+    <message>
+        <source>the proxy address is not usable: %1</source>
+        <translation>l’adresse du proxy n’est pas utilisable&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2859,6 +2883,33 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Type the proxy&apos;s address, such as proxy.example.com:3128.</source>
+        <translation>Saisissez l’adresse du proxy, par exemple proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>This is not a proxy address: type host:port, such as proxy.example.com:3128.</source>
+        <translation>Ce n’est pas une adresse de proxy&#xa0;: saisissez host:port, par exemple proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>The proxy must be http:// or socks5:// (both the API and the web pages use it).</source>
+        <translation>Le proxy doit être http:// ou socks5:// (l’API comme les pages web l’utilisent).</translation>
+    </message>
+    <message>
+        <source>Leave the user and password out of the address: they have fields of their own (the password is kept in the keychain).</source>
+        <translation>N’indiquez ni l’utilisateur ni le mot de passe dans l’adresse&#xa0;: ils ont leurs propres champs (le mot de passe est conservé dans le trousseau).</translation>
+    </message>
+    <message>
+        <source>Add the proxy&apos;s port, such as :3128 or :8080.</source>
+        <translation>Ajoutez le port du proxy, par exemple :3128 ou :8080.</translation>
+    </message>
+    <message>
+        <source>A proxy address has no path: type only host:port.</source>
+        <translation>Une adresse de proxy n’a pas de chemin&#xa0;: saisissez uniquement host:port.</translation>
+    </message>
+</context>
+<context>
     <name>RedirectListener</name>
     <message>
         <source>Connect Desktop</source>
@@ -3383,6 +3434,66 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
             <numerusform>%n session conservée.</numerusform>
             <numerusform>%n sessions conservées.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s settings</source>
+        <translation>Utiliser les réglages du système</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Aucun proxy</translation>
+    </message>
+    <message>
+        <source>A proxy of its own</source>
+        <translation>Un proxy propre à l’application</translation>
+    </message>
+    <message>
+        <source>proxy.example.com:3128, or socks5://host:1080</source>
+        <translation>proxy.example.com:3128 ou socks5://host:1080</translation>
+    </message>
+    <message>
+        <source>None: the proxy asks for no sign-in</source>
+        <translation>Aucun&#xa0;: le proxy ne demande pas d’identification</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; leave empty to keep the stored one</source>
+        <translation>Conservé dans le trousseau&#xa0;; laisser vide pour garder celui qui est enregistré</translation>
+    </message>
+    <message>
+        <source>intranet.example.com, .corp.example.com</source>
+        <translation>intranet.example.com, .corp.example.com</translation>
+    </message>
+    <message>
+        <source>Proxy changes take effect when Connect Desktop starts again (the web engine takes its proxy once, at start).</source>
+        <translation>Les modifications du proxy s’appliquent au prochain démarrage de Connect Desktop (le moteur web ne prend son proxy qu’une fois, au démarrage).</translation>
+    </message>
+    <message>
+        <source>One proxy for the API and for the pages the app shows. This computer&apos;s own servers (127.0.0.1) are always reached directly.</source>
+        <translation>Un seul proxy pour l’API et pour les pages affichées par l’application. Les serveurs de cet ordinateur (127.0.0.1) sont toujours joints directement.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>A&amp;dresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Bypass for:</source>
+        <translation>&amp;Sans proxy pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Netw&amp;ork</source>
+        <translation>&amp;Réseau</translation>
     </message>
 </context>
 <context>

@@ -783,6 +783,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Unknown command &quot;%1&quot;. Commands: connect, sandbox, check, doctor, history, diagnostics (see connect-desktop --help).</source>
         <translation>不明なコマンド「%1」です。コマンド: connect、sandbox、check、doctor、history、diagnostics (connect-desktop --help を参照)。</translation>
     </message>
+    <message>
+        <source>The modal&apos;s address names this host instead of 127.0.0.1 (for rehearsing a proxy that resolves it).</source>
+        <translation>接続ページのアドレスで、127.0.0.1 の代わりにこのホスト名を使用します (このホスト名を解決するプロキシを試すため)。</translation>
+    </message>
+    <message>
+        <source>--public-host takes a host name such as sandbox.test, not &quot;%1&quot;.</source>
+        <translation>--public-host には sandbox.test のようなホスト名を指定してください (「%1」は無効です)。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectCommand</name>
@@ -1142,6 +1150,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     <message>
         <source>The sign-in page (%1) does not allow signing in inside apps, and this sign-in cannot move to your browser. Close this window; ask your administrator whether the account can be connected another way.</source>
         <translation>サインインページ (%1) では、アプリ内でのサインインが許可されていません。また、このサインインはブラウザーに移すことができません。このウィンドウを閉じて、アカウントを別の方法で接続できるか管理者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>%1 · through proxy %2</source>
+        <translation>%1 · プロキシ %2 経由</translation>
+    </message>
+    <message>
+        <source>%1, through the proxy %2 (Settings, Network)</source>
+        <translation>%1、プロキシ %2 経由 ([設定] &gt; [ネットワーク])</translation>
     </message>
 </context>
 <context>
@@ -2099,6 +2115,14 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>the project ID may hold only letters, digits and hyphens.</source>
         <translation>プロジェクト ID に使えるのは英字、数字、ハイフンだけです。</translation>
     </message>
+    <message>
+        <source>the proxy must be system, none or manual.</source>
+        <translation>プロキシは system、none、manual のいずれかでなければなりません。</translation>
+    </message>
+    <message>
+        <source>the proxy address is not usable: %1</source>
+        <translation>プロキシのアドレスを使用できません: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2852,6 +2876,33 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
     </message>
 </context>
 <context>
+    <name>ProxySettings</name>
+    <message>
+        <source>Type the proxy&apos;s address, such as proxy.example.com:3128.</source>
+        <translation>プロキシのアドレスを入力してください (例: proxy.example.com:3128)。</translation>
+    </message>
+    <message>
+        <source>This is not a proxy address: type host:port, such as proxy.example.com:3128.</source>
+        <translation>これはプロキシのアドレスではありません。host:port の形式で入力してください (例: proxy.example.com:3128)。</translation>
+    </message>
+    <message>
+        <source>The proxy must be http:// or socks5:// (both the API and the web pages use it).</source>
+        <translation>プロキシは http:// または socks5:// でなければなりません (API と Web ページの両方で使用されます)。</translation>
+    </message>
+    <message>
+        <source>Leave the user and password out of the address: they have fields of their own (the password is kept in the keychain).</source>
+        <translation>アドレスにユーザーとパスワードを含めないでください。それぞれ専用の欄があります (パスワードはキーチェーンに保存されます)。</translation>
+    </message>
+    <message>
+        <source>Add the proxy&apos;s port, such as :3128 or :8080.</source>
+        <translation>プロキシのポートを追加してください (例: :3128、:8080)。</translation>
+    </message>
+    <message>
+        <source>A proxy address has no path: type only host:port.</source>
+        <translation>プロキシのアドレスにパスは含められません。host:port だけを入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>RedirectListener</name>
     <message>
         <source>Connect Desktop</source>
@@ -3374,6 +3425,66 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <translation>
             <numerusform>%n 件のセッションを保持しています。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s settings</source>
+        <translation>システムの設定を使用</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>プロキシなし</translation>
+    </message>
+    <message>
+        <source>A proxy of its own</source>
+        <translation>独自のプロキシ</translation>
+    </message>
+    <message>
+        <source>proxy.example.com:3128, or socks5://host:1080</source>
+        <translation>proxy.example.com:3128 または socks5://host:1080</translation>
+    </message>
+    <message>
+        <source>None: the proxy asks for no sign-in</source>
+        <translation>なし: プロキシでサインインは不要</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; leave empty to keep the stored one</source>
+        <translation>キーチェーンに保存されます。保存済みのものを使い続けるには空欄のままにします</translation>
+    </message>
+    <message>
+        <source>intranet.example.com, .corp.example.com</source>
+        <translation>intranet.example.com, .corp.example.com</translation>
+    </message>
+    <message>
+        <source>Proxy changes take effect when Connect Desktop starts again (the web engine takes its proxy once, at start).</source>
+        <translation>プロキシの変更は、Connect Desktop を再起動すると適用されます (Web エンジンはプロキシを起動時に一度だけ読み込みます)。</translation>
+    </message>
+    <message>
+        <source>One proxy for the API and for the pages the app shows. This computer&apos;s own servers (127.0.0.1) are always reached directly.</source>
+        <translation>API とアプリが表示するページの両方に使う 1 つのプロキシです。このコンピューター自身のサーバー (127.0.0.1) には常に直接接続します。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>プロキシ(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>アドレス(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Bypass for:</source>
+        <translation>プロキシを使わない宛先(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Netw&amp;ork</source>
+        <translation>ネットワーク(&amp;G)</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,10 @@
 #include "app/AppBackends.h"
 
-#include "core/system/ProxySetup.h"
-
 #include "core/model/PlatformTraits.h"
 #include "core/paragon/ParagonProvider.h"
 #include "core/polytomic/PolytomicProvider.h"
 #include "core/system/LogCategories.h"
+#include "core/system/ProxySetup.h"
 #include "sandbox/SandboxServer.h"
 #include "sandbox/paragon/ParagonSandbox.h"
 

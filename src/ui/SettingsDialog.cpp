@@ -6,8 +6,8 @@
 #include "core/settings/AppSettings.h"
 #include "core/settings/NameTemplate.h"
 #include "core/settings/ProfileStore.h"
-#include "core/system/ProxySetup.h"
 #include "core/system/LogoCheck.h"
+#include "core/system/ProxySetup.h"
 #include "ui/BrandLogo.h"
 #include "ui/KeychainAccess.h"
 #include "ui/ProfileDialog.h"
@@ -78,7 +78,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ProfileStore *profiles, Ba
     m_tabs->addTab(buildAppearance(), tr("&Appearance"));
     m_tabs->addTab(buildNames(), tr("Connection &names"));
     m_tabs->addTab(buildProfiles(), tr("&Profiles"));
-    m_tabs->addTab(buildNetwork(), tr("Ne&twork"));
+    m_tabs->addTab(buildNetwork(), tr("Netw&ork"));
     m_tabs->addTab(buildHistory(), tr("&History"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -269,18 +269,19 @@ QWidget *SettingsDialog::buildNetwork()
     m_proxyMode->addItem(tr("No proxy"), int(ProxySettings::Mode::None));
     m_proxyMode->addItem(tr("A proxy of its own"), int(ProxySettings::Mode::Manual));
     m_proxyMode->setCurrentIndex(qMax(0, m_proxyMode->findData(int(proxy.mode))));
-    m_proxyUrl = new QLineEdit(proxy.mode == ProxySettings::Mode::Manual
-                                   ? QStringLiteral("%1://%2").arg(proxy.url.scheme(),
-                                                                   proxy.endpoint())
-                                   : QString(),
-                               page);
+    m_proxyUrl =
+        new QLineEdit(proxy.mode == ProxySettings::Mode::Manual
+                          ? QStringLiteral("%1://%2").arg(proxy.url.scheme(), proxy.endpoint())
+                          : QString(),
+                      page);
     m_proxyUrl->setPlaceholderText(tr("proxy.example.com:3128, or socks5://host:1080"));
     m_proxyProblem = problemLabel(page);
     m_proxyUser = new QLineEdit(proxy.user, page);
     m_proxyUser->setPlaceholderText(tr("None: the proxy asks for no sign-in"));
     m_proxyPassword = new QLineEdit(page);
     m_proxyPassword->setEchoMode(QLineEdit::Password);
-    m_proxyPassword->setPlaceholderText(tr("Kept in the keychain; leave empty to keep the stored one"));
+    m_proxyPassword->setPlaceholderText(
+        tr("Kept in the keychain; leave empty to keep the stored one"));
     m_proxyBypass = new QLineEdit(proxy.bypass.join(QLatin1String(", ")), page);
     m_proxyBypass->setPlaceholderText(tr("intranet.example.com, .corp.example.com"));
     m_proxyRestart = new QLabel(tr("Proxy changes take effect when Connect Desktop starts again "

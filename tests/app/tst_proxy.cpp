@@ -9,7 +9,6 @@
 // proxy was opened (the web engine trusts no custom certificate authority yet).
 #include "LoopbackProxy.h"
 #include "SupportProcess.h"
-
 #include "core/system/DiagnosticsBundle.h"
 #include "sandbox/SandboxServer.h"
 
@@ -45,11 +44,12 @@ private:
     SupportRun run(const QStringList &arguments, const QString &password = proxyPassword)
     {
         return SupportProcess(m_home.path())
-            .run(arguments, {{QStringLiteral("POLYTOMIC_API_KEY"), apiKey},
-                             {QStringLiteral("CONNECT_DESKTOP_PROXY_PASSWORD"), password},
-                             // The environment's proxies must not count: the app's own is set.
-                             {QStringLiteral("http_proxy"), QString()},
-                             {QStringLiteral("https_proxy"), QString()}});
+            .run(arguments,
+                 {{QStringLiteral("POLYTOMIC_API_KEY"), apiKey},
+                  {QStringLiteral("CONNECT_DESKTOP_PROXY_PASSWORD"), password},
+                  // The environment's proxies must not count: the app's own is set.
+                  {QStringLiteral("http_proxy"), QString()},
+                  {QStringLiteral("https_proxy"), QString()}});
     }
 
     QList<LoopbackProxy::Seen> admittedFor(const QString &host) const
@@ -100,7 +100,10 @@ private Q_SLOTS:
                  QStringLiteral("postgresql")});
         // The request was made (through the proxy); the page's tunnel opened, and its
         // certificate was refused, not its network.
-        QCOMPARE(check.json().value(QLatin1String("rows")).toArray().at(0)[QLatin1String("code")]
+        QCOMPARE(check.json()
+                     .value(QLatin1String("rows"))
+                     .toArray()
+                     .at(0)[QLatin1String("code")]
                      .toString(),
                  QStringLiteral("certificate_error"));
         bool api = false;
@@ -126,7 +129,8 @@ private Q_SLOTS:
         run({QStringLiteral("connect"), QStringLiteral("--base-url"), sandboxUrl().toString(),
              QStringLiteral("--integration"), QStringLiteral("nosuch")});
         const QString bundle = m_home.filePath(QStringLiteral("bundle.zip"));
-        QCOMPARE(run({QStringLiteral("diagnostics"), QStringLiteral("--output"), bundle}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("diagnostics"), QStringLiteral("--output"), bundle}).exitCode,
+                 0);
         QDirIterator files(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             QFile file(files.next());
@@ -155,9 +159,8 @@ private Q_SLOTS:
 
     void theDoctorSaysBothStacksUseTheProxy()
     {
-        const SupportRun doctor =
-            run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--base-url"),
-                 sandboxUrl().toString()});
+        const SupportRun doctor = run({QStringLiteral("doctor"), QStringLiteral("--json"),
+                                       QStringLiteral("--base-url"), sandboxUrl().toString()});
         const QString expected = QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port());
         for (const QJsonValue &finding : doctor.json().value(QLatin1String("findings")).toArray()) {
             if (finding[QLatin1String("check")].toString() != QLatin1String("proxy"))

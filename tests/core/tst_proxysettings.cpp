@@ -32,10 +32,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         QTest::newRow("empty") << QString() << QStringLiteral("Type the proxy");
         QTest::newRow("no port") << QStringLiteral("proxy.corp") << QStringLiteral("port");
-        QTest::newRow("credentials") << QStringLiteral("http://bob:pw@proxy.corp:3128")
-                                     << QStringLiteral("keychain");
-        QTest::newRow("scheme") << QStringLiteral("ftp://proxy.corp:21") << QStringLiteral("socks5");
-        QTest::newRow("path") << QStringLiteral("http://proxy.corp:3128/pac") << QStringLiteral("path");
+        QTest::newRow("credentials")
+            << QStringLiteral("http://bob:pw@proxy.corp:3128") << QStringLiteral("keychain");
+        QTest::newRow("scheme") << QStringLiteral("ftp://proxy.corp:21")
+                                << QStringLiteral("socks5");
+        QTest::newRow("path") << QStringLiteral("http://proxy.corp:3128/pac")
+                              << QStringLiteral("path");
         QTest::newRow("garbage") << QStringLiteral("htp//bogus url") << QStringLiteral("host:port");
     }
 
@@ -50,9 +52,10 @@ private Q_SLOTS:
 
     void bypassListsTakeAnySeparator()
     {
-        QCOMPARE(ProxySettings::parseBypass(QStringLiteral("a.example, .corp;B.example  a.example")),
-                 (QStringList{QStringLiteral("a.example"), QStringLiteral(".corp"),
-                              QStringLiteral("b.example")}));
+        QCOMPARE(
+            ProxySettings::parseBypass(QStringLiteral("a.example, .corp;B.example  a.example")),
+            (QStringList{QStringLiteral("a.example"), QStringLiteral(".corp"),
+                         QStringLiteral("b.example")}));
     }
 };
 

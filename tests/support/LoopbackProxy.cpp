@@ -109,7 +109,8 @@ void LoopbackProxy::serve(QTcpSocket *client, QByteArray head)
             }
             client->write(data);
         });
-        connect(server, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        connect(server, &QTcpSocket::disconnected, client,
+                [client] { client->disconnectFromHost(); });
     }
     const bool tunnel = seen.method == QLatin1String("CONNECT");
     connect(server, &QTcpSocket::connected, client,

@@ -129,8 +129,7 @@ void AppSettings::setProxy(const ProxySettings &proxy)
 {
     bool wrote = write(QStringLiteral("network/proxy"), ProxySettings::modeName(proxy.mode));
     const bool manual = proxy.mode == ProxySettings::Mode::Manual;
-    wrote |= write(QStringLiteral("network/proxyUrl"),
-                   manual ? proxy.url.toString() : QString());
+    wrote |= write(QStringLiteral("network/proxyUrl"), manual ? proxy.url.toString() : QString());
     wrote |= write(QStringLiteral("network/proxyUser"), manual ? proxy.user : QString());
     wrote |= write(QStringLiteral("network/proxyBypass"),
                    manual ? proxy.bypass.join(QLatin1String(", ")) : QString());

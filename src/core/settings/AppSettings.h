@@ -3,12 +3,12 @@
 // value wins over the user's, the user's over a machine default, that over the built-in one.
 #pragma once
 
+#include "core/settings/ProxySettings.h"
+
 #include <QObject>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
-
-#include "core/settings/ProxySettings.h"
 
 #include <optional>
 

@@ -117,7 +117,8 @@ bool credentialsFor(const QString &host, QString *user, QString *password)
 
 QString proxyFor(const QUrl &url)
 {
-    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+    const QList<QNetworkProxy> proxies =
+        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
     if (proxies.isEmpty())
         return {};
     const QNetworkProxy &proxy = proxies.constFirst();
