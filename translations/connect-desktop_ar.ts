@@ -3531,6 +3531,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Netw&amp;ork</source>
         <translation>الش&amp;بكة</translation>
     </message>
+    <message>
+        <source>Reached directly by the API client. The web engine (Qt WebEngine 6.4) takes no bypass list: pages of these hosts still go through the proxy.</source>
+        <translation>يصل عميل واجهة API إلى هذه المضيفات مباشرةً. لا يأخذ محرك الويب (Qt WebEngine 6.4) قائمة استثناءات، لذا تظل صفحات هذه المضيفات تمر عبر الوكيل.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>

@@ -3495,6 +3495,10 @@ Exit-Codes: 0 abgeschlossen, 1 fehlgeschlagen, 2 falscher Aufruf oder falsche Ko
         <source>Netw&amp;ork</source>
         <translation>N&amp;etzwerk</translation>
     </message>
+    <message>
+        <source>Reached directly by the API client. The web engine (Qt WebEngine 6.4) takes no bypass list: pages of these hosts still go through the proxy.</source>
+        <translation>Der API-Client erreicht diese Hosts direkt. Die Web-Engine (Qt WebEngine 6.4) übernimmt keine Ausnahmeliste: Seiten dieser Hosts laufen weiterhin über den Proxy.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>

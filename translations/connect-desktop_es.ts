@@ -3495,6 +3495,10 @@ Códigos de salida: 0 completado, 1 error, 2 uso o configuración incorrectos, 3
         <source>Netw&amp;ork</source>
         <translation>&amp;Red</translation>
     </message>
+    <message>
+        <source>Reached directly by the API client. The web engine (Qt WebEngine 6.4) takes no bypass list: pages of these hosts still go through the proxy.</source>
+        <translation>El cliente de la API llega a estos hosts directamente. El motor web (Qt WebEngine 6.4) no admite una lista de exclusiones: las páginas de estos hosts siguen pasando por el proxy.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>

@@ -3495,6 +3495,10 @@ Codes de sortie&#xa0;: 0 terminé, 1 échec, 2 utilisation ou configuration inco
         <source>Netw&amp;ork</source>
         <translation>&amp;Réseau</translation>
     </message>
+    <message>
+        <source>Reached directly by the API client. The web engine (Qt WebEngine 6.4) takes no bypass list: pages of these hosts still go through the proxy.</source>
+        <translation>Le client de l’API joint ces hôtes directement. Le moteur web (Qt WebEngine 6.4) ne prend aucune liste d’exceptions&#xa0;: les pages de ces hôtes passent toujours par le proxy.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>

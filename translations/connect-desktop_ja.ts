@@ -3486,6 +3486,10 @@ Exit codes: 0 completed, 1 failed, 2 bad usage or configuration, 3 cancelled.
         <source>Netw&amp;ork</source>
         <translation>ネットワーク(&amp;G)</translation>
     </message>
+    <message>
+        <source>Reached directly by the API client. The web engine (Qt WebEngine 6.4) takes no bypass list: pages of these hosts still go through the proxy.</source>
+        <translation>API クライアントはこれらのホストに直接接続します。Web エンジン (Qt WebEngine 6.4) は除外リストを受け付けないため、これらのホストのページも引き続きプロキシを経由します。</translation>
+    </message>
 </context>
 <context>
     <name>StatusBadge</name>

@@ -284,6 +284,9 @@ QWidget *SettingsDialog::buildNetwork()
         tr("Kept in the keychain; leave empty to keep the stored one"));
     m_proxyBypass = new QLineEdit(proxy.bypass.join(QLatin1String(", ")), page);
     m_proxyBypass->setPlaceholderText(tr("intranet.example.com, .corp.example.com"));
+    m_proxyBypass->setToolTip(tr("Reached directly by the API client. The web engine (Qt "
+                                 "WebEngine 6.4) takes no bypass list: pages of these hosts still "
+                                 "go through the proxy."));
     m_proxyRestart = new QLabel(tr("Proxy changes take effect when Connect Desktop starts again "
                                    "(the web engine takes its proxy once, at start)."),
                                 page);
