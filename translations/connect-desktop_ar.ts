@@ -415,10 +415,6 @@
         <translation> (راجع connect-desktop sandbox --help)</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
-        <translation>وسيط غير متوقع «%1» (راجع connect-desktop sandbox --help).</translation>
-    </message>
-    <message>
         <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
         <translation>يتطلب --fail-rate نسبة من 0 إلى 1، وليس «%1».</translation>
     </message>
@@ -493,10 +489,6 @@
     <message>
         <source> (see connect-desktop connect --help)</source>
         <translation> (راجع connect-desktop connect --help)</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
-        <translation>وسيط غير متوقع «%1» (راجع connect-desktop connect --help).</translation>
     </message>
     <message>
         <source>--integration needs a type id, such as postgresql.</source>

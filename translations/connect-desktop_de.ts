@@ -411,10 +411,6 @@
         <translation> (siehe connect-desktop sandbox --help)</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
-        <translation>Unerwartetes Argument „%1“ (siehe connect-desktop sandbox --help).</translation>
-    </message>
-    <message>
         <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
         <translation>--fail-rate erwartet einen Anteil von 0 bis 1, nicht „%1“.</translation>
     </message>
@@ -489,10 +485,6 @@
     <message>
         <source> (see connect-desktop connect --help)</source>
         <translation> (siehe connect-desktop connect --help)</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
-        <translation>Unerwartetes Argument „%1“ (siehe connect-desktop connect --help).</translation>
     </message>
     <message>
         <source>--integration needs a type id, such as postgresql.</source>

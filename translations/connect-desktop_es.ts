@@ -411,10 +411,6 @@
         <translation> (consulta connect-desktop sandbox --help)</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
-        <translation>Argumento inesperado «%1» (consulta connect-desktop sandbox --help).</translation>
-    </message>
-    <message>
         <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
         <translation>--fail-rate requiere una fracción de 0 a 1, no «%1».</translation>
     </message>
@@ -489,10 +485,6 @@
     <message>
         <source> (see connect-desktop connect --help)</source>
         <translation> (consulta connect-desktop connect --help)</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
-        <translation>Argumento inesperado «%1» (consulta connect-desktop connect --help).</translation>
     </message>
     <message>
         <source>--integration needs a type id, such as postgresql.</source>

@@ -411,10 +411,6 @@
         <translation> (voir connect-desktop sandbox --help)</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
-        <translation>Argument inattendu «&#xa0;%1&#xa0;» (voir connect-desktop sandbox --help).</translation>
-    </message>
-    <message>
         <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
         <translation>--fail-rate attend une proportion de 0 à 1, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -489,10 +485,6 @@
     <message>
         <source> (see connect-desktop connect --help)</source>
         <translation> (voir connect-desktop connect --help)</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
-        <translation>Argument inattendu «&#xa0;%1&#xa0;» (voir connect-desktop connect --help).</translation>
     </message>
     <message>
         <source>--integration needs a type id, such as postgresql.</source>

@@ -410,10 +410,6 @@
         <translation> (connect-desktop sandbox --help を参照)</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop sandbox --help).</source>
-        <translation>予期しない引数「%1」です (connect-desktop sandbox --help を参照)。</translation>
-    </message>
-    <message>
         <source>--fail-rate takes a fraction from 0 to 1, not &quot;%1&quot;.</source>
         <translation>--fail-rate には 0 から 1 までの割合を指定してください (「%1」は無効です)。</translation>
     </message>
@@ -488,10 +484,6 @@
     <message>
         <source> (see connect-desktop connect --help)</source>
         <translation> (connect-desktop connect --help を参照)</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot; (see connect-desktop connect --help).</source>
-        <translation>予期しない引数「%1」です (connect-desktop connect --help を参照)。</translation>
     </message>
     <message>
         <source>--integration needs a type id, such as postgresql.</source>

@@ -132,7 +132,7 @@ void AppBackends::readProxyPassword()
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(QLatin1String(keychainService), this);
-    job->setKey(proxyKeychainKey());
+    job->setKey(ProxySetup::keychainKey());
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [job] {
         if (job->error() == QKeychain::NoError)

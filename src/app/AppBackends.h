@@ -25,9 +25,8 @@ public:
     QString describe(const Profile &profile) const override;
 
     // The manual proxy's password: CONNECT_DESKTOP_PROXY_PASSWORD, else the keychain's
-    // (proxyKeychainKey), handed to ProxySetup when it arrives. Nothing when none is stored.
+    // (ProxySetup::keychainKey), handed to ProxySetup when it arrives. Nothing when none is stored.
     void readProxyPassword();
-    static QString proxyKeychainKey() { return QStringLiteral("network-proxy"); }
 
     // The in-process sandboxes, started on first use; null before.
     SandboxServer *sandbox() const { return m_sandbox.get(); }

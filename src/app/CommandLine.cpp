@@ -70,6 +70,25 @@ bool readInt(const QCommandLineParser &parser, const QString &name, int minimum,
     return true;
 }
 
+// --help or stray arguments of a command: the help text or the error; null when neither.
+std::optional<Invocation> helpOrStray(const QCommandLineParser &parser, const QString &command)
+{
+    if (parser.isSet(QStringLiteral("help"))) {
+        Invocation help;
+        help.command = Invocation::Command::Help;
+        // The parser names the running program (or "<executable_name>" before an application
+        // object exists): show the command as it is typed instead.
+        help.text = parser.helpText();
+        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
+                          QStringLiteral("Usage: connect-desktop %1 [options]").arg(command));
+        return help;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return error(tr("Unexpected argument \"%1\" (see connect-desktop %2 --help).")
+                         .arg(parser.positionalArguments().constFirst(), command));
+    return std::nullopt;
+}
+
 // `sandbox --platform paragon`: the options Paragon's sandbox has; Polytomic's others are refused.
 Invocation parseParagonSandbox(const QCommandLineParser &parser, Invocation invocation)
 {
@@ -219,19 +238,8 @@ Invocation parseSandbox(const QStringList &arguments)
     parser.addOptions(options);
     if (!parser.parse(arguments))
         return error(parser.errorText() + tr(" (see connect-desktop sandbox --help)"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        Invocation help;
-        help.command = Invocation::Command::Help;
-        // The parser names the running program (or "<executable_name>" before an application
-        // object exists): show the command as it is typed instead.
-        help.text = parser.helpText();
-        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
-                          QStringLiteral("Usage: connect-desktop sandbox [options]"));
-        return help;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return error(tr("Unexpected argument \"%1\" (see connect-desktop sandbox --help).")
-                         .arg(parser.positionalArguments().constFirst()));
+    if (const auto early = helpOrStray(parser, QStringLiteral("sandbox")))
+        return *early;
 
     Invocation invocation;
     invocation.command = Invocation::Command::Sandbox;
@@ -441,17 +449,8 @@ Invocation parseConnect(const QStringList &arguments)
     parser.addOptions(backendOptions());
     if (!parser.parse(arguments))
         return error(parser.errorText() + tr(" (see connect-desktop connect --help)"));
-    if (parser.isSet(QStringLiteral("help"))) {
-        Invocation help;
-        help.command = Invocation::Command::Help;
-        help.text = parser.helpText();
-        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
-                          QStringLiteral("Usage: connect-desktop connect [options]"));
-        return help;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return error(tr("Unexpected argument \"%1\" (see connect-desktop connect --help).")
-                         .arg(parser.positionalArguments().constFirst()));
+    if (const auto early = helpOrStray(parser, QStringLiteral("connect")))
+        return *early;
 
     Invocation invocation;
     invocation.command = Invocation::Command::Connect;
@@ -476,23 +475,6 @@ Invocation parseConnect(const QStringList &arguments)
     if (!readLanguage(parser, &invocation.language, &message))
         return error(message);
     return invocation;
-}
-
-// --help or stray arguments of a command: the help text or the error; null when neither.
-std::optional<Invocation> helpOrStray(const QCommandLineParser &parser, const QString &command)
-{
-    if (parser.isSet(QStringLiteral("help"))) {
-        Invocation help;
-        help.command = Invocation::Command::Help;
-        help.text = parser.helpText();
-        help.text.replace(0, help.text.indexOf(QLatin1Char('\n')),
-                          QStringLiteral("Usage: connect-desktop %1 [options]").arg(command));
-        return help;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return error(tr("Unexpected argument \"%1\" (see connect-desktop %2 --help).")
-                         .arg(parser.positionalArguments().constFirst(), command));
-    return std::nullopt;
 }
 
 Invocation parseHistory(const QStringList &arguments)

@@ -2,6 +2,7 @@
 
 #include "core/model/PlatformTraits.h"
 #include "core/session/Backends.h"
+#include "core/session/NavigationPolicy.h"
 #include "core/system/ProxySetup.h"
 #include "ui/KeychainAccess.h"
 
@@ -33,9 +34,7 @@ constexpr qint64 clockToleranceSeconds = 120;
 
 bool isLoopback(const QUrl &url)
 {
-    const QString host = url.host();
-    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1")
-        || host == QLatin1String("::1");
+    return NavigationPolicy::isLoopbackHost(url.host());
 }
 
 QString describeProxy(const QNetworkProxy &proxy)
@@ -419,10 +418,7 @@ void Doctor::probe(const QUrl &url)
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     // Through a proxy, the proxy resolves the name: this computer need not.
-    const QList<QNetworkProxy> proxies =
-        QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
-    const bool proxied = !proxies.isEmpty() && proxies.constFirst().type() != QNetworkProxy::NoProxy
-        && proxies.constFirst().type() != QNetworkProxy::DefaultProxy;
+    const bool proxied = !ProxySetup::proxyFor(url).isEmpty();
     QHostInfo::lookupHost(host, m_context, [this, url, clock, proxied](const QHostInfo &info) {
         if (info.error() != QHostInfo::NoError && !proxied) {
             add({QStringLiteral("backend"),
@@ -576,29 +572,24 @@ void Doctor::probeEngineTls(const QUrl &url)
 
 void Doctor::checkProxies(const QUrl &url)
 {
-    const QNetworkProxy application = QNetworkProxy::applicationProxy();
-    // What the API client's requests will use: Qt's application proxy, else the system's.
+    // What the API client's requests will use: the app's proxy factory, or the system's.
     const QList<QNetworkProxy> forApi =
         QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
     const QString api = forApi.isEmpty() ? tr("no proxy") : describeProxy(forApi.constFirst());
-    // Chromium takes Qt's application proxy when one is set; otherwise its own reading of the
-    // system's (on Linux, the environment).
-    // Chromium takes the app's proxy from its flags (ProxySetup); with the system's, it reads the
+    // What the web engine will use: the app's proxy as Qt's application proxy (loopback goes
+    // direct, and no bypass list reaches it), or, with the system's, what Chromium reads from the
     // environment on Linux.
     const ProxySettings chosen = ProxySetup::current();
     QString web;
-    if (chosen.mode == ProxySettings::Mode::None || isLoopback(url)) {
+    if (chosen.mode == ProxySettings::Mode::None || isLoopback(url))
         web = tr("no proxy");
-    } else if (chosen.mode == ProxySettings::Mode::Manual) {
-        web = api; // the same rule, loopback and bypass included
-    } else if (application.type() != QNetworkProxy::DefaultProxy
-               && application.type() != QNetworkProxy::NoProxy) {
-        web = describeProxy(application);
-    } else {
+    else if (chosen.mode == ProxySettings::Mode::Manual)
+        web = describeProxy(QNetworkProxy::applicationProxy());
+    else
         web = environmentProxy(url);
-    }
     const QJsonObject details{{QLatin1String("api"), api}, {QLatin1String("web"), web}};
-    const bool same = web.startsWith(api) || (api == tr("no proxy") && web.startsWith(api));
+    // The web side may add where it read its proxy ("(https_proxy)", "(… is in no_proxy)").
+    const bool same = web.startsWith(api);
     if (same)
         add({QStringLiteral("proxy"),
              DoctorFinding::Level::Ok,

@@ -678,9 +678,10 @@ void MainWindow::startSession(const SessionRequest &request, const QString &inte
     connect(window, &ConnectWindow::sessionFinished, this,
             [this, request, integrationName, integrationId, profile,
              session = QPointer<ConnectSession>(window->session())](const SessionResult &result) {
+                onSessionFinished(result, integrationName);
+                // Kept once the person has the result: writing the history is no part of it.
                 if (m_history && session)
                     m_history->record(*session, profile, integrationName);
-                onSessionFinished(result, integrationName);
                 if (result.outcome != SessionResult::Outcome::Failed)
                     return;
                 if (!request.isUpdate() && isNameConflict(result))

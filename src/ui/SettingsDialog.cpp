@@ -676,6 +676,6 @@ void SettingsDialog::accept()
     }
     // Into the keychain only; never into the settings.
     if (!m_proxyPassword->text().isEmpty())
-        m_keychain->store(QStringLiteral("network-proxy"), m_proxyPassword->text());
+        m_keychain->store(ProxySetup::keychainKey(), m_proxyPassword->text());
     QDialog::accept();
 }

@@ -97,7 +97,8 @@ private Q_SLOTS:
         exchange.kind = QStringLiteral("web");
         exchange.method = QStringLiteral("page");
         exchange.url = QStringLiteral("https://idp.example/authorize?access_token=token-secret");
-        exchange.note = QStringLiteral("went to /cb?password=password-secret");
+        exchange.note = QStringLiteral("went to /cb?password=password-secret through "
+                                       "http://bob:userinfo-secret@proxy.example:3128");
         made.exchanges.append(exchange);
         history.add(made);
         QFile file(path());
@@ -108,6 +109,7 @@ private Q_SLOTS:
             QVERIFY2(!stored.contains(secret), secret);
         QVERIFY(stored.contains("access_denied"));
         QVERIFY(stored.contains("x=1"));
+        QVERIFY(stored.contains("http://proxy.example:3128"));
     }
 
     void aDamagedFileIsSetAsideAndANewHistoryStarts()

@@ -20,23 +20,27 @@ bool ExchangeLog::isCredentialName(const QString &name)
     return names.contains(name.toLower());
 }
 
-QString ExchangeLog::redactQueries(const QString &text)
+QString ExchangeLog::scrub(const QString &text)
 {
+    // scheme://user:password@host: the user and password go.
+    static const QRegularExpression userInfo(
+        QStringLiteral("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s:]*(:[^/@\\s]*)?@"));
+    const QString input = QString(text).replace(userInfo, QStringLiteral("\\1"));
     // name=value after ? or &, where the name is a credential's: the value goes.
     static const QRegularExpression parameter(
         QStringLiteral("([?&;])([A-Za-z_][A-Za-z0-9_.-]*)=([^&#\\s\"']*)"));
     QString out;
     qsizetype last = 0;
-    auto it = parameter.globalMatch(text);
+    auto it = parameter.globalMatch(input);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
         if (!isCredentialName(match.captured(2)))
             continue;
-        out += text.mid(last, match.capturedStart(3) - last);
+        out += input.mid(last, match.capturedStart(3) - last);
         out += redacted;
         last = match.capturedEnd(3);
     }
-    out += text.mid(last);
+    out += input.mid(last);
     return out;
 }
 
@@ -154,8 +158,13 @@ void ExchangeLog::append(const ExchangeEntry &entry)
 
 QString ExchangeLog::toText() const
 {
+    return toText(m_entries);
+}
+
+QString ExchangeLog::toText(const QList<ExchangeEntry> &entries)
+{
     QStringList lines;
-    for (const ExchangeEntry &entry : m_entries) {
+    for (const ExchangeEntry &entry : entries) {
         lines.append(QStringList{
             entry.time.toString(QStringLiteral("HH:mm:ss.zzz")), entry.kind, entry.method,
             entry.status ? QString::number(entry.status) : QStringLiteral("-"),

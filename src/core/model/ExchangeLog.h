@@ -45,6 +45,7 @@ public:
     const QList<ExchangeEntry> &entries() const { return m_entries; }
     // One line per entry, tab separated: time, kind, method, status, duration, url, note.
     QString toText() const;
+    static QString toText(const QList<ExchangeEntry> &entries);
 
     // The redaction rule, usable for any text: known secrets, and the values of query
     // parameters that carry credentials (token, key, api_key, code, state, password, …).
@@ -52,8 +53,10 @@ public:
     QString redact(const QUrl &url) const;
     // Whether a query parameter of this name carries a credential (its value is never kept).
     static bool isCredentialName(const QString &name);
-    // `text` with the values of credential parameters in any URL query it holds replaced.
-    static QString redactQueries(const QString &text);
+    // `text` with any address's user name and password left out, and the values of credential
+    // parameters in any URL query it holds replaced: for what was recorded before (a history, a
+    // bundle), where the secrets themselves are no longer known.
+    static QString scrub(const QString &text);
 
 Q_SIGNALS:
     void entryAdded(const ExchangeEntry &entry);

@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <utility>
+
 namespace {
 
 constexpr int formatVersion = 1;
@@ -28,10 +30,10 @@ void scrub(HistoryEntry &entry)
                          : QJsonValue(it.value()));
     }
     entry.result.redirectQuery = query;
-    entry.result.errorMessage = ExchangeLog::redactQueries(entry.result.errorMessage);
+    entry.result.errorMessage = ExchangeLog::scrub(entry.result.errorMessage);
     for (ExchangeEntry &exchange : entry.exchanges) {
-        exchange.url = ExchangeLog::redactQueries(exchange.url);
-        exchange.note = ExchangeLog::redactQueries(exchange.note);
+        exchange.url = ExchangeLog::scrub(exchange.url);
+        exchange.note = ExchangeLog::scrub(exchange.note);
     }
     if (entry.exchanges.size() > SessionHistory::maxExchangesPerEntry)
         entry.exchanges =
@@ -100,16 +102,8 @@ QString HistoryEntry::toText() const
     QStringList lines{summary()};
     for (auto it = result.timingsMs.cbegin(); it != result.timingsMs.cend(); ++it)
         lines.append(QStringLiteral("%1\t%2 ms").arg(it.key()).arg(it.value()));
-    for (const ExchangeEntry &exchange : exchanges) {
-        lines.append(
-            QStringList{exchange.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
-                        exchange.kind, exchange.method,
-                        exchange.status ? QString::number(exchange.status) : QStringLiteral("-"),
-                        exchange.durationMs >= 0 ? QStringLiteral("%1 ms").arg(exchange.durationMs)
-                                                 : QStringLiteral("-"),
-                        exchange.url, exchange.note}
-                .join(QLatin1Char('\t')));
-    }
+    if (!exchanges.isEmpty())
+        lines.append(ExchangeLog::toText(exchanges));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -117,8 +111,18 @@ SessionHistory::SessionHistory(const QString &filePath, int limit, QObject *pare
     : QObject(parent)
     , m_path(filePath)
     , m_limit(qMax(0, limit))
+{ }
+
+const QList<HistoryEntry> &SessionHistory::entries() const
 {
     load();
+    return m_entries;
+}
+
+QString SessionHistory::problem() const
+{
+    load();
+    return m_problem;
 }
 
 QString SessionHistory::defaultPath()
@@ -133,6 +137,7 @@ void SessionHistory::setLimit(int limit)
     if (limit == m_limit)
         return;
     m_limit = limit;
+    load();
     if (m_entries.size() > m_limit) {
         m_entries.resize(m_limit);
         save();
@@ -142,6 +147,7 @@ void SessionHistory::setLimit(int limit)
 
 std::optional<HistoryEntry> SessionHistory::find(const QString &id) const
 {
+    load();
     for (const HistoryEntry &entry : m_entries) {
         if (entry.id == id)
             return entry;
@@ -158,6 +164,7 @@ void SessionHistory::add(HistoryEntry entry)
     if (!entry.finishedAt.isValid())
         entry.finishedAt = QDateTime::currentDateTimeUtc();
     scrub(entry);
+    load();
     m_entries.prepend(entry);
     if (m_entries.size() > m_limit)
         m_entries.resize(m_limit);
@@ -187,6 +194,7 @@ void SessionHistory::record(const ConnectSession &session, const Profile &profil
 
 void SessionHistory::clear()
 {
+    m_loaded = true; // nothing of the file counts any more
     m_entries.clear();
     if (QFile::exists(m_path) && !QFile::remove(m_path))
         m_writeError = tr("Could not remove %1.").arg(QDir::toNativeSeparators(m_path));
@@ -197,12 +205,15 @@ void SessionHistory::reload()
 {
     m_entries.clear();
     m_problem.clear();
+    m_loaded = false;
     load();
     Q_EMIT changed();
 }
 
-void SessionHistory::load()
+void SessionHistory::load() const
 {
+    if (std::exchange(m_loaded, true))
+        return;
     QFile file(m_path);
     if (!file.exists())
         return;

@@ -50,7 +50,8 @@ public:
     // hundreds stays small enough to read at start-up.
     static constexpr int maxExchangesPerEntry = 500;
 
-    // Reads `filePath` (created on the first add()).
+    // Kept in `filePath` (created on the first add()), read the first time it is needed: a long
+    // history is not read on the way to the first window.
     explicit SessionHistory(const QString &filePath, int limit = defaultLimit,
                             QObject *parent = nullptr);
 
@@ -63,10 +64,11 @@ public:
     void setLimit(int limit);
 
     // Newest first.
-    const QList<HistoryEntry> &entries() const { return m_entries; }
+    const QList<HistoryEntry> &entries() const;
     std::optional<HistoryEntry> find(const QString &id) const;
     // Adds `entry` at the top (an id is made when it has none) and writes the file. The entry is
-    // scrubbed first: credential-like query parameters in its redirect query and exchanges.
+    // scrubbed first (ExchangeLog::scrub): addresses' user names and passwords, and
+    // credential-like values in its redirect query, error and exchanges.
     void add(HistoryEntry entry);
     // A finished `session` of `profile`, as an entry (its log and timings), added.
     void record(const ConnectSession &session, const Profile &profile,
@@ -77,7 +79,7 @@ public:
     void reload();
 
     // Why the history started empty (a damaged file was set aside, and where); empty when fine.
-    QString problem() const { return m_problem; }
+    QString problem() const;
     // Why the last write failed; empty when it worked.
     QString writeError() const { return m_writeError; }
 
@@ -85,12 +87,13 @@ Q_SIGNALS:
     void changed();
 
 private:
-    void load();
+    void load() const; // once, before anything reads or changes the entries
     bool save();
 
     QString m_path;
     int m_limit;
-    QList<HistoryEntry> m_entries;
-    QString m_problem;
+    mutable bool m_loaded = false;
+    mutable QList<HistoryEntry> m_entries;
+    mutable QString m_problem;
     QString m_writeError;
 };

@@ -33,16 +33,6 @@ QByteArray json(const QJsonValue &value)
     return document.toJson(QJsonDocument::Indented);
 }
 
-// Addresses lose any user name and password; credential-like query values go.
-QString scrubText(const QString &text)
-{
-    static const QRegularExpression userInfo(
-        QStringLiteral("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s:]*(:[^/@\\s]*)?@"));
-    QString out = text;
-    out.replace(userInfo, QStringLiteral("\\1"));
-    return ExchangeLog::redactQueries(out);
-}
-
 QJsonValue scrubValue(const QString &name, const QVariant &value)
 {
     if (!value.isValid())
@@ -52,22 +42,22 @@ QJsonValue scrubValue(const QString &name, const QVariant &value)
     if (value.typeId() == QMetaType::QStringList) {
         QJsonArray items;
         for (const QString &item : value.toStringList())
-            items.append(scrubText(item));
+            items.append(ExchangeLog::scrub(item));
         return items;
     }
-    return scrubText(value.toString());
+    return ExchangeLog::scrub(value.toString());
 }
 
 QJsonObject profileJson(const Profile &profile)
 {
     QJsonObject environments;
     for (auto it = profile.environments.cbegin(); it != profile.environments.cend(); ++it)
-        environments.insert(it.key(), scrubText(it.value().toString()));
+        environments.insert(it.key(), ExchangeLog::scrub(it.value().toString()));
     return {{QLatin1String("id"), profile.id},
             {QLatin1String("name"), profile.name},
             {QLatin1String("platform"), Profile::platformName(profile.platform)},
             {QLatin1String("access"), Profile::accessName(profile.access)},
-            {QLatin1String("base_url"), scrubText(profile.baseUrl.toString())},
+            {QLatin1String("base_url"), ExchangeLog::scrub(profile.baseUrl.toString())},
             {QLatin1String("api_version"), profile.apiVersion},
             // The header's name only; its value lives in the keychain.
             {QLatin1String("credential_header"), profile.credentialHeader},
@@ -117,16 +107,10 @@ QJsonObject settingsJson(const QSettings *user, const MachineSettings *machine)
 QList<HistoryEntry> sessionsSince(const QList<HistoryEntry> &sessions, const QDateTime &since)
 {
     QList<HistoryEntry> kept;
-    for (HistoryEntry entry : sessions) {
-        if (since.isValid() && entry.finishedAt < since)
-            continue;
-        // Scrubbed again, whatever the history held.
-        entry.result.errorMessage = scrubText(entry.result.errorMessage);
-        for (ExchangeEntry &exchange : entry.exchanges) {
-            exchange.url = scrubText(exchange.url);
-            exchange.note = scrubText(exchange.note);
-        }
-        kept.append(entry);
+    // Each one was scrubbed as the history kept it (SessionHistory::add).
+    for (const HistoryEntry &entry : sessions) {
+        if (!since.isValid() || entry.finishedAt >= since)
+            kept.append(entry);
     }
     return kept;
 }
@@ -244,7 +228,8 @@ QMap<QString, QByteArray> DiagnosticsBundle::partFiles(const Inputs &inputs, Par
     }
     case Part::Doctor:
         out.insert(QStringLiteral("doctor.json"), json(inputs.doctor));
-        out.insert(QStringLiteral("doctor.txt"), scrubText(inputs.doctorText).toUtf8() + '\n');
+        out.insert(QStringLiteral("doctor.txt"),
+                   ExchangeLog::scrub(inputs.doctorText).toUtf8() + '\n');
         break;
     case Part::Sessions: {
         const QList<HistoryEntry> sessions = sessionsSince(inputs.sessions, since);

@@ -1,5 +1,7 @@
 #include "core/system/ProxySetup.h"
 
+#include "core/session/NavigationPolicy.h"
+
 #include <QMutex>
 #include <QMutexLocker>
 #include <QNetworkProxyFactory>
@@ -18,12 +20,6 @@ State &state()
 {
     static State instance;
     return instance;
-}
-
-bool isLoopback(const QString &host)
-{
-    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1")
-        || host == QLatin1String("::1") || host == QLatin1String("[::1]");
 }
 
 bool bypasses(const QStringList &bypass, const QString &host)
@@ -47,7 +43,7 @@ public:
         QMutexLocker lock(&state().mutex);
         const ProxySettings &settings = state().settings;
         const QString host = query.peerHostName();
-        if (settings.mode != ProxySettings::Mode::Manual || isLoopback(host)
+        if (settings.mode != ProxySettings::Mode::Manual || NavigationPolicy::isLoopbackHost(host)
             || bypasses(settings.bypass, host))
             return {QNetworkProxy(QNetworkProxy::NoProxy)};
         const bool socks = settings.url.scheme() == QLatin1String("socks5");

@@ -16,6 +16,11 @@ namespace ProxySetup {
 void apply(const ProxySettings &settings);
 // The password for the manual proxy's user (from the keychain or the environment).
 void setPassword(const QString &password);
+// Where the keychain keeps that password (service "connect-desktop").
+inline QString keychainKey()
+{
+    return QStringLiteral("network-proxy");
+}
 
 // What is in effect (System until apply()).
 ProxySettings current();
